@@ -1,0 +1,213 @@
+//! Command-line interface: `check` and `status` today; without a subcommand
+//! it prints the status of a pledge (the bundled sample when no path is given).
+
+mod json;
+mod table;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::{Date, Severity};
+use crate::status;
+use crate::store::{self, Inputs, Loaded};
+
+/// Exit code: everything fine (warnings allowed).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the data has errors.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code: wrong usage, or a path that cannot be opened.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "medborgarlofte",
+    version,
+    about = "Löftesuppföljning: följ upp medborgarlöften mellan polis och kommun",
+    long_about = "Löftesuppföljning: följ upp medborgarlöften mellan polis och kommun.\n\n\
+        Utan underkommando visas läget för löftet i SÖKVÄG (en mapp med pledge.ron och \
+        activities/, eller en löftesfil), eller för det inbyggda Karlstadsexemplet om ingen \
+        sökväg anges.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Mapp med ett medborgarlöfte, eller en löftesfil följd av aktivitetsfiler.
+    #[arg(value_name = "SÖKVÄG")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Kontrollera filerna och lista alla fel och varningar (fil:rad:kolumn).
+    Check {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Visa läget per åtagande: rapporterat mot förväntat vid ett datum.
+    Status {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Datum som läget avser (ÅÅÅÅ-MM-DD); standard är i dag, begränsat till löftets period.
+        #[arg(long, value_name = "DATUM", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct InputArgs {
+    /// Mapp med pledge.ron och activities/, eller löftesfilen.
+    #[arg(value_name = "SÖKVÄG")]
+    path: PathBuf,
+    /// Fler aktivitetsfiler att läsa in.
+    #[arg(value_name = "AKTIVITETSFIL")]
+    activities: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Tabell för terminalen.
+    Table,
+    /// JSON (se docs/file-formats.md).
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// Replaces Rust's panic output (and any backtrace) with a short Swedish
+/// message: a user must never see a backtrace, and loading never writes files,
+/// so nothing on disk is at risk.
+pub fn install_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" ({}:{})", l.file(), l.line()));
+        eprintln!(
+            "Ett internt fel inträffade i medborgarlofte{place}. Inga filer har ändrats. \
+             Rapportera gärna felet tillsammans med filerna som användes."
+        );
+    }));
+}
+
+/// Runs the CLI with `args` (including the program name); returns the exit code.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let today = Date::today();
+    let code = match cli.command {
+        Some(Command::Check { input }) => check(&input, today),
+        Some(Command::Status {
+            input,
+            as_of,
+            format,
+        }) => open(&input.path, &input.activities)
+            .map_or(EXIT_USAGE, |inputs| status_cmd(inputs, as_of, format, today)),
+        None => {
+            let inputs = match cli.paths.split_first() {
+                None => Ok(crate::sample::karlstad()),
+                Some((path, rest)) => open(path, rest).ok_or(()),
+            };
+            inputs.map_or(EXIT_USAGE, |inputs| {
+                status_cmd(inputs, None, Format::Table, today)
+            })
+        }
+    };
+    ExitCode::from(code)
+}
+
+fn open(path: &std::path::Path, extra: &[PathBuf]) -> Option<Inputs> {
+    match Inputs::open(path, extra) {
+        Ok(inputs) => Some(inputs),
+        Err(err) => {
+            eprintln!("fel: {err}");
+            None
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+fn summary_line(loaded: &Loaded) -> String {
+    let errors = loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Fel)
+        .count();
+    let warnings = loaded.problems.len() - errors;
+    format!(
+        "{errors} fel, {warnings} {}",
+        if warnings == 1 { "varning" } else { "varningar" }
+    )
+}
+
+fn check(input: &InputArgs, today: Date) -> u8 {
+    let Some(inputs) = open(&input.path, &input.activities) else {
+        return EXIT_USAGE;
+    };
+    let files = 1 + inputs.activities.len();
+    let loaded = store::load(inputs, today);
+    let mut text = String::new();
+    for problem in &loaded.problems {
+        text.push_str(&problem.to_string());
+        text.push('\n');
+    }
+    let entries: usize = loaded.activities.iter().map(|(_, f)| f.entries.len()).sum();
+    text.push_str(&format!(
+        "{files} filer kontrollerade, {entries} aktiviteter: {}\n",
+        summary_line(&loaded)
+    ));
+    emit(&text);
+    if loaded.has_errors() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }
+}
+
+fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) -> u8 {
+    let loaded = store::load(inputs, today);
+    let Some(pledge) = &loaded.pledge else {
+        for problem in &loaded.problems {
+            eprintln!("{problem}");
+        }
+        eprintln!("fel: löftesfilen kunde inte läsas, så inget läge kan visas");
+        return EXIT_INVALID;
+    };
+    if !loaded.problems.is_empty() {
+        eprintln!(
+            "obs: {} i filerna; kör `medborgarlofte check` för detaljer. Rapporter med fel räknas inte.",
+            summary_line(&loaded)
+        );
+    }
+    let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
+    let files = loaded.activity_files();
+    let report = status::compute(pledge, &files, as_of);
+    let text = match format {
+        Format::Table => table::render(pledge, &report),
+        Format::Json => json::render(pledge, &report),
+    };
+    emit(&text);
+    EXIT_OK
+}

@@ -1,0 +1,178 @@
+//! The status as JSON. The shape is documented in docs/file-formats.md and
+//! kept stable: add fields, never rename or remove them.
+
+use serde::Serialize;
+
+use crate::model::{Pledge, TargetShape};
+use crate::status::{MeasuredStatus, StatusReport};
+
+/// Version of this JSON shape.
+const JSON_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    format_version: u32,
+    as_of: String,
+    pledge: PledgeInfo<'a>,
+    summary: Vec<StatusCount>,
+    commitments: Vec<CommitmentOut<'a>>,
+    parties: Vec<GroupOut<'a>>,
+    problem_areas: Vec<GroupOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PledgeInfo<'a> {
+    title: &'a str,
+    period: PeriodOut,
+}
+
+#[derive(Serialize)]
+struct PeriodOut {
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct StatusCount {
+    status: &'static str,
+    text: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TargetOut {
+    text: String,
+    shape: &'static str,
+    unit: String,
+    bound: &'static str,
+    full_amount: Option<f64>,
+    due: Option<String>,
+    example: bool,
+}
+
+#[derive(Serialize)]
+struct CommitmentOut<'a> {
+    id: &'a str,
+    parties: Vec<&'a str>,
+    text: &'a str,
+    target: Option<TargetOut>,
+    reported: f64,
+    unit: Option<&'a str>,
+    reported_qualifier: &'static str,
+    reports: usize,
+    expected: Option<f64>,
+    percent_of_target: Option<f64>,
+    expected_percent: Option<f64>,
+    measured_status: &'static str,
+    measured_status_text: String,
+    latest_assessment: Option<String>,
+    last_report: Option<String>,
+    dropped: Option<String>,
+}
+
+#[derive(Serialize)]
+struct GroupOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    commitments: usize,
+    reports: usize,
+    by_status: Vec<StatusCount>,
+}
+
+fn counts(by_status: [usize; 5]) -> Vec<StatusCount> {
+    MeasuredStatus::ALL
+        .iter()
+        .zip(by_status)
+        .map(|(s, count)| StatusCount {
+            status: s.key(),
+            text: s.to_string(),
+            count,
+        })
+        .collect()
+}
+
+/// Rounds for output so that JSON does not show float noise (0.30000000000000004).
+fn round(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+/// Renders the report as pretty JSON with a trailing newline.
+pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
+    let commitments = pledge
+        .commitments
+        .iter()
+        .filter_map(|c| {
+            let s = report.commitment(&c.id)?;
+            let target = c.target.as_ref().map(|t| TargetOut {
+                text: t.to_string(),
+                shape: match t.shape {
+                    TargetShape::Total { .. } => "total",
+                    TargetShape::Rate { .. } => "rate",
+                    TargetShape::Milestone { .. } => "milestone",
+                },
+                unit: t.unit.clone(),
+                bound: match t.bound {
+                    crate::model::Bound::Minst => "at_least",
+                    crate::model::Bound::Exakt => "exactly",
+                    crate::model::Bound::Hogst => "at_most",
+                },
+                full_amount: s.full_target.map(round),
+                due: match t.shape {
+                    TargetShape::Milestone { by } => Some(by.to_string()),
+                    _ => None,
+                },
+                example: t.example,
+            });
+            Some(CommitmentOut {
+                id: c.id.as_str(),
+                parties: c.owners.iter().map(crate::model::PartyId::as_str).collect(),
+                text: &c.text,
+                target,
+                reported: round(s.reported),
+                unit: s.unit.as_deref(),
+                reported_qualifier: s.qualifier.key(),
+                reports: s.reports,
+                expected: s.expected.map(round),
+                percent_of_target: s.percent_of_target().map(round),
+                expected_percent: s.expected_percent().map(round),
+                measured_status: s.measured.key(),
+                measured_status_text: s.measured.to_string(),
+                latest_assessment: None,
+                last_report: s.last_report.map(|d| d.to_string()),
+                dropped: s.dropped.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    let output = Output {
+        format_version: JSON_FORMAT_VERSION,
+        as_of: report.as_of.to_string(),
+        pledge: PledgeInfo {
+            title: &pledge.title,
+            period: PeriodOut {
+                start: pledge.period.start.to_string(),
+                end: pledge.period.end.to_string(),
+            },
+        },
+        summary: counts(report.counts()),
+        commitments,
+        parties: group_out(&report.by_party),
+        problem_areas: group_out(&report.by_area),
+    };
+    let mut text = serde_json::to_string_pretty(&output)
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn group_out(groups: &[crate::status::GroupTotals]) -> Vec<GroupOut<'_>> {
+    groups
+        .iter()
+        .map(|g| GroupOut {
+            id: &g.key,
+            name: &g.label,
+            commitments: g.commitments,
+            reports: g.reports,
+            by_status: counts(g.by_status),
+        })
+        .collect()
+}

@@ -1,0 +1,150 @@
+//! The status as an aligned, wrapped table for a terminal, Swedish headings.
+
+use std::fmt::Write as _;
+
+use textwrap::core::display_width;
+
+use crate::format;
+use crate::model::{Pledge, Target};
+use crate::status::{CommitmentStatus, GroupTotals, MeasuredStatus, StatusReport, elapsed_days};
+
+/// Column widths in terminal cells: id, commitment, target, reported, expected, status, last report.
+const WIDTHS: [usize; 7] = [3, 40, 22, 22, 10, 17, 10];
+const HEADINGS: [&str; 7] = [
+    "Id",
+    "Åtagande",
+    "Mål",
+    "Rapporterat",
+    "Förväntat",
+    "Mätt status",
+    "Senaste",
+];
+
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(display_width(text));
+    format!("{text}{}", " ".repeat(fill))
+}
+
+/// One table row from cells that may wrap onto several lines.
+fn row(out: &mut String, cells: &[String; 7]) {
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .zip(WIDTHS)
+        .map(|(cell, width)| {
+            textwrap::wrap(cell, width)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect()
+        })
+        .collect();
+    let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    for line in 0..lines {
+        let text: Vec<String> = wrapped
+            .iter()
+            .zip(WIDTHS)
+            .map(|(cell, width)| pad(cell.get(line).map_or("", String::as_str), width))
+            .collect();
+        let _ = writeln!(out, "{}", text.join("  ").trim_end());
+    }
+}
+
+fn target_text(target: Option<&Target>) -> String {
+    target.map_or_else(|| "inget mål".to_owned(), ToString::to_string)
+}
+
+fn reported_text(s: &CommitmentStatus) -> String {
+    if s.reports == 0 {
+        return "–".to_owned();
+    }
+    let unit = s.unit.as_deref().unwrap_or("rapporter");
+    let amount = if s.unit.is_some() {
+        format!("{}{} {unit}", s.qualifier.prefix(), format::number(s.reported))
+    } else {
+        format!("{} rapporter", s.reports)
+    };
+    match s.percent_of_target() {
+        Some(p) => format!("{amount} ({})", format::percent(p)),
+        None => amount,
+    }
+}
+
+fn status_text(s: &CommitmentStatus) -> String {
+    let mut text = format!("{} {}", s.measured.symbol(), s.measured);
+    if let Some(date) = s.dropped {
+        let _ = write!(text, " (utgår {date})");
+    }
+    text
+}
+
+fn totals(out: &mut String, heading: &str, groups: &[GroupTotals]) {
+    let _ = writeln!(out, "{heading}");
+    for g in groups {
+        let statuses: Vec<String> = MeasuredStatus::ALL
+            .iter()
+            .zip(g.by_status)
+            .filter(|(_, n)| *n > 0)
+            .map(|(s, n)| format!("{s} {n}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}: {} åtaganden, {} rapporter — {}",
+            g.label,
+            g.commitments,
+            format::number(g.reports as f64),
+            if statuses.is_empty() {
+                "–".to_owned()
+            } else {
+                statuses.join(", ")
+            }
+        );
+    }
+}
+
+/// Renders the whole status report.
+pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
+    let mut out = String::new();
+    let period = &pledge.period;
+    let _ = writeln!(out, "{}", pledge.title);
+    let _ = writeln!(
+        out,
+        "Period {} – {}, läget per {} (dag {} av {})",
+        period.start,
+        period.end,
+        report.as_of,
+        elapsed_days(period, report.as_of),
+        period.days()
+    );
+    let counts: Vec<String> = MeasuredStatus::ALL
+        .iter()
+        .zip(report.counts())
+        .map(|(s, n)| format!("{} {s}: {n}", s.symbol()))
+        .collect();
+    let _ = writeln!(out, "{}\n", counts.join("   "));
+    row(&mut out, &HEADINGS.map(str::to_owned));
+    let rule: Vec<String> = WIDTHS.iter().map(|w| "─".repeat(*w)).collect();
+    let _ = writeln!(out, "{}", rule.join("  "));
+    for group in pledge.groups() {
+        let _ = writeln!(out, "{}", group.title.to_uppercase());
+        for c in group.commitments {
+            let Some(s) = report.commitment(&c.id) else {
+                continue;
+            };
+            row(
+                &mut out,
+                &[
+                    c.id.to_string(),
+                    c.text.clone(),
+                    target_text(c.target.as_ref()),
+                    reported_text(s),
+                    s.expected.map_or_else(|| "–".to_owned(), format::number),
+                    status_text(s),
+                    s.last_report.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+                ],
+            );
+        }
+        out.push('\n');
+    }
+    totals(&mut out, "Per part", &report.by_party);
+    totals(&mut out, "Per problemområde", &report.by_area);
+    out
+}

@@ -1,0 +1,13 @@
+//! Löftesuppföljning: follow-up of *medborgarlöften* (citizen promises)
+//! between a local police area and a municipality.
+//!
+//! Data flows one way: files ([`store`]) → document ([`model`]) → derived
+//! figures ([`status`]) → views (the [`cli`]).
+
+pub mod cli;
+pub mod format;
+pub mod model;
+pub mod sample;
+pub mod status;
+pub mod store;
+

@@ -1,0 +1,159 @@
+//! Activity reports (produktionsuppföljning): what each party did, when, how
+//! much and where.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::ids::{CommitmentId, PartyId};
+
+/// The file format version this build reads and writes.
+pub const ACTIVITY_FORMAT_VERSION: u32 = 1;
+
+/// One activity file (`activities/*.ron`): a party's or a reporter's log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityFile {
+    /// File format version ([`ACTIVITY_FORMAT_VERSION`]).
+    pub version: u32,
+    /// Who keeps the file (a unit or function, not a person's name).
+    #[serde(default)]
+    pub reporter: Option<String>,
+    /// A note about the file as a whole (e.g. that it is synthetic).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The entries, in the order written.
+    #[serde(default)]
+    pub entries: Vec<Activity>,
+}
+
+/// One entry in an activity report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// The day it was done, or the first day of a range.
+    pub date: Date,
+    /// Last day when the entry covers a range ("maj–juli").
+    #[serde(default)]
+    pub until: Option<Date>,
+    /// The commitment(s) it counts towards; the quantity counts for each.
+    pub commitments: Vec<CommitmentId>,
+    /// The party that did it.
+    pub party: PartyId,
+    /// How much, if counted.
+    #[serde(default)]
+    pub quantity: Option<Quantity>,
+    /// Where ("centrala Karlstad", "Kronoparken").
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Free text; must stay aggregate (no names, no individual cases).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// A running total that replaces earlier cumulative totals of the same
+    /// series (same commitment, party and unit) instead of adding to them.
+    #[serde(default)]
+    pub cumulative: bool,
+}
+
+impl Activity {
+    /// Last day covered by the entry (the date itself for single-day entries).
+    pub fn last_day(&self) -> Date {
+        self.until.unwrap_or(self.date)
+    }
+}
+
+/// A reported amount with its unit and how exact it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    /// The number; hours can be fractional.
+    pub amount: f64,
+    /// Unit ("tillsyner", "timmar", "personer").
+    pub unit: String,
+    /// Exact, at least or about.
+    #[serde(default)]
+    pub qualifier: Qualifier,
+}
+
+/// How exact a reported number is. "ca 60" must never print as "60".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Qualifier {
+    /// Exactly this many.
+    #[default]
+    Exakt,
+    /// At least this many.
+    Minst,
+    /// About this many.
+    Cirka,
+}
+
+impl Qualifier {
+    /// The qualifier of a sum: exact only if every part is; "about" wins over "at least".
+    #[must_use]
+    pub fn combine(self, other: Qualifier) -> Qualifier {
+        self.max(other)
+    }
+
+    /// The word put before a number ("ca", "minst"); empty for exact.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Qualifier::Exakt => "",
+            Qualifier::Minst => "minst ",
+            Qualifier::Cirka => "ca ",
+        }
+    }
+
+    /// Stable lower-case name used in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::Exakt => "exact",
+            Qualifier::Minst => "at_least",
+            Qualifier::Cirka => "about",
+        }
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Qualifier::Exakt => "exakt",
+            Qualifier::Minst => "minst",
+            Qualifier::Cirka => "cirka",
+        })
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}{} {}",
+            self.qualifier.prefix(),
+            crate::format::number(self.amount),
+            self.unit
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifiers_combine_towards_less_exact() {
+        assert_eq!(Qualifier::Exakt.combine(Qualifier::Exakt), Qualifier::Exakt);
+        assert_eq!(Qualifier::Exakt.combine(Qualifier::Minst), Qualifier::Minst);
+        assert_eq!(Qualifier::Minst.combine(Qualifier::Cirka), Qualifier::Cirka);
+    }
+
+    #[test]
+    fn about_is_never_printed_as_exact() {
+        let q = Quantity {
+            amount: 60.0,
+            unit: "personer".into(),
+            qualifier: Qualifier::Cirka,
+        };
+        assert_eq!(q.to_string(), "ca 60 personer");
+    }
+}

@@ -1,0 +1,231 @@
+//! Calendar dates as they appear in the files: strict ISO `YYYY-MM-DD`.
+//!
+//! A newtype rather than `chrono::NaiveDate` directly so that the file format
+//! owns its parsing rules (exactly ten characters, no time part, no shifting of
+//! impossible dates such as 2017-06-31) and its Swedish error messages.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date (no time, no time zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(NaiveDate);
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD`.
+    #[error("\"{0}\" är inget datum; skriv det som ÅÅÅÅ-MM-DD, till exempel 2017-03-14")]
+    Format(String),
+    /// The form is right but the day does not exist (2017-06-31, 2017-02-29).
+    #[error("datumet \"{text}\" finns inte ({reason})")]
+    NoSuchDay {
+        /// The text as written.
+        text: String,
+        /// What is impossible about it.
+        reason: String,
+    },
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+impl Date {
+    /// A date from year, month (1–12) and day; `None` when it does not exist.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Self)
+    }
+
+    /// Today's date in the local time zone of this machine.
+    pub fn today() -> Self {
+        Self(chrono::Local::now().date_naive())
+    }
+
+    /// The underlying chrono date, for arithmetic.
+    pub fn naive(self) -> NaiveDate {
+        self.0
+    }
+
+    /// Whole days from `self` to `other` (negative when `other` is earlier).
+    pub fn days_until(self, other: Date) -> i64 {
+        (other.0 - self.0).num_days()
+    }
+
+    /// The date `days` days later (earlier when negative); saturates at chrono's range.
+    #[must_use]
+    pub fn add_days(self, days: i64) -> Self {
+        self.0
+            .checked_add_signed(chrono::TimeDelta::days(days))
+            .map_or(self, Self)
+    }
+
+    /// Year.
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// Month, 1–12.
+    pub fn month(self) -> u32 {
+        self.0.month()
+    }
+
+    /// Day of month, 1–31.
+    pub fn day(self) -> u32 {
+        self.0.day()
+    }
+
+    /// Number of days in this date's month (28–31), leap years included.
+    pub fn days_in_month(self) -> u32 {
+        days_in_month(self.year(), self.month())
+    }
+
+    /// The Swedish name of this date's month, lower case ("mars").
+    pub fn month_name(self) -> &'static str {
+        month_name(self.month())
+    }
+}
+
+/// The Swedish name of month 1–12 (lower case); an empty string for other numbers.
+pub fn month_name(month: u32) -> &'static str {
+    usize::try_from(month)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| MONTH_NAMES.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// Number of days in a month (28–31), leap years included; 0 for an invalid month.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
+        .unwrap_or(0)
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let format_error = || DateError::Format(text.to_owned());
+        let bytes = text.as_bytes();
+        let well_formed = bytes.len() == 10
+            && bytes.get(4) == Some(&b'-')
+            && bytes.get(7) == Some(&b'-')
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        if !well_formed {
+            return Err(format_error());
+        }
+        let number = |range: std::ops::Range<usize>| -> Result<u32, DateError> {
+            text.get(range)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(format_error)
+        };
+        let year = number(0..4)?;
+        let month = number(5..7)?;
+        let day = number(8..10)?;
+        let year = i32::try_from(year).map_err(|_| format_error())?;
+        if !(1..=12).contains(&month) {
+            return Err(DateError::NoSuchDay {
+                text: text.to_owned(),
+                reason: format!("månad {month} finns inte"),
+            });
+        }
+        Date::from_ymd(year, month, day).ok_or_else(|| DateError::NoSuchDay {
+            text: text.to_owned(),
+            reason: format!(
+                "{} {year} har {} dagar",
+                month_name(month),
+                days_in_month(year, month)
+            ),
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("ett datum som \"ÅÅÅÅ-MM-DD\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_iso_dates_strictly() {
+        assert_eq!(
+            "2017-03-14".parse::<Date>().ok(),
+            Date::from_ymd(2017, 3, 14)
+        );
+        for bad in ["2017-3-14", "14/3/2017", "2017-03-14T00:00", "", "2017-03-1x"] {
+            assert!(
+                matches!(bad.parse::<Date>(), Err(DateError::Format(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn impossible_days_are_errors_never_shifted() {
+        let err = "2017-06-31".parse::<Date>().expect_err("no 31 June");
+        assert_eq!(
+            err.to_string(),
+            "datumet \"2017-06-31\" finns inte (juni 2017 har 30 dagar)"
+        );
+        assert!("2017-02-29".parse::<Date>().is_err());
+        assert!("2016-02-29".parse::<Date>().is_ok(), "2016 is a leap year");
+        let err = "2017-13-01".parse::<Date>().expect_err("no month 13");
+        assert!(err.to_string().contains("månad 13 finns inte"));
+    }
+
+    #[test]
+    fn day_arithmetic_handles_leap_years() {
+        let start = Date::from_ymd(2016, 2, 28).expect("valid");
+        let end = Date::from_ymd(2016, 3, 1).expect("valid");
+        assert_eq!(start.days_until(end), 2);
+        assert_eq!(days_in_month(2016, 2), 29);
+        assert_eq!(days_in_month(2017, 2), 28);
+        assert_eq!(start.add_days(2), end);
+    }
+}

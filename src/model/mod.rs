@@ -1,0 +1,20 @@
+//! The document: plain serde types for pledges and activity reports, with no
+//! I/O and no GUI. Validation lives in [`crate::validate`], derived figures in
+//! [`crate::status`].
+
+pub mod activity;
+pub mod date;
+pub mod ids;
+pub mod pledge;
+
+pub use activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Quantity, Qualifier};
+pub use date::{Date, DateError};
+pub use ids::{CommitmentId, IndicatorId, PartyId};
+pub use pledge::{
+    Bound, Commitment, CommitmentGroup, Indicator, IndicatorValue, PLEDGE_FORMAT_VERSION, Party, PartyKind, Period,
+    Pledge, ProblemArea, RateUnit, Revision, RevisionChange, Target, TargetShape,
+};
+pub mod problem;
+pub mod validate;
+
+pub use problem::{DocRef, FieldPath, Finding, PathSeg, Problem, ProblemKind, Severity};

@@ -1,0 +1,444 @@
+//! The pledge (medborgarlöfte): parties, period, problem areas, commitments,
+//! targets, outcome indicators and revisions.
+//!
+//! The types are deliberately general: pledges elsewhere have more than two
+//! parties, commitments owned by any subset of them, and targets of several
+//! shapes or none at all.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::ids::{CommitmentId, IndicatorId, PartyId};
+
+/// The file format version this build reads and writes.
+pub const PLEDGE_FORMAT_VERSION: u32 = 1;
+
+/// A whole pledge as stored in `pledge.ron`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pledge {
+    /// File format version ([`PLEDGE_FORMAT_VERSION`]).
+    pub version: u32,
+    /// Title, e.g. "Medborgarlöften för Karlstad 2016–2017".
+    pub title: String,
+    /// Where the text comes from (document, date, url); shown in reports.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Every party; at least one.
+    pub parties: Vec<Party>,
+    /// The party that convenes and leads follow-up (sammankallande).
+    pub convener: PartyId,
+    /// The party that leads communicating progress to citizens.
+    pub communication_lead: PartyId,
+    /// How citizens can get in touch (for the public report).
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// Period of validity and signing date.
+    pub period: Period,
+    /// Numbered problem areas.
+    pub problem_areas: Vec<ProblemArea>,
+    /// The commitments, in the pledge's order.
+    pub commitments: Vec<Commitment>,
+    /// Outcome indicators (effektuppföljning); never summed with activities.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// Changes to the pledge during the period, oldest first.
+    #[serde(default)]
+    pub revisions: Vec<Revision>,
+}
+
+/// A party to the pledge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Short stable id used in the other files.
+    pub id: PartyId,
+    /// Name as written in the pledge ("LPO Karlstad").
+    pub name: String,
+    /// What kind of organisation it is.
+    pub kind: PartyKind,
+    /// Whether it signed the pledge (performers may take part without signing).
+    #[serde(default = "yes")]
+    pub signed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Kinds of organisation that take part in Swedish citizen promises.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PartyKind {
+    /// A local police area (lokalpolisområde).
+    Polis,
+    /// A municipality.
+    Kommun,
+    /// A district or administration within a municipality.
+    Kommundel,
+    /// A property owners' association (fastighetsägare).
+    Fastighetsagare,
+    /// A housing company (bostadsbolag).
+    Bostadsbolag,
+    /// A city-centre association (cityförening).
+    Cityforening,
+    /// Anything else, named.
+    Annan(String),
+}
+
+impl fmt::Display for PartyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PartyKind::Polis => "polis",
+            PartyKind::Kommun => "kommun",
+            PartyKind::Kommundel => "kommundel",
+            PartyKind::Fastighetsagare => "fastighetsägare",
+            PartyKind::Bostadsbolag => "bostadsbolag",
+            PartyKind::Cityforening => "cityförening",
+            PartyKind::Annan(name) => name,
+        })
+    }
+}
+
+/// When the pledge applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day of the period.
+    pub start: Date,
+    /// Last day of the period (inclusive).
+    pub end: Date,
+    /// Signing date, which may differ from the start.
+    #[serde(default)]
+    pub signed: Option<Date>,
+}
+
+impl Period {
+    /// Number of days in the period, both ends included (0 if end is before start).
+    pub fn days(&self) -> i64 {
+        (self.start.days_until(self.end) + 1).max(0)
+    }
+
+    /// Whether `date` lies within the period.
+    pub fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
+
+    /// `date` moved into the period.
+    pub fn clamp(&self, date: Date) -> Date {
+        date.clamp(self.start, self.end.max(self.start))
+    }
+}
+
+/// A numbered problem area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProblemArea {
+    /// Number as in the pledge (1, 2, 3).
+    pub number: u32,
+    /// Title ("Våld i offentlig miljö").
+    pub title: String,
+    /// Whether the work focuses on this area in the period.
+    #[serde(default)]
+    pub focus: bool,
+}
+
+/// One concrete commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    /// Stable id (`G1`, `P2`, `K4`).
+    pub id: CommitmentId,
+    /// The text verbatim from the pledge.
+    pub text: String,
+    /// Parties that own it; a joint commitment lists several.
+    pub owners: Vec<PartyId>,
+    /// The party that leads the work, if one was named.
+    #[serde(default)]
+    pub lead: Option<PartyId>,
+    /// Others who carry out the work without having signed (free text).
+    #[serde(default)]
+    pub other_actors: Vec<String>,
+    /// Numbers of the problem areas it addresses.
+    #[serde(default)]
+    pub problem_areas: Vec<u32>,
+    /// Places where it applies, if named.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// The planned amount, if the parties set one.
+    #[serde(default)]
+    pub target: Option<Target>,
+}
+
+/// A planned amount for a commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// What is counted and over what time.
+    pub shape: TargetShape,
+    /// Unit of the count ("tillsyner", "timmar"); ignored for milestones.
+    pub unit: String,
+    /// Whether the amount is a minimum, exact or a maximum.
+    #[serde(default)]
+    pub bound: Bound,
+    /// A condition in free text ("om underrättelseläget medger detta").
+    #[serde(default)]
+    pub condition: Option<String>,
+    /// Marks a target invented for a sample or example, not set by the parties.
+    #[serde(default)]
+    pub example: bool,
+}
+
+/// The shape of a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TargetShape {
+    /// A count over the whole period ("minst 8 under perioden").
+    Total {
+        /// The amount for the whole period.
+        amount: f64,
+    },
+    /// A rate ("4 per månad", optionally "i snitt").
+    Rate {
+        /// Amount per `per`.
+        amount: f64,
+        /// The time unit of the rate.
+        per: RateUnit,
+        /// Whether the rate is an average over the period rather than every period.
+        #[serde(default)]
+        average: bool,
+    },
+    /// Something established by a date ("rutin fastställd senast 2017-01-31").
+    Milestone {
+        /// Due date.
+        by: Date,
+    },
+}
+
+/// Time unit of a rate target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RateUnit {
+    /// Per day.
+    Dag,
+    /// Per week.
+    Vecka,
+    /// Per month.
+    Manad,
+}
+
+impl fmt::Display for RateUnit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RateUnit::Dag => "dag",
+            RateUnit::Vecka => "vecka",
+            RateUnit::Manad => "månad",
+        })
+    }
+}
+
+/// How a target amount bounds the result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bound {
+    /// At least the amount (the usual case).
+    #[default]
+    Minst,
+    /// Exactly the amount.
+    Exakt,
+    /// At most the amount.
+    Hogst,
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Bound::Minst => "minst",
+            Bound::Exakt => "exakt",
+            Bound::Hogst => "högst",
+        })
+    }
+}
+
+impl Target {
+    /// The amount planned for the whole period, for count-like targets.
+    ///
+    /// `None` for milestones. Rates are converted with the period's real length
+    /// in days, weeks or calendar months.
+    pub fn full_amount(&self, period: &Period) -> Option<f64> {
+        match &self.shape {
+            TargetShape::Total { amount } => Some(*amount),
+            TargetShape::Rate { amount, per, .. } => {
+                Some(amount * crate::status::elapsed_units(period, period.end, *per))
+            }
+            TargetShape::Milestone { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.shape {
+            TargetShape::Total { amount } => write!(
+                f,
+                "{} {} {} under perioden",
+                self.bound,
+                crate::format::number(*amount),
+                self.unit
+            )?,
+            TargetShape::Rate {
+                amount,
+                per,
+                average,
+            } => {
+                write!(
+                    f,
+                    "{} {} {} per {per}",
+                    self.bound,
+                    crate::format::number(*amount),
+                    self.unit
+                )?;
+                if *average {
+                    f.write_str(" i snitt")?;
+                }
+            }
+            TargetShape::Milestone { by } => write!(f, "klart senast {by}")?,
+        }
+        if let Some(condition) = &self.condition {
+            write!(f, " ({condition})")?;
+        }
+        Ok(())
+    }
+}
+
+/// An outcome indicator (effektuppföljning), e.g. reported crimes per year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable id (`I1`).
+    pub id: IndicatorId,
+    /// What is measured.
+    pub name: String,
+    /// Unit of the values ("anmälda brott", "procent").
+    pub unit: String,
+    /// Problem areas it speaks to.
+    #[serde(default)]
+    pub problem_areas: Vec<u32>,
+    /// Measured values, oldest first.
+    #[serde(default)]
+    pub values: Vec<IndicatorValue>,
+}
+
+/// One measured value of an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorValue {
+    /// The date (or end of the period) the value describes.
+    pub date: Date,
+    /// The value.
+    pub value: f64,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A change to the pledge during its period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// When the change was decided.
+    pub date: Date,
+    /// The commitment concerned.
+    pub commitment: CommitmentId,
+    /// What changed.
+    pub change: RevisionChange,
+    /// Why.
+    pub reason: String,
+}
+
+/// The kinds of revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RevisionChange {
+    /// The commitment was added during the period.
+    Tillagt,
+    /// The wording changed; the earlier text is kept here.
+    Omformulerat {
+        /// The text before the change.
+        previous_text: String,
+    },
+    /// The commitment was dropped (utgår).
+    Utgar,
+}
+
+impl Pledge {
+    /// The party with `id`, if any.
+    pub fn party(&self, id: &PartyId) -> Option<&Party> {
+        self.parties.iter().find(|p| &p.id == id)
+    }
+
+    /// The commitment with `id`, if any.
+    pub fn commitment(&self, id: &CommitmentId) -> Option<&Commitment> {
+        self.commitments.iter().find(|c| &c.id == id)
+    }
+
+    /// The date a commitment was dropped, if a revision up to `as_of` dropped it.
+    pub fn dropped_on(&self, id: &CommitmentId, as_of: Date) -> Option<Date> {
+        self.revisions
+            .iter()
+            .filter(|r| &r.commitment == id && r.date <= as_of)
+            .fold(None, |state, r| match r.change {
+                RevisionChange::Utgar => Some(r.date),
+                RevisionChange::Tillagt => None,
+                RevisionChange::Omformulerat { .. } => state,
+            })
+    }
+}
+
+/// A heading and the commitments under it, as the pledge presents them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitmentGroup<'a> {
+    /// "Gemensamma åtaganden" or a party's name.
+    pub title: String,
+    /// The commitments, in pledge order.
+    pub commitments: Vec<&'a Commitment>,
+}
+
+impl Pledge {
+    /// Commitments grouped as pledges present them: joint ones (more than
+    /// one owner) first, then one group per party in party order. Works for
+    /// any number of parties; empty groups are left out.
+    pub fn groups(&self) -> Vec<CommitmentGroup<'_>> {
+        let mut groups = vec![CommitmentGroup {
+            title: "Gemensamma åtaganden".to_owned(),
+            commitments: self
+                .commitments
+                .iter()
+                .filter(|c| c.owners.len() > 1)
+                .collect(),
+        }];
+        for party in &self.parties {
+            groups.push(CommitmentGroup {
+                title: party.name.clone(),
+                commitments: self
+                    .commitments
+                    .iter()
+                    .filter(|c| c.owners.len() == 1 && c.owners.first() == Some(&party.id))
+                    .collect(),
+            });
+        }
+        let grouped: usize = groups.iter().map(|g| g.commitments.len()).sum();
+        if grouped < self.commitments.len() {
+            groups.push(CommitmentGroup {
+                title: "Utan känd ägare".to_owned(),
+                commitments: self
+                    .commitments
+                    .iter()
+                    .filter(|c| {
+                        c.owners.len() <= 1
+                            && !c.owners.first().is_some_and(|o| self.party(o).is_some())
+                    })
+                    .collect(),
+            });
+        }
+        groups.retain(|g| !g.commitments.is_empty());
+        groups
+    }
+}

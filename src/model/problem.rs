@@ -1,0 +1,320 @@
+//! What can be wrong with the files, as typed values with Swedish messages.
+//!
+//! Validation produces [`Finding`]s that point at a logical place in a
+//! document (`entries[3].date`); the store turns them into [`Problem`]s with
+//! file, line and column, looking positions up only for files that have
+//! findings, so clean data costs nothing extra to load.
+
+use std::fmt;
+
+use super::date::Date;
+
+/// Whether the data can still be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The data cannot be used as written.
+    Fel,
+    /// It can, with care.
+    Varning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Fel => "fel",
+            Severity::Varning => "varning",
+        })
+    }
+}
+
+/// One step in a path to a value inside a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PathSeg {
+    /// A struct field by name.
+    Field(&'static str),
+    /// An element of a list or tuple.
+    Index(usize),
+}
+
+/// A path from the document root to a value, e.g. `entries[3].date`.
+pub type FieldPath = Vec<PathSeg>;
+
+/// Which loaded document a finding concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocRef {
+    /// The pledge file.
+    Pledge,
+    /// The n-th activity file, in load order.
+    Activities(usize),
+}
+
+/// A validation result before positions are known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The document.
+    pub doc: DocRef,
+    /// Where in it.
+    pub path: FieldPath,
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// Another place the message refers to (the first of two duplicates).
+    pub related: Option<(DocRef, FieldPath)>,
+}
+
+/// Everything the loader and the validator can report.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// The file or folder could not be read.
+    Io(String),
+    /// Nothing but white space.
+    EmptyFile,
+    /// Contains NUL bytes: not a text file.
+    BinaryFile,
+    /// Not valid UTF-8.
+    NotUtf8 {
+        /// The first offending byte.
+        byte: u8,
+    },
+    /// Larger than the loader accepts.
+    TooLarge {
+        /// Size of the file.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// RON syntax or shape error, already in Swedish.
+    Syntax(String),
+    /// A `version` this build cannot read.
+    UnsupportedVersion {
+        /// Version in the file.
+        found: u32,
+        /// Version supported.
+        supported: u32,
+    },
+    /// A folder without `pledge.ron`.
+    NoPledgeFile,
+    /// An id with characters other than letters, digits, `-` and `_`.
+    MalformedId(String),
+    /// The same id twice.
+    DuplicateId {
+        /// What kind of thing ("part", "åtagande").
+        what: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// A reference to a party that does not exist.
+    UnknownParty {
+        /// The id as written.
+        id: String,
+        /// The closest known id, if any is close.
+        suggestion: Option<String>,
+    },
+    /// A reference to a commitment that does not exist.
+    UnknownCommitment {
+        /// The id as written.
+        id: String,
+        /// The closest known id, if any is close.
+        suggestion: Option<String>,
+    },
+    /// A reference to a problem area that does not exist.
+    UnknownProblemArea(u32),
+    /// A pledge without parties.
+    NoParties,
+    /// A commitment whose owner list is empty.
+    NoOwner(String),
+    /// A required text is empty.
+    EmptyText(&'static str),
+    /// The period ends before it starts.
+    PeriodEndsBeforeStart,
+    /// A target amount that is not a positive number.
+    InvalidTarget(String),
+    /// A date outside the pledge period.
+    OutsidePeriod {
+        /// The date.
+        date: Date,
+        /// Period start.
+        start: Date,
+        /// Period end.
+        end: Date,
+    },
+    /// A date after today.
+    InFuture {
+        /// The date.
+        date: Date,
+        /// Today.
+        today: Date,
+    },
+    /// A date range whose end is before its start.
+    RangeEndsBeforeStart {
+        /// Start.
+        start: Date,
+        /// End.
+        end: Date,
+    },
+    /// A quantity below zero.
+    NegativeQuantity(f64),
+    /// NaN or infinite.
+    NotAFiniteNumber,
+    /// An activity unit that differs from the target's.
+    UnitMismatch {
+        /// Unit in the report.
+        unit: String,
+        /// Unit of the target.
+        expected: String,
+        /// The commitment.
+        commitment: String,
+    },
+    /// Same date, party, commitments, quantity and place as an earlier entry.
+    LikelyDuplicate,
+    /// An activity that names no commitment.
+    NoCommitment,
+    /// An activity file with no entries.
+    NoEntries,
+    /// A cumulative report without a number.
+    CumulativeWithoutQuantity,
+    /// The reporting party does not own the commitment.
+    PartyNotOwner {
+        /// The party.
+        party: String,
+        /// The commitment.
+        commitment: String,
+    },
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind as K;
+        match self {
+            K::Io(err) => write!(f, "kunde inte läsas: {err}"),
+            K::EmptyFile => f.write_str("filen är tom"),
+            K::BinaryFile => f.write_str("filen är en binärfil, inte en textfil i RON-format"),
+            K::NotUtf8 { byte } => write!(
+                f,
+                "filen är inte UTF-8-kodad (ogiltig byte 0x{byte:02X}); spara den som UTF-8"
+            ),
+            K::TooLarge { bytes, limit } => write!(
+                f,
+                "filen är för stor ({} MB; högst {} MB läses)",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            K::Syntax(message) => f.write_str(message),
+            K::UnsupportedVersion { found, supported } => write!(
+                f,
+                "filformatets version {found} stöds inte; den här versionen av programmet läser version {supported}"
+            ),
+            K::NoPledgeFile => f.write_str("mappen saknar pledge.ron (själva medborgarlöftet)"),
+            K::MalformedId(id) => write!(
+                f,
+                "ogiltigt id \"{id}\"; använd bara bokstäverna a–z, siffror, - och _"
+            ),
+            K::DuplicateId { what, id } => write!(f, "{what} \"{id}\" finns redan; id måste vara unika"),
+            K::UnknownParty { id, suggestion } => {
+                write!(f, "okänd part \"{id}\"")?;
+                suggestion_suffix(f, suggestion.as_deref())
+            }
+            K::UnknownCommitment { id, suggestion } => {
+                write!(f, "okänt åtagande \"{id}\"")?;
+                suggestion_suffix(f, suggestion.as_deref())
+            }
+            K::UnknownProblemArea(n) => write!(f, "problemområde {n} finns inte i löftet"),
+            K::NoParties => f.write_str("löftet har inga parter"),
+            K::NoOwner(id) => write!(
+                f,
+                "åtagande \"{id}\" har ingen ägare; ange minst en part i owners"
+            ),
+            K::EmptyText(what) => write!(f, "{what} saknas (texten är tom)"),
+            K::PeriodEndsBeforeStart => f.write_str("perioden slutar innan den börjar"),
+            K::InvalidTarget(why) => write!(f, "ogiltigt mål: {why}"),
+            K::OutsidePeriod { date, start, end } => write!(
+                f,
+                "datumet {date} ligger utanför löftets period {start} – {end}"
+            ),
+            K::InFuture { date, today } => write!(
+                f,
+                "datumet {date} ligger i framtiden (i dag är det {today})"
+            ),
+            K::RangeEndsBeforeStart { start, end } => write!(
+                f,
+                "perioden slutar ({end}) innan den börjar ({start}); byt plats på datumen"
+            ),
+            K::NegativeQuantity(amount) => write!(
+                f,
+                "negativt antal ({}); antal kan inte vara mindre än 0",
+                crate::format::number(*amount)
+            ),
+            K::NotAFiniteNumber => f.write_str("antalet är inget tal"),
+            K::UnitMismatch {
+                unit,
+                expected,
+                commitment,
+            } => write!(
+                f,
+                "enheten \"{unit}\" stämmer inte med målet för {commitment} (\"{expected}\"); rapporten räknas inte mot målet"
+            ),
+            K::LikelyDuplicate => f.write_str(
+                "sannolikt dubblett: samma datum, part, åtaganden, antal och plats som en tidigare rapport",
+            ),
+            K::NoCommitment => f.write_str("aktiviteten anger inget åtagande"),
+            K::NoEntries => f.write_str("filen innehåller inga aktiviteter"),
+            K::CumulativeWithoutQuantity => {
+                f.write_str("en ackumulerad rapport (cumulative) måste ha ett antal")
+            }
+            K::PartyNotOwner { party, commitment } => write!(
+                f,
+                "part \"{party}\" står inte som ägare av åtagande {commitment}"
+            ),
+        }
+    }
+}
+
+fn suggestion_suffix(f: &mut fmt::Formatter<'_>, suggestion: Option<&str>) -> fmt::Result {
+    match suggestion {
+        Some(s) => write!(f, " — menade du \"{s}\"?"),
+        None => Ok(()),
+    }
+}
+
+/// A located problem, ready to show: `fil:rad:kolumn: fel: meddelande`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// What is wrong.
+    pub kind: ProblemKind,
+    /// Another place the message refers to, as `fil:rad:kolumn`.
+    pub related: Option<String>,
+}
+
+impl Problem {
+    /// The message without location.
+    pub fn message(&self) -> String {
+        match &self.related {
+            Some(place) => format!("{} (se {place})", self.kind),
+            None => self.kind.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file,
+            self.line,
+            self.col,
+            self.severity,
+            self.message()
+        )
+    }
+}

@@ -1,0 +1,457 @@
+//! Validation of a pledge and its activity files: every problem, not only the
+//! first, as [`Finding`]s with logical paths. Pure: `today` is passed in.
+
+use std::collections::{HashMap, HashSet};
+
+use super::activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile};
+use super::date::Date;
+use super::ids::is_well_formed_id;
+use super::pledge::{PLEDGE_FORMAT_VERSION, Pledge, TargetShape};
+use super::problem::{DocRef, FieldPath, Finding, PathSeg, ProblemKind, Severity};
+
+use PathSeg::{Field, Index};
+
+/// Collects findings for one document.
+struct Sink<'a> {
+    doc: DocRef,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, severity: Severity, path: FieldPath, kind: ProblemKind) {
+        self.out.push(Finding {
+            severity,
+            doc: self.doc,
+            path,
+            kind,
+            related: None,
+        });
+    }
+    fn error(&mut self, path: FieldPath, kind: ProblemKind) {
+        self.push(Severity::Fel, path, kind);
+    }
+    fn warning(&mut self, path: FieldPath, kind: ProblemKind) {
+        self.push(Severity::Varning, path, kind);
+    }
+}
+
+/// The closest of `known` to `id`, when it is close enough to be a likely typo.
+pub fn suggest<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let lower = id.to_lowercase();
+    known
+        .into_iter()
+        .map(|k| (strsim::levenshtein(&lower, &k.to_lowercase()), k))
+        .filter(|(distance, k)| *distance <= (k.chars().count() / 3).max(1))
+        .min_by_key(|(distance, k)| (*distance, *k))
+        .map(|(_, k)| k.to_owned())
+}
+
+/// Validates the pledge on its own.
+pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut sink = Sink {
+        doc: DocRef::Pledge,
+        out: &mut out,
+    };
+    if pledge.version != PLEDGE_FORMAT_VERSION {
+        sink.error(
+            vec![Field("version")],
+            ProblemKind::UnsupportedVersion {
+                found: pledge.version,
+                supported: PLEDGE_FORMAT_VERSION,
+            },
+        );
+    }
+    if pledge.title.trim().is_empty() {
+        sink.error(vec![Field("title")], ProblemKind::EmptyText("titel"));
+    }
+    if pledge.parties.is_empty() {
+        sink.error(vec![Field("parties")], ProblemKind::NoParties);
+    }
+    let party_ids: Vec<&str> = pledge.parties.iter().map(|p| p.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, party) in pledge.parties.iter().enumerate() {
+        let path = vec![Field("parties"), Index(i), Field("id")];
+        check_id(&mut sink, &path, party.id.as_str(), "part", &mut seen);
+        if party.name.trim().is_empty() {
+            sink.error(
+                vec![Field("parties"), Index(i), Field("name")],
+                ProblemKind::EmptyText("partens namn"),
+            );
+        }
+    }
+    let check_party = |sink: &mut Sink, path: FieldPath, id: &str| {
+        if !party_ids.contains(&id) {
+            sink.error(
+                path,
+                ProblemKind::UnknownParty {
+                    id: id.to_owned(),
+                    suggestion: suggest(id, party_ids.iter().copied()),
+                },
+            );
+        }
+    };
+    check_party(&mut sink, vec![Field("convener")], pledge.convener.as_str());
+    check_party(
+        &mut sink,
+        vec![Field("communication_lead")],
+        pledge.communication_lead.as_str(),
+    );
+    let period = pledge.period;
+    if period.end < period.start {
+        sink.error(
+            vec![Field("period"), Field("end")],
+            ProblemKind::PeriodEndsBeforeStart,
+        );
+    }
+    let mut areas = HashSet::new();
+    for (i, area) in pledge.problem_areas.iter().enumerate() {
+        if !areas.insert(area.number) {
+            sink.error(
+                vec![Field("problem_areas"), Index(i), Field("number")],
+                ProblemKind::DuplicateId {
+                    what: "problemområde",
+                    id: area.number.to_string(),
+                },
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, c) in pledge.commitments.iter().enumerate() {
+        let at = |field| vec![Field("commitments"), Index(i), Field(field)];
+        check_id(&mut sink, &at("id"), c.id.as_str(), "åtagande", &mut seen);
+        if c.text.trim().is_empty() {
+            sink.error(at("text"), ProblemKind::EmptyText("åtagandets text"));
+        }
+        if c.owners.is_empty() {
+            sink.error(at("owners"), ProblemKind::NoOwner(c.id.to_string()));
+        }
+        for (j, owner) in c.owners.iter().enumerate() {
+            let mut path = at("owners");
+            path.push(Index(j));
+            check_party(&mut sink, path, owner.as_str());
+        }
+        if let Some(lead) = &c.lead {
+            check_party(&mut sink, at("lead"), lead.as_str());
+        }
+        for (j, n) in c.problem_areas.iter().enumerate() {
+            if !areas.contains(n) {
+                let mut path = at("problem_areas");
+                path.push(Index(j));
+                sink.error(path, ProblemKind::UnknownProblemArea(*n));
+            }
+        }
+        if let Some(target) = &c.target {
+            let mut path = at("target");
+            path.extend([Field("shape")]);
+            match &target.shape {
+                TargetShape::Total { amount } | TargetShape::Rate { amount, .. } => {
+                    if !(amount.is_finite() && *amount > 0.0) {
+                        path.push(Field("amount"));
+                        sink.error(
+                            path,
+                            ProblemKind::InvalidTarget(format!(
+                                "antalet måste vara större än 0, inte {}",
+                                crate::format::number(*amount)
+                            )),
+                        );
+                    }
+                }
+                TargetShape::Milestone { by } => {
+                    if !period.contains(*by) {
+                        path.push(Field("by"));
+                        sink.warning(
+                            path,
+                            ProblemKind::OutsidePeriod {
+                                date: *by,
+                                start: period.start,
+                                end: period.end,
+                            },
+                        );
+                    }
+                }
+            }
+            if target.unit.trim().is_empty()
+                && !matches!(target.shape, TargetShape::Milestone { .. })
+            {
+                let mut path = at("target");
+                path.push(Field("unit"));
+                sink.error(path, ProblemKind::EmptyText("målets enhet"));
+            }
+        }
+    }
+    let commitment_ids: Vec<&str> = pledge.commitments.iter().map(|c| c.id.as_str()).collect();
+    for (i, revision) in pledge.revisions.iter().enumerate() {
+        let id = revision.commitment.as_str();
+        if !commitment_ids.contains(&id) {
+            sink.error(
+                vec![Field("revisions"), Index(i), Field("commitment")],
+                ProblemKind::UnknownCommitment {
+                    id: id.to_owned(),
+                    suggestion: suggest(id, commitment_ids.iter().copied()),
+                },
+            );
+        }
+        if !period.contains(revision.date) {
+            sink.warning(
+                vec![Field("revisions"), Index(i), Field("date")],
+                ProblemKind::OutsidePeriod {
+                    date: revision.date,
+                    start: period.start,
+                    end: period.end,
+                },
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, indicator) in pledge.indicators.iter().enumerate() {
+        check_id(
+            &mut sink,
+            &[Field("indicators"), Index(i), Field("id")],
+            indicator.id.as_str(),
+            "indikator",
+            &mut seen,
+        );
+        for (j, n) in indicator.problem_areas.iter().enumerate() {
+            if !areas.contains(n) {
+                sink.error(
+                    vec![Field("indicators"), Index(i), Field("problem_areas"), Index(j)],
+                    ProblemKind::UnknownProblemArea(*n),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn check_id<'a>(
+    sink: &mut Sink,
+    path: &[PathSeg],
+    id: &'a str,
+    what: &'static str,
+    seen: &mut HashSet<&'a str>,
+) {
+    if !is_well_formed_id(id) {
+        sink.error(path.to_vec(), ProblemKind::MalformedId(id.to_owned()));
+    } else if !seen.insert(id) {
+        sink.error(
+            path.to_vec(),
+            ProblemKind::DuplicateId {
+                what,
+                id: id.to_owned(),
+            },
+        );
+    }
+}
+
+/// Key for spotting likely duplicates: everything but the note.
+#[derive(PartialEq, Eq, Hash)]
+struct DuplicateKey<'a> {
+    date: Date,
+    until: Option<Date>,
+    party: &'a str,
+    commitments: Vec<&'a str>,
+    amount_bits: Option<u64>,
+    unit: Option<&'a str>,
+    place: Option<&'a str>,
+}
+
+impl<'a> DuplicateKey<'a> {
+    fn of(a: &'a Activity) -> Self {
+        let mut commitments: Vec<&str> = a.commitments.iter().map(|c| c.as_str()).collect();
+        commitments.sort_unstable();
+        Self {
+            date: a.date,
+            until: a.until,
+            party: a.party.as_str(),
+            commitments,
+            amount_bits: a.quantity.as_ref().map(|q| q.amount.to_bits()),
+            unit: a.quantity.as_ref().map(|q| q.unit.as_str()),
+            place: a.place.as_deref(),
+        }
+    }
+}
+
+/// Validates activity files against the pledge, including duplicates across files.
+pub fn validate_activities(pledge: &Pledge, files: &[ActivityFile], today: Date) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let commitments: HashMap<&str, &super::pledge::Commitment> = pledge
+        .commitments
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    let party_ids: Vec<&str> = pledge.parties.iter().map(|p| p.id.as_str()).collect();
+    let mut first_seen: HashMap<DuplicateKey, (usize, usize)> = HashMap::new();
+    for (file_index, file) in files.iter().enumerate() {
+        let doc = DocRef::Activities(file_index);
+        let mut sink = Sink { doc, out: &mut out };
+        if file.version != ACTIVITY_FORMAT_VERSION {
+            sink.error(
+                vec![Field("version")],
+                ProblemKind::UnsupportedVersion {
+                    found: file.version,
+                    supported: ACTIVITY_FORMAT_VERSION,
+                },
+            );
+        }
+        if file.entries.is_empty() {
+            sink.warning(vec![Field("entries")], ProblemKind::NoEntries);
+        }
+        for (i, entry) in file.entries.iter().enumerate() {
+            validate_entry(
+                &mut sink,
+                pledge,
+                &commitments,
+                &party_ids,
+                (i, entry),
+                today,
+            );
+            match first_seen.entry(DuplicateKey::of(entry)) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert((file_index, i));
+                }
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let (first_file, first_entry) = *first.get();
+                    sink.out.push(Finding {
+                        severity: Severity::Varning,
+                        doc,
+                        path: vec![Field("entries"), Index(i)],
+                        kind: ProblemKind::LikelyDuplicate,
+                        related: Some((
+                            DocRef::Activities(first_file),
+                            vec![Field("entries"), Index(first_entry)],
+                        )),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn validate_entry(
+    sink: &mut Sink,
+    pledge: &Pledge,
+    commitments: &HashMap<&str, &super::pledge::Commitment>,
+    party_ids: &[&str],
+    (i, entry): (usize, &Activity),
+    today: Date,
+) {
+    let at = |field| vec![Field("entries"), Index(i), Field(field)];
+    let period = pledge.period;
+    for (field, date) in [("date", Some(entry.date)), ("until", entry.until)] {
+        let Some(date) = date else { continue };
+        if !period.contains(date) {
+            sink.warning(
+                at(field),
+                ProblemKind::OutsidePeriod {
+                    date,
+                    start: period.start,
+                    end: period.end,
+                },
+            );
+        } else if date > today {
+            sink.warning(at(field), ProblemKind::InFuture { date, today });
+        }
+    }
+    if let Some(until) = entry.until
+        && until < entry.date
+    {
+        sink.error(
+            at("until"),
+            ProblemKind::RangeEndsBeforeStart {
+                start: entry.date,
+                end: until,
+            },
+        );
+    }
+    let party = entry.party.as_str();
+    let party_known = party_ids.contains(&party);
+    if !party_known {
+        sink.error(
+            at("party"),
+            ProblemKind::UnknownParty {
+                id: party.to_owned(),
+                suggestion: suggest(party, party_ids.iter().copied()),
+            },
+        );
+    }
+    if entry.commitments.is_empty() {
+        sink.error(at("commitments"), ProblemKind::NoCommitment);
+    }
+    for (j, id) in entry.commitments.iter().enumerate() {
+        let mut path = at("commitments");
+        path.push(Index(j));
+        let Some(commitment) = commitments.get(id.as_str()) else {
+            sink.error(
+                path,
+                ProblemKind::UnknownCommitment {
+                    id: id.to_string(),
+                    suggestion: suggest(id.as_str(), commitments.keys().copied()),
+                },
+            );
+            continue;
+        };
+        if party_known && !commitment.owners.iter().any(|o| o.as_str() == party) {
+            sink.warning(
+                path,
+                ProblemKind::PartyNotOwner {
+                    party: party.to_owned(),
+                    commitment: id.to_string(),
+                },
+            );
+        }
+        if let (Some(quantity), Some(target)) = (&entry.quantity, &commitment.target)
+            && !matches!(target.shape, TargetShape::Milestone { .. })
+            && !crate::status::same_unit(&quantity.unit, &target.unit)
+        {
+            let mut path = at("quantity");
+            path.push(Field("unit"));
+            sink.warning(
+                path,
+                ProblemKind::UnitMismatch {
+                    unit: quantity.unit.clone(),
+                    expected: target.unit.clone(),
+                    commitment: id.to_string(),
+                },
+            );
+        }
+    }
+    match &entry.quantity {
+        Some(q) if !q.amount.is_finite() => {
+            let mut path = at("quantity");
+            path.push(Field("amount"));
+            sink.error(path, ProblemKind::NotAFiniteNumber);
+        }
+        Some(q) if q.amount < 0.0 => {
+            let mut path = at("quantity");
+            path.push(Field("amount"));
+            sink.error(path, ProblemKind::NegativeQuantity(q.amount));
+        }
+        Some(q) if q.unit.trim().is_empty() => {
+            let mut path = at("quantity");
+            path.push(Field("unit"));
+            sink.error(path, ProblemKind::EmptyText("enhet"));
+        }
+        None if entry.cumulative => {
+            sink.error(at("cumulative"), ProblemKind::CumulativeWithoutQuantity);
+        }
+        _ => {}
+    }
+}
+
+/// Whether an activity entry is usable for status: no error-level finding concerns it.
+///
+/// The status engine skips entries that fail this, so an entry with an
+/// unknown commitment or a negative count never distorts the figures.
+pub fn entry_is_usable(pledge: &Pledge, entry: &Activity) -> bool {
+    let quantity_ok = entry
+        .quantity
+        .as_ref()
+        .is_none_or(|q| q.amount.is_finite() && q.amount >= 0.0 && !q.unit.trim().is_empty());
+    let range_ok = entry.until.is_none_or(|u| u >= entry.date);
+    quantity_ok
+        && range_ok
+        && !(entry.cumulative && entry.quantity.is_none())
+        && pledge.party(&entry.party).is_some()
+}

@@ -1,0 +1,51 @@
+//! Elapsed time within a period, in days, weeks or calendar months.
+
+use chrono::Months;
+
+use crate::model::{Date, Period, RateUnit};
+
+/// Days of the period elapsed by `as_of`, both ends included: 0 before the
+/// start, the whole period after the end.
+pub fn elapsed_days(period: &Period, as_of: Date) -> i64 {
+    if as_of < period.start {
+        return 0;
+    }
+    period.start.days_until(as_of.min(period.end)) + 1
+}
+
+/// Elapsed time of the period by `as_of` in the unit of a rate.
+///
+/// Months are calendar months counted from the period start, with the last,
+/// partial month as a fraction of its real length (so February counts right in
+/// leap years).
+pub fn elapsed_units(period: &Period, as_of: Date, unit: RateUnit) -> f64 {
+    let days = elapsed_days(period, as_of);
+    match unit {
+        RateUnit::Dag => days as f64,
+        RateUnit::Vecka => days as f64 / 7.0,
+        RateUnit::Manad => {
+            if days == 0 {
+                return 0.0;
+            }
+            // First day *after* the elapsed part.
+            let end = period.start.add_days(days).naive();
+            let start = period.start.naive();
+            let mut whole = 0u32;
+            while start
+                .checked_add_months(Months::new(whole + 1))
+                .is_some_and(|d| d <= end)
+            {
+                whole += 1;
+            }
+            let Some(month_start) = start.checked_add_months(Months::new(whole)) else {
+                return f64::from(whole);
+            };
+            let Some(next) = start.checked_add_months(Months::new(whole + 1)) else {
+                return f64::from(whole);
+            };
+            let partial = (end - month_start).num_days() as f64;
+            let month_len = (next - month_start).num_days().max(1) as f64;
+            f64::from(whole) + partial / month_len
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Reading and writing the RON files: precise errors, atomic saves.
+//!
+//! Loading never modifies a file and never stops at the first problem: it
+//! reads what it can, validates everything and returns every problem with
+//! file, line and column, next to whatever data could be used.
+
+mod locate;
+mod ron_error;
+mod save;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::model::{
+    ActivityFile, Date, DocRef, Finding, Pledge, Problem, ProblemKind, Severity,
+    validate::{validate_activities, validate_pledge},
+};
+
+pub use locate::{Position, locate};
+pub use save::{save_activities, save_atomic, save_pledge, to_ron};
+
+/// Files larger than this are refused without being read: the largest real
+/// activity log is a few MB, and a 50 MB file is almost certainly not ours.
+pub const MAX_FILE_BYTES: u64 = 32 * 1_000_000;
+
+/// Name of the pledge file in a pledge folder.
+pub const PLEDGE_FILE: &str = "pledge.ron";
+/// Sub-folder with activity files.
+pub const ACTIVITIES_DIR: &str = "activities";
+/// Sub-folder with meeting files.
+pub const MEETINGS_DIR: &str = "meetings";
+
+/// One input file: its name as shown to the user and its text, if it could be read.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path as the user gave it (or a name for embedded data).
+    pub path: PathBuf,
+    /// The text, or why there is none.
+    pub text: Result<String, ProblemKind>,
+}
+
+impl Source {
+    /// A source from text already in memory (embedded sample, tests, GUI edits).
+    pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            text: Ok(text.into()),
+        }
+    }
+
+    /// Reads a file, refusing oversized, binary and non-UTF-8 files with a clear reason.
+    pub fn read(path: impl Into<PathBuf>) -> Self {
+        let path = path.into();
+        let text = read_text(&path);
+        Self { path, text }
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, ProblemKind> {
+    let io = |e: std::io::Error| ProblemKind::Io(io_message(&e));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ProblemKind::TooLarge {
+            bytes: size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    text_from_bytes(bytes)
+}
+
+/// Checks raw bytes the way [`Source::read`] does (exposed for tests and drops).
+pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ProblemKind> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ProblemKind::TooLarge {
+            bytes: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(ProblemKind::BinaryFile);
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        ProblemKind::NotUtf8 {
+            byte: e.as_bytes().get(bad).copied().unwrap_or(0),
+        }
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.remove(0);
+    }
+    if text.trim().is_empty() {
+        return Err(ProblemKind::EmptyFile);
+    }
+    Ok(text)
+}
+
+/// Turns an I/O error into a short Swedish phrase.
+pub fn io_message(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as E;
+    match err.kind() {
+        E::NotFound => "filen eller mappen finns inte".into(),
+        E::PermissionDenied => "behörighet saknas".into(),
+        E::IsADirectory => "det är en mapp, inte en fil".into(),
+        _ => format!("{err}"),
+    }
+}
+
+/// Why a path could not be opened at all (as opposed to problems inside files).
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The path does not exist or cannot be read.
+    #[error("kan inte öppna {path}: {reason}")]
+    Unreadable {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A folder without a pledge file.
+    #[error("mappen {0} saknar {PLEDGE_FILE}; välj en mapp med ett medborgarlöfte eller själva löftesfilen")]
+    NoPledge(PathBuf),
+}
+
+/// The files of a pledge: which file is the pledge and which hold activities.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    /// The pledge file.
+    pub pledge: Source,
+    /// Activity files, in the order given (folders: sorted by name).
+    pub activities: Vec<Source>,
+    /// Meeting files found in a folder (read once the meeting format exists).
+    pub meetings: Vec<PathBuf>,
+}
+
+impl Inputs {
+    /// A pledge folder (`pledge.ron`, `activities/*.ron`), or a single pledge
+    /// file plus any number of extra activity files.
+    pub fn open(path: &Path, extra_activities: &[PathBuf]) -> Result<Self, OpenError> {
+        let meta = std::fs::metadata(path).map_err(|e| OpenError::Unreadable {
+            path: path.to_owned(),
+            reason: io_message(&e),
+        })?;
+        let mut inputs = if meta.is_dir() {
+            let pledge = path.join(PLEDGE_FILE);
+            if !pledge.is_file() {
+                return Err(OpenError::NoPledge(path.to_owned()));
+            }
+            Inputs {
+                pledge: Source::read(pledge),
+                activities: ron_files_in(&path.join(ACTIVITIES_DIR))?
+                    .into_iter()
+                    .map(Source::read)
+                    .collect(),
+                meetings: ron_files_in(&path.join(MEETINGS_DIR))?,
+            }
+        } else {
+            Inputs {
+                pledge: Source::read(path),
+                activities: Vec::new(),
+                meetings: Vec::new(),
+            }
+        };
+        inputs
+            .activities
+            .extend(extra_activities.iter().map(Source::read));
+        Ok(inputs)
+    }
+}
+
+/// The `.ron` files directly in `dir`, sorted by name; none if `dir` does not exist.
+fn ron_files_in(dir: &Path) -> Result<Vec<PathBuf>, OpenError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let unreadable = |e: std::io::Error| OpenError::Unreadable {
+        path: dir.to_owned(),
+        reason: io_message(&e),
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "ron") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// What loading produced: the usable data and every problem found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Every input, pledge first, then activity files in order.
+    pub sources: Vec<Source>,
+    /// The pledge, if it could be parsed.
+    pub pledge: Option<Pledge>,
+    /// Parsed activity files with the index of their source in `sources`.
+    pub activities: Vec<(usize, ActivityFile)>,
+    /// All problems, sorted by file order, line and column.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Fel)
+    }
+
+    /// Just the activity files, for the status engine.
+    pub fn activity_files(&self) -> Vec<ActivityFile> {
+        self.activities.iter().map(|(_, f)| f.clone()).collect()
+    }
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Problem> {
+    let display = source.path.display().to_string();
+    let text = source.text.as_ref().map_err(|kind| Problem {
+        severity: Severity::Fel,
+        file: display.clone(),
+        line: 1,
+        col: 1,
+        kind: kind.clone(),
+        related: None,
+    })?;
+    ron_options().from_str(text).map_err(|err| Problem {
+        severity: Severity::Fel,
+        file: display.clone(),
+        line: err.span.start.line.max(1),
+        col: err.span.start.col.max(1),
+        kind: ProblemKind::Syntax(ron_error::message(&err)),
+        related: None,
+    })
+}
+
+/// Parses and validates `inputs`. `today` decides which dates are in the future.
+pub fn load(inputs: Inputs, today: Date) -> Loaded {
+    let mut problems = Vec::new();
+    let pledge = parse::<Pledge>(&inputs.pledge)
+        .map_err(|p| problems.push(p))
+        .ok();
+    let mut activities = Vec::new();
+    for (i, source) in inputs.activities.iter().enumerate() {
+        match parse::<ActivityFile>(source) {
+            Ok(file) => activities.push((i + 1, file)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let mut sources = Vec::with_capacity(inputs.activities.len() + 1);
+    sources.push(inputs.pledge);
+    sources.extend(inputs.activities);
+    for path in &inputs.meetings {
+        problems.push(Problem {
+            severity: Severity::Varning,
+            file: path.display().to_string(),
+            line: 1,
+            col: 1,
+            kind: ProblemKind::Io(
+                "mötesprotokoll läses inte av den här versionen av programmet".into(),
+            ),
+            related: None,
+        });
+    }
+    if let Some(pledge) = &pledge {
+        let files: Vec<ActivityFile> = activities.iter().map(|(_, f)| f.clone()).collect();
+        let mut findings = validate_pledge(pledge);
+        findings.extend(validate_activities(pledge, &files, today));
+        let source_of = |doc: DocRef| match doc {
+            DocRef::Pledge => Some(0),
+            DocRef::Activities(i) => activities.get(i).map(|(s, _)| *s),
+        };
+        problems.extend(locate_findings(&sources, findings, source_of));
+    }
+    let order: BTreeMap<String, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.path.display().to_string(), i))
+        .collect();
+    problems.sort_by_key(|p| {
+        (
+            order.get(&p.file).copied().unwrap_or(usize::MAX),
+            p.line,
+            p.col,
+            p.severity,
+        )
+    });
+    Loaded {
+        sources,
+        pledge,
+        activities,
+        problems,
+    }
+}
+
+/// Resolves findings to file, line and column, reading each file's text once.
+fn locate_findings(
+    sources: &[Source],
+    findings: Vec<Finding>,
+    source_of: impl Fn(DocRef) -> Option<usize>,
+) -> Vec<Problem> {
+    // Group every path (the finding's own and its related one) by source.
+    let mut by_source: BTreeMap<usize, Vec<crate::model::FieldPath>> = BTreeMap::new();
+    for finding in &findings {
+        if let Some(s) = source_of(finding.doc) {
+            by_source.entry(s).or_default().push(finding.path.clone());
+        }
+        if let Some((doc, path)) = &finding.related
+            && let Some(s) = source_of(*doc)
+        {
+            by_source.entry(s).or_default().push(path.clone());
+        }
+    }
+    let mut positions: BTreeMap<(usize, crate::model::FieldPath), Position> = BTreeMap::new();
+    for (s, paths) in by_source {
+        let Some(Ok(text)) = sources.get(s).map(|src| src.text.as_ref()) else {
+            continue;
+        };
+        for (path, pos) in paths.iter().zip(locate(text, &paths)) {
+            positions.insert((s, path.clone()), pos);
+        }
+    }
+    let place = |doc: DocRef, path: &crate::model::FieldPath| {
+        let s = source_of(doc)?;
+        let file = sources.get(s)?.path.display().to_string();
+        let pos = positions
+            .get(&(s, path.clone()))
+            .copied()
+            .unwrap_or(Position { line: 1, col: 1 });
+        Some((file, pos))
+    };
+    findings
+        .into_iter()
+        .filter_map(|f| {
+            let (file, pos) = place(f.doc, &f.path)?;
+            let related = f.related.as_ref().and_then(|(doc, path)| {
+                place(*doc, path).map(|(file, pos)| format!("{file}:{}:{}", pos.line, pos.col))
+            });
+            Some(Problem {
+                severity: f.severity,
+                file,
+                line: pos.line,
+                col: pos.col,
+                kind: f.kind,
+                related,
+            })
+        })
+        .collect()
+}
+
