@@ -490,3 +490,6 @@ fn measured_against(
     }
 }
 
+
+#[cfg(test)]
+mod tests;

@@ -410,11 +410,11 @@ mod tests {
     fn finds_fields_in_nested_lists_and_structs() {
         assert_eq!(at(vec![Field("version")]), (4, 14));
         assert_eq!(at(vec![Field("entries"), Index(0)]), (6, 9));
-        assert_eq!(at(vec![Field("entries"), Index(0), Field("party")]), (6, 71));
+        assert_eq!(at(vec![Field("entries"), Index(0), Field("party")]), (6, 68));
         assert_eq!(at(vec![Field("entries"), Index(1), Field("date")]), (8, 19));
         assert_eq!(
             at(vec![Field("entries"), Index(1), Field("quantity"), Field("amount")]),
-            (9, 31)
+            (9, 32)
         );
         assert_eq!(
             at(vec![Field("entries"), Index(1), Field("commitments"), Index(1)]),

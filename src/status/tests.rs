@@ -1,0 +1,327 @@
+use super::*;
+use crate::model::{
+    ActivityFile, Bound, Commitment, Party, PartyKind, Period, Pledge, Quantity, RateUnit, Target,
+};
+
+fn d(text: &str) -> Date {
+    text.parse().expect("test dates are valid")
+}
+
+fn pledge_with(targets: Vec<(&str, Option<Target>)>, start: &str, end: &str) -> Pledge {
+    Pledge {
+        version: 1,
+        title: "Test".into(),
+        source: None,
+        parties: vec![Party {
+            id: "polis".into(),
+            name: "Polisen".into(),
+            kind: PartyKind::Polis,
+            signed: true,
+        }],
+        convener: "polis".into(),
+        communication_lead: "polis".into(),
+        contact: None,
+        period: Period {
+            start: d(start),
+            end: d(end),
+            signed: None,
+        },
+        problem_areas: Vec::new(),
+        commitments: targets
+            .into_iter()
+            .map(|(id, target)| Commitment {
+                id: id.into(),
+                text: "text".into(),
+                owners: vec!["polis".into()],
+                lead: None,
+                other_actors: Vec::new(),
+                problem_areas: Vec::new(),
+                places: Vec::new(),
+                target,
+            })
+            .collect(),
+        indicators: Vec::new(),
+        revisions: Vec::new(),
+    }
+}
+
+fn total(amount: f64) -> Option<Target> {
+    Some(Target {
+        shape: TargetShape::Total { amount },
+        unit: "tillsyner".into(),
+        bound: Bound::Minst,
+        condition: None,
+        example: false,
+    })
+}
+
+fn rate(amount: f64, per: RateUnit) -> Option<Target> {
+    Some(Target {
+        shape: TargetShape::Rate {
+            amount,
+            per,
+            average: false,
+        },
+        unit: "tillsyner".into(),
+        bound: Bound::Minst,
+        condition: None,
+        example: false,
+    })
+}
+
+fn act(date: &str, amount: f64) -> Activity {
+    Activity {
+        date: d(date),
+        until: None,
+        commitments: vec!["A".into()],
+        party: "polis".into(),
+        quantity: Some(Quantity {
+            amount,
+            unit: "tillsyner".into(),
+            qualifier: Qualifier::Exakt,
+        }),
+        place: None,
+        note: None,
+        cumulative: false,
+    }
+}
+
+fn file(entries: Vec<Activity>) -> Vec<ActivityFile> {
+    vec![ActivityFile {
+        version: 1,
+        reporter: None,
+        note: None,
+        entries,
+    }]
+}
+
+fn status_of(pledge: &Pledge, entries: Vec<Activity>, as_of: &str) -> CommitmentStatus {
+    let report = compute(pledge, &file(entries), d(as_of));
+    report
+        .commitments
+        .into_iter()
+        .next()
+        .expect("one commitment")
+}
+
+const EPS: f64 = 1e-9;
+
+#[test]
+fn total_targets_are_pro_rata_by_day() {
+    // 2017 is not a leap year: 365 days.
+    let p = pledge_with(vec![("A", total(365.0))], "2017-01-01", "2017-12-31");
+    let s = status_of(&p, vec![], "2017-01-10");
+    assert!((s.expected.expect("count target") - 10.0).abs() < EPS);
+    assert_eq!(s.full_target, Some(365.0));
+    assert_eq!(s.measured, MeasuredStatus::IngaRapporter);
+}
+
+#[test]
+fn leap_years_count_their_extra_day() {
+    // 2016 has 366 days; by 29 February 60 days have passed.
+    let p = pledge_with(vec![("A", total(366.0))], "2016-01-01", "2016-12-31");
+    let s = status_of(&p, vec![], "2016-02-29");
+    assert!((s.expected.expect("count target") - 60.0).abs() < EPS);
+    let period = &p.period;
+    assert!((elapsed_units(period, d("2016-02-29"), RateUnit::Manad) - 2.0).abs() < EPS);
+    assert!(
+        (elapsed_units(period, d("2016-02-14"), RateUnit::Manad) - (1.0 + 14.0 / 29.0)).abs()
+            < EPS
+    );
+}
+
+#[test]
+fn as_of_outside_the_period_is_clamped() {
+    let p = pledge_with(vec![("A", total(100.0))], "2016-10-01", "2017-09-30");
+    let before = status_of(&p, vec![], "2016-01-01");
+    assert_eq!(before.expected, Some(0.0));
+    let after = status_of(&p, vec![], "2020-01-01");
+    assert!((after.expected.expect("count target") - 100.0).abs() < EPS);
+    assert_eq!(
+        default_as_of(&p, d("2026-11-27")),
+        d("2017-09-30"),
+        "today after the period opens at its end"
+    );
+    assert_eq!(default_as_of(&p, d("2015-01-01")), d("2016-10-01"));
+}
+
+#[test]
+fn monthly_and_weekly_rates() {
+    let p = pledge_with(
+        vec![("A", rate(2.0, RateUnit::Manad))],
+        "2016-10-01",
+        "2017-09-30",
+    );
+    assert_eq!(
+        p.commitments[0]
+            .target
+            .as_ref()
+            .and_then(|t| t.full_amount(&p.period)),
+        Some(24.0),
+        "twelve whole calendar months"
+    );
+    let s = status_of(&p, vec![], "2016-12-31");
+    assert!((s.expected.expect("rate") - 6.0).abs() < EPS);
+    // Half of November (15 of 30 days) after one whole month.
+    let s = status_of(&p, vec![], "2016-11-15");
+    assert!((s.expected.expect("rate") - 3.0).abs() < EPS);
+    let weekly = pledge_with(
+        vec![("A", rate(20.0, RateUnit::Vecka))],
+        "2017-01-02",
+        "2017-12-31",
+    );
+    let s = status_of(&weekly, vec![], "2017-01-15");
+    assert!((s.expected.expect("rate") - 40.0).abs() < EPS);
+}
+
+#[test]
+fn thresholds_decide_behind_on_track_and_achieved() {
+    let p = pledge_with(vec![("A", total(365.0))], "2017-01-01", "2017-12-31");
+    // Expected 100 by 10 April (day 100).
+    let on_track = status_of(&p, vec![act("2017-01-05", 90.0)], "2017-04-10");
+    assert_eq!(on_track.measured, MeasuredStatus::EnligtPlan, "90 % of expected");
+    let behind = status_of(&p, vec![act("2017-01-05", 89.0)], "2017-04-10");
+    assert_eq!(behind.measured, MeasuredStatus::EfterPlan);
+    let achieved = status_of(&p, vec![act("2017-01-05", 730.0)], "2017-04-10");
+    assert_eq!(achieved.measured, MeasuredStatus::Uppnatt);
+    let pct = achieved.percent_of_target().expect("target");
+    assert!((pct - 200.0).abs() < EPS, "over-fulfilment is not capped: {pct}");
+}
+
+#[test]
+fn no_target_is_qualitative_once_reported() {
+    let p = pledge_with(vec![("A", None)], "2017-01-01", "2017-12-31");
+    assert_eq!(
+        status_of(&p, vec![], "2017-06-01").measured,
+        MeasuredStatus::IngaRapporter
+    );
+    let s = status_of(&p, vec![act("2017-02-01", 3.0)], "2017-06-01");
+    assert_eq!(s.measured, MeasuredStatus::Kvalitativ);
+    assert_eq!(s.expected, None, "never 0 % for a commitment without target");
+    assert_eq!(s.percent_of_target(), None);
+    assert!((s.reported - 3.0).abs() < EPS);
+}
+
+#[test]
+fn entries_after_as_of_are_ignored() {
+    let p = pledge_with(vec![("A", total(10.0))], "2017-01-01", "2017-12-31");
+    let s = status_of(
+        &p,
+        vec![act("2017-02-01", 1.0), act("2017-05-01", 1.0)],
+        "2017-03-01",
+    );
+    assert_eq!(s.reports, 1);
+    assert_eq!(s.last_report, Some(d("2017-02-01")));
+}
+
+#[test]
+fn ranges_count_pro_rata_until_they_end() {
+    let p = pledge_with(vec![("A", total(10.0))], "2017-01-01", "2017-12-31");
+    let mut range = act("2017-05-01", 92.0);
+    range.until = Some(d("2017-07-31")); // 92 days
+    let mid = status_of(&p, vec![range.clone()], "2017-05-31");
+    assert!((mid.reported - 31.0).abs() < EPS);
+    assert_eq!(mid.qualifier, Qualifier::Cirka, "a partial range is approximate");
+    assert_eq!(mid.last_report, Some(d("2017-05-31")));
+    let end = status_of(&p, vec![range], "2017-08-01");
+    assert!((end.reported - 92.0).abs() < EPS);
+    assert_eq!(end.qualifier, Qualifier::Exakt);
+}
+
+#[test]
+fn cumulative_reports_replace_earlier_totals() {
+    let p = pledge_with(vec![("A", total(100.0))], "2017-01-01", "2017-12-31");
+    let mut first = act("2017-01-31", 10.0);
+    first.cumulative = true;
+    let mut second = act("2017-02-28", 25.0);
+    second.cumulative = true;
+    let plain = act("2017-02-10", 2.0);
+    let s = status_of(&p, vec![second.clone(), first.clone(), plain], "2017-03-01");
+    assert!((s.reported - 27.0).abs() < EPS, "25 (latest running total) + 2");
+    assert_eq!(s.reports, 3);
+    let s = status_of(&p, vec![second, first], "2017-02-15");
+    assert!((s.reported - 10.0).abs() < EPS, "the later total is not yet known");
+}
+
+#[test]
+fn qualifiers_carry_into_totals() {
+    let p = pledge_with(vec![("A", total(100.0))], "2017-01-01", "2017-12-31");
+    let mut about = act("2017-01-10", 60.0);
+    if let Some(q) = about.quantity.as_mut() {
+        q.qualifier = Qualifier::Cirka;
+    }
+    let s = status_of(&p, vec![act("2017-01-05", 5.0), about], "2017-02-01");
+    assert!((s.reported - 65.0).abs() < EPS);
+    assert_eq!(s.qualifier, Qualifier::Cirka);
+}
+
+#[test]
+fn other_units_do_not_count_towards_the_target() {
+    let p = pledge_with(vec![("A", total(10.0))], "2017-01-01", "2017-12-31");
+    let mut hours = act("2017-01-05", 8.0);
+    if let Some(q) = hours.quantity.as_mut() {
+        q.unit = "timmar".into();
+    }
+    let s = status_of(&p, vec![act("2017-01-06", 2.0), hours], "2017-02-01");
+    assert!((s.reported - 2.0).abs() < EPS);
+    assert_eq!(s.by_unit.len(), 2, "both units are still listed");
+}
+
+#[test]
+fn broken_entries_are_skipped() {
+    let p = pledge_with(vec![("A", total(10.0))], "2017-01-01", "2017-12-31");
+    let mut negative = act("2017-01-05", -8.0);
+    negative.note = Some("negativt".into());
+    let mut unknown_party = act("2017-01-05", 4.0);
+    unknown_party.party = "okand".into();
+    let s = status_of(
+        &p,
+        vec![act("2017-01-06", 2.0), negative, unknown_party],
+        "2017-02-01",
+    );
+    assert!((s.reported - 2.0).abs() < EPS);
+    assert_eq!(s.reports, 1);
+}
+
+#[test]
+fn milestones_are_reached_by_a_report() {
+    let milestone = Some(Target {
+        shape: TargetShape::Milestone { by: d("2017-03-31") },
+        unit: String::new(),
+        bound: Bound::Minst,
+        condition: None,
+        example: false,
+    });
+    let p = pledge_with(vec![("A", milestone)], "2017-01-01", "2017-12-31");
+    assert_eq!(
+        status_of(&p, vec![], "2017-02-01").measured,
+        MeasuredStatus::IngaRapporter
+    );
+    assert_eq!(
+        status_of(&p, vec![], "2017-04-01").measured,
+        MeasuredStatus::EfterPlan
+    );
+    assert_eq!(
+        status_of(&p, vec![act("2017-03-01", 1.0)], "2017-04-01").measured,
+        MeasuredStatus::Uppnatt
+    );
+}
+
+#[test]
+fn entries_with_several_commitments_count_once_per_party() {
+    let mut p = pledge_with(vec![("A", total(10.0)), ("B", None)], "2017-01-01", "2017-12-31");
+    p.problem_areas.push(crate::model::ProblemArea {
+        number: 1,
+        title: "Område".into(),
+        focus: true,
+    });
+    for c in &mut p.commitments {
+        c.problem_areas = vec![1];
+    }
+    let mut both = act("2017-01-05", 1.0);
+    both.commitments = vec!["A".into(), "B".into()];
+    let report = compute(&p, &file(vec![both]), d("2017-02-01"));
+    assert_eq!(report.by_party.first().map(|g| g.reports), Some(1));
+    assert_eq!(report.by_area.first().map(|g| g.reports), Some(1));
+    assert_eq!(report.commitments.iter().map(|c| c.reports).sum::<usize>(), 2);
+}

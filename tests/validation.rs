@@ -1,0 +1,354 @@
+//! Every validation rule, with the exact file, line and column asserted.
+
+use medborgarlofte::model::{Date, ProblemKind, Severity};
+use medborgarlofte::store::{self, Inputs, Loaded, Source};
+
+const PLEDGE: &str = r#"(
+    version: 1,
+    title: "Testlöfte",
+    parties: [
+        (id: "polis", name: "LPO Test", kind: Polis),
+        (id: "kommun", name: "Testkommun", kind: Kommun),
+    ],
+    convener: "polis",
+    communication_lead: "polis",
+    period: (start: "2016-10-01", end: "2017-09-30"),
+    problem_areas: [(number: 3, title: "Narkotika", focus: true)],
+    commitments: [
+        (
+            id: "G1",
+            text: "Gemensamma tillsyner.",
+            owners: ["polis", "kommun"],
+            problem_areas: [3],
+            target: (shape: Total(amount: 24), unit: "tillsyner"),
+        ),
+        (id: "P4", text: "Beivra förtäring.", owners: ["polis"]),
+        (id: "K1", text: "Kommunens tillsyner.", owners: ["kommun"]),
+    ],
+)
+"#;
+
+fn today() -> Date {
+    "2017-06-01".parse().expect("valid")
+}
+
+fn load(pledge: &str, activities: &[&str]) -> Loaded {
+    store::load(
+        Inputs {
+            pledge: Source::from_text("mapp/pledge.ron", pledge),
+            activities: activities
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Source::from_text(format!("mapp/activities/a{i}.ron"), *text))
+                .collect(),
+            meetings: Vec::new(),
+        },
+        today(),
+    )
+}
+
+/// Line and column (1-based, in characters) of the only occurrence of `needle`.
+fn pos(text: &str, needle: &str) -> (usize, usize) {
+    assert_eq!(text.matches(needle).count(), 1, "{needle:?} must be unique");
+    let offset = text.find(needle).expect("present");
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn activities(entries: &str) -> String {
+    format!("(\n    version: 1,\n    entries: [\n{entries}    ],\n)\n")
+}
+
+/// The single problem matching `pred`, with its position.
+fn only<'a>(
+    loaded: &'a Loaded,
+    pred: impl Fn(&ProblemKind) -> bool,
+) -> &'a medborgarlofte::model::Problem {
+    let found: Vec<_> = loaded.problems.iter().filter(|p| pred(&p.kind)).collect();
+    assert_eq!(found.len(), 1, "problems: {:#?}", loaded.problems);
+    found[0]
+}
+
+#[test]
+fn the_base_files_are_clean() {
+    let a = activities(
+        "        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis\", quantity: (amount: 2, unit: \"tillsyner\")),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    assert!(loaded.pledge.is_some());
+}
+
+#[test]
+fn ron_syntax_error_has_position_and_swedish_text() {
+    let broken = PLEDGE.replace("title: \"Testlöfte\",", "title: \"Testlöfte\"");
+    let loaded = load(&broken, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
+    assert_eq!(p.file, "mapp/pledge.ron");
+    assert_eq!((p.line, p.col), pos(&broken, "parties:"));
+    assert_eq!(p.severity, Severity::Fel);
+    assert!(p.to_string().starts_with("mapp/pledge.ron:4:5: fel: "), "{p}");
+    assert!(loaded.pledge.is_none());
+}
+
+#[test]
+fn unknown_field_is_an_error_with_a_suggestion() {
+    let typo = PLEDGE.replace("convener:", "convenor:");
+    let loaded = load(&typo, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
+    assert_eq!((p.line, p.col), pos(&typo, "convenor"));
+    let message = p.message();
+    assert!(message.contains("okänt fält \"convenor\""), "{message}");
+    assert!(message.contains("menade du `convener`?"), "{message}");
+}
+
+#[test]
+fn missing_field_is_named() {
+    let missing = PLEDGE.replace("    communication_lead: \"polis\",\n", "");
+    let loaded = load(&missing, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
+    assert!(p.message().contains("fältet `communication_lead` saknas"), "{p}");
+}
+
+#[test]
+fn impossible_dates_are_errors_at_the_date() {
+    let a = activities(
+        "        (date: \"2017-06-31\", commitments: [\"G1\"], party: \"polis\"),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
+    assert_eq!(p.file, "mapp/activities/a0.ron");
+    // ron reports the end of the string value for custom errors: the date's line.
+    assert_eq!(p.line, pos(&a, "2017-06-31").0);
+    assert!(
+        p.message()
+            .contains("datumet \"2017-06-31\" finns inte (juni 2017 har 30 dagar)"),
+        "{p}"
+    );
+}
+
+#[test]
+fn unknown_commitment_suggests_the_closest() {
+    let a = activities(
+        "        (date: \"2016-11-04\", commitments: [\"P5\"], party: \"polis\"),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::UnknownCommitment { .. }));
+    assert_eq!((p.line, p.col), pos(&a, "\"P5\""));
+    assert_eq!(p.severity, Severity::Fel);
+    assert_eq!(p.message(), "okänt åtagande \"P5\" — menade du \"P4\"?");
+}
+
+#[test]
+fn duplicate_commitment_ids() {
+    let dup = PLEDGE.replace("(id: \"K1\"", "(id: \"P4\"");
+    let loaded = load(&dup, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::DuplicateId { .. }));
+    let second = dup.rfind("\"P4\"").expect("present");
+    let line = dup[..second].matches('\n').count() + 1;
+    assert_eq!(p.line, line);
+    assert_eq!(
+        p.message(),
+        "åtagande \"P4\" finns redan; id måste vara unika"
+    );
+}
+
+#[test]
+fn unknown_party_in_owners_and_in_activities() {
+    let bad_owner = PLEDGE.replace("owners: [\"kommun\"]", "owners: [\"komun\"]");
+    let loaded = load(&bad_owner, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::UnknownParty { .. }));
+    assert_eq!((p.line, p.col), pos(&bad_owner, "\"komun\""));
+    assert_eq!(p.message(), "okänd part \"komun\" — menade du \"kommun\"?");
+
+    let a = activities(
+        "        (date: \"2016-11-04\", commitments: [\"K1\"], party: \"landstinget\"),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::UnknownParty { .. }));
+    assert_eq!((p.line, p.col), pos(&a, "\"landstinget\""));
+    assert_eq!(p.message(), "okänd part \"landstinget\"");
+}
+
+#[test]
+fn commitment_without_owner() {
+    let none = PLEDGE.replace("owners: [\"kommun\"]", "owners: []");
+    let loaded = load(&none, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::NoOwner(_)));
+    assert_eq!((p.line, p.col), pos(&none, "[]"));
+    assert_eq!(p.severity, Severity::Fel);
+}
+
+#[test]
+fn dates_outside_the_period_and_in_the_future_are_warnings() {
+    let a = activities(concat!(
+        "        (date: \"2016-09-30\", commitments: [\"K1\"], party: \"kommun\"),\n",
+        "        (date: \"2017-06-02\", commitments: [\"K1\"], party: \"kommun\"),\n",
+    ));
+    let loaded = load(PLEDGE, &[&a]);
+    let outside = only(&loaded, |k| matches!(k, ProblemKind::OutsidePeriod { .. }));
+    assert_eq!((outside.line, outside.col), pos(&a, "\"2016-09-30\""));
+    assert_eq!(outside.severity, Severity::Varning);
+    assert_eq!(
+        outside.message(),
+        "datumet 2016-09-30 ligger utanför löftets period 2016-10-01 – 2017-09-30"
+    );
+    let future = only(&loaded, |k| matches!(k, ProblemKind::InFuture { .. }));
+    assert_eq!((future.line, future.col), pos(&a, "\"2017-06-02\""));
+    assert_eq!(future.severity, Severity::Varning);
+    assert!(!loaded.has_errors());
+}
+
+#[test]
+fn range_ending_before_it_starts() {
+    let a = activities(
+        "        (date: \"2017-05-31\", until: \"2017-05-01\", commitments: [\"K1\"], party: \"kommun\"),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::RangeEndsBeforeStart { .. }));
+    assert_eq!((p.line, p.col), pos(&a, "\"2017-05-01\""));
+    assert_eq!(p.severity, Severity::Fel);
+}
+
+#[test]
+fn negative_quantity() {
+    let a = activities(
+        "        (date: \"2017-05-03\", commitments: [\"K1\"], party: \"kommun\", quantity: (amount: -4, unit: \"tillsyner\")),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::NegativeQuantity(_)));
+    assert_eq!((p.line, p.col), pos(&a, "-4"));
+    assert_eq!(
+        p.message(),
+        "negativt antal (-4); antal kan inte vara mindre än 0"
+    );
+}
+
+#[test]
+fn unit_that_does_not_match_the_target() {
+    let a = activities(
+        "        (date: \"2017-05-03\", commitments: [\"G1\"], party: \"polis\", quantity: (amount: 3, unit: \"timmar\")),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::UnitMismatch { .. }));
+    assert_eq!((p.line, p.col), pos(&a, "\"timmar\""));
+    assert_eq!(p.severity, Severity::Varning);
+    assert!(p.message().contains("\"tillsyner\""), "{p}");
+}
+
+#[test]
+fn likely_duplicates_point_at_the_first_entry() {
+    let entry = "        (date: \"2017-05-03\", commitments: [\"K1\"], party: \"kommun\", place: \"Rud\"),\n";
+    let a = activities(&format!("{entry}{entry}"));
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::LikelyDuplicate));
+    assert_eq!((p.line, p.col), (5, 9));
+    assert_eq!(p.related.as_deref(), Some("mapp/activities/a0.ron:4:9"));
+    assert!(p.to_string().ends_with("(se mapp/activities/a0.ron:4:9)"), "{p}");
+}
+
+#[test]
+fn duplicates_are_found_across_files() {
+    let entry = "        (date: \"2017-05-03\", commitments: [\"K1\"], party: \"kommun\"),\n";
+    let a = activities(entry);
+    let loaded = load(PLEDGE, &[&a, &a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::LikelyDuplicate));
+    assert_eq!(p.file, "mapp/activities/a1.ron");
+    assert_eq!(p.related.as_deref(), Some("mapp/activities/a0.ron:4:9"));
+}
+
+#[test]
+fn reporting_party_that_does_not_own_the_commitment() {
+    let a = activities(
+        "        (date: \"2017-05-03\", commitments: [\"K1\"], party: \"polis\"),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::PartyNotOwner { .. }));
+    assert_eq!((p.line, p.col), pos(&a, "\"K1\""));
+    assert_eq!(p.severity, Severity::Varning);
+}
+
+#[test]
+fn empty_activity_list_is_a_warning() {
+    let loaded = load(PLEDGE, &["(version: 1, entries: [])"]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::NoEntries));
+    assert_eq!((p.line, p.col), (1, 23));
+}
+
+#[test]
+fn unsupported_version() {
+    let v2 = PLEDGE.replace("version: 1", "version: 2");
+    let loaded = load(&v2, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::UnsupportedVersion { .. }));
+    assert_eq!((p.line, p.col), (2, 14));
+}
+
+#[test]
+fn all_problems_are_collected_not_only_the_first() {
+    let a = activities(concat!(
+        "        (date: \"2017-05-03\", commitments: [\"X1\"], party: \"polis\"),\n",
+        "        (date: \"2017-05-04\", commitments: [\"K1\"], party: \"nobody\"),\n",
+        "        (date: \"2017-05-05\", commitments: [], party: \"kommun\"),\n",
+    ));
+    let loaded = load(PLEDGE, &[&a]);
+    let errors: Vec<usize> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Fel)
+        .map(|p| p.line)
+        .collect();
+    assert_eq!(errors, vec![4, 5, 6], "{:#?}", loaded.problems);
+}
+
+#[test]
+fn broken_activity_file_does_not_stop_the_others() {
+    let good = activities(
+        "        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis\", quantity: (amount: 2, unit: \"tillsyner\")),\n",
+    );
+    let loaded = load(PLEDGE, &["(version: 1, entries: [ (date: ", &good]);
+    assert_eq!(loaded.activities.len(), 1);
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].file, "mapp/activities/a0.ron");
+}
+
+#[test]
+fn file_level_problems() {
+    use medborgarlofte::store::text_from_bytes;
+    assert_eq!(text_from_bytes(Vec::new()), Err(ProblemKind::EmptyFile));
+    assert_eq!(text_from_bytes(b" \n\t".to_vec()), Err(ProblemKind::EmptyFile));
+    assert_eq!(
+        text_from_bytes(vec![0x89, b'P', b'N', b'G', 0, 0]),
+        Err(ProblemKind::BinaryFile)
+    );
+    let latin1 = b"(title: \"Tr\xe4dg\xe5rd\")".to_vec();
+    let err = text_from_bytes(latin1).expect_err("not UTF-8");
+    assert_eq!(err, ProblemKind::NotUtf8 { byte: 0xE4 });
+    assert_eq!(
+        err.to_string(),
+        "filen är inte UTF-8-kodad (ogiltig byte 0xE4); spara den som UTF-8"
+    );
+    let bom = text_from_bytes(b"\xef\xbb\xbf(version: 1)".to_vec()).expect("BOM is fine");
+    assert_eq!(bom, "(version: 1)");
+}
+
+#[test]
+fn huge_garbage_gets_a_short_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("skräp.ron");
+    let garbage: Vec<u8> = (0..50_000_000u32).map(|i| b"ab(\"x,]"[(i % 7) as usize]).collect();
+    std::fs::write(&path, &garbage).expect("write");
+    let source = Source::read(&path);
+    let err = source.text.expect_err("too large");
+    assert!(matches!(err, ProblemKind::TooLarge { .. }));
+    assert_eq!(err.to_string(), "filen är för stor (50 MB; högst 32 MB läses)");
+}
+
+#[test]
+fn long_garbage_under_the_limit_gives_a_short_located_error() {
+    let garbage = "x".repeat(5_000_000);
+    let loaded = load(&garbage, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
+    assert!(p.to_string().len() < 300, "{} bytes", p.to_string().len());
+}
