@@ -34,7 +34,7 @@ pub fn message(err: &SpannedError) -> String {
         E::ExpectedArray => "här väntades en lista `[ … ]`".into(),
         E::ExpectedArrayEnd => "här väntades `]` eller ett kommatecken".into(),
         E::ExpectedBoolean => "här väntades `true` eller `false`".into(),
-        E::ExpectedComma => "här saknas ett kommatecken".into(),
+        E::ExpectedComma => "här saknas ett kommatecken före värdet; titta i slutet av raden ovanför".into(),
         E::ExpectedFloat | E::ExpectedInteger => "här väntades ett tal".into(),
         E::ExpectedOption => "här väntades `Some(…)` eller `None`".into(),
         E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => "här väntades `)`".into(),
