@@ -173,7 +173,7 @@ fn check(input: &InputArgs, today: Date) -> u8 {
         text.push_str(&problem.to_string());
         text.push('\n');
     }
-    let entries: usize = loaded.activities.iter().map(|(_, f)| f.entries.len()).sum();
+    let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
     text.push_str(&format!(
         "{files} filer kontrollerade, {entries} aktiviteter: {}\n",
         summary_line(&loaded)
@@ -202,8 +202,7 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
         );
     }
     let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
-    let files = loaded.activity_files();
-    let report = status::compute(pledge, &files, as_of);
+    let report = status::compute(pledge, &loaded.activities, as_of);
     let text = match format {
         Format::Table => table::render(pledge, &report),
         Format::Json => json::render(pledge, &report),

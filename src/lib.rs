@@ -10,4 +10,5 @@ pub mod model;
 pub mod sample;
 pub mod status;
 pub mod store;
+pub mod synthetic;
 

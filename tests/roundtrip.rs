@@ -12,7 +12,7 @@ fn the_sample_survives_a_save_and_reload_unchanged() {
     let loaded = store::load(medborgarlofte::sample::karlstad(), today());
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
     let pledge = loaded.pledge.clone().expect("sample pledge parses");
-    let files = loaded.activity_files();
+    let files = loaded.activities.clone();
 
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir(dir.path().join("activities")).expect("mkdir");
@@ -28,7 +28,7 @@ fn the_sample_survives_a_save_and_reload_unchanged() {
     );
     assert!(again.problems.is_empty(), "{:#?}", again.problems);
     assert_eq!(again.pledge.as_ref(), Some(&pledge));
-    assert_eq!(again.activity_files(), files, "same entries in the same order");
+    assert_eq!(again.activities, files, "same entries in the same order");
 
     // A second save of the reloaded data is byte-identical: saving is stable.
     let first = to_ron(&pledge).expect("serialise");

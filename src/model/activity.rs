@@ -18,13 +18,13 @@ pub struct ActivityFile {
     /// File format version ([`ACTIVITY_FORMAT_VERSION`]).
     pub version: u32,
     /// Who keeps the file (a unit or function, not a person's name).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reporter: Option<String>,
     /// A note about the file as a whole (e.g. that it is synthetic).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The entries, in the order written.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<Activity>,
 }
 
@@ -35,24 +35,24 @@ pub struct Activity {
     /// The day it was done, or the first day of a range.
     pub date: Date,
     /// Last day when the entry covers a range ("maj–juli").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
     /// The commitment(s) it counts towards; the quantity counts for each.
     pub commitments: Vec<CommitmentId>,
     /// The party that did it.
     pub party: PartyId,
     /// How much, if counted.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
     /// Where ("centrala Karlstad", "Kronoparken").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     /// Free text; must stay aggregate (no names, no individual cases).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// A running total that replaces earlier cumulative totals of the same
     /// series (same commitment, party and unit) instead of adding to them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::model::is_false")]
     pub cumulative: bool,
 }
 
@@ -72,7 +72,7 @@ pub struct Quantity {
     /// Unit ("tillsyner", "timmar", "personer").
     pub unit: String,
     /// Exact, at least or about.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
     pub qualifier: Qualifier,
 }
 
@@ -89,6 +89,11 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Whether this is the default, exact.
+    pub fn is_exact(&self) -> bool {
+        *self == Qualifier::Exakt
+    }
+
     /// The qualifier of a sum: exact only if every part is; "about" wins over "at least".
     #[must_use]
     pub fn combine(self, other: Qualifier) -> Qualifier {

@@ -18,3 +18,9 @@ pub mod problem;
 pub mod validate;
 
 pub use problem::{DocRef, FieldPath, Finding, PathSeg, Problem, ProblemKind, Severity};
+
+/// For `skip_serializing_if`: saved files leave out fields at their default.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+pub(crate) fn is_false(value: &bool) -> bool {
+    !*value
+}

@@ -24,7 +24,7 @@ pub struct Pledge {
     /// Title, e.g. "Medborgarlöften för Karlstad 2016–2017".
     pub title: String,
     /// Where the text comes from (document, date, url); shown in reports.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Every party; at least one.
     pub parties: Vec<Party>,
@@ -33,7 +33,7 @@ pub struct Pledge {
     /// The party that leads communicating progress to citizens.
     pub communication_lead: PartyId,
     /// How citizens can get in touch (for the public report).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
     /// Period of validity and signing date.
     pub period: Period,
@@ -42,10 +42,10 @@ pub struct Pledge {
     /// The commitments, in the pledge's order.
     pub commitments: Vec<Commitment>,
     /// Outcome indicators (effektuppföljning); never summed with activities.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
     /// Changes to the pledge during the period, oldest first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revisions: Vec<Revision>,
 }
 
@@ -110,7 +110,7 @@ pub struct Period {
     /// Last day of the period (inclusive).
     pub end: Date,
     /// Signing date, which may differ from the start.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<Date>,
 }
 
@@ -140,7 +140,7 @@ pub struct ProblemArea {
     /// Title ("Våld i offentlig miljö").
     pub title: String,
     /// Whether the work focuses on this area in the period.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::model::is_false")]
     pub focus: bool,
 }
 
@@ -155,19 +155,19 @@ pub struct Commitment {
     /// Parties that own it; a joint commitment lists several.
     pub owners: Vec<PartyId>,
     /// The party that leads the work, if one was named.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<PartyId>,
     /// Others who carry out the work without having signed (free text).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_actors: Vec<String>,
     /// Numbers of the problem areas it addresses.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problem_areas: Vec<u32>,
     /// Places where it applies, if named.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
     /// The planned amount, if the parties set one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
 }
 
@@ -183,10 +183,10 @@ pub struct Target {
     #[serde(default)]
     pub bound: Bound,
     /// A condition in free text ("om underrättelseläget medger detta").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     /// Marks a target invented for a sample or example, not set by the parties.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::model::is_false")]
     pub example: bool,
 }
 
@@ -320,10 +320,10 @@ pub struct Indicator {
     /// Unit of the values ("anmälda brott", "procent").
     pub unit: String,
     /// Problem areas it speaks to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problem_areas: Vec<u32>,
     /// Measured values, oldest first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<IndicatorValue>,
 }
 
@@ -336,7 +336,7 @@ pub struct IndicatorValue {
     /// The value.
     pub value: f64,
     /// Where it comes from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 

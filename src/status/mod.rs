@@ -6,7 +6,7 @@
 
 mod time;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use crate::model::{

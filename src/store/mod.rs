@@ -19,7 +19,7 @@ use crate::model::{
 };
 
 pub use locate::{Position, locate};
-pub use save::{save_activities, save_atomic, save_pledge, to_ron};
+pub use save::{SaveError, activities_to_ron, save_activities, save_atomic, save_pledge, to_ron};
 
 /// Files larger than this are refused without being read: the largest real
 /// activity log is a few MB, and a 50 MB file is almost certainly not ours.
@@ -197,8 +197,10 @@ pub struct Loaded {
     pub sources: Vec<Source>,
     /// The pledge, if it could be parsed.
     pub pledge: Option<Pledge>,
-    /// Parsed activity files with the index of their source in `sources`.
-    pub activities: Vec<(usize, ActivityFile)>,
+    /// Parsed activity files, in input order (files that failed to parse are left out).
+    pub activities: Vec<ActivityFile>,
+    /// For each of `activities`, the index of its source in `sources`.
+    pub activity_sources: Vec<usize>,
     /// All problems, sorted by file order, line and column.
     pub problems: Vec<Problem>,
 }
@@ -207,11 +209,6 @@ impl Loaded {
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Fel)
-    }
-
-    /// Just the activity files, for the status engine.
-    pub fn activity_files(&self) -> Vec<ActivityFile> {
-        self.activities.iter().map(|(_, f)| f.clone()).collect()
     }
 }
 
@@ -246,9 +243,16 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         .map_err(|p| problems.push(p))
         .ok();
     let mut activities = Vec::new();
-    for (i, source) in inputs.activities.iter().enumerate() {
-        match parse::<ActivityFile>(source) {
-            Ok(file) => activities.push((i + 1, file)),
+    let mut activity_sources = Vec::new();
+    for (i, parsed) in parse_all::<ActivityFile>(&inputs.activities)
+        .into_iter()
+        .enumerate()
+    {
+        match parsed {
+            Ok(file) => {
+                activities.push(file);
+                activity_sources.push(i + 1);
+            }
             Err(problem) => problems.push(problem),
         }
     }
@@ -268,12 +272,11 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         });
     }
     if let Some(pledge) = &pledge {
-        let files: Vec<ActivityFile> = activities.iter().map(|(_, f)| f.clone()).collect();
         let mut findings = validate_pledge(pledge);
-        findings.extend(validate_activities(pledge, &files, today));
+        findings.extend(validate_activities(pledge, &activities, today));
         let source_of = |doc: DocRef| match doc {
             DocRef::Pledge => Some(0),
-            DocRef::Activities(i) => activities.get(i).map(|(s, _)| *s),
+            DocRef::Activities(i) => activity_sources.get(i).copied(),
         };
         problems.extend(locate_findings(&sources, findings, source_of));
     }
@@ -294,8 +297,59 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         sources,
         pledge,
         activities,
+        activity_sources,
         problems,
     }
+}
+
+/// Parses sources on all cores (activity logs can be tens of MB in all),
+/// returning results in input order.
+fn parse_all<T: DeserializeOwned + Send>(sources: &[Source]) -> Vec<Result<T, Problem>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(sources.len());
+    if workers <= 1 {
+        return sources.iter().map(parse).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<T, Problem>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(source) = sources.get(i) else {
+                            return done;
+                        };
+                        done.push((i, parse(source)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    // A worker that panicked returned nothing: report its files rather than drop them.
+    let mut by_index = results.into_iter().peekable();
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, source)| match by_index.next_if(|(j, _)| *j == i) {
+            Some((_, result)) => result,
+            None => Err(Problem {
+                severity: Severity::Fel,
+                file: source.path.display().to_string(),
+                line: 1,
+                col: 1,
+                kind: ProblemKind::Io("internt fel vid inläsning".into()),
+                related: None,
+            }),
+        })
+        .collect()
 }
 
 /// Resolves findings to file, line and column, reading each file's text once.

@@ -28,7 +28,14 @@ pub enum SaveError {
 /// Serialises a value as pretty RON with `implicit_some`, so optional fields
 /// read as plainly as required ones.
 pub fn to_ron<T: Serialize>(value: &T) -> Result<String, SaveError> {
-    let config = ron::ser::PrettyConfig::new()
+    to_ron_with(value, ron::ser::PrettyConfig::new())
+}
+
+fn to_ron_with<T: Serialize>(
+    value: &T,
+    config: ron::ser::PrettyConfig,
+) -> Result<String, SaveError> {
+    let config = config
         .indentor("    ".to_owned())
         .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     let mut text = ron::ser::to_string_pretty(value, config)?;
@@ -66,7 +73,14 @@ pub fn save_pledge(path: &Path, pledge: &Pledge) -> Result<(), SaveError> {
     save_atomic(path, &to_ron(pledge)?)
 }
 
-/// Saves an activity file atomically.
+/// Serialises an activity file with one entry per line: logs grow to tens of
+/// thousands of entries, and a line per entry keeps them readable, diffable
+/// and about a third of the size of fully expanded RON.
+pub fn activities_to_ron(file: &ActivityFile) -> Result<String, SaveError> {
+    to_ron_with(file, ron::ser::PrettyConfig::new().depth_limit(2))
+}
+
+/// Saves an activity file atomically, one entry per line.
 pub fn save_activities(path: &Path, file: &ActivityFile) -> Result<(), SaveError> {
-    save_atomic(path, &to_ron(file)?)
+    save_atomic(path, &activities_to_ron(file)?)
 }
