@@ -5,6 +5,7 @@ mod json;
 mod table;
 
 use std::ffi::OsString;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -108,7 +109,11 @@ where
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+            return ExitCode::from(if err.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            });
         }
     };
     let today = Date::today();
@@ -118,8 +123,9 @@ where
             input,
             as_of,
             format,
-        }) => open(&input.path, &input.activities)
-            .map_or(EXIT_USAGE, |inputs| status_cmd(inputs, as_of, format, today)),
+        }) => open(&input.path, &input.activities).map_or(EXIT_USAGE, |inputs| {
+            status_cmd(inputs, as_of, format, today)
+        }),
         None => {
             let inputs = match cli.paths.split_first() {
                 None => Ok(crate::sample::karlstad()),
@@ -158,7 +164,11 @@ fn summary_line(loaded: &Loaded) -> String {
     let warnings = loaded.problems.len() - errors;
     format!(
         "{errors} fel, {warnings} {}",
-        if warnings == 1 { "varning" } else { "varningar" }
+        if warnings == 1 {
+            "varning"
+        } else {
+            "varningar"
+        }
     )
 }
 
@@ -174,10 +184,11 @@ fn check(input: &InputArgs, today: Date) -> u8 {
         text.push('\n');
     }
     let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
-    text.push_str(&format!(
-        "{files} filer kontrollerade, {entries} aktiviteter: {}\n",
+    let _ = writeln!(
+        text,
+        "{files} filer kontrollerade, {entries} aktiviteter: {}",
         summary_line(&loaded)
-    ));
+    );
     emit(&text);
     if loaded.has_errors() {
         EXIT_INVALID

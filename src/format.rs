@@ -8,8 +8,9 @@ pub fn number(value: f64) -> String {
     }
     let tenths = (value * 10.0).round();
     let negative = tenths < 0.0;
-    // Values beyond ±9e17 do not occur in activity counts; saturate rather than wrap.
-    #[allow(clippy::cast_possible_truncation)]
+    // Values beyond ±9e17 do not occur in activity counts; saturate rather than
+    // wrap. The value is non-negative after `abs`, so no sign is lost.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let tenths = tenths.abs().min(9.0e17) as u64;
     let whole = tenths / 10;
     let decimal = tenths % 10;
@@ -19,7 +20,7 @@ pub fn number(value: f64) -> String {
         out.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(ch);

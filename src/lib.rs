@@ -11,4 +11,3 @@ pub mod sample;
 pub mod status;
 pub mod store;
 pub mod synthetic;
-

@@ -28,7 +28,9 @@ pub fn karlstad() -> Inputs {
         pledge: Source::from_text(format!("{KARLSTAD_NAME}/pledge.ron"), PLEDGE),
         activities: ACTIVITIES
             .iter()
-            .map(|(name, text)| Source::from_text(format!("{KARLSTAD_NAME}/activities/{name}"), *text))
+            .map(|(name, text)| {
+                Source::from_text(format!("{KARLSTAD_NAME}/activities/{name}"), *text)
+            })
             .collect(),
         meetings: Vec::new(),
     }

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::model::{
-    ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Bound, Commitment, Date, PLEDGE_FORMAT_VERSION,
-    Party, PartyKind, Period, Pledge, ProblemArea, Quantity, Qualifier, RateUnit, Target,
-    TargetShape,
+    ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Bound, Commitment, Date,
+    PLEDGE_FORMAT_VERSION, Party, PartyKind, Period, Pledge, ProblemArea, Qualifier, Quantity,
+    RateUnit, Target, TargetShape,
 };
 use crate::store::{SaveError, save_activities, save_pledge};
 
@@ -60,68 +60,16 @@ const PLACES: [&str; 12] = [
 const UNITS: [&str; 4] = ["tillsyner", "timmar", "insatser", "personer"];
 
 /// Builds a pledge and its activity files in memory.
+///
+/// # Panics
+///
+/// Never: the only `expect`s are on fixed, valid calendar dates.
 pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
     let mut rng = Rng(size.seed.max(1));
     let start = Date::from_ymd(2016, 10, 1).expect("a fixed valid date");
     let end = Date::from_ymd(2017, 9, 30).expect("a fixed valid date");
-    let parties = vec![
-        Party {
-            id: "polis".into(),
-            name: "Lokalpolisområdet".into(),
-            kind: PartyKind::Polis,
-            signed: true,
-        },
-        Party {
-            id: "kommun".into(),
-            name: "Kommunen".into(),
-            kind: PartyKind::Kommun,
-            signed: true,
-        },
-        Party {
-            id: "bostad".into(),
-            name: "Bostadsbolaget".into(),
-            kind: PartyKind::Bostadsbolag,
-            signed: true,
-        },
-    ];
-    let commitments: Vec<Commitment> = (0..size.commitments)
-        .map(|i| {
-            let owner = parties.get(i % parties.len()).map(|p| p.id.clone());
-            let mut owners: Vec<_> = owner.into_iter().collect();
-            if i % 5 == 0 {
-                owners.push("kommun".into());
-                owners.dedup();
-            }
-            let unit = UNITS.get(i % UNITS.len()).copied().unwrap_or("insatser");
-            let target = match i % 3 {
-                0 => None,
-                1 => Some(TargetShape::Total {
-                    amount: (size.activities / size.commitments.max(1)) as f64,
-                }),
-                _ => Some(TargetShape::Rate {
-                    amount: 40.0,
-                    per: RateUnit::Manad,
-                    average: true,
-                }),
-            };
-            Commitment {
-                id: format!("C{}", i + 1).as_str().into(),
-                text: format!("Syntetiskt åtagande nummer {} för belastningstester.", i + 1),
-                owners,
-                lead: None,
-                other_actors: Vec::new(),
-                problem_areas: vec![u32::try_from(i % 3).unwrap_or(0) + 1],
-                places: Vec::new(),
-                target: target.map(|shape| Target {
-                    shape,
-                    unit: unit.to_owned(),
-                    bound: Bound::Minst,
-                    condition: None,
-                    example: true,
-                }),
-            }
-        })
-        .collect();
+    let parties = synthetic_parties();
+    let commitments = synthetic_commitments(size, &parties);
     let pledge = Pledge {
         version: PLEDGE_FORMAT_VERSION,
         title: format!(
@@ -165,7 +113,10 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
             continue;
         };
         let date = start.add_days(i64::try_from(rng.below(days)).unwrap_or(0));
-        let place = PLACES.get(rng.below(PLACES.len())).copied().unwrap_or("okänd plats");
+        let place = PLACES
+            .get(rng.below(PLACES.len()))
+            .copied()
+            .unwrap_or("okänd plats");
         let count = rng.below(8) + 1;
         let amount = count as f64;
         let party = c.owners.first().cloned().unwrap_or_else(|| "polis".into());
@@ -197,6 +148,76 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
         made += 1;
     }
     (pledge, files)
+}
+
+/// A police area, a municipality and a housing company: more than two parties on purpose.
+fn synthetic_parties() -> Vec<Party> {
+    vec![
+        Party {
+            id: "polis".into(),
+            name: "Lokalpolisområdet".into(),
+            kind: PartyKind::Polis,
+            signed: true,
+        },
+        Party {
+            id: "kommun".into(),
+            name: "Kommunen".into(),
+            kind: PartyKind::Kommun,
+            signed: true,
+        },
+        Party {
+            id: "bostad".into(),
+            name: "Bostadsbolaget".into(),
+            kind: PartyKind::Bostadsbolag,
+            signed: true,
+        },
+    ]
+}
+
+/// The commitments of a synthetic pledge: every third without a target, the
+/// others with a total or a monthly rate; every fifth joint with the municipality.
+fn synthetic_commitments(size: Size, parties: &[Party]) -> Vec<Commitment> {
+    (0..size.commitments)
+        .map(|i| {
+            let owner = parties.get(i % parties.len()).map(|p| p.id.clone());
+            let mut owners: Vec<_> = owner.into_iter().collect();
+            if i % 5 == 0 {
+                owners.push("kommun".into());
+                owners.dedup();
+            }
+            let unit = UNITS.get(i % UNITS.len()).copied().unwrap_or("insatser");
+            let target = match i % 3 {
+                0 => None,
+                1 => Some(TargetShape::Total {
+                    amount: (size.activities / size.commitments.max(1)) as f64,
+                }),
+                _ => Some(TargetShape::Rate {
+                    amount: 40.0,
+                    per: RateUnit::Manad,
+                    average: true,
+                }),
+            };
+            Commitment {
+                id: format!("C{}", i + 1).as_str().into(),
+                text: format!(
+                    "Syntetiskt åtagande nummer {} för belastningstester.",
+                    i + 1
+                ),
+                owners,
+                lead: None,
+                other_actors: Vec::new(),
+                problem_areas: vec![u32::try_from(i % 3).unwrap_or(0) + 1],
+                places: Vec::new(),
+                target: target.map(|shape| Target {
+                    shape,
+                    unit: unit.to_owned(),
+                    bound: Bound::Minst,
+                    condition: None,
+                    example: true,
+                }),
+            }
+        })
+        .collect()
 }
 
 /// Writes a synthetic pledge folder (`pledge.ron`, `activities/NN.ron`).

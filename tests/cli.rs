@@ -43,8 +43,12 @@ fn without_arguments_the_bundled_sample_is_shown() {
         .current_dir(std::env::temp_dir())
         .assert()
         .success()
-        .stdout(predicate::str::contains("Medborgarlöften Karlstad 2016–2017"))
-        .stdout(predicate::str::contains("läget per 2017-09-30 (dag 365 av 365)"))
+        .stdout(predicate::str::contains(
+            "Medborgarlöften Karlstad 2016–2017",
+        ))
+        .stdout(predicate::str::contains(
+            "läget per 2017-09-30 (dag 365 av 365)",
+        ))
         .stdout(predicate::str::contains("GEMENSAMMA ÅTAGANDEN"))
         .stdout(predicate::str::contains("LPO KARLSTAD"))
         .stdout(predicate::str::contains("KARLSTADS KOMMUN"))
@@ -68,7 +72,11 @@ fn check_on_the_sample_passes() {
 fn check_reports_errors_with_file_line_and_column_and_exits_1() {
     let dir = sample_copy();
     let kommunen = dir.path().join("activities/kommunen.ron");
-    replace_in(&kommunen, "date: \"2016-10-08\"", "date: \"2016-10-08\", until: \"2016-09-01\"");
+    replace_in(
+        &kommunen,
+        "date: \"2016-10-08\"",
+        "date: \"2016-10-08\", until: \"2016-09-01\"",
+    );
     replace_in(&kommunen, "commitments: [\"K3\"]", "commitments: [\"K33\"]");
     let output = bin().arg("check").arg(dir.path()).output().expect("runs");
     assert_eq!(output.status.code(), Some(1));
@@ -109,14 +117,20 @@ fn warnings_alone_exit_0() {
         .arg(dir.path())
         .assert()
         .code(0)
-        .stdout(predicate::str::contains(": varning: datumet 2016-09-03 ligger utanför löftets period"));
+        .stdout(predicate::str::contains(
+            ": varning: datumet 2016-09-03 ligger utanför löftets period",
+        ));
 }
 
 #[test]
 fn syntax_errors_are_located() {
     let dir = sample_copy();
     let pledge = dir.path().join("pledge.ron");
-    replace_in(&pledge, "title: \"Medborgarlöften Karlstad 2016–2017\",", "title: \"Medborgarlöften Karlstad 2016–2017\"");
+    replace_in(
+        &pledge,
+        "title: \"Medborgarlöften Karlstad 2016–2017\",",
+        "title: \"Medborgarlöften Karlstad 2016–2017\"",
+    );
     // The comma is missing at the end of line 8; ron notices at the next field.
     bin()
         .arg("check")
@@ -167,7 +181,10 @@ fn status_json_has_the_documented_fields() {
     assert_eq!(output.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     assert_eq!(json["as_of"], "2017-03-16");
-    assert_eq!(json["pledge"]["title"], "Medborgarlöften Karlstad 2016–2017");
+    assert_eq!(
+        json["pledge"]["title"],
+        "Medborgarlöften Karlstad 2016–2017"
+    );
     assert_eq!(json["pledge"]["period"]["start"], "2016-10-01");
     let commitments = json["commitments"].as_array().expect("array");
     let ids: Vec<&str> = commitments
@@ -176,7 +193,9 @@ fn status_json_has_the_documented_fields() {
         .collect();
     assert_eq!(
         ids,
-        ["G1", "G2", "G3", "P1", "P2", "P3", "P4", "K1", "K2", "K3", "K4"]
+        [
+            "G1", "G2", "G3", "P1", "P2", "P3", "P4", "K1", "K2", "K3", "K4"
+        ]
     );
     for c in commitments {
         for key in [
@@ -201,7 +220,10 @@ fn status_json_has_the_documented_fields() {
             .find(|c| c["id"] == id)
             .expect("commitment present")
     };
-    assert_eq!(by_id("G1")["parties"], serde_json::json!(["lpo-karlstad", "karlstads-kommun"]));
+    assert_eq!(
+        by_id("G1")["parties"],
+        serde_json::json!(["lpo-karlstad", "karlstads-kommun"])
+    );
     assert_eq!(by_id("G2")["target"], serde_json::Value::Null);
     assert_eq!(by_id("G2")["expected"], serde_json::Value::Null);
     assert_eq!(by_id("G2")["measured_status"], "qualitative");
@@ -240,7 +262,9 @@ fn a_pledge_file_plus_activity_files_can_be_given() {
         .args(["--format", "json"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("\"measured_status\": \"achieved\""));
+        .stdout(predicate::str::contains(
+            "\"measured_status\": \"achieved\"",
+        ));
 }
 
 #[test]
@@ -252,7 +276,10 @@ fn status_table_is_aligned_and_grouped() {
         .find(|l| l.starts_with("Id "))
         .expect("header row");
     assert!(header.contains("Åtagande") && header.contains("Mätt status"));
-    let g1 = stdout.lines().find(|l| l.starts_with("G1 ")).expect("G1 row");
+    let g1 = stdout
+        .lines()
+        .find(|l| l.starts_with("G1 "))
+        .expect("G1 row");
     let col = |line: &str, needle: &str| {
         line.find(needle)
             .map(|b| line[..b].chars().count())
@@ -267,12 +294,16 @@ fn checking_never_modifies_the_files() {
     let path = dir.path().join("activities/polisen.ron");
     replace_in(&path, "commitments: [\"P2\"]", "commitments: [\"P22\"]");
     let before = std::fs::read(&path).expect("read");
-    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
+    let modified = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .expect("mtime");
     bin().arg("check").arg(dir.path()).assert().code(1);
     bin().arg("status").arg(dir.path()).assert().code(0);
     assert_eq!(std::fs::read(&path).expect("read"), before);
     assert_eq!(
-        std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"),
+        std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
         modified
     );
 }
@@ -280,8 +311,11 @@ fn checking_never_modifies_the_files() {
 #[test]
 fn broken_input_never_shows_a_backtrace() {
     let dir = sample_copy();
-    std::fs::write(dir.path().join("activities/skräp.ron"), [0xff, 0xfe, 0x00, 0x01])
-        .expect("write");
+    std::fs::write(
+        dir.path().join("activities/skräp.ron"),
+        [0xff, 0xfe, 0x00, 0x01],
+    )
+    .expect("write");
     std::fs::write(dir.path().join("pledge.ron"), "((((((((((((").expect("write");
     let output = bin()
         .env("RUST_BACKTRACE", "1")
@@ -295,6 +329,12 @@ fn broken_input_never_shows_a_backtrace() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(!all.contains("panicked") && !all.contains("backtrace"), "{all}");
-    assert!(all.contains("skräp.ron:1:1: fel: filen är en binärfil"), "{all}");
+    assert!(
+        !all.contains("panicked") && !all.contains("backtrace"),
+        "{all}"
+    );
+    assert!(
+        all.contains("skräp.ron:1:1: fel: filen är en binärfil"),
+        "{all}"
+    );
 }

@@ -33,7 +33,10 @@ enum Mutation {
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
-        (any::<usize>(), "[\\(\\)\\[\\],:\"a-zåäö0-9 \\-#/\\*\\\\]{1,12}")
+        (
+            any::<usize>(),
+            "[\\(\\)\\[\\],:\"a-zåäö0-9 \\-#/\\*\\\\]{1,12}"
+        )
             .prop_map(|(at, text)| Mutation::Insert { at, text }),
         (any::<usize>(), 1usize..200).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
     ]

@@ -40,7 +40,11 @@ fn the_sample_survives_a_save_and_reload_unchanged() {
 fn optional_fields_are_written_without_some() {
     let loaded = store::load(medborgarlofte::sample::karlstad(), today());
     let text = to_ron(loaded.pledge.as_ref().expect("sample")).expect("serialise");
-    assert!(text.starts_with("#![enable(implicit_some)]"), "{}", &text[..80]);
+    assert!(
+        text.starts_with("#![enable(implicit_some)]"),
+        "{}",
+        &text[..80]
+    );
     assert!(!text.contains("Some("));
     let back: Pledge = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)

@@ -62,10 +62,7 @@ fn activities(entries: &str) -> String {
 }
 
 /// The single problem matching `pred`, with its position.
-fn only<'a>(
-    loaded: &'a Loaded,
-    pred: impl Fn(&ProblemKind) -> bool,
-) -> &'a medborgarlofte::model::Problem {
+fn only(loaded: &Loaded, pred: impl Fn(&ProblemKind) -> bool) -> &medborgarlofte::model::Problem {
     let found: Vec<_> = loaded.problems.iter().filter(|p| pred(&p.kind)).collect();
     assert_eq!(found.len(), 1, "problems: {:#?}", loaded.problems);
     found[0]
@@ -89,7 +86,10 @@ fn ron_syntax_error_has_position_and_swedish_text() {
     assert_eq!(p.file, "mapp/pledge.ron");
     assert_eq!((p.line, p.col), pos(&broken, "parties:"));
     assert_eq!(p.severity, Severity::Fel);
-    assert!(p.to_string().starts_with("mapp/pledge.ron:4:5: fel: "), "{p}");
+    assert!(
+        p.to_string().starts_with("mapp/pledge.ron:4:5: fel: "),
+        "{p}"
+    );
     assert!(loaded.pledge.is_none());
 }
 
@@ -109,14 +109,16 @@ fn missing_field_is_named() {
     let missing = PLEDGE.replace("    communication_lead: \"polis\",\n", "");
     let loaded = load(&missing, &[]);
     let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
-    assert!(p.message().contains("fältet `communication_lead` saknas"), "{p}");
+    assert!(
+        p.message().contains("fältet `communication_lead` saknas"),
+        "{p}"
+    );
 }
 
 #[test]
 fn impossible_dates_are_errors_at_the_date() {
-    let a = activities(
-        "        (date: \"2017-06-31\", commitments: [\"G1\"], party: \"polis\"),\n",
-    );
+    let a =
+        activities("        (date: \"2017-06-31\", commitments: [\"G1\"], party: \"polis\"),\n");
     let loaded = load(PLEDGE, &[&a]);
     let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
     assert_eq!(p.file, "mapp/activities/a0.ron");
@@ -131,11 +133,12 @@ fn impossible_dates_are_errors_at_the_date() {
 
 #[test]
 fn unknown_commitment_suggests_the_closest() {
-    let a = activities(
-        "        (date: \"2016-11-04\", commitments: [\"P5\"], party: \"polis\"),\n",
-    );
+    let a =
+        activities("        (date: \"2016-11-04\", commitments: [\"P5\"], party: \"polis\"),\n");
     let loaded = load(PLEDGE, &[&a]);
-    let p = only(&loaded, |k| matches!(k, ProblemKind::UnknownCommitment { .. }));
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::UnknownCommitment { .. })
+    });
     assert_eq!((p.line, p.col), pos(&a, "\"P5\""));
     assert_eq!(p.severity, Severity::Fel);
     assert_eq!(p.message(), "okänt åtagande \"P5\" — menade du \"P4\"?");
@@ -207,7 +210,9 @@ fn range_ending_before_it_starts() {
         "        (date: \"2017-05-31\", until: \"2017-05-01\", commitments: [\"K1\"], party: \"kommun\"),\n",
     );
     let loaded = load(PLEDGE, &[&a]);
-    let p = only(&loaded, |k| matches!(k, ProblemKind::RangeEndsBeforeStart { .. }));
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::RangeEndsBeforeStart { .. })
+    });
     assert_eq!((p.line, p.col), pos(&a, "\"2017-05-01\""));
     assert_eq!(p.severity, Severity::Fel);
 }
@@ -246,7 +251,10 @@ fn likely_duplicates_point_at_the_first_entry() {
     let p = only(&loaded, |k| matches!(k, ProblemKind::LikelyDuplicate));
     assert_eq!((p.line, p.col), (5, 9));
     assert_eq!(p.related.as_deref(), Some("mapp/activities/a0.ron:4:9"));
-    assert!(p.to_string().ends_with("(se mapp/activities/a0.ron:4:9)"), "{p}");
+    assert!(
+        p.to_string().ends_with("(se mapp/activities/a0.ron:4:9)"),
+        "{p}"
+    );
 }
 
 #[test]
@@ -261,9 +269,8 @@ fn duplicates_are_found_across_files() {
 
 #[test]
 fn reporting_party_that_does_not_own_the_commitment() {
-    let a = activities(
-        "        (date: \"2017-05-03\", commitments: [\"K1\"], party: \"polis\"),\n",
-    );
+    let a =
+        activities("        (date: \"2017-05-03\", commitments: [\"K1\"], party: \"polis\"),\n");
     let loaded = load(PLEDGE, &[&a]);
     let p = only(&loaded, |k| matches!(k, ProblemKind::PartyNotOwner { .. }));
     assert_eq!((p.line, p.col), pos(&a, "\"K1\""));
@@ -281,7 +288,9 @@ fn empty_activity_list_is_a_warning() {
 fn unsupported_version() {
     let v2 = PLEDGE.replace("version: 1", "version: 2");
     let loaded = load(&v2, &[]);
-    let p = only(&loaded, |k| matches!(k, ProblemKind::UnsupportedVersion { .. }));
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::UnsupportedVersion { .. })
+    });
     assert_eq!((p.line, p.col), (2, 14));
 }
 
@@ -317,7 +326,10 @@ fn broken_activity_file_does_not_stop_the_others() {
 fn file_level_problems() {
     use medborgarlofte::store::text_from_bytes;
     assert_eq!(text_from_bytes(Vec::new()), Err(ProblemKind::EmptyFile));
-    assert_eq!(text_from_bytes(b" \n\t".to_vec()), Err(ProblemKind::EmptyFile));
+    assert_eq!(
+        text_from_bytes(b" \n\t".to_vec()),
+        Err(ProblemKind::EmptyFile)
+    );
     assert_eq!(
         text_from_bytes(vec![0x89, b'P', b'N', b'G', 0, 0]),
         Err(ProblemKind::BinaryFile)
@@ -337,12 +349,17 @@ fn file_level_problems() {
 fn huge_garbage_gets_a_short_message() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("skräp.ron");
-    let garbage: Vec<u8> = (0..50_000_000u32).map(|i| b"ab(\"x,]"[(i % 7) as usize]).collect();
+    let garbage: Vec<u8> = (0..50_000_000u32)
+        .map(|i| b"ab(\"x,]"[(i % 7) as usize])
+        .collect();
     std::fs::write(&path, &garbage).expect("write");
     let source = Source::read(&path);
     let err = source.text.expect_err("too large");
     assert!(matches!(err, ProblemKind::TooLarge { .. }));
-    assert_eq!(err.to_string(), "filen är för stor (50 MB; högst 32 MB läses)");
+    assert_eq!(
+        err.to_string(),
+        "filen är för stor (50 MB; högst 32 MB läses)"
+    );
 }
 
 #[test]

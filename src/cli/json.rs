@@ -158,8 +158,8 @@ pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
         parties: group_out(&report.by_party),
         problem_areas: group_out(&report.by_area),
     };
-    let mut text = serde_json::to_string_pretty(&output)
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text =
+        serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }

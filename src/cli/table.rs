@@ -58,7 +58,11 @@ fn reported_text(s: &CommitmentStatus) -> String {
     }
     let unit = s.unit.as_deref().unwrap_or("rapporter");
     let amount = if s.unit.is_some() {
-        format!("{}{} {unit}", s.qualifier.prefix(), format::number(s.reported))
+        format!(
+            "{}{} {unit}",
+            s.qualifier.prefix(),
+            format::number(s.reported)
+        )
     } else {
         format!("{} rapporter", s.reports)
     };
@@ -138,7 +142,8 @@ pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
                     reported_text(s),
                     s.expected.map_or_else(|| "–".to_owned(), format::number),
                     status_text(s),
-                    s.last_report.map_or_else(|| "–".to_owned(), |d| d.to_string()),
+                    s.last_report
+                        .map_or_else(|| "–".to_owned(), |d| d.to_string()),
                 ],
             );
         }

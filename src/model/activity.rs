@@ -77,7 +77,9 @@ pub struct Quantity {
 }
 
 /// How exact a reported number is. "ca 60" must never print as "60".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Qualifier {
     /// Exactly this many.
     #[default]

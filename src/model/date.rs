@@ -198,7 +198,13 @@ mod tests {
             "2017-03-14".parse::<Date>().ok(),
             Date::from_ymd(2017, 3, 14)
         );
-        for bad in ["2017-3-14", "14/3/2017", "2017-03-14T00:00", "", "2017-03-1x"] {
+        for bad in [
+            "2017-3-14",
+            "14/3/2017",
+            "2017-03-14T00:00",
+            "",
+            "2017-03-1x",
+        ] {
             assert!(
                 matches!(bad.parse::<Date>(), Err(DateError::Format(_))),
                 "{bad}"

@@ -7,12 +7,13 @@ pub mod date;
 pub mod ids;
 pub mod pledge;
 
-pub use activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Quantity, Qualifier};
+pub use activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Qualifier, Quantity};
 pub use date::{Date, DateError};
 pub use ids::{CommitmentId, IndicatorId, PartyId};
 pub use pledge::{
-    Bound, Commitment, CommitmentGroup, Indicator, IndicatorValue, PLEDGE_FORMAT_VERSION, Party, PartyKind, Period,
-    Pledge, ProblemArea, RateUnit, Revision, RevisionChange, Target, TargetShape,
+    Bound, Commitment, CommitmentGroup, Indicator, IndicatorValue, PLEDGE_FORMAT_VERSION, Party,
+    PartyKind, Period, Pledge, ProblemArea, RateUnit, Revision, RevisionChange, Target,
+    TargetShape,
 };
 pub mod problem;
 pub mod validate;

@@ -433,7 +433,7 @@ impl Pledge {
                     .iter()
                     .filter(|c| {
                         c.owners.len() <= 1
-                            && !c.owners.first().is_some_and(|o| self.party(o).is_some())
+                            && c.owners.first().is_none_or(|o| self.party(o).is_none())
                     })
                     .collect(),
             });

@@ -83,20 +83,9 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
             );
         }
     }
-    let check_party = |sink: &mut Sink, path: FieldPath, id: &str| {
-        if !party_ids.contains(&id) {
-            sink.error(
-                path,
-                ProblemKind::UnknownParty {
-                    id: id.to_owned(),
-                    suggestion: suggest(id, party_ids.iter().copied()),
-                },
-            );
-        }
-    };
-    check_party(&mut sink, vec![Field("convener")], pledge.convener.as_str());
     check_party(
         &mut sink,
+        &party_ids,
         vec![Field("communication_lead")],
         pledge.communication_lead.as_str(),
     );
@@ -119,10 +108,34 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
             );
         }
     }
+    validate_commitments(&mut sink, pledge, &party_ids, &areas);
+    validate_revisions_and_indicators(&mut sink, pledge, &areas);
+    out
+}
+
+fn check_party(sink: &mut Sink, party_ids: &[&str], path: FieldPath, id: &str) {
+    if !party_ids.contains(&id) {
+        sink.error(
+            path,
+            ProblemKind::UnknownParty {
+                id: id.to_owned(),
+                suggestion: suggest(id, party_ids.iter().copied()),
+            },
+        );
+    }
+}
+
+fn validate_commitments(
+    sink: &mut Sink,
+    pledge: &Pledge,
+    party_ids: &[&str],
+    areas: &HashSet<u32>,
+) {
+    let period = pledge.period;
     let mut seen = HashSet::new();
     for (i, c) in pledge.commitments.iter().enumerate() {
         let at = |field| vec![Field("commitments"), Index(i), Field(field)];
-        check_id(&mut sink, &at("id"), c.id.as_str(), "åtagande", &mut seen);
+        check_id(sink, &at("id"), c.id.as_str(), "åtagande", &mut seen);
         if c.text.trim().is_empty() {
             sink.error(at("text"), ProblemKind::EmptyText("åtagandets text"));
         }
@@ -132,10 +145,10 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
         for (j, owner) in c.owners.iter().enumerate() {
             let mut path = at("owners");
             path.push(Index(j));
-            check_party(&mut sink, path, owner.as_str());
+            check_party(sink, party_ids, path, owner.as_str());
         }
         if let Some(lead) = &c.lead {
-            check_party(&mut sink, at("lead"), lead.as_str());
+            check_party(sink, party_ids, at("lead"), lead.as_str());
         }
         for (j, n) in c.problem_areas.iter().enumerate() {
             if !areas.contains(n) {
@@ -183,6 +196,10 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
             }
         }
     }
+}
+
+fn validate_revisions_and_indicators(sink: &mut Sink, pledge: &Pledge, areas: &HashSet<u32>) {
+    let period = pledge.period;
     let commitment_ids: Vec<&str> = pledge.commitments.iter().map(|c| c.id.as_str()).collect();
     for (i, revision) in pledge.revisions.iter().enumerate() {
         let id = revision.commitment.as_str();
@@ -209,7 +226,7 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
     let mut seen = HashSet::new();
     for (i, indicator) in pledge.indicators.iter().enumerate() {
         check_id(
-            &mut sink,
+            sink,
             &[Field("indicators"), Index(i), Field("id")],
             indicator.id.as_str(),
             "indikator",
@@ -218,13 +235,17 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
         for (j, n) in indicator.problem_areas.iter().enumerate() {
             if !areas.contains(n) {
                 sink.error(
-                    vec![Field("indicators"), Index(i), Field("problem_areas"), Index(j)],
+                    vec![
+                        Field("indicators"),
+                        Index(i),
+                        Field("problem_areas"),
+                        Index(j),
+                    ],
                     ProblemKind::UnknownProblemArea(*n),
                 );
             }
         }
     }
-    out
 }
 
 fn check_id<'a>(
@@ -443,6 +464,11 @@ fn validate_entry(
             );
         }
     }
+    validate_quantity(sink, i, entry);
+}
+
+fn validate_quantity(sink: &mut Sink, i: usize, entry: &Activity) {
+    let at = |field| vec![Field("entries"), Index(i), Field(field)];
     match &entry.quantity {
         Some(q) if !q.amount.is_finite() => {
             let mut path = at("quantity");

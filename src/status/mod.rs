@@ -347,6 +347,22 @@ pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusRe
             commitment_status(pledge, c, acc, as_of)
         })
         .collect();
+    let (by_party, by_area) = group_totals(pledge, &commitments, party_reports, area_reports);
+    StatusReport {
+        as_of,
+        commitments,
+        by_party,
+        by_area,
+    }
+}
+
+/// Totals per party and per problem area, given the entry counts per group.
+fn group_totals(
+    pledge: &Pledge,
+    commitments: &[CommitmentStatus],
+    party_reports: Vec<usize>,
+    area_reports: Vec<usize>,
+) -> (Vec<GroupTotals>, Vec<GroupTotals>) {
     let by_party = pledge
         .parties
         .iter()
@@ -355,7 +371,7 @@ pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusRe
             let members = pledge
                 .commitments
                 .iter()
-                .zip(&commitments)
+                .zip(commitments)
                 .filter(|(c, _)| c.owners.contains(&party.id));
             GroupTotals {
                 key: party.id.to_string(),
@@ -374,7 +390,7 @@ pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusRe
             let members: Vec<&CommitmentStatus> = pledge
                 .commitments
                 .iter()
-                .zip(&commitments)
+                .zip(commitments)
                 .filter(|(c, _)| c.problem_areas.contains(&area.number))
                 .map(|(_, s)| s)
                 .collect();
@@ -387,12 +403,7 @@ pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusRe
             }
         })
         .collect();
-    StatusReport {
-        as_of,
-        commitments,
-        by_party,
-        by_area,
-    }
+    (by_party, by_area)
 }
 
 fn commitment_status(
@@ -457,7 +468,14 @@ fn commitment_status(
     };
     status.full_target = Some(full);
     status.expected = Some(expected);
-    status.measured = measured_against(target.bound, status.reported, expected, full, acc.reports, as_of >= period.end);
+    status.measured = measured_against(
+        target.bound,
+        status.reported,
+        expected,
+        full,
+        acc.reports,
+        as_of >= period.end,
+    );
     status
 }
 
@@ -489,7 +507,6 @@ fn measured_against(
         }
     }
 }
-
 
 #[cfg(test)]
 mod tests;

@@ -45,6 +45,7 @@ fn pledge_with(targets: Vec<(&str, Option<Target>)>, start: &str, end: &str) -> 
     }
 }
 
+#[allow(clippy::unnecessary_wraps)] // mirrors `Commitment::target`
 fn total(amount: f64) -> Option<Target> {
     Some(Target {
         shape: TargetShape::Total { amount },
@@ -55,6 +56,7 @@ fn total(amount: f64) -> Option<Target> {
     })
 }
 
+#[allow(clippy::unnecessary_wraps)] // mirrors `Commitment::target`
 fn rate(amount: f64, per: RateUnit) -> Option<Target> {
     Some(Target {
         shape: TargetShape::Rate {
@@ -125,8 +127,7 @@ fn leap_years_count_their_extra_day() {
     let period = &p.period;
     assert!((elapsed_units(period, d("2016-02-29"), RateUnit::Manad) - 2.0).abs() < EPS);
     assert!(
-        (elapsed_units(period, d("2016-02-14"), RateUnit::Manad) - (1.0 + 14.0 / 29.0)).abs()
-            < EPS
+        (elapsed_units(period, d("2016-02-14"), RateUnit::Manad) - (1.0 + 14.0 / 29.0)).abs() < EPS
     );
 }
 
@@ -179,13 +180,20 @@ fn thresholds_decide_behind_on_track_and_achieved() {
     let p = pledge_with(vec![("A", total(365.0))], "2017-01-01", "2017-12-31");
     // Expected 100 by 10 April (day 100).
     let on_track = status_of(&p, vec![act("2017-01-05", 90.0)], "2017-04-10");
-    assert_eq!(on_track.measured, MeasuredStatus::EnligtPlan, "90 % of expected");
+    assert_eq!(
+        on_track.measured,
+        MeasuredStatus::EnligtPlan,
+        "90 % of expected"
+    );
     let behind = status_of(&p, vec![act("2017-01-05", 89.0)], "2017-04-10");
     assert_eq!(behind.measured, MeasuredStatus::EfterPlan);
     let achieved = status_of(&p, vec![act("2017-01-05", 730.0)], "2017-04-10");
     assert_eq!(achieved.measured, MeasuredStatus::Uppnatt);
     let pct = achieved.percent_of_target().expect("target");
-    assert!((pct - 200.0).abs() < EPS, "over-fulfilment is not capped: {pct}");
+    assert!(
+        (pct - 200.0).abs() < EPS,
+        "over-fulfilment is not capped: {pct}"
+    );
 }
 
 #[test]
@@ -197,7 +205,10 @@ fn no_target_is_qualitative_once_reported() {
     );
     let s = status_of(&p, vec![act("2017-02-01", 3.0)], "2017-06-01");
     assert_eq!(s.measured, MeasuredStatus::Kvalitativ);
-    assert_eq!(s.expected, None, "never 0 % for a commitment without target");
+    assert_eq!(
+        s.expected, None,
+        "never 0 % for a commitment without target"
+    );
     assert_eq!(s.percent_of_target(), None);
     assert!((s.reported - 3.0).abs() < EPS);
 }
@@ -221,7 +232,11 @@ fn ranges_count_pro_rata_until_they_end() {
     range.until = Some(d("2017-07-31")); // 92 days
     let mid = status_of(&p, vec![range.clone()], "2017-05-31");
     assert!((mid.reported - 31.0).abs() < EPS);
-    assert_eq!(mid.qualifier, Qualifier::Cirka, "a partial range is approximate");
+    assert_eq!(
+        mid.qualifier,
+        Qualifier::Cirka,
+        "a partial range is approximate"
+    );
     assert_eq!(mid.last_report, Some(d("2017-05-31")));
     let end = status_of(&p, vec![range], "2017-08-01");
     assert!((end.reported - 92.0).abs() < EPS);
@@ -237,10 +252,16 @@ fn cumulative_reports_replace_earlier_totals() {
     second.cumulative = true;
     let plain = act("2017-02-10", 2.0);
     let s = status_of(&p, vec![second.clone(), first.clone(), plain], "2017-03-01");
-    assert!((s.reported - 27.0).abs() < EPS, "25 (latest running total) + 2");
+    assert!(
+        (s.reported - 27.0).abs() < EPS,
+        "25 (latest running total) + 2"
+    );
     assert_eq!(s.reports, 3);
     let s = status_of(&p, vec![second, first], "2017-02-15");
-    assert!((s.reported - 10.0).abs() < EPS, "the later total is not yet known");
+    assert!(
+        (s.reported - 10.0).abs() < EPS,
+        "the later total is not yet known"
+    );
 }
 
 #[test]
@@ -286,7 +307,9 @@ fn broken_entries_are_skipped() {
 #[test]
 fn milestones_are_reached_by_a_report() {
     let milestone = Some(Target {
-        shape: TargetShape::Milestone { by: d("2017-03-31") },
+        shape: TargetShape::Milestone {
+            by: d("2017-03-31"),
+        },
         unit: String::new(),
         bound: Bound::Minst,
         condition: None,
@@ -309,7 +332,11 @@ fn milestones_are_reached_by_a_report() {
 
 #[test]
 fn entries_with_several_commitments_count_once_per_party() {
-    let mut p = pledge_with(vec![("A", total(10.0)), ("B", None)], "2017-01-01", "2017-12-31");
+    let mut p = pledge_with(
+        vec![("A", total(10.0)), ("B", None)],
+        "2017-01-01",
+        "2017-12-31",
+    );
     p.problem_areas.push(crate::model::ProblemArea {
         number: 1,
         title: "Område".into(),
@@ -323,5 +350,8 @@ fn entries_with_several_commitments_count_once_per_party() {
     let report = compute(&p, &file(vec![both]), d("2017-02-01"));
     assert_eq!(report.by_party.first().map(|g| g.reports), Some(1));
     assert_eq!(report.by_area.first().map(|g| g.reports), Some(1));
-    assert_eq!(report.commitments.iter().map(|c| c.reports).sum::<usize>(), 2);
+    assert_eq!(
+        report.commitments.iter().map(|c| c.reports).sum::<usize>(),
+        2
+    );
 }

@@ -189,10 +189,9 @@ impl<'a> Walker<'a> {
                 }
             }
             c if c.is_ascii_digit() || matches!(c, '+' | '-' | '.') => {
-                while self
-                    .peek()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-'))
-                {
+                while self.peek().is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '+' | '-')
+                }) {
                     self.bump();
                 }
                 Ok(())
@@ -410,14 +409,27 @@ mod tests {
     fn finds_fields_in_nested_lists_and_structs() {
         assert_eq!(at(vec![Field("version")]), (4, 14));
         assert_eq!(at(vec![Field("entries"), Index(0)]), (6, 9));
-        assert_eq!(at(vec![Field("entries"), Index(0), Field("party")]), (6, 68));
+        assert_eq!(
+            at(vec![Field("entries"), Index(0), Field("party")]),
+            (6, 68)
+        );
         assert_eq!(at(vec![Field("entries"), Index(1), Field("date")]), (8, 19));
         assert_eq!(
-            at(vec![Field("entries"), Index(1), Field("quantity"), Field("amount")]),
+            at(vec![
+                Field("entries"),
+                Index(1),
+                Field("quantity"),
+                Field("amount")
+            ]),
             (9, 32)
         );
         assert_eq!(
-            at(vec![Field("entries"), Index(1), Field("commitments"), Index(1)]),
+            at(vec![
+                Field("entries"),
+                Index(1),
+                Field("commitments"),
+                Index(1)
+            ]),
             (11, 33)
         );
     }

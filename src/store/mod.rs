@@ -120,7 +120,9 @@ pub enum OpenError {
         reason: String,
     },
     /// A folder without a pledge file.
-    #[error("mappen {0} saknar {PLEDGE_FILE}; välj en mapp med ett medborgarlöfte eller själva löftesfilen")]
+    #[error(
+        "mappen {0} saknar {PLEDGE_FILE}; välj en mapp med ett medborgarlöfte eller själva löftesfilen"
+    )]
     NoPledge(PathBuf),
 }
 
@@ -216,7 +218,10 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Problem> {
+/// A parse failure, boxed: a `Problem` is large next to most parsed values.
+type ParseResult<T> = Result<T, Box<Problem>>;
+
+fn parse<T: DeserializeOwned>(source: &Source) -> ParseResult<T> {
     let display = source.path.display().to_string();
     let text = source.text.as_ref().map_err(|kind| Problem {
         severity: Severity::Fel,
@@ -226,13 +231,15 @@ fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Problem> {
         kind: kind.clone(),
         related: None,
     })?;
-    ron_options().from_str(text).map_err(|err| Problem {
-        severity: Severity::Fel,
-        file: display.clone(),
-        line: err.span.start.line.max(1),
-        col: err.span.start.col.max(1),
-        kind: ProblemKind::Syntax(ron_error::message(&err)),
-        related: None,
+    ron_options().from_str(text).map_err(|err| {
+        Box::new(Problem {
+            severity: Severity::Fel,
+            file: display.clone(),
+            line: err.span.start.line.max(1),
+            col: err.span.start.col.max(1),
+            kind: ProblemKind::Syntax(ron_error::message(&err)),
+            related: None,
+        })
     })
 }
 
@@ -240,7 +247,7 @@ fn parse<T: DeserializeOwned>(source: &Source) -> Result<T, Problem> {
 pub fn load(inputs: Inputs, today: Date) -> Loaded {
     let mut problems = Vec::new();
     let pledge = parse::<Pledge>(&inputs.pledge)
-        .map_err(|p| problems.push(p))
+        .map_err(|p| problems.push(*p))
         .ok();
     let mut activities = Vec::new();
     let mut activity_sources = Vec::new();
@@ -253,7 +260,7 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
                 activities.push(file);
                 activity_sources.push(i + 1);
             }
-            Err(problem) => problems.push(problem),
+            Err(problem) => problems.push(*problem),
         }
     }
     let mut sources = Vec::with_capacity(inputs.activities.len() + 1);
@@ -304,7 +311,7 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
 
 /// Parses sources on all cores (activity logs can be tens of MB in all),
 /// returning results in input order.
-fn parse_all<T: DeserializeOwned + Send>(sources: &[Source]) -> Vec<Result<T, Problem>> {
+fn parse_all<T: DeserializeOwned + Send>(sources: &[Source]) -> Vec<ParseResult<T>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(sources.len());
@@ -312,7 +319,7 @@ fn parse_all<T: DeserializeOwned + Send>(sources: &[Source]) -> Vec<Result<T, Pr
         return sources.iter().map(parse).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<T, Problem>)> = std::thread::scope(|scope| {
+    let mut results: Vec<(usize, ParseResult<T>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 scope.spawn(|| {
@@ -340,14 +347,14 @@ fn parse_all<T: DeserializeOwned + Send>(sources: &[Source]) -> Vec<Result<T, Pr
         .enumerate()
         .map(|(i, source)| match by_index.next_if(|(j, _)| *j == i) {
             Some((_, result)) => result,
-            None => Err(Problem {
+            None => Err(Box::new(Problem {
                 severity: Severity::Fel,
                 file: source.path.display().to_string(),
                 line: 1,
                 col: 1,
                 kind: ProblemKind::Io("internt fel vid inläsning".into()),
                 related: None,
-            }),
+            })),
         })
         .collect()
 }
@@ -406,4 +413,3 @@ fn locate_findings(
         })
         .collect()
 }
-

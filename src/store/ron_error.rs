@@ -30,11 +30,16 @@ fn within(outer: Option<&String>) -> String {
 pub fn message(err: &SpannedError) -> String {
     use Error as E;
     match &err.code {
-        E::Eof => "filen tar slut mitt i ett värde; saknas en avslutande parentes eller ett citattecken?".into(),
+        E::Eof => {
+            "filen tar slut mitt i ett värde; saknas en avslutande parentes eller ett citattecken?"
+                .into()
+        }
         E::ExpectedArray => "här väntades en lista `[ … ]`".into(),
         E::ExpectedArrayEnd => "här väntades `]` eller ett kommatecken".into(),
         E::ExpectedBoolean => "här väntades `true` eller `false`".into(),
-        E::ExpectedComma => "här saknas ett kommatecken före värdet; titta i slutet av raden ovanför".into(),
+        E::ExpectedComma => {
+            "här saknas ett kommatecken före värdet; titta i slutet av raden ovanför".into()
+        }
         E::ExpectedFloat | E::ExpectedInteger => "här väntades ett tal".into(),
         E::ExpectedOption => "här väntades `Some(…)` eller `None`".into(),
         E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => "här väntades `)`".into(),
