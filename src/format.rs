@@ -2,6 +2,12 @@
 //! "58 %". One place, so the CLI, the GUI and the PDF agree.
 
 /// A number with at most one decimal, e.g. `1 234`, `2,5`, `-3`.
+///
+/// ```
+/// use medborgarlofte::format::number;
+/// assert_eq!(number(1234.0), "1 234");
+/// assert_eq!(number(2.5), "2,5");
+/// ```
 pub fn number(value: f64) -> String {
     if !value.is_finite() {
         return "–".to_owned();
@@ -33,6 +39,10 @@ pub fn number(value: f64) -> String {
 }
 
 /// A whole percentage, e.g. `58 %`, `200 %`.
+///
+/// ```
+/// assert_eq!(medborgarlofte::format::percent(57.6), "58 %");
+/// ```
 pub fn percent(value: f64) -> String {
     format!("{} %", number(value.round()))
 }
