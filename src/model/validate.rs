@@ -497,13 +497,18 @@ fn validate_quantity(sink: &mut Sink, i: usize, entry: &Activity) {
 /// The status engine skips entries that fail this, so an entry with an
 /// unknown commitment or a negative count never distorts the figures.
 pub fn entry_is_usable(pledge: &Pledge, entry: &Activity) -> bool {
+    pledge.party(&entry.party).is_some() && entry_shape_is_usable(entry)
+}
+
+/// The part of [`entry_is_usable`] that needs no pledge: quantity and range.
+///
+/// Split out so the status engine, which looks the party up anyway to count
+/// reports per party, does not look it up twice per entry.
+pub fn entry_shape_is_usable(entry: &Activity) -> bool {
     let quantity_ok = entry
         .quantity
         .as_ref()
         .is_none_or(|q| q.amount.is_finite() && q.amount >= 0.0 && !q.unit.trim().is_empty());
     let range_ok = entry.until.is_none_or(|u| u >= entry.date);
-    quantity_ok
-        && range_ok
-        && !(entry.cumulative && entry.quantity.is_none())
-        && pledge.party(&entry.party).is_some()
+    quantity_ok && range_ok && !(entry.cumulative && entry.quantity.is_none())
 }

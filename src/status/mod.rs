@@ -11,7 +11,7 @@ use std::fmt;
 
 use crate::model::{
     Activity, ActivityFile, Bound, CommitmentId, Date, PartyId, Pledge, Qualifier, TargetShape,
-    validate::entry_is_usable,
+    validate::entry_shape_is_usable,
 };
 
 pub use time::{elapsed_days, elapsed_units};
@@ -197,6 +197,10 @@ fn count_statuses<'a>(items: impl Iterator<Item = &'a CommitmentStatus>) -> [usi
 }
 
 /// Whether two unit words mean the same (case and surrounding space ignored).
+///
+/// The ASCII comparison comes first because it allocates nothing and almost
+/// always decides; `to_lowercase` is only reached when the units differ and
+/// may still match by non-ASCII case, such as "lägesbilder" and "LÄGESBILDER".
 pub fn same_unit(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
 }
@@ -281,7 +285,7 @@ impl Acc {
 /// Computes the status of every commitment at `as_of`.
 ///
 /// Entries dated after `as_of` are ignored; entries with errors (see
-/// [`entry_is_usable`]) are skipped, so broken reports never distort figures.
+/// [`crate::model::validate::entry_is_usable`]) are skipped, so broken reports never distort figures.
 pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusReport {
     let index: HashMap<&str, usize> = pledge
         .commitments
@@ -306,9 +310,13 @@ pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusRe
     let mut area_reports = vec![0usize; pledge.problem_areas.len()];
     let mut areas_of_entry: Vec<usize> = Vec::new();
     for entry in files.iter().flat_map(|f| f.entries.iter()) {
-        if entry.date > as_of || !entry_is_usable(pledge, entry) {
+        if entry.date > as_of || !entry_shape_is_usable(entry) {
             continue;
         }
+        // An unknown party makes the entry unusable (see `entry_is_usable`).
+        let Some(party) = pledge.parties.iter().position(|p| p.id == entry.party) else {
+            continue;
+        };
         areas_of_entry.clear();
         let mut counted = false;
         for id in &entry.commitments {
@@ -321,13 +329,7 @@ pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusRe
             }
             areas_of_entry.extend(area_index.get(i).into_iter().flatten());
         }
-        if counted
-            && let Some(slot) = pledge
-                .parties
-                .iter()
-                .position(|p| p.id == entry.party)
-                .and_then(|p| party_reports.get_mut(p))
-        {
+        if counted && let Some(slot) = party_reports.get_mut(party) {
             *slot += 1;
         }
         areas_of_entry.sort_unstable();
