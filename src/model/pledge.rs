@@ -129,6 +129,23 @@ impl Period {
     pub fn clamp(&self, date: Date) -> Date {
         date.clamp(self.start, self.end.max(self.start))
     }
+
+    /// The calendar months the period touches, as (year, month), in order;
+    /// capped at 600 so a mistyped year cannot make a huge list.
+    pub fn months(&self) -> Vec<(i32, u32)> {
+        let mut months = Vec::new();
+        let (mut year, mut month) = (self.start.year(), self.start.month());
+        let last = (self.end.year(), self.end.month());
+        while (year, month) <= last && months.len() < 600 {
+            months.push((year, month));
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+        }
+        months
+    }
 }
 
 /// A numbered problem area.

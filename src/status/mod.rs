@@ -4,17 +4,19 @@
 //! All thresholds are in [`thresholds`]; all arithmetic on dates is in whole
 //! calendar days (leap years included), with rates by real week and month length.
 
+mod prepared;
 mod time;
+pub mod words;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
-use crate::model::{
-    Activity, ActivityFile, Bound, CommitmentId, Date, PartyId, Pledge, Qualifier, TargetShape,
-    validate::entry_shape_is_usable,
-};
+use crate::model::{ActivityFile, Bound, CommitmentId, Date, Pledge, Qualifier, TargetShape};
 
+pub use prepared::Prepared;
 pub use time::{elapsed_days, elapsed_units};
+
+use prepared::Fact;
 
 /// The limits that decide a measured status, in one place.
 pub mod thresholds {
@@ -215,70 +217,79 @@ pub fn default_as_of(pledge: &Pledge, today: Date) -> Date {
 struct Acc {
     reports: usize,
     last_report: Option<Date>,
-    units: Vec<UnitTotal>,
-    /// Latest cumulative total per (party, unit index): (last day, amount, qualifier).
-    cumulative: HashMap<(PartyId, usize), (Date, f64, Qualifier)>,
+    /// Totals per unit, with the unit's index in [`Prepared::units`].
+    units: Vec<(u32, UnitTotal)>,
+    /// Latest cumulative total per (party, unit): (last day, amount, qualifier).
+    cumulative: HashMap<(u16, u32), (Date, f64, Qualifier)>,
 }
 
 impl Acc {
-    fn unit_index(&mut self, unit: &str) -> usize {
-        if let Some(i) = self.units.iter().position(|u| same_unit(&u.unit, unit)) {
-            return i;
-        }
-        self.units.push(UnitTotal {
-            unit: unit.trim().to_owned(),
-            amount: 0.0,
-            qualifier: Qualifier::Exakt,
-            entries: 0,
-        });
-        self.units.len() - 1
+    fn unit_slot(&mut self, unit: u32, names: &[String]) -> Option<&mut UnitTotal> {
+        let i = if let Some(i) = self.units.iter().position(|(u, _)| *u == unit) {
+            i
+        } else {
+            let name = names.get(unit as usize).cloned().unwrap_or_default();
+            self.units.push((
+                unit,
+                UnitTotal {
+                    unit: name,
+                    amount: 0.0,
+                    qualifier: Qualifier::Exakt,
+                    entries: 0,
+                },
+            ));
+            self.units.len() - 1
+        };
+        self.units.get_mut(i).map(|(_, total)| total)
     }
 
-    fn add(&mut self, entry: &Activity, as_of: Date) {
+    fn add(&mut self, fact: &Fact, as_of: Date, unit_names: &[String]) {
         self.reports += 1;
-        let last = entry.last_day().min(as_of);
+        let last = fact.last.min(as_of);
         self.last_report = Some(self.last_report.map_or(last, |d| d.max(last)));
-        let Some(quantity) = &entry.quantity else {
+        let Some(unit) = fact.unit else {
             return;
         };
         // A range that runs past the as-of date counts pro rata, and is then approximate.
-        let (share, qualifier) = match entry.until {
-            Some(until) if until > as_of => {
-                let covered = entry.date.days_until(as_of) + 1;
-                let total = entry.date.days_until(until) + 1;
-                (covered as f64 / total as f64, Qualifier::Cirka)
-            }
-            _ => (1.0, quantity.qualifier),
+        let (share, qualifier) = if fact.is_range && fact.last > as_of {
+            let covered = fact.date.days_until(as_of) + 1;
+            let total = fact.date.days_until(fact.last) + 1;
+            (covered as f64 / total as f64, Qualifier::Cirka)
+        } else {
+            (1.0, fact.qualifier)
         };
-        let index = self.unit_index(&quantity.unit);
-        if entry.cumulative {
-            let key = (entry.party.clone(), index);
-            let candidate = (entry.last_day(), quantity.amount * share, qualifier);
-            let slot = self.cumulative.entry(key).or_insert(candidate);
+        let amount = fact.amount * share;
+        if fact.cumulative {
+            let candidate = (fact.last, amount, qualifier);
+            let slot = self
+                .cumulative
+                .entry((fact.party, unit))
+                .or_insert(candidate);
             if candidate.0 >= slot.0 {
                 *slot = candidate;
             }
-            if let Some(total) = self.units.get_mut(index) {
+            if let Some(total) = self.unit_slot(unit, unit_names) {
                 total.entries += 1;
             }
             return;
         }
-        if let Some(total) = self.units.get_mut(index) {
-            total.amount += quantity.amount * share;
+        if let Some(total) = self.unit_slot(unit, unit_names) {
+            total.amount += amount;
             total.qualifier = total.qualifier.combine(qualifier);
             total.entries += 1;
         }
     }
 
     /// Folds the cumulative series into the unit totals.
-    fn finish(&mut self) {
-        for ((_, index), (_, amount, qualifier)) in self.cumulative.drain() {
-            if let Some(total) = self.units.get_mut(index) {
+    fn finish(&mut self, unit_names: &[String]) {
+        let series: Vec<_> = self.cumulative.drain().collect();
+        for ((_, unit), (_, amount, qualifier)) in series {
+            if let Some(total) = self.unit_slot(unit, unit_names) {
                 total.amount += amount;
                 total.qualifier = total.qualifier.combine(qualifier);
             }
         }
-        self.units.sort_by(|a, b| a.unit.cmp(&b.unit));
+        self.units.sort_by(|a, b| a.1.unit.cmp(&b.1.unit));
     }
 }
 
@@ -286,75 +297,187 @@ impl Acc {
 ///
 /// Entries dated after `as_of` are ignored; entries with errors (see
 /// [`crate::model::validate::entry_is_usable`]) are skipped, so broken reports never distort figures.
+/// To compute repeatedly (other dates, after edits), keep a [`Prepared`] and
+/// call [`Prepared::compute`].
 pub fn compute(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> StatusReport {
-    let index: HashMap<&str, usize> = pledge
-        .commitments
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let area_index: Vec<Vec<usize>> = pledge
-        .commitments
-        .iter()
-        .map(|c| {
-            c.problem_areas
-                .iter()
-                .filter_map(|n| pledge.problem_areas.iter().position(|a| a.number == *n))
-                .collect()
-        })
-        .collect();
-    let mut accs: Vec<Acc> = pledge.commitments.iter().map(|_| Acc::default()).collect();
-    // Entries per party and per area, each entry counted once even when it
-    // names several commitments.
-    let mut party_reports = vec![0usize; pledge.parties.len()];
-    let mut area_reports = vec![0usize; pledge.problem_areas.len()];
-    let mut areas_of_entry: Vec<usize> = Vec::new();
-    for entry in files.iter().flat_map(|f| f.entries.iter()) {
-        if entry.date > as_of || !entry_shape_is_usable(entry) {
-            continue;
-        }
-        // An unknown party makes the entry unusable (see `entry_is_usable`).
-        let Some(party) = pledge.parties.iter().position(|p| p.id == entry.party) else {
-            continue;
-        };
-        areas_of_entry.clear();
-        let mut counted = false;
-        for id in &entry.commitments {
-            let Some(&i) = index.get(id.as_str()) else {
-                continue;
-            };
-            if let Some(acc) = accs.get_mut(i) {
-                acc.add(entry, as_of);
-                counted = true;
+    Prepared::new(pledge, files).compute(pledge, as_of)
+}
+
+impl Prepared {
+    /// Computes the status of every commitment of `pledge` (the pledge this
+    /// was built for) at `as_of`.
+    pub fn compute(&self, pledge: &Pledge, as_of: Date) -> StatusReport {
+        let area_index: Vec<Vec<usize>> = pledge
+            .commitments
+            .iter()
+            .map(|c| {
+                c.problem_areas
+                    .iter()
+                    .filter_map(|n| pledge.problem_areas.iter().position(|a| a.number == *n))
+                    .collect()
+            })
+            .collect();
+        let mut accs: Vec<Acc> = pledge.commitments.iter().map(|_| Acc::default()).collect();
+        // Entries per party and per area, each entry counted once even when it
+        // names several commitments.
+        let mut party_reports = vec![0usize; pledge.parties.len()];
+        let mut area_reports = vec![0usize; pledge.problem_areas.len()];
+        let mut areas_of_entry: Vec<usize> = Vec::new();
+        for file in &self.files {
+            for fact in &file.facts {
+                if fact.date > as_of {
+                    continue;
+                }
+                areas_of_entry.clear();
+                let mut counted = false;
+                for &i in file.commitments_of(fact) {
+                    let i = usize::from(i);
+                    if let Some(acc) = accs.get_mut(i) {
+                        acc.add(fact, as_of, &self.units);
+                        counted = true;
+                    }
+                    areas_of_entry.extend(area_index.get(i).into_iter().flatten());
+                }
+                if counted && let Some(slot) = party_reports.get_mut(usize::from(fact.party)) {
+                    *slot += 1;
+                }
+                if areas_of_entry.len() > 1 {
+                    areas_of_entry.sort_unstable();
+                    areas_of_entry.dedup();
+                }
+                for &a in &areas_of_entry {
+                    if let Some(slot) = area_reports.get_mut(a) {
+                        *slot += 1;
+                    }
+                }
             }
-            areas_of_entry.extend(area_index.get(i).into_iter().flatten());
         }
-        if counted && let Some(slot) = party_reports.get_mut(party) {
-            *slot += 1;
-        }
-        areas_of_entry.sort_unstable();
-        areas_of_entry.dedup();
-        for &a in &areas_of_entry {
-            if let Some(slot) = area_reports.get_mut(a) {
-                *slot += 1;
-            }
+        let commitments: Vec<CommitmentStatus> = pledge
+            .commitments
+            .iter()
+            .zip(accs.iter_mut())
+            .map(|(c, acc)| {
+                acc.finish(&self.units);
+                commitment_status(pledge, c, acc, as_of)
+            })
+            .collect();
+        let (by_party, by_area) = group_totals(pledge, &commitments, party_reports, area_reports);
+        StatusReport {
+            as_of,
+            commitments,
+            by_party,
+            by_area,
         }
     }
-    let commitments: Vec<CommitmentStatus> = pledge
-        .commitments
-        .iter()
-        .zip(accs.iter_mut())
-        .map(|(c, acc)| {
-            acc.finish();
-            commitment_status(pledge, c, acc, as_of)
-        })
-        .collect();
-    let (by_party, by_area) = group_totals(pledge, &commitments, party_reports, area_reports);
-    StatusReport {
-        as_of,
-        commitments,
-        by_party,
-        by_area,
+}
+
+/// One point of a commitment's chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeriesPoint {
+    /// The date.
+    pub date: Date,
+    /// Reported by the date (as [`CommitmentStatus::reported`]).
+    pub reported: f64,
+    /// Expected by the date, for count targets.
+    pub expected: Option<f64>,
+}
+
+/// Entries per calendar month of the period, per party and per problem area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthlyReports {
+    /// The months of the period as (year, month), in order.
+    pub months: Vec<(i32, u32)>,
+    /// Per party (pledge order), entries per month.
+    pub by_party: Vec<Vec<usize>>,
+    /// Per problem area (pledge order), entries per month; an entry naming
+    /// several commitments of one area counts once.
+    pub by_area: Vec<Vec<usize>>,
+}
+
+impl Prepared {
+    /// Reported and expected amounts of commitment number `index` (pledge
+    /// order) at each of `dates`, with exactly the rules of [`Prepared::compute`].
+    pub fn series(&self, pledge: &Pledge, index: usize, dates: &[Date]) -> Vec<SeriesPoint> {
+        let Some(commitment) = pledge.commitments.get(index) else {
+            return Vec::new();
+        };
+        let Ok(wanted) = u16::try_from(index) else {
+            return Vec::new();
+        };
+        let facts: Vec<Fact> = self
+            .files
+            .iter()
+            .flat_map(|file| {
+                file.facts
+                    .iter()
+                    .filter(move |f| file.commitments_of(f).contains(&wanted))
+            })
+            .copied()
+            .collect();
+        dates
+            .iter()
+            .map(|&date| {
+                let mut acc = Acc::default();
+                for fact in facts.iter().filter(|f| f.date <= date) {
+                    acc.add(fact, date, &self.units);
+                }
+                acc.finish(&self.units);
+                let status = commitment_status(pledge, commitment, &acc, date);
+                SeriesPoint {
+                    date,
+                    reported: status.reported,
+                    expected: status.expected,
+                }
+            })
+            .collect()
+    }
+
+    /// Entries per month of the period up to `as_of`, per party and per area.
+    pub fn monthly_reports(&self, pledge: &Pledge, as_of: Date) -> MonthlyReports {
+        let months = pledge.period.months();
+        let month_of = |d: Date| months.iter().position(|m| *m == (d.year(), d.month()));
+        let area_index: Vec<Vec<usize>> = pledge
+            .commitments
+            .iter()
+            .map(|c| {
+                c.problem_areas
+                    .iter()
+                    .filter_map(|n| pledge.problem_areas.iter().position(|a| a.number == *n))
+                    .collect()
+            })
+            .collect();
+        let mut by_party = vec![vec![0; months.len()]; pledge.parties.len()];
+        let mut by_area = vec![vec![0; months.len()]; pledge.problem_areas.len()];
+        let mut areas: Vec<usize> = Vec::new();
+        for file in &self.files {
+            for fact in file.facts.iter().filter(|f| f.date <= as_of) {
+                let Some(m) = month_of(fact.date) else {
+                    continue;
+                };
+                if let Some(slot) = by_party
+                    .get_mut(usize::from(fact.party))
+                    .and_then(|row| row.get_mut(m))
+                {
+                    *slot += 1;
+                }
+                areas.clear();
+                for &c in file.commitments_of(fact) {
+                    areas.extend(area_index.get(usize::from(c)).into_iter().flatten());
+                }
+                areas.sort_unstable();
+                areas.dedup();
+                for &a in &areas {
+                    if let Some(slot) = by_area.get_mut(a).and_then(|row| row.get_mut(m)) {
+                        *slot += 1;
+                    }
+                }
+            }
+        }
+        MonthlyReports {
+            months,
+            by_party,
+            by_area,
+        }
     }
 }
 
@@ -425,7 +548,7 @@ fn commitment_status(
         expected: None,
         full_target: None,
         measured: MeasuredStatus::IngaRapporter,
-        by_unit: acc.units.clone(),
+        by_unit: acc.units.iter().map(|(_, t)| t.clone()).collect(),
         dropped: pledge.dropped_on(&commitment.id, as_of),
     };
     let Some(target) = &commitment.target else {
@@ -433,6 +556,7 @@ fn commitment_status(
         if let Some(main) = acc
             .units
             .iter()
+            .map(|(_, t)| t)
             .max_by(|a, b| a.entries.cmp(&b.entries).then_with(|| b.unit.cmp(&a.unit)))
         {
             status.reported = main.amount;
@@ -456,7 +580,11 @@ fn commitment_status(
         return status;
     }
     status.unit = Some(target.unit.clone());
-    if let Some(total) = acc.units.iter().find(|u| same_unit(&u.unit, &target.unit)) {
+    if let Some((_, total)) = acc
+        .units
+        .iter()
+        .find(|(_, u)| same_unit(&u.unit, &target.unit))
+    {
         status.reported = total.amount;
         status.qualifier = total.qualifier;
     }

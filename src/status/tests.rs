@@ -1,6 +1,7 @@
 use super::*;
 use crate::model::{
-    ActivityFile, Bound, Commitment, Party, PartyKind, Period, Pledge, Quantity, RateUnit, Target,
+    Activity, ActivityFile, Bound, Commitment, Party, PartyKind, Period, Pledge, Quantity,
+    RateUnit, Target,
 };
 
 fn d(text: &str) -> Date {

@@ -1,0 +1,199 @@
+//! Activity entries interned against one pledge, so status can be recomputed
+//! many times (every edit, every as-of date in the GUI) without touching the
+//! strings of 100,000 entries again.
+//!
+//! Interning turns each usable entry into a small `Copy` record with indices
+//! instead of ids: the hot loop in [`Prepared::compute`] then reads one
+//! contiguous array and compares integers. An edit re-interns only the file it
+//! changed ([`Prepared::update_file`]).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::{ActivityFile, Date, Pledge, Qualifier, validate::entry_shape_is_usable};
+
+/// One usable entry with its ids replaced by indices.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fact {
+    /// First day.
+    pub date: Date,
+    /// Last day of a range (the date itself for single days).
+    pub last: Date,
+    /// Whether the entry covers a range of days.
+    pub is_range: bool,
+    /// Index of the party in `pledge.parties`.
+    pub party: u16,
+    /// Index in [`Prepared::units`], when a quantity is given.
+    pub unit: Option<u32>,
+    /// The amount (0 without a quantity).
+    pub amount: f64,
+    /// How exact the amount is.
+    pub qualifier: Qualifier,
+    /// A running total (see [`crate::model::Activity::cumulative`]).
+    pub cumulative: bool,
+    /// Where its commitment indices start in the file's `commitments` list.
+    pub first_commitment: u32,
+    /// How many commitment indices it has there.
+    pub commitment_count: u16,
+}
+
+/// The interned entries of one activity file.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FileFacts {
+    pub facts: Vec<Fact>,
+    /// Commitment indices (into `pledge.commitments`) of all facts, back to back.
+    pub commitments: Vec<u16>,
+}
+
+impl FileFacts {
+    /// The commitment indices of one fact.
+    pub fn commitments_of(&self, fact: &Fact) -> &[u16] {
+        let start = fact.first_commitment as usize;
+        self.commitments
+            .get(start..start + usize::from(fact.commitment_count))
+            .unwrap_or(&[])
+    }
+}
+
+/// Activity files interned for one pledge.
+///
+/// Valid only with the pledge it was built for: when the pledge's parties or
+/// commitments change, build a new one.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    pub(super) files: Vec<FileFacts>,
+    /// Unit spellings, first seen first; equal units (see [`super::same_unit`])
+    /// share one index.
+    pub(super) units: Vec<String>,
+    /// Normalised unit (trimmed, lower case) → index in `units`.
+    unit_index: HashMap<String, u32>,
+}
+
+impl Prepared {
+    /// Interns all entries of `files`; broken entries are left out.
+    pub fn new(pledge: &Pledge, files: &[ActivityFile]) -> Self {
+        let mut prepared = Prepared::default();
+        let lookup = Lookup::new(pledge);
+        for file in files {
+            let facts = prepared.intern_file(&lookup, file);
+            prepared.files.push(facts);
+        }
+        prepared
+    }
+
+    /// Re-interns one file after an edit; `index` is its position in the
+    /// slice given to [`Prepared::new`]. An index past the end appends.
+    pub fn update_file(&mut self, pledge: &Pledge, index: usize, file: &ActivityFile) {
+        let lookup = Lookup::new(pledge);
+        let facts = self.intern_file(&lookup, file);
+        match self.files.get_mut(index) {
+            Some(slot) => *slot = facts,
+            None => self.files.push(facts),
+        }
+    }
+
+    /// Number of interned (usable) entries.
+    pub fn len(&self) -> usize {
+        self.files.iter().map(|f| f.facts.len()).sum()
+    }
+
+    /// Whether no usable entry was interned.
+    pub fn is_empty(&self) -> bool {
+        self.files.iter().all(|f| f.facts.is_empty())
+    }
+
+    fn intern_file(&mut self, lookup: &Lookup<'_>, file: &ActivityFile) -> FileFacts {
+        let mut out = FileFacts {
+            facts: Vec::with_capacity(file.entries.len()),
+            commitments: Vec::with_capacity(file.entries.len()),
+        };
+        for entry in &file.entries {
+            if !entry_shape_is_usable(entry) {
+                continue;
+            }
+            // An unknown party makes the entry unusable (see `entry_is_usable`).
+            let Some(party) = lookup.party(entry.party.as_str()) else {
+                continue;
+            };
+            let first = out.commitments.len();
+            out.commitments.extend(
+                entry
+                    .commitments
+                    .iter()
+                    .filter_map(|id| lookup.commitment(id.as_str())),
+            );
+            let (Ok(first_commitment), Ok(commitment_count)) = (
+                u32::try_from(first),
+                u16::try_from(out.commitments.len() - first),
+            ) else {
+                out.commitments.truncate(first);
+                continue;
+            };
+            let (unit, amount, qualifier) = match &entry.quantity {
+                Some(q) => (Some(self.unit(&q.unit)), q.amount, q.qualifier),
+                None => (None, 0.0, Qualifier::Exakt),
+            };
+            out.facts.push(Fact {
+                date: entry.date,
+                last: entry.last_day(),
+                is_range: entry.until.is_some(),
+                party,
+                unit,
+                amount,
+                qualifier,
+                cumulative: entry.cumulative,
+                first_commitment,
+                commitment_count,
+            });
+        }
+        out
+    }
+
+    /// The index of a unit, adding it when new.
+    fn unit(&mut self, unit: &str) -> u32 {
+        let trimmed = unit.trim();
+        // Exact spelling first: it allocates nothing and almost always hits.
+        if let Some(&i) = self.unit_index.get(trimmed) {
+            return i;
+        }
+        let key = trimmed.to_lowercase();
+        if let Some(&i) = self.unit_index.get(&key) {
+            self.unit_index.insert(trimmed.to_owned(), i);
+            return i;
+        }
+        let i = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
+        self.units.push(trimmed.to_owned());
+        self.unit_index.insert(key, i);
+        self.unit_index.insert(trimmed.to_owned(), i);
+        i
+    }
+}
+
+/// Id → index maps of a pledge.
+struct Lookup<'a> {
+    parties: Vec<&'a str>,
+    commitments: HashMap<&'a str, u16>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(pledge: &'a Pledge) -> Self {
+        Lookup {
+            parties: pledge.parties.iter().map(|p| p.id.as_str()).collect(),
+            commitments: pledge
+                .commitments
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| Some((c.id.as_str(), u16::try_from(i).ok()?)))
+                .collect(),
+        }
+    }
+
+    fn party(&self, id: &str) -> Option<u16> {
+        // Pledges have a handful of parties: a scan beats hashing.
+        let i = self.parties.iter().position(|p| *p == id)?;
+        u16::try_from(i).ok()
+    }
+
+    fn commitment(&self, id: &str) -> Option<u16> {
+        self.commitments.get(id).copied()
+    }
+}

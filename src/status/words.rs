@@ -1,0 +1,122 @@
+//! The status of a commitment in Swedish words, shared by every view (GUI,
+//! CLI, and the PDFs to come) so the same figure is never phrased two ways.
+
+use std::fmt::Write as _;
+
+use crate::format;
+
+use super::CommitmentStatus;
+
+/// What was reported against the whole target: "14 av 24 tillsyner",
+/// "ca 60 timmar", "3 rapporter"; "–" when nothing is reported and there is
+/// nothing to compare with.
+pub fn reported_of_target(s: &CommitmentStatus) -> String {
+    let amount = format!("{}{}", s.qualifier.prefix(), format::number(s.reported));
+    match (&s.unit, s.full_target) {
+        (Some(unit), Some(full)) => {
+            format!("{amount} av {} {unit}", format::number(round_target(full)))
+        }
+        (Some(unit), None) if s.reports > 0 => format!("{amount} {unit}"),
+        (None, _) if s.reports > 0 => reports_count(s.reports),
+        _ => "–".to_owned(),
+    }
+}
+
+/// A whole-period target for display: rate targets over a period give
+/// fractions ("1 042,9 timmar") that only distract; keep decimals for small ones.
+fn round_target(full: f64) -> f64 {
+    if full >= 10.0 {
+        full.round()
+    } else {
+        (full * 10.0).round() / 10.0
+    }
+}
+
+/// "förväntat 12 (50 %)" by the as-of date, for count targets.
+pub fn expected_by_date(s: &CommitmentStatus) -> Option<String> {
+    let expected = s.expected?;
+    Some(match s.expected_percent() {
+        Some(p) => format!(
+            "förväntat {} ({})",
+            format::number(expected.round()),
+            format::percent(p)
+        ),
+        None => format!("förväntat {}", format::number(expected.round())),
+    })
+}
+
+/// "1 rapport", "3 rapporter".
+pub fn reports_count(n: usize) -> String {
+    if n == 1 {
+        "1 rapport".to_owned()
+    } else {
+        format!("{} rapporter", format::number(n as f64))
+    }
+}
+
+/// The measured status with its symbol, so colour is never the only carrier:
+/// "▼ efter plan", plus "(utgår 2017-05-01)" for a dropped commitment.
+pub fn status_with_symbol(s: &CommitmentStatus) -> String {
+    let mut text = format!("{} {}", s.measured.symbol(), s.measured);
+    if let Some(date) = s.dropped {
+        let _ = write!(text, " (utgår {date})");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Qualifier;
+    use crate::model::{CommitmentId, Date};
+    use crate::status::MeasuredStatus;
+
+    fn status() -> CommitmentStatus {
+        CommitmentStatus {
+            id: CommitmentId::new("P1"),
+            reported: 14.0,
+            unit: Some("tillsyner".into()),
+            qualifier: Qualifier::Exakt,
+            reports: 9,
+            last_report: None,
+            expected: Some(12.0),
+            full_target: Some(24.0),
+            measured: MeasuredStatus::EnligtPlan,
+            by_unit: Vec::new(),
+            dropped: None,
+        }
+    }
+
+    #[test]
+    fn phrases_reported_against_target_and_expected() {
+        let s = status();
+        assert_eq!(reported_of_target(&s), "14 av 24 tillsyner");
+        let mut rate = status();
+        rate.full_target = Some(1042.86);
+        assert_eq!(reported_of_target(&rate), "14 av 1 043 tillsyner");
+        assert_eq!(expected_by_date(&s).as_deref(), Some("förväntat 12 (50 %)"));
+        assert_eq!(status_with_symbol(&s), "● enligt plan");
+    }
+
+    #[test]
+    fn phrases_qualified_untargeted_and_empty_statuses() {
+        let mut s = status();
+        s.qualifier = Qualifier::Cirka;
+        s.full_target = None;
+        s.expected = None;
+        assert_eq!(reported_of_target(&s), "ca 14 tillsyner");
+        assert_eq!(expected_by_date(&s), None);
+        s.unit = None;
+        assert_eq!(reported_of_target(&s), "9 rapporter");
+        s.reports = 1;
+        assert_eq!(reported_of_target(&s), "1 rapport");
+        s.reports = 0;
+        assert_eq!(reported_of_target(&s), "–");
+        s.dropped = Date::from_ymd(2017, 5, 1);
+        s.measured = MeasuredStatus::IngaRapporter;
+        assert_eq!(
+            status_with_symbol(&s),
+            "○ inga rapporter (utgår 2017-05-01)"
+        );
+    }
+}
