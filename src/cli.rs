@@ -1,5 +1,5 @@
-//! Command-line interface: `check` and `status` today; without a subcommand
-//! it prints the status of a pledge (the bundled sample when no path is given).
+//! Command-line interface: `check` and `status`; without a subcommand it
+//! opens the desktop app on a pledge (the bundled sample when no path is given).
 
 mod json;
 mod table;
@@ -29,9 +29,9 @@ pub const EXIT_USAGE: u8 = 2;
     version,
     about = "Löftesuppföljning: följ upp medborgarlöften mellan polis och kommun",
     long_about = "Löftesuppföljning: följ upp medborgarlöften mellan polis och kommun.\n\n\
-        Utan underkommando visas läget för löftet i SÖKVÄG (en mapp med pledge.ron och \
-        activities/, eller en löftesfil), eller för det inbyggda Karlstadsexemplet om ingen \
-        sökväg anges.",
+        Utan underkommando öppnas programfönstret med löftet i SÖKVÄG (en mapp med pledge.ron \
+        och activities/, eller en löftesfil följd av aktivitetsfiler), eller med det inbyggda \
+        Karlstadsexemplet om ingen sökväg anges.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -51,8 +51,12 @@ enum Command {
     },
     /// Visa läget per åtagande: rapporterat mot förväntat vid ett datum.
     Status {
-        #[command(flatten)]
-        input: InputArgs,
+        /// Mapp med pledge.ron och activities/, eller löftesfilen; utan sökväg visas det inbyggda Karlstadsexemplet.
+        #[arg(value_name = "SÖKVÄG")]
+        path: Option<PathBuf>,
+        /// Fler aktivitetsfiler att läsa in.
+        #[arg(value_name = "AKTIVITETSFIL")]
+        activities: Vec<PathBuf>,
         /// Datum som läget avser (ÅÅÅÅ-MM-DD); standard är i dag, begränsat till löftets period.
         #[arg(long, value_name = "DATUM", value_parser = parse_date)]
         as_of: Option<Date>,
@@ -120,23 +124,45 @@ where
     let code = match cli.command {
         Some(Command::Check { input }) => check(&input, today),
         Some(Command::Status {
-            input,
+            path,
+            activities,
             as_of,
             format,
-        }) => open(&input.path, &input.activities).map_or(EXIT_USAGE, |inputs| {
-            status_cmd(inputs, as_of, format, today)
-        }),
-        None => {
-            let inputs = match cli.paths.split_first() {
-                None => Ok(crate::sample::karlstad()),
-                Some((path, rest)) => open(path, rest).ok_or(()),
+        }) => {
+            let inputs = match &path {
+                None => Some(crate::sample::karlstad()),
+                Some(path) => open(path, &activities),
             };
             inputs.map_or(EXIT_USAGE, |inputs| {
-                status_cmd(inputs, None, Format::Table, today)
+                status_cmd(inputs, as_of, format, today)
             })
         }
+        None => open_window(&cli.paths),
     };
     ExitCode::from(code)
+}
+
+/// Opens the desktop app; without a display, says so in Swedish and points
+/// to the commands that work in a terminal.
+fn open_window(paths: &[PathBuf]) -> u8 {
+    use crate::gui::{self, document::Origin};
+    let origin = match paths.split_first() {
+        None => Origin::Sample,
+        Some((path, rest)) => Origin::Path {
+            path: path.clone(),
+            extra: rest.to_vec(),
+        },
+    };
+    match gui::run(gui::Start::new(origin)) {
+        Ok(()) => EXIT_OK,
+        Err(err) => {
+            eprintln!(
+                "fel: programfönstret kunde inte öppnas ({err}). Utan grafisk skärm fungerar \
+                 `medborgarlofte status` och `medborgarlofte check` i terminalen."
+            );
+            EXIT_USAGE
+        }
+    }
 }
 
 fn open(path: &std::path::Path, extra: &[PathBuf]) -> Option<Inputs> {

@@ -2,10 +2,11 @@
 //! between a local police area and a municipality.
 //!
 //! Data flows one way: files ([`store`]) → document ([`model`]) → derived
-//! figures ([`status`]) → views (the [`cli`]).
+//! figures ([`status`]) → views (the desktop app in [`gui`], and the [`cli`]).
 
 pub mod cli;
 pub mod format;
+pub mod gui;
 pub mod model;
 pub mod sample;
 pub mod status;

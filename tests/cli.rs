@@ -38,8 +38,9 @@ fn replace_in(path: &Path, from: &str, to: &str) {
 }
 
 #[test]
-fn without_arguments_the_bundled_sample_is_shown() {
+fn status_without_a_path_shows_the_bundled_sample() {
     bin()
+        .arg("status")
         .current_dir(std::env::temp_dir())
         .assert()
         .success()
@@ -160,6 +161,17 @@ fn usage_and_io_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("saknar pledge.ron"));
     bin().args(["check"]).assert().code(2);
+    // Without a display the window cannot open: a Swedish message, exit 2, no panic.
+    bin()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .arg(sample())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "programfönstret kunde inte öppnas",
+        ))
+        .stderr(predicate::str::contains("medborgarlofte status"));
     bin().args(["status", "--hittepa"]).assert().code(2);
     bin()
         .arg("status")

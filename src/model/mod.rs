@@ -8,7 +8,7 @@ pub mod ids;
 pub mod pledge;
 
 pub use activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Qualifier, Quantity};
-pub use date::{Date, DateError};
+pub use date::{Date, DateError, month_name};
 pub use ids::{CommitmentId, IndicatorId, PartyId};
 pub use pledge::{
     Bound, Commitment, CommitmentGroup, Indicator, IndicatorValue, PLEDGE_FORMAT_VERSION, Party,

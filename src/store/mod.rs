@@ -212,6 +212,25 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(|p| p.severity == Severity::Fel)
     }
+
+    /// Drops the text of every source without a problem, keeping the rest.
+    ///
+    /// The text is only needed to show the lines around a problem; a large
+    /// folder's files are megabytes that a long-running app need not hold.
+    pub fn release_unneeded_texts(&mut self) {
+        for source in &mut self.sources {
+            let display = source.path.display().to_string();
+            let needed = self.problems.iter().any(|p| {
+                p.file == display
+                    || p.related
+                        .as_deref()
+                        .is_some_and(|r| r.starts_with(&display))
+            });
+            if !needed && let Ok(text) = &mut source.text {
+                *text = String::new();
+            }
+        }
+    }
 }
 
 fn ron_options() -> ron::Options {

@@ -1,0 +1,202 @@
+//! Every user action, defined once: its Swedish label, tooltip and shortcut.
+//! Menus, buttons, keyboard handling and the shortcut help are generated from
+//! this list, so a shortcut shown in a menu is always the one that works.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::text::texts;
+
+/// An action the user can trigger from a menu, a button or the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Pick a pledge folder with the system dialog.
+    OpenFolder,
+    /// Pick a pledge file and activity files with the system dialog.
+    OpenFiles,
+    /// Type or paste a path (works where no file dialog is available).
+    OpenPath,
+    /// Read the files again.
+    Reload,
+    /// Copy the read-only sample to a folder of the user's choice.
+    SaveSampleAs,
+    /// Focus the search field.
+    Find,
+    /// Move the selection to the next commitment.
+    NextCommitment,
+    /// Move the selection to the previous commitment.
+    PreviousCommitment,
+    /// Move the selection a page down.
+    PageDown,
+    /// Move the selection a page up.
+    PageUp,
+    /// Open the detail panel of the selected commitment.
+    OpenDetail,
+    /// Close the detail panel (or a dialog).
+    CloseDetail,
+    /// Make everything larger.
+    ZoomIn,
+    /// Make everything smaller.
+    ZoomOut,
+    /// Back to 100 %.
+    ZoomReset,
+    /// Switch between the light and the dark theme.
+    ToggleTheme,
+    /// Show the keyboard shortcuts.
+    ShowShortcuts,
+    /// Close the window.
+    Quit,
+}
+
+/// Where the key of an action is handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyHandling {
+    /// By the app, at the start of each frame.
+    App,
+    /// Only when no text field has focus (plain keys such as arrows).
+    AppOutsideText,
+    /// By egui itself (zoom): shown in menus, never consumed twice.
+    Egui,
+}
+
+impl Action {
+    /// All actions, in the order of the shortcut help.
+    pub const ALL: [Action; 18] = [
+        Action::OpenFolder,
+        Action::OpenFiles,
+        Action::OpenPath,
+        Action::Reload,
+        Action::SaveSampleAs,
+        Action::Find,
+        Action::NextCommitment,
+        Action::PreviousCommitment,
+        Action::PageDown,
+        Action::PageUp,
+        Action::OpenDetail,
+        Action::CloseDetail,
+        Action::ZoomIn,
+        Action::ZoomOut,
+        Action::ZoomReset,
+        Action::ToggleTheme,
+        Action::ShowShortcuts,
+        Action::Quit,
+    ];
+
+    /// The label in menus and on buttons.
+    pub fn label(self) -> &'static str {
+        let t = texts();
+        match self {
+            Action::OpenFolder => t.open_folder,
+            Action::OpenFiles => t.open_files,
+            Action::OpenPath => t.open_path,
+            Action::Reload => t.reload,
+            Action::SaveSampleAs => t.save_sample_as,
+            Action::Find => t.find,
+            Action::NextCommitment => t.next_commitment,
+            Action::PreviousCommitment => t.previous_commitment,
+            Action::PageDown => t.page_down,
+            Action::PageUp => t.page_up,
+            Action::OpenDetail => t.open_detail,
+            Action::CloseDetail => t.close_detail,
+            Action::ZoomIn => t.zoom_in,
+            Action::ZoomOut => t.zoom_out,
+            Action::ZoomReset => t.zoom_reset,
+            Action::ToggleTheme => t.toggle_theme,
+            Action::ShowShortcuts => t.show_shortcuts,
+            Action::Quit => t.quit,
+        }
+    }
+
+    /// The keyboard shortcut, if the action has one.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let none = Modifiers::NONE;
+        let cmd = Modifiers::COMMAND;
+        let (modifiers, key) = match self {
+            Action::OpenFolder => (cmd, Key::O),
+            Action::OpenFiles => (cmd.plus(Modifiers::SHIFT), Key::O),
+            Action::OpenPath => (cmd, Key::L),
+            Action::Reload => (none, Key::F5),
+            Action::SaveSampleAs => (cmd.plus(Modifiers::SHIFT), Key::S),
+            Action::Find => (cmd, Key::F),
+            Action::NextCommitment => (none, Key::ArrowDown),
+            Action::PreviousCommitment => (none, Key::ArrowUp),
+            Action::PageDown => (none, Key::PageDown),
+            Action::PageUp => (none, Key::PageUp),
+            Action::OpenDetail => (none, Key::Enter),
+            Action::CloseDetail => (none, Key::Escape),
+            Action::ZoomIn => (cmd, Key::Plus),
+            Action::ZoomOut => (cmd, Key::Minus),
+            Action::ZoomReset => (cmd, Key::Num0),
+            Action::ToggleTheme => (cmd, Key::T),
+            Action::ShowShortcuts => (none, Key::F1),
+            Action::Quit => (cmd, Key::Q),
+        };
+        Some(KeyboardShortcut::new(modifiers, key))
+    }
+
+    /// Who handles the action's key.
+    pub fn key_handling(self) -> KeyHandling {
+        match self {
+            Action::ZoomIn | Action::ZoomOut | Action::ZoomReset => KeyHandling::Egui,
+            Action::NextCommitment
+            | Action::PreviousCommitment
+            | Action::PageDown
+            | Action::PageUp
+            | Action::OpenDetail => KeyHandling::AppOutsideText,
+            _ => KeyHandling::App,
+        }
+    }
+
+    /// The shortcut as text for menus ("Ctrl+O").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcut()
+            .map(|s| ctx.format_shortcut(&s))
+            .unwrap_or_default()
+    }
+
+    /// The actions whose shortcut was pressed this frame, consuming the keys.
+    ///
+    /// Plain keys (arrows, Enter) are left alone while a text field has
+    /// focus, so typing in the search box never moves the selection.
+    pub fn pressed(ctx: &egui::Context) -> Vec<Action> {
+        let typing = ctx.text_edit_focused();
+        // egui matches Ctrl+O also when Shift is held: try the shortcuts with
+        // more modifiers first so Ctrl+Shift+O is not taken for Ctrl+O.
+        let mut actions = Action::ALL.to_vec();
+        actions.sort_by_key(|a| {
+            std::cmp::Reverse(a.shortcut().map_or(0, |s| {
+                u8::from(s.modifiers.shift)
+                    + u8::from(s.modifiers.alt)
+                    + u8::from(s.modifiers.command)
+            }))
+        });
+        actions
+            .into_iter()
+            .filter(|action| match action.key_handling() {
+                KeyHandling::Egui => false,
+                KeyHandling::AppOutsideText => !typing,
+                KeyHandling::App => true,
+            })
+            .filter(|action| {
+                action
+                    .shortcut()
+                    .is_some_and(|s| ctx.input_mut(|i| i.consume_shortcut(&s)))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_a_label_and_a_distinct_shortcut() {
+        let mut seen = Vec::new();
+        for action in Action::ALL {
+            assert!(!action.label().is_empty(), "{action:?}");
+            let shortcut = action.shortcut().expect("every action has a key");
+            assert!(!seen.contains(&shortcut), "{action:?} reuses {shortcut:?}");
+            seen.push(shortcut);
+        }
+    }
+}

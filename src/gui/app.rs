@@ -1,0 +1,772 @@
+//! The application type: holds the three kinds of state apart (the
+//! document, the persisted settings, the runtime view state and caches) and
+//! is the one place where commands are applied ([`App::handle`]).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui, ViewportCommand};
+
+use crate::model::{CommitmentId, Date};
+
+use super::actions::Action;
+use super::commitment::{Detail, detail_ui, sort_entries};
+use super::dashboard::{DashboardData, DashboardView};
+use super::dialogs::{PathDialog, error_ui, shortcuts_ui};
+use super::document::{Document, Origin, copy_sample_to};
+use super::menu::{MenuState, menu_bar_ui};
+use super::overview::overview_ui;
+use super::problems::problems_ui;
+use super::rows::{Line, Rows};
+use super::settings::{STORAGE_KEY, Settings};
+use super::state::{Command, Filters, PathPurpose, Tab, ViewState};
+use super::text::texts;
+use super::tokens::{self, Palette, Theme};
+use super::watch::Watch;
+
+/// Rows moved by PageUp/PageDown.
+const PAGE_ROWS: isize = 10;
+/// A file dialog that returns "cancelled" faster than this most likely had no
+/// desktop portal to talk to; the path dialog is offered instead.
+const DIALOG_UNAVAILABLE_SECS: f64 = 0.15;
+
+/// How the app starts.
+#[derive(Debug, Clone)]
+pub struct Start {
+    /// What to open.
+    pub origin: Origin,
+    /// Today's date (fixed in tests so figures and snapshots do not drift).
+    pub today: Date,
+    /// Seconds between checks for changed files.
+    pub poll_interval_secs: f64,
+}
+
+impl Start {
+    /// Opens `origin` with the real date and a one-second file check.
+    pub fn new(origin: Origin) -> Self {
+        Start {
+            origin,
+            today: Date::today(),
+            poll_interval_secs: 1.0,
+        }
+    }
+}
+
+/// A short message that goes away by itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The text.
+    pub text: String,
+    /// When it was first shown (egui time), set on the first frame.
+    since_secs: Option<f64>,
+}
+
+/// The Löftesuppföljning app.
+pub struct App {
+    today: Date,
+    settings: Settings,
+    doc: Option<Document>,
+    view: ViewState,
+    rows: Rows,
+    lines: Vec<Line>,
+    detail: Option<Detail>,
+    dashboard: DashboardView,
+    watch: Watch,
+    poll_interval_secs: f64,
+    last_poll_secs: Option<f64>,
+    notice: Option<Notice>,
+    error: Option<String>,
+    path_dialog: Option<PathDialog>,
+    shortcuts_open: bool,
+    title_sent: Option<String>,
+    ctx: egui::Context,
+}
+
+impl App {
+    /// Creates the app for eframe: reads the settings, applies the theme and
+    /// zoom, and opens `start.origin`.
+    pub fn new(cc: &eframe::CreationContext<'_>, start: Start) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, STORAGE_KEY))
+            .unwrap_or_default();
+        super::fonts::install(&cc.egui_ctx);
+        tokens::apply(&cc.egui_ctx, settings.theme);
+        cc.egui_ctx.set_zoom_factor(settings.sane_zoom());
+        let mut app = App {
+            today: start.today,
+            settings,
+            doc: None,
+            view: ViewState::default(),
+            rows: Rows::default(),
+            lines: Vec::new(),
+            detail: None,
+            dashboard: DashboardView::default(),
+            watch: Watch::default(),
+            poll_interval_secs: start.poll_interval_secs,
+            last_poll_secs: None,
+            notice: None,
+            error: None,
+            path_dialog: None,
+            shortcuts_open: false,
+            title_sent: None,
+            ctx: cc.egui_ctx.clone(),
+        };
+        app.handle(Command::Open(start.origin));
+        app
+    }
+
+    /// The open document, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    /// What the user is looking at.
+    pub fn view(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// The settings that will be persisted.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The ids of the commitments the table shows, in order.
+    pub fn visible_commitments(&self) -> Vec<CommitmentId> {
+        self.lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Row(i) => self.rows.rows.get(*i).map(|r| r.id.clone()),
+                Line::Group(..) => None,
+            })
+            .collect()
+    }
+
+    /// The group headings the table shows, in order.
+    pub fn visible_groups(&self) -> Vec<String> {
+        self.lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Group(g, _) => self.rows.groups.get(*g).cloned(),
+                Line::Row(_) => None,
+            })
+            .collect()
+    }
+
+    /// The detail panel's content, when it is open.
+    pub fn detail(&self) -> Option<&Detail> {
+        self.detail.as_ref().filter(|_| self.view.detail_open)
+    }
+
+    /// The current notice.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// The error being shown.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Applies one command: the only place where the document or the view
+    /// state changes.
+    pub fn handle(&mut self, command: Command) {
+        match command {
+            Command::Run(action) => self.run(action),
+            Command::Open(origin) => self.open(origin),
+            Command::AddActivityFiles(paths) => self.add_activity_files(paths),
+            Command::CopySampleTo(folder) => self.copy_sample(&folder),
+            Command::ShowPathDialog(purpose) => {
+                self.path_dialog = Some(PathDialog::new(purpose, String::new()));
+            }
+            Command::ClosePathDialog => self.path_dialog = None,
+            Command::CloseShortcuts => self.shortcuts_open = false,
+            Command::DismissError => self.error = None,
+            Command::DismissNotice => self.notice = None,
+            Command::SetAsOf(date) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.set_as_of(date);
+                }
+                self.refresh_rows();
+            }
+            Command::Select(id) => {
+                self.view.selected = Some(id);
+                self.refresh_detail();
+            }
+            Command::OpenDetail(id) => {
+                self.view.selected = Some(id);
+                self.view.detail_open = true;
+                self.refresh_detail();
+            }
+            Command::SetTab(tab) => self.view.tab = tab,
+            Command::SortBy(column) => {
+                self.view.sort = self.view.sort.toggled(column);
+                self.refresh_lines();
+            }
+            Command::SortEntriesBy(column) => {
+                self.view.entry_sort = self.view.entry_sort.toggled(column);
+                if let Some(detail) = &mut self.detail {
+                    sort_entries(&mut detail.entries, self.view.entry_sort);
+                }
+            }
+            Command::FilterParty(party) => self.set_filters(Filters {
+                party,
+                ..self.view.filters.clone()
+            }),
+            Command::FilterArea(area) => self.set_filters(Filters {
+                area,
+                ..self.view.filters.clone()
+            }),
+            Command::FilterStatus(status) => self.set_filters(Filters {
+                status,
+                ..self.view.filters.clone()
+            }),
+            Command::Search(search) => self.set_filters(Filters {
+                search,
+                ..self.view.filters.clone()
+            }),
+            Command::ClearFilters => self.set_filters(Filters::default()),
+            Command::SelectProblem(index) => self.view.selected_problem = Some(index),
+        }
+    }
+
+    fn run(&mut self, action: Action) {
+        match action {
+            Action::OpenFolder => {
+                let picked = pick(|| {
+                    rfd::FileDialog::new()
+                        .set_title(texts().open_folder_title)
+                        .pick_folder()
+                });
+                match picked {
+                    Picked::Path(path) => self.open(Origin::path(path)),
+                    Picked::Unavailable => self.handle(Command::ShowPathDialog(PathPurpose::Open)),
+                    Picked::Cancelled => {}
+                }
+            }
+            Action::OpenFiles => {
+                let picked = pick(|| {
+                    rfd::FileDialog::new()
+                        .set_title(texts().open_files_title)
+                        .add_filter("RON", &["ron"])
+                        .pick_files()
+                });
+                match picked {
+                    Picked::Path(paths) => {
+                        if let Some(origin) = Origin::from_files(&paths) {
+                            self.open(origin);
+                        }
+                    }
+                    Picked::Unavailable => self.handle(Command::ShowPathDialog(PathPurpose::Open)),
+                    Picked::Cancelled => {}
+                }
+            }
+            Action::OpenPath => self.handle(Command::ShowPathDialog(PathPurpose::Open)),
+            Action::Reload => self.reload(None),
+            Action::SaveSampleAs => {
+                if !self.doc.as_ref().is_some_and(Document::is_read_only) {
+                    return;
+                }
+                let picked = pick(|| {
+                    rfd::FileDialog::new()
+                        .set_title(texts().copy_sample_title)
+                        .pick_folder()
+                });
+                match picked {
+                    Picked::Path(folder) => self.copy_sample(&folder),
+                    Picked::Unavailable => {
+                        self.handle(Command::ShowPathDialog(PathPurpose::CopySample));
+                    }
+                    Picked::Cancelled => {}
+                }
+            }
+            Action::Find => {
+                self.view.tab = Tab::Commitments;
+                self.dashboard.focus_search = true;
+            }
+            Action::NextCommitment => self.move_selection(1),
+            Action::PreviousCommitment => self.move_selection(-1),
+            Action::PageDown => self.move_selection(PAGE_ROWS),
+            Action::PageUp => self.move_selection(-PAGE_ROWS),
+            Action::OpenDetail => {
+                if self.view.selected.is_some() {
+                    self.view.detail_open = true;
+                    self.refresh_detail();
+                }
+            }
+            Action::CloseDetail => self.view.detail_open = false,
+            Action::ZoomIn => egui::gui_zoom::zoom_in(&self.ctx),
+            Action::ZoomOut => egui::gui_zoom::zoom_out(&self.ctx),
+            Action::ZoomReset => self.ctx.set_zoom_factor(1.0),
+            Action::ToggleTheme => {
+                self.settings.theme = match self.settings.theme {
+                    Theme::Ljust => Theme::Morkt,
+                    Theme::Morkt => Theme::Ljust,
+                };
+                tokens::apply(&self.ctx, self.settings.theme);
+            }
+            Action::ShowShortcuts => self.shortcuts_open = true,
+            Action::Quit => self.ctx.send_viewport_cmd(ViewportCommand::Close),
+        }
+    }
+
+    /// Opens new data; on failure the current data stays and the error is shown.
+    fn open(&mut self, origin: Origin) {
+        match Document::open(origin, self.today) {
+            Ok(doc) => {
+                if let Some(folder) = doc.origin.folder() {
+                    self.settings.remember(&folder);
+                } else if let Origin::Path { path, .. } = &doc.origin {
+                    self.settings.remember(path);
+                }
+                let same_origin = self.doc.as_ref().is_some_and(|d| d.origin == doc.origin);
+                if !same_origin {
+                    self.view = ViewState::default();
+                    self.dashboard = DashboardView::default();
+                }
+                self.watch = Watch::new(doc.files_on_disk(), doc.origin.folder().as_deref());
+                self.doc = Some(doc);
+                self.path_dialog = None;
+                self.refresh_rows();
+            }
+            Err(err) => self.error = Some(err.to_string()),
+        }
+    }
+
+    /// Reads the same files again, keeping selection, filters and date.
+    /// `changed` names the files that prompted it, for the notice.
+    fn reload(&mut self, changed: Option<&[PathBuf]>) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        match doc.reloaded(self.today) {
+            Ok(doc) => {
+                self.watch = Watch::new(doc.files_on_disk(), doc.origin.folder().as_deref());
+                self.doc = Some(doc);
+                self.refresh_rows();
+                let t = texts();
+                let text = match changed {
+                    Some(paths) => t.files_changed(&file_names(paths)),
+                    None => t.reloaded.to_owned(),
+                };
+                self.notice = Some(Notice {
+                    text,
+                    since_secs: None,
+                });
+            }
+            Err(err) => self.error = Some(err.to_string()),
+        }
+    }
+
+    fn add_activity_files(&mut self, paths: Vec<PathBuf>) {
+        let Some(doc) = &self.doc else {
+            self.error = Some(texts().no_pledge_for_activities.to_owned());
+            return;
+        };
+        match &doc.origin {
+            Origin::Sample => self.error = Some(texts().sample_is_read_only.to_owned()),
+            Origin::Path { path, extra } => {
+                let mut extra = extra.clone();
+                for p in paths {
+                    if !extra.contains(&p) && !doc.files_on_disk().contains(&p) {
+                        extra.push(p);
+                    }
+                }
+                let origin = Origin::Path {
+                    path: path.clone(),
+                    extra,
+                };
+                self.open(origin);
+            }
+        }
+    }
+
+    fn copy_sample(&mut self, folder: &Path) {
+        match copy_sample_to(folder) {
+            Ok(()) => {
+                self.open(Origin::path(folder));
+                self.notice = Some(Notice {
+                    text: texts().sample_copied(&folder.display().to_string()),
+                    since_secs: None,
+                });
+            }
+            Err(err) => self.error = Some(err.to_string()),
+        }
+    }
+
+    fn set_filters(&mut self, filters: Filters) {
+        self.view.filters = filters;
+        self.refresh_lines();
+    }
+
+    fn move_selection(&mut self, step: isize) {
+        let visible = self.visible_commitments();
+        if visible.is_empty() {
+            return;
+        }
+        let current = self
+            .view
+            .selected
+            .as_ref()
+            .and_then(|id| visible.iter().position(|v| v == id));
+        let last = visible.len() - 1;
+        let next = match current {
+            None if step >= 0 => 0,
+            None => last,
+            Some(i) => i.saturating_add_signed(step).min(last),
+        };
+        self.view.selected = visible.get(next).cloned();
+        self.dashboard.scroll_to_selected = true;
+        self.refresh_detail();
+    }
+
+    /// Rebuilds the rows after the data or the date changed.
+    fn refresh_rows(&mut self) {
+        self.rows = match self
+            .doc
+            .as_ref()
+            .and_then(|d| Some((d.pledge()?, d.status.as_ref()?)))
+        {
+            Some((pledge, report)) => Rows::new(pledge, report),
+            None => Rows::default(),
+        };
+        if let Some(id) = &self.view.selected
+            && self.rows.row(id).is_none()
+        {
+            self.view.selected = None;
+            self.view.detail_open = false;
+        }
+        self.refresh_lines();
+        self.refresh_detail();
+    }
+
+    fn refresh_lines(&mut self) {
+        self.lines = self.rows.lines(&self.view.filters, self.view.sort);
+    }
+
+    fn refresh_detail(&mut self) {
+        self.detail = match (&self.doc, &self.view.selected) {
+            (Some(doc), Some(id)) if self.view.detail_open => {
+                Detail::new(doc, id, self.view.entry_sort)
+            }
+            _ => None,
+        };
+    }
+
+    fn any_modal_open(&self) -> bool {
+        self.path_dialog.is_some() || self.shortcuts_open || self.error.is_some()
+    }
+
+    /// Checks the files on disk now and then; reloads what changed.
+    fn poll_files(&mut self, now_secs: f64) {
+        let due = self
+            .last_poll_secs
+            .is_none_or(|last| now_secs - last >= self.poll_interval_secs);
+        if !due {
+            return;
+        }
+        self.last_poll_secs = Some(now_secs);
+        let changed = self.watch.changed();
+        if !changed.is_empty() {
+            self.reload(Some(&changed));
+        }
+    }
+
+    fn dropped_files(&mut self, paths: Vec<PathBuf>) {
+        if let Some(folder) = paths.iter().find(|p| p.is_dir()) {
+            self.open(Origin::path(folder.clone()));
+            return;
+        }
+        let has_pledge = paths.iter().any(|p| Origin::looks_like_pledge(p));
+        if has_pledge {
+            if let Some(origin) = Origin::from_files(&paths) {
+                self.open(origin);
+            }
+        } else if !paths.is_empty() {
+            self.add_activity_files(paths);
+        }
+    }
+
+    fn window_title(&self) -> String {
+        let t = texts();
+        match &self.doc {
+            None => t.app_name.to_owned(),
+            Some(doc) => {
+                let name = doc
+                    .pledge()
+                    .map_or(t.unreadable_pledge, |p| p.title.as_str());
+                match &doc.origin {
+                    Origin::Sample => format!("{name} – {} – {}", t.sample_title, t.app_name),
+                    Origin::Path { path, .. } => {
+                        format!("{name} – {} – {}", path.display(), t.app_name)
+                    }
+                }
+            }
+        }
+    }
+
+    fn banners_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let t = texts();
+        let palette = Palette::for_ui(ui);
+        if self.doc.as_ref().is_some_and(Document::is_read_only) {
+            egui::Frame::new()
+                .fill(palette.banner_fill)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(t.sample_banner).strong());
+                        if ui.button(Action::SaveSampleAs.label()).clicked() {
+                            commands.push(Command::Run(Action::SaveSampleAs));
+                        }
+                    });
+                });
+        }
+        if let Some(notice) = &mut self.notice {
+            let now = ui.input(|i| i.time);
+            let since = *notice.since_secs.get_or_insert(now);
+            if now - since > tokens::NOTICE_SECS {
+                commands.push(Command::DismissNotice);
+            } else {
+                ui.ctx()
+                    .request_repaint_after(Duration::from_secs_f64(tokens::NOTICE_SECS));
+            }
+            egui::Frame::new()
+                .fill(palette.notice_fill)
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(format!("ℹ {}", notice.text));
+                        if ui.button(t.dismiss).clicked() {
+                            commands.push(Command::DismissNotice);
+                        }
+                    });
+                });
+        }
+        if let Some(doc) = &self.doc
+            && !doc.loaded.problems.is_empty()
+            && self.view.tab != Tab::Problems
+        {
+            let errors = doc
+                .loaded
+                .problems
+                .iter()
+                .filter(|p| p.severity == crate::model::Severity::Fel)
+                .count();
+            let warnings = doc.loaded.problems.len() - errors;
+            ui.horizontal_wrapped(|ui| {
+                let colour = if errors > 0 {
+                    palette.error
+                } else {
+                    palette.warning
+                };
+                ui.label(
+                    RichText::new(format!("⚠ {}", t.problem_counts(errors, warnings)))
+                        .color(colour)
+                        .strong(),
+                );
+                if ui.button(t.show_problems).clicked() {
+                    commands.push(Command::SetTab(Tab::Problems));
+                }
+            });
+        }
+    }
+
+    fn tabs_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let t = texts();
+        let problems = self.doc.as_ref().map_or(0, |d| d.loaded.problems.len());
+        ui.horizontal(|ui| {
+            for (tab, label) in [
+                (Tab::Commitments, t.tab_commitments.to_owned()),
+                (Tab::Overview, t.tab_overview.to_owned()),
+                (Tab::Problems, format!("{} ({problems})", t.tab_problems)),
+            ] {
+                if ui
+                    .add(egui::Button::selectable(
+                        self.view.tab == tab,
+                        RichText::new(label).strong(),
+                    ))
+                    .clicked()
+                {
+                    commands.push(Command::SetTab(tab));
+                }
+            }
+        });
+        ui.separator();
+    }
+
+    fn status_bar_ui(&self, ui: &mut Ui) {
+        let t = texts();
+        ui.horizontal_wrapped(|ui| match &self.doc {
+            None => {
+                ui.label(t.nothing_open);
+            }
+            Some(doc) => {
+                let source = match &doc.origin {
+                    Origin::Sample => t.sample_title.to_owned(),
+                    Origin::Path { path, .. } => path.display().to_string(),
+                };
+                let entries: usize = doc.activities().iter().map(|f| f.entries.len()).sum();
+                ui.label(t.status_bar(&source, entries, doc.activities().len()));
+            }
+        });
+    }
+
+    fn welcome_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let t = texts();
+        ui.add_space(tokens::GAP * 3.0);
+        ui.heading(t.welcome_heading);
+        ui.label(t.welcome_body);
+        ui.add_space(tokens::GAP);
+        for action in [Action::OpenFolder, Action::OpenFiles, Action::OpenPath] {
+            if ui.button(action.label()).clicked() {
+                commands.push(Command::Run(action));
+            }
+        }
+        if ui.button(t.open_sample).clicked() {
+            commands.push(Command::Open(Origin::Sample));
+        }
+        if !self.settings.recent.is_empty() {
+            ui.add_space(tokens::GAP);
+            ui.label(RichText::new(t.recent).strong());
+            for path in &self.settings.recent {
+                if ui.link(path.display().to_string()).clicked() {
+                    commands.push(Command::Open(Origin::path(path.clone())));
+                }
+            }
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let Some(doc) = &self.doc else {
+            self.welcome_ui(ui, commands);
+            return;
+        };
+        self.tabs_ui(ui, commands);
+        match self.view.tab {
+            Tab::Commitments => {
+                let data = DashboardData {
+                    doc,
+                    rows: &self.rows,
+                    lines: &self.lines,
+                    view: &self.view,
+                    today: self.today,
+                };
+                self.dashboard.ui(ui, &data, commands);
+            }
+            Tab::Overview => overview_ui(ui, doc),
+            Tab::Problems => problems_ui(ui, &doc.loaded, self.view.selected_problem, commands),
+        }
+    }
+}
+
+/// What a file dialog gave back.
+enum Picked<T> {
+    Path(T),
+    Cancelled,
+    Unavailable,
+}
+
+/// Runs a file dialog, telling "cancelled" from "no dialog available".
+fn pick<T>(dialog: impl FnOnce() -> Option<T>) -> Picked<T> {
+    // Without a session bus there is no desktop portal: do not even try.
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
+        return Picked::Unavailable;
+    }
+    let started = Instant::now();
+    match dialog() {
+        Some(value) => Picked::Path(value),
+        None if started.elapsed().as_secs_f64() < DIALOG_UNAVAILABLE_SECS => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+fn file_names(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| {
+            p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if !self.any_modal_open() {
+            for action in Action::pressed(ctx) {
+                self.handle(Command::Run(action));
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.dropped_files(dropped);
+        }
+        if self.doc.as_ref().is_some_and(|d| !d.is_read_only()) {
+            let now = ctx.input(|i| i.time);
+            self.poll_files(now);
+            ctx.request_repaint_after(Duration::from_secs_f64(self.poll_interval_secs));
+        }
+        let title = self.window_title();
+        if self.title_sent.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title_sent = Some(title);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let mut commands = Vec::new();
+        let menu_state = MenuState {
+            recent: &self.settings.recent,
+            is_sample: self.doc.as_ref().is_some_and(Document::is_read_only),
+            tab: self.view.tab,
+            dark: self.settings.theme == Theme::Morkt,
+            has_selection: self.view.selected.is_some(),
+        };
+        egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &menu_state, &mut commands));
+        egui::Panel::top("banners")
+            .show_separator_line(false)
+            .show(ui, |ui| self.banners_ui(ui, &mut commands));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if let (Some(doc), Some(detail)) = (&self.doc, &self.detail)
+            && self.view.detail_open
+        {
+            egui::Panel::right("detail")
+                .resizable(true)
+                .default_size(tokens::DETAIL_WIDTH)
+                .min_size(360.0)
+                .show(ui, |ui| {
+                    detail_ui(ui, doc, detail, self.view.entry_sort, &mut commands);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        let ctx = ui.ctx().clone();
+        if let Some(dialog) = &mut self.path_dialog {
+            dialog.ui(&ctx, &mut commands);
+        } else if self.shortcuts_open {
+            shortcuts_ui(&ctx, &mut commands);
+        }
+        if let Some(message) = &self.error {
+            error_ui(&ctx, message, &mut commands);
+        }
+        for command in commands {
+            self.handle(command);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.zoom = self.ctx.zoom_factor();
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+}

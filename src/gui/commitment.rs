@@ -1,0 +1,434 @@
+//! The detail panel of one commitment: full text, areas, target, the
+//! cumulative chart, its activity entries, places, and meeting assessments.
+//!
+//! [`Detail::new`] derives everything once per selection, date or data
+//! change; [`detail_ui`] only draws it.
+
+use std::cmp::Ordering;
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
+
+use crate::format;
+use crate::model::{Activity, CommitmentId, Date, Pledge};
+use crate::status::{CommitmentStatus, SeriesPoint, words};
+
+use super::document::Document;
+use super::state::{Command, EntryColumn, Sort};
+use super::text::texts;
+use super::tokens::{self, Palette};
+
+/// Days between the points of the chart.
+const CHART_STEP_DAYS: i64 = 7;
+
+/// One activity entry as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryRow {
+    /// First day.
+    pub date: Date,
+    /// "2017-03-14" or "2017-05-01 – 2017-07-31".
+    pub date_text: String,
+    /// Party name.
+    pub party: String,
+    /// Amount for sorting (0 without a quantity).
+    pub amount: f64,
+    /// "ca 60 timmar" or "–".
+    pub quantity: String,
+    /// Place or "–".
+    pub place: String,
+    /// Note (may be empty).
+    pub note: String,
+}
+
+/// Everything the detail panel shows for one commitment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    /// The commitment.
+    pub id: CommitmentId,
+    /// The date the figures describe.
+    pub as_of: Date,
+    /// Chart points over the whole period.
+    pub series: Vec<SeriesPoint>,
+    /// The commitment's entries up to the as-of date.
+    pub entries: Vec<EntryRow>,
+    /// Places with their number of entries, most first.
+    pub places: Vec<(String, usize)>,
+}
+
+impl Detail {
+    /// Derives the detail of `id` from the document; `None` if it does not exist.
+    pub fn new(doc: &Document, id: &CommitmentId, sort: Sort<EntryColumn>) -> Option<Self> {
+        let pledge = doc.pledge()?;
+        let index = pledge.commitments.iter().position(|c| &c.id == id)?;
+        let period = pledge.period;
+        let mut dates = Vec::new();
+        let mut day = period.start;
+        while day < period.end {
+            dates.push(day);
+            day = day.add_days(CHART_STEP_DAYS);
+        }
+        dates.push(period.end);
+        if !dates.contains(&doc.as_of) {
+            dates.push(doc.as_of);
+            dates.sort_unstable();
+        }
+        let series = doc.prepared().series(pledge, index, &dates);
+        let mut entries: Vec<EntryRow> = doc
+            .activities()
+            .iter()
+            .flat_map(|f| f.entries.iter())
+            .filter(|e| e.date <= doc.as_of && e.commitments.contains(id))
+            .map(|e| entry_row(pledge, e))
+            .collect();
+        sort_entries(&mut entries, sort);
+        let mut places: Vec<(String, usize)> = Vec::new();
+        for entry in &entries {
+            match places.iter_mut().find(|(p, _)| *p == entry.place) {
+                Some((_, n)) => *n += 1,
+                None => places.push((entry.place.clone(), 1)),
+            }
+        }
+        places.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Some(Detail {
+            id: id.clone(),
+            as_of: doc.as_of,
+            series,
+            entries,
+            places,
+        })
+    }
+}
+
+fn entry_row(pledge: &Pledge, entry: &Activity) -> EntryRow {
+    EntryRow {
+        date: entry.date,
+        date_text: match entry.until {
+            Some(until) => format!("{} – {until}", entry.date),
+            None => entry.date.to_string(),
+        },
+        party: pledge
+            .party(&entry.party)
+            .map_or_else(|| entry.party.to_string(), |p| p.name.clone()),
+        amount: entry.quantity.as_ref().map_or(0.0, |q| q.amount),
+        quantity: entry.quantity.as_ref().map_or_else(
+            || "–".to_owned(),
+            |q| {
+                let cumulative = if entry.cumulative { " (totalt)" } else { "" };
+                format!(
+                    "{}{} {}{cumulative}",
+                    q.qualifier.prefix(),
+                    format::number(q.amount),
+                    q.unit
+                )
+            },
+        ),
+        place: entry.place.clone().unwrap_or_else(|| "–".to_owned()),
+        note: entry.note.clone().unwrap_or_default(),
+    }
+}
+
+/// Sorts the activity list; ties keep date order.
+pub fn sort_entries(entries: &mut [EntryRow], sort: Sort<EntryColumn>) {
+    entries.sort_by(|a, b| {
+        let order = match sort.column {
+            EntryColumn::Date => Ordering::Equal,
+            EntryColumn::Party => a.party.cmp(&b.party),
+            EntryColumn::Quantity => a.amount.partial_cmp(&b.amount).unwrap_or(Ordering::Equal),
+            EntryColumn::Place => a.place.cmp(&b.place),
+        }
+        .then(a.date.cmp(&b.date));
+        if sort.ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    });
+}
+
+/// The date at chart position `x` (days after `start`).
+#[allow(clippy::cast_possible_truncation)] // clamped to ±1000 years first
+fn date_at(start: Date, x: f64) -> Date {
+    start.add_days(x.clamp(-365_000.0, 365_000.0).round() as i64)
+}
+
+/// Draws the detail panel.
+pub fn detail_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    detail: &Detail,
+    sort: Sort<EntryColumn>,
+    commands: &mut Vec<Command>,
+) {
+    let t = texts();
+    let (Some(pledge), Some(report)) = (doc.pledge(), doc.status.as_ref()) else {
+        return;
+    };
+    let (Some(commitment), Some(status)) =
+        (pledge.commitment(&detail.id), report.commitment(&detail.id))
+    else {
+        return;
+    };
+    let palette = Palette::for_ui(ui);
+    ui.horizontal(|ui| {
+        ui.heading(format!("{} {}", t.commitment, commitment.id));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(t.close_detail_button)
+                .on_hover_text(t.close_detail_hint)
+                .clicked()
+            {
+                commands.push(Command::Run(super::actions::Action::CloseDetail));
+            }
+        });
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("detail_scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.label(RichText::new(&commitment.text).size(17.0));
+            ui.add_space(tokens::GAP);
+            facts_ui(ui, pledge, &detail.id);
+            ui.add_space(tokens::GAP);
+            status_ui(ui, status, report.as_of, palette);
+            ui.add_space(tokens::GAP);
+            chart_ui(ui, detail, status, palette);
+            ui.add_space(tokens::GAP);
+            ui.label(RichText::new(t.places_heading).strong());
+            if detail.places.is_empty() {
+                ui.label(t.no_entries);
+            } else {
+                let places: Vec<String> = detail
+                    .places
+                    .iter()
+                    .map(|(p, n)| format!("{p}: {n}"))
+                    .collect();
+                ui.label(places.join(" · "));
+            }
+            ui.add_space(tokens::GAP);
+            ui.label(RichText::new(t.assessments_heading).strong());
+            ui.label(t.no_assessments);
+            ui.add_space(tokens::GAP);
+            ui.label(RichText::new(t.entries_heading(detail.entries.len(), detail.as_of)).strong());
+            entries_ui(ui, detail, sort, commands);
+        });
+}
+
+fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
+    let t = texts();
+    let Some(c) = pledge.commitment(id) else {
+        return;
+    };
+    let name =
+        |p: &crate::model::PartyId| pledge.party(p).map_or(p.to_string(), |p| p.name.clone());
+    egui::Grid::new("detail_facts")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(t.owners).strong());
+            ui.label(c.owners.iter().map(name).collect::<Vec<_>>().join(", "));
+            ui.end_row();
+            if let Some(lead) = &c.lead {
+                ui.label(RichText::new(t.lead).strong());
+                ui.label(name(lead));
+                ui.end_row();
+            }
+            if !c.other_actors.is_empty() {
+                ui.label(RichText::new(t.other_actors).strong());
+                ui.label(c.other_actors.join(", "));
+                ui.end_row();
+            }
+            ui.label(RichText::new(t.problem_areas).strong());
+            ui.vertical(|ui| {
+                for n in &c.problem_areas {
+                    if let Some(area) = pledge.problem_areas.iter().find(|a| a.number == *n) {
+                        let focus = if area.focus { t.focus_suffix } else { "" };
+                        ui.label(format!("{}. {}{focus}", area.number, area.title));
+                    }
+                }
+            });
+            ui.end_row();
+            if !c.places.is_empty() {
+                ui.label(RichText::new(t.places).strong());
+                ui.label(c.places.join(", "));
+                ui.end_row();
+            }
+            ui.label(RichText::new(t.col_target).strong());
+            ui.vertical(|ui| match &c.target {
+                None => {
+                    ui.label(t.no_target);
+                }
+                Some(target) => {
+                    ui.label(target.to_string());
+                    if let Some(condition) = &target.condition {
+                        ui.label(RichText::new(condition).italics());
+                    }
+                    if target.example {
+                        ui.label(RichText::new(t.example_target).small());
+                    }
+                }
+            });
+            ui.end_row();
+        });
+}
+
+fn status_ui(ui: &mut Ui, status: &CommitmentStatus, as_of: Date, palette: &Palette) {
+    let t = texts();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(words::status_with_symbol(status))
+                .color(palette.status(status.measured))
+                .strong()
+                .size(18.0),
+        );
+        ui.label(RichText::new(words::reported_of_target(status)).size(18.0));
+        if let Some(p) = status.percent_of_target() {
+            ui.label(RichText::new(format::percent(p)).size(18.0));
+        }
+    });
+    let mut line = t.as_of_phrase(as_of);
+    if let Some(expected) = words::expected_by_date(status) {
+        line = format!("{expected} {line}");
+    }
+    ui.label(line);
+    let last = status
+        .last_report
+        .map_or_else(|| "–".to_owned(), |d| d.to_string());
+    ui.label(format!(
+        "{} · {}: {last}",
+        words::reports_count(status.reports),
+        t.col_last_report
+    ));
+}
+
+fn chart_ui(ui: &mut Ui, detail: &Detail, status: &CommitmentStatus, palette: &Palette) {
+    let t = texts();
+    let Some(start) = detail.series.first().map(|p| p.date) else {
+        return;
+    };
+    let x = |d: Date| start.days_until(d) as f64;
+    let reported: Vec<[f64; 2]> = detail
+        .series
+        .iter()
+        .filter(|p| p.date <= detail.as_of)
+        .map(|p| [x(p.date), p.reported])
+        .collect();
+    let expected: Vec<[f64; 2]> = detail
+        .series
+        .iter()
+        .filter_map(|p| p.expected.map(|e| [x(p.date), e]))
+        .collect();
+    let unit = status
+        .unit
+        .clone()
+        .unwrap_or_else(|| t.reports_unit.to_owned());
+    let as_of_x = x(detail.as_of);
+    Plot::new(("detail_chart", detail.id.as_str()))
+        .height(tokens::CHART_HEIGHT)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .include_y(0.0)
+        .y_axis_label(unit)
+        .x_axis_formatter(move |mark, _| date_at(start, mark.value).to_string())
+        .label_formatter(move |hover| {
+            let (name, point) = match hover {
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => (*plot_name, *position),
+                egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
+            };
+            let date = date_at(start, point.x);
+            Some(format!(
+                "{name}\n{date}: {}",
+                format::number(point.y.round())
+            ))
+        })
+        .show(ui, |plot| {
+            if !expected.is_empty() {
+                plot.line(
+                    Line::new(t.chart_expected, PlotPoints::from(expected))
+                        .color(palette.expected)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+            plot.line(
+                Line::new(t.chart_reported, PlotPoints::from(reported))
+                    .color(palette.reported)
+                    .width(2.5),
+            );
+            plot.vline(VLine::new(t.chart_as_of, as_of_x).color(palette.inga_rapporter));
+        });
+}
+
+fn entries_ui(ui: &mut Ui, detail: &Detail, sort: Sort<EntryColumn>, commands: &mut Vec<Command>) {
+    let t = texts();
+    if detail.entries.is_empty() {
+        ui.label(t.no_entries);
+        return;
+    }
+    let headings = [
+        (Some(EntryColumn::Date), t.col_date),
+        (Some(EntryColumn::Party), t.col_party),
+        (Some(EntryColumn::Quantity), t.col_quantity),
+        (Some(EntryColumn::Place), t.col_place),
+        (None, t.col_note),
+    ];
+    TableBuilder::new(ui)
+        .id_salt("entries")
+        .striped(true)
+        // Its own scroll area: thousands of entries stay virtualised.
+        .max_scroll_height(tokens::ENTRIES_HEIGHT)
+        .column(Column::initial(110.0).at_least(90.0).clip(true))
+        .column(Column::initial(90.0).clip(true))
+        .column(Column::initial(120.0).clip(true))
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::remainder().clip(true))
+        .header(tokens::HEADER_ROW_HEIGHT, |mut header| {
+            for (column, label) in headings {
+                header.col(|ui| match column {
+                    Some(column) => {
+                        let text =
+                            RichText::new(format!("{label}{}", sort.marker(column))).strong();
+                        if ui
+                            .add(egui::Button::new(text).frame(false))
+                            .on_hover_text(t.sort_hint)
+                            .clicked()
+                        {
+                            commands.push(Command::SortEntriesBy(column));
+                        }
+                    }
+                    None => {
+                        ui.label(RichText::new(label).strong());
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(tokens::SMALL_ROW_HEIGHT, detail.entries.len(), |mut row| {
+                let Some(entry) = detail.entries.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    ui.label(&entry.date_text);
+                });
+                row.col(|ui| {
+                    ui.label(&entry.party);
+                });
+                row.col(|ui| {
+                    ui.label(&entry.quantity);
+                });
+                row.col(|ui| {
+                    ui.label(&entry.place);
+                });
+                row.col(|ui| {
+                    if !entry.note.is_empty() {
+                        ui.label(&entry.note).on_hover_text(&entry.note);
+                    }
+                });
+            });
+        });
+}

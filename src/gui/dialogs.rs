@@ -1,0 +1,119 @@
+//! Modal dialogs: typing a path (works where no system file dialog is
+//! available), the keyboard shortcut help, and an error shown once.
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText};
+
+use super::actions::Action;
+use super::state::{Command, PathPurpose};
+use super::text::texts;
+use super::tokens;
+
+/// The path dialog's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathDialog {
+    /// Why it is open.
+    pub purpose: PathPurpose,
+    /// The path as typed.
+    pub text: String,
+}
+
+impl PathDialog {
+    /// A dialog for `purpose`, starting with `text`.
+    pub fn new(purpose: PathPurpose, text: String) -> Self {
+        PathDialog { purpose, text }
+    }
+
+    /// Draws the dialog.
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let t = texts();
+        let (title, body, ok) = match self.purpose {
+            PathPurpose::Open => (t.open_path_title, t.open_path_body, t.open_button),
+            PathPurpose::CopySample => (t.copy_sample_title, t.copy_sample_body, t.save_button),
+        };
+        let response = Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(title);
+            ui.label(body);
+            ui.add_space(tokens::GAP);
+            let label = ui.label(t.path_label);
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.text)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(t.path_hint),
+                )
+                .labelled_by(label.id);
+            if !edit.has_focus() && self.text.is_empty() {
+                edit.request_focus();
+            }
+            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.add_space(tokens::GAP);
+            ui.horizontal(|ui| {
+                let path = PathBuf::from(self.text.trim());
+                let ready = !self.text.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new(ok)).clicked() || (entered && ready) {
+                    commands.push(self.finish(path));
+                }
+                if ui.button(t.cancel_button).clicked() {
+                    commands.push(Command::ClosePathDialog);
+                }
+            });
+        });
+        if response.should_close() {
+            commands.push(Command::ClosePathDialog);
+        }
+    }
+
+    fn finish(&self, path: PathBuf) -> Command {
+        match self.purpose {
+            PathPurpose::Open => Command::Open(super::document::Origin::path(path)),
+            PathPurpose::CopySample => Command::CopySampleTo(path),
+        }
+    }
+}
+
+/// The list of keyboard shortcuts, generated from the actions.
+pub fn shortcuts_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let t = texts();
+    let response = Modal::new(Id::unique("shortcuts")).show(ctx, |ui| {
+        ui.heading(t.shortcuts_title);
+        ui.add_space(tokens::GAP);
+        egui::Grid::new("shortcut_grid")
+            .num_columns(2)
+            .striped(true)
+            .spacing([24.0, 6.0])
+            .show(ui, |ui| {
+                for action in Action::ALL {
+                    ui.label(action.label());
+                    ui.label(RichText::new(action.shortcut_text(ui.ctx())).monospace());
+                    ui.end_row();
+                }
+            });
+        ui.add_space(tokens::GAP);
+        if ui.button(t.close_button).clicked() {
+            commands.push(Command::CloseShortcuts);
+        }
+    });
+    if response.should_close() {
+        commands.push(Command::CloseShortcuts);
+    }
+}
+
+/// An error the user must see (a folder that cannot be opened, a failed copy).
+pub fn error_ui(ctx: &egui::Context, message: &str, commands: &mut Vec<Command>) {
+    let t = texts();
+    let response = Modal::new(Id::unique("error")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(t.error_title);
+        ui.label(message);
+        ui.add_space(tokens::GAP);
+        if ui.button(t.ok_button).clicked() {
+            commands.push(Command::DismissError);
+        }
+    });
+    if response.should_close() {
+        commands.push(Command::DismissError);
+    }
+}

@@ -1,0 +1,103 @@
+//! The menu bar, generated from [`Action`]s so labels and shortcuts match
+//! what the keyboard does.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::actions::Action;
+use super::document::Origin;
+use super::state::{Command, Tab};
+use super::text::texts;
+
+/// What the menus need to know to enable or check their entries.
+pub struct MenuState<'a> {
+    /// Recent folders, newest first.
+    pub recent: &'a [PathBuf],
+    /// Whether the open data is the read-only sample.
+    pub is_sample: bool,
+    /// The current tab.
+    pub tab: Tab,
+    /// Whether the dark theme is on.
+    pub dark: bool,
+    /// Whether a commitment is selected.
+    pub has_selection: bool,
+}
+
+/// A menu entry for an action, showing its shortcut.
+fn action_button(ui: &mut Ui, action: Action, enabled: bool, commands: &mut Vec<Command>) {
+    let shortcut = action.shortcut_text(ui.ctx());
+    let button = egui::Button::new(action.label()).shortcut_text(shortcut);
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(Command::Run(action));
+        ui.close();
+    }
+}
+
+/// Draws the menu bar.
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    let t = texts();
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(t.menu_file, |ui| {
+            action_button(ui, Action::OpenFolder, true, commands);
+            action_button(ui, Action::OpenFiles, true, commands);
+            action_button(ui, Action::OpenPath, true, commands);
+            ui.menu_button(t.recent, |ui| {
+                if state.recent.is_empty() {
+                    ui.label(t.no_recent);
+                }
+                for path in state.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::Open(Origin::path(path.clone())));
+                        ui.close();
+                    }
+                }
+                if ui.button(t.open_sample).clicked() {
+                    commands.push(Command::Open(Origin::Sample));
+                    ui.close();
+                }
+            });
+            ui.separator();
+            action_button(ui, Action::Reload, true, commands);
+            action_button(ui, Action::SaveSampleAs, state.is_sample, commands);
+            ui.separator();
+            action_button(ui, Action::Quit, true, commands);
+        });
+        ui.menu_button(t.menu_view, |ui| {
+            for (tab, label) in [
+                (Tab::Commitments, t.tab_commitments),
+                (Tab::Overview, t.tab_overview),
+                (Tab::Problems, t.tab_problems),
+            ] {
+                if ui.radio(state.tab == tab, label).clicked() {
+                    commands.push(Command::SetTab(tab));
+                    ui.close();
+                }
+            }
+            ui.separator();
+            action_button(ui, Action::Find, true, commands);
+            action_button(ui, Action::OpenDetail, state.has_selection, commands);
+            action_button(ui, Action::CloseDetail, true, commands);
+            ui.separator();
+            action_button(ui, Action::ZoomIn, true, commands);
+            action_button(ui, Action::ZoomOut, true, commands);
+            action_button(ui, Action::ZoomReset, true, commands);
+            let theme_label = if state.dark {
+                t.light_theme
+            } else {
+                t.dark_theme
+            };
+            let shortcut = Action::ToggleTheme.shortcut_text(ui.ctx());
+            if ui
+                .add(egui::Button::new(theme_label).shortcut_text(shortcut))
+                .clicked()
+            {
+                commands.push(Command::Run(Action::ToggleTheme));
+                ui.close();
+            }
+        });
+        ui.menu_button(t.menu_help, |ui| {
+            action_button(ui, Action::ShowShortcuts, true, commands);
+        });
+    });
+}

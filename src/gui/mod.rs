@@ -1,0 +1,48 @@
+//! The desktop app (eframe/egui): a thin layer over the model and status
+//! engine. One module per view; views only emit [`state::Command`]s and
+//! [`App::handle`] applies them.
+
+pub mod actions;
+mod app;
+mod commitment;
+mod dashboard;
+mod dialogs;
+pub mod document;
+pub mod fonts;
+mod menu;
+mod overview;
+mod problems;
+pub mod rows;
+pub mod settings;
+pub mod state;
+pub mod text;
+pub mod tokens;
+mod watch;
+
+pub use app::{App, Start};
+pub use commitment::{Detail, EntryRow};
+pub use problems::{ExcerptLine, excerpt};
+
+/// Default window size in points: fits a 1366×768 laptop and a projector.
+const WINDOW_SIZE: [f32; 2] = [1280.0, 760.0];
+
+/// Opens the window and runs the app until it is closed.
+pub fn run(start: Start) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(text::texts().app_name)
+            .with_app_id("medborgarlofte")
+            .with_inner_size(WINDOW_SIZE)
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        // OpenGL: on machines without a GPU (Mesa's llvmpipe) it starts as
+        // fast as wgpu and uses much less memory than wgpu on lavapipe.
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "medborgarlofte",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, start)))),
+    )
+}

@@ -1,0 +1,83 @@
+//! The small settings kept between runs with eframe's persistence: recent
+//! folders, zoom and theme. The document is never stored here.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::tokens::Theme;
+
+/// How many recent folders the Arkiv menu lists.
+pub const MAX_RECENT: usize = 8;
+
+/// The key under which eframe stores the settings.
+pub const STORAGE_KEY: &str = "medborgarlofte.settings";
+
+/// Settings that survive a restart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened folders or pledge files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// egui zoom factor (Ctrl +/-).
+    pub zoom: f32,
+    /// Light or dark.
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            zoom: 1.0,
+            theme: Theme::Ljust,
+        }
+    }
+}
+
+impl Settings {
+    /// Puts `path` first in the recent list, without duplicates.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// A zoom factor within what egui accepts, whatever the stored value.
+    pub fn sane_zoom(&self) -> f32 {
+        if self.zoom.is_finite() {
+            self.zoom.clamp(0.5, 3.0)
+        } else {
+            1.0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_list_is_newest_first_unique_and_bounded() {
+        let mut s = Settings::default();
+        for i in 0..10 {
+            s.remember(Path::new(&format!("/data/{i}")));
+        }
+        s.remember(Path::new("/data/5"));
+        assert_eq!(s.recent.len(), MAX_RECENT);
+        assert_eq!(
+            s.recent.first().map(PathBuf::as_path),
+            Some(Path::new("/data/5"))
+        );
+        assert_eq!(s.recent.iter().filter(|p| p.ends_with("5")).count(), 1);
+    }
+
+    #[test]
+    fn a_broken_zoom_falls_back() {
+        let s = Settings {
+            zoom: f32::NAN,
+            ..Settings::default()
+        };
+        assert!((s.sane_zoom() - 1.0).abs() < f32::EPSILON);
+    }
+}

@@ -1,0 +1,434 @@
+//! UI tests driving the real app type headless with egui_kittest: widgets are
+//! found by their accessible label, clicked and typed into, and the app's
+//! state is checked afterwards. No display and no GPU are needed, except for
+//! the image snapshots at the end (feature `system-tests`).
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use medborgarlofte::gui::document::{Document, Origin, copy_sample_to};
+use medborgarlofte::gui::state::{Command, PathPurpose, Tab};
+use medborgarlofte::gui::tokens::Theme;
+use medborgarlofte::gui::{App, Start};
+use medborgarlofte::model::{CommitmentId, Date};
+
+fn start(origin: Origin) -> Start {
+    Start {
+        origin,
+        // After the sample's period: it opens at its end date, 2017-09-30.
+        today: Date::from_ymd(2026, 1, 1).expect("valid date"),
+        poll_interval_secs: 0.5,
+    }
+}
+
+fn harness(origin: Origin) -> Harness<'static, App> {
+    let start = start(origin);
+    let mut h = Harness::builder()
+        // Tall enough that all eleven rows are laid out (the table is virtualised).
+        .with_size(egui::vec2(1280.0, 1100.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| App::new(cc, start));
+    h.run();
+    h
+}
+
+fn ids(app: &App) -> Vec<String> {
+    app.visible_commitments()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+fn expected_of(app: &App, id: &str) -> Option<f64> {
+    let report = app.document()?.status.as_ref()?;
+    report.commitment(&CommitmentId::new(id))?.expected
+}
+
+#[test]
+fn the_sample_opens_with_eleven_commitments_under_three_groups() {
+    let h = harness(Origin::Sample);
+    let app = h.state();
+    assert_eq!(
+        ids(app),
+        [
+            "G1", "G2", "G3", "P1", "P2", "P3", "P4", "K1", "K2", "K3", "K4"
+        ]
+    );
+    assert_eq!(
+        app.visible_groups(),
+        ["Gemensamma åtaganden", "LPO Karlstad", "Karlstads kommun"]
+    );
+    h.get_by_label("Gemensamma åtaganden (3)");
+    h.get_by_label("LPO Karlstad (4)");
+    h.get_by_label("Karlstads kommun (4)");
+    h.get_by_label("Visar 11 av 11 åtaganden");
+    // Read-only sample: a banner says so and offers a copy.
+    h.get_by_label_contains("Exempeldata: Karlstad 2016–17 (skrivskyddat)");
+    // The period and the as-of date (the sample ended before "today").
+    h.get_by_label("dag 365 av 365");
+    assert_eq!(
+        app.document().map(|d| d.as_of.to_string()).as_deref(),
+        Some("2017-09-30")
+    );
+    // Status is written in words with a symbol, not only in colour.
+    // in the counts and in the rows
+    assert!(h.get_all_by_label_contains("▼ efter plan").count() >= 3);
+    assert!(h.get_all_by_label_contains("○ inga rapporter").count() >= 2);
+}
+
+#[test]
+fn filtering_by_party_and_searching_leave_the_expected_rows() {
+    let mut h = harness(Origin::Sample);
+    h.get_by_role_and_label(Role::ComboBox, "Part").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Karlstads kommun")
+        .click();
+    h.run();
+    assert_eq!(ids(h.state()), ["G1", "G2", "G3", "K1", "K2", "K3", "K4"]);
+    h.get_by_label("Visar 7 av 11 åtaganden");
+
+    h.get_by_label("Sök").click();
+    h.run();
+    h.get_by_label("Sök").type_text("tillsyn");
+    h.run();
+    let found = ids(h.state());
+    assert!(found.contains(&"K1".to_owned()), "{found:?}");
+    assert!(found.len() < 7, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|id| id.starts_with('G') || id.starts_with('K'))
+    );
+
+    h.get_by_label("Rensa filter").click();
+    h.run();
+    assert_eq!(ids(h.state()).len(), 11);
+    assert!(!h.state().view().filters.is_active());
+}
+
+#[test]
+fn a_status_chip_filters_by_status() {
+    let mut h = harness(Origin::Sample);
+    h.get_by_label_contains("○ inga rapporter:").click();
+    h.run();
+    let shown = ids(h.state());
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    h.get_by_label_contains("○ inga rapporter:").click();
+    h.run();
+    assert_eq!(ids(h.state()).len(), 11);
+}
+
+#[test]
+fn clicking_a_commitment_shows_its_activities_and_escape_closes_them() {
+    let mut h = harness(Origin::Sample);
+    h.get_by_label("P1").click();
+    h.run();
+    let detail = h.state().detail().expect("detail panel open");
+    assert_eq!(detail.id.as_str(), "P1");
+    assert!(detail.entries.len() > 50, "{}", detail.entries.len());
+    assert!(detail.entries.iter().all(|e| e.party == "LPO Karlstad"));
+    assert!(detail.places.iter().any(|(p, _)| p == "Stora torget"));
+    h.get_by_label("Åtagande P1");
+    h.get_by_label_contains("Aktiviteter t.o.m. 2017-09-30");
+    h.get_by_label("Rapporter per plats");
+
+    // The activity list sorts by place when its heading is clicked.
+    h.get_by_label("Plats").click();
+    h.run();
+    let places: Vec<String> = h
+        .state()
+        .detail()
+        .expect("still open")
+        .entries
+        .iter()
+        .map(|e| e.place.clone())
+        .collect();
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted);
+
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().detail().is_none());
+}
+
+#[test]
+fn the_as_of_date_changes_the_expected_figures() {
+    let mut h = harness(Origin::Sample);
+    let at_end = expected_of(h.state(), "G1").expect("G1 has a target");
+    let field = h.get_by_label("Läget per");
+    field.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Läget per").type_text("2017-03-16");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let app = h.state();
+    assert_eq!(
+        app.document().map(|d| d.as_of.to_string()).as_deref(),
+        Some("2017-03-16")
+    );
+    let in_march = expected_of(app, "G1").expect("G1 has a target");
+    assert!(in_march < at_end, "{in_march} vs {at_end}");
+    h.get_by_label_contains("dag 167 av 365");
+
+    h.get_by_label("Periodens start").click();
+    h.run();
+    assert_eq!(
+        h.state().document().map(|d| d.as_of.to_string()).as_deref(),
+        Some("2016-10-01")
+    );
+}
+
+#[test]
+fn the_keyboard_moves_through_commitments_and_opens_them() {
+    let mut h = harness(Origin::Sample);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().view().selected.as_ref().map(CommitmentId::as_str),
+        Some("G1")
+    );
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().view().selected.as_ref().map(CommitmentId::as_str),
+        Some("G3")
+    );
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(
+        h.state().view().selected.as_ref().map(CommitmentId::as_str),
+        Some("K4")
+    );
+    h.key_press(Key::ArrowUp);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().detail().map(|d| d.id.as_str()), Some("K3"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(h.get_by_label("Sök").is_focused());
+    // Arrows typed into the search field do not move the selection.
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(
+        h.state().view().selected.as_ref().map(CommitmentId::as_str),
+        Some("K3")
+    );
+}
+
+#[test]
+fn tabs_show_the_overview_and_the_theme_can_be_switched() {
+    let mut h = harness(Origin::Sample);
+    h.get_by_label("Översikt").click();
+    h.run();
+    assert_eq!(h.state().view().tab, Tab::Overview);
+    h.get_by_label("Per part");
+    h.get_by_label("Per problemområde");
+    h.get_by_label_contains("3. ");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    assert_eq!(h.state().settings().theme, Theme::Morkt);
+    h.key_press(Key::F1);
+    h.run();
+    // The help lists every action with the shortcut that really works.
+    h.get_by_label("Öppna mapp…");
+    h.get_by_label("Ctrl+O");
+    h.get_by_label("Ctrl+Shift+O");
+    h.get_by_label("Stäng").click();
+    h.run();
+    assert!(h.query_by_label("Ctrl+O").is_none());
+}
+
+/// A writable copy of the sample in a temporary folder.
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_sample_to(dir.path()).expect("copy the sample");
+    dir
+}
+
+fn replace_line(path: &Path, line: usize, text: &str) {
+    let content = std::fs::read_to_string(path).expect("read");
+    let mut lines: Vec<&str> = content.lines().collect();
+    lines[line - 1] = text;
+    std::fs::write(path, lines.join("\n") + "\n").expect("write");
+}
+
+#[test]
+fn a_broken_activity_file_shows_a_located_problem_and_the_rest_loads() {
+    let dir = sample_copy();
+    let kommunen = dir.path().join("activities/kommunen.ron");
+    // Line 9 holds the first entry's date.
+    replace_line(&kommunen, 9, r#"            date: "2017-06-31","#);
+    let mut h = harness(Origin::path(dir.path()));
+    let app = h.state();
+    assert_eq!(ids(app).len(), 11, "the pledge still loads");
+    let doc = app.document().expect("opened");
+    assert_eq!(doc.activities().len(), 2, "the other two files load");
+    h.get_by_label_contains("1 fel och 0 varningar");
+
+    h.get_by_label("Problem (1)").click();
+    h.run();
+    let place = h.get_by_label_contains("kommunen.ron:9:");
+    place.click();
+    h.run();
+    assert_eq!(h.state().view().selected_problem, Some(0));
+    // The excerpt shows the offending line with its number.
+    h.get_by_label_contains(r#"    9 │             date: "2017-06-31","#);
+}
+
+#[test]
+fn a_file_changed_on_disk_is_reloaded_keeping_the_selection() {
+    let dir = sample_copy();
+    let mut h = harness(Origin::path(dir.path()));
+    h.get_by_label("K2").click();
+    h.run();
+    let before = h
+        .state()
+        .document()
+        .and_then(|d| d.status.as_ref())
+        .and_then(|s| s.commitment(&CommitmentId::new("K2")))
+        .map(|s| s.reports)
+        .expect("K2 status");
+    let kommunen = dir.path().join("activities/kommunen.ron");
+    let text = std::fs::read_to_string(&kommunen).expect("read");
+    let extra = r#"        (date: "2017-09-01", commitments: ["K2"], party: "karlstads-kommun", quantity: (amount: 1, unit: "kampanjer")),
+    ],
+)"#;
+    let end = text.rfind("    ],").expect("entries end");
+    std::fs::write(&kommunen, format!("{}{extra}\n", &text[..end])).expect("write");
+    h.run_steps(8);
+    let app = h.state();
+    let after = app
+        .document()
+        .and_then(|d| d.status.as_ref())
+        .and_then(|s| s.commitment(&CommitmentId::new("K2")))
+        .map(|s| s.reports)
+        .expect("K2 status");
+    assert_eq!(after, before + 1);
+    assert!(
+        app.notice().is_some_and(|n| n.contains("kommunen.ron")),
+        "{:?}",
+        app.notice()
+    );
+    assert_eq!(
+        app.view().selected.as_ref().map(CommitmentId::as_str),
+        Some("K2")
+    );
+    assert_eq!(app.detail().map(|d| d.id.as_str()), Some("K2"));
+}
+
+#[test]
+fn a_path_can_be_typed_to_open_a_folder_and_a_bad_one_is_explained() {
+    let dir = sample_copy();
+    let mut h = harness(Origin::Sample);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    h.get_by_label("Sökväg").type_text("/finns/inte");
+    h.run();
+    h.get_by_label("Öppna").click();
+    h.run();
+    let error = h.state().error().expect("an error is shown").to_owned();
+    assert!(
+        error.contains("/finns/inte") && error.contains("finns inte"),
+        "{error}"
+    );
+    assert!(
+        h.state().document().is_some_and(Document::is_read_only),
+        "the sample stays open"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+
+    h.state_mut()
+        .handle(Command::ShowPathDialog(PathPurpose::Open));
+    h.run();
+    h.get_by_label("Sökväg")
+        .type_text(&dir.path().display().to_string());
+    h.run();
+    h.get_by_label("Öppna").click();
+    h.run();
+    let app = h.state();
+    assert!(app.error().is_none(), "{:?}", app.error());
+    assert!(app.document().is_some_and(|d| !d.is_read_only()));
+    assert_eq!(
+        app.settings()
+            .recent
+            .first()
+            .map(std::path::PathBuf::as_path),
+        Some(dir.path())
+    );
+}
+
+#[test]
+fn the_sample_is_saved_as_a_folder_that_then_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("karlstad");
+    let mut h = harness(Origin::Sample);
+    h.state_mut()
+        .handle(Command::ShowPathDialog(PathPurpose::CopySample));
+    h.run();
+    h.get_by_label("Sökväg")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_label("Spara").click();
+    h.run();
+    assert!(target.join("pledge.ron").is_file());
+    assert_eq!(
+        std::fs::read_dir(target.join("activities"))
+            .expect("dir")
+            .count(),
+        3
+    );
+    let app = h.state();
+    assert!(app.document().is_some_and(|d| !d.is_read_only()));
+    assert!(app.notice().is_some_and(|n| n.contains("karlstad")));
+}
+
+/// Image snapshots of the key screens, rendered with wgpu (Mesa's software
+/// renderer on CI). Update with `UPDATE_SNAPSHOTS=1 cargo test --features system-tests`.
+#[cfg(feature = "system-tests")]
+mod snapshots {
+    use super::*;
+
+    fn options() -> egui_kittest::SnapshotOptions {
+        // Software renderers differ slightly in anti-aliasing; a real layout
+        // change moves far more pixels than this.
+        egui_kittest::SnapshotOptions::new()
+            .threshold(0.6)
+            .max_failed_pixels(200)
+    }
+
+    fn wgpu_harness(origin: Origin) -> Harness<'static, App> {
+        let start = start(origin);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 760.0))
+            .with_theme(egui::Theme::Light)
+            .wgpu()
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        h
+    }
+
+    #[test]
+    fn dashboard() {
+        let mut h = wgpu_harness(Origin::Sample);
+        h.snapshot_options("dashboard", &options());
+    }
+
+    #[test]
+    fn detail_panel() {
+        let mut h = wgpu_harness(Origin::Sample);
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("K1")));
+        h.run();
+        h.snapshot_options("detail_panel", &options());
+    }
+}
