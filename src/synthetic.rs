@@ -131,14 +131,14 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
         let entry = Activity {
             date,
             until: None,
-            commitments: vec![c.id.clone()],
+            commitments: smallvec::smallvec![c.id.clone()],
             party,
             quantity: Some(Quantity {
                 amount,
-                unit,
+                unit: unit.into(),
                 qualifier: Qualifier::Exakt,
             }),
-            place: Some(place.to_owned()),
+            place: Some(place.into()),
             note: (made % 4 == 0).then(|| format!("Syntetisk anteckning {made}.")),
             cumulative: false,
         };

@@ -123,7 +123,7 @@ fn entry_row(pledge: &Pledge, entry: &Activity) -> EntryRow {
                 )
             },
         ),
-        place: entry.place.clone().unwrap_or_else(|| "–".to_owned()),
+        place: entry.place.as_deref().unwrap_or("–").to_owned(),
         note: entry.note.clone().unwrap_or_default(),
     }
 }

@@ -3,7 +3,9 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use super::date::Date;
 use super::ids::{CommitmentId, PartyId};
@@ -28,6 +30,9 @@ pub struct ActivityFile {
     pub entries: Vec<Activity>,
 }
 
+/// The commitment ids of an entry: one inline, more on the heap.
+pub type Commitments = SmallVec<[CommitmentId; 1]>;
+
 /// One entry in an activity report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,7 +43,8 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
     /// The commitment(s) it counts towards; the quantity counts for each.
-    pub commitments: Vec<CommitmentId>,
+    /// Almost always one, kept inline so an entry needs no list allocation.
+    pub commitments: Commitments,
     /// The party that did it.
     pub party: PartyId,
     /// How much, if counted.
@@ -46,7 +52,7 @@ pub struct Activity {
     pub quantity: Option<Quantity>,
     /// Where ("centrala Karlstad", "Kronoparken").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<CompactString>,
     /// Free text; must stay aggregate (no names, no individual cases).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -70,7 +76,7 @@ pub struct Quantity {
     /// The number; hours can be fractional.
     pub amount: f64,
     /// Unit ("tillsyner", "timmar", "personer").
-    pub unit: String,
+    pub unit: CompactString,
     /// Exact, at least or about.
     #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
     pub qualifier: Qualifier,

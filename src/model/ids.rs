@@ -1,8 +1,13 @@
 //! Identifiers as newtypes, so a party id can never be passed where a
 //! commitment id is expected.
+//!
+//! Ids are short ("G1", "lpo-karlstad"), so they are stored inline
+//! ([`CompactString`], up to 24 bytes without a heap allocation): a large
+//! folder has one party id and one or more commitment ids per entry.
 
 use std::fmt;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 macro_rules! string_id {
@@ -10,12 +15,12 @@ macro_rules! string_id {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(String);
+        pub struct $name(CompactString);
 
         impl $name {
             /// Wraps a string as an id (validation reports malformed ids).
-            pub fn new(id: impl Into<String>) -> Self {
-                Self(id.into())
+            pub fn new(id: impl AsRef<str>) -> Self {
+                Self(CompactString::new(id.as_ref()))
             }
 
             /// The id as written in the files.
@@ -32,7 +37,7 @@ macro_rules! string_id {
 
         impl From<&str> for $name {
             fn from(id: &str) -> Self {
-                Self(id.to_owned())
+                Self(CompactString::new(id))
             }
         }
     };

@@ -7,7 +7,9 @@ pub mod date;
 pub mod ids;
 pub mod pledge;
 
-pub use activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Qualifier, Quantity};
+pub use activity::{
+    ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Commitments, Qualifier, Quantity,
+};
 pub use date::{Date, DateError, month_name};
 pub use ids::{CommitmentId, IndicatorId, PartyId};
 pub use pledge::{

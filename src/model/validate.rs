@@ -286,7 +286,7 @@ impl<'a> DuplicateKey<'a> {
         let commitments = if a.commitments.is_sorted() {
             std::borrow::Cow::Borrowed(a.commitments.as_slice())
         } else {
-            let mut sorted = a.commitments.clone();
+            let mut sorted = a.commitments.to_vec();
             sorted.sort_unstable();
             std::borrow::Cow::Owned(sorted)
         };
@@ -457,7 +457,7 @@ fn validate_entry(
             sink.warning(
                 path,
                 ProblemKind::UnitMismatch {
-                    unit: quantity.unit.clone(),
+                    unit: quantity.unit.to_string(),
                     expected: target.unit.clone(),
                     commitment: id.to_string(),
                 },

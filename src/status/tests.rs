@@ -76,7 +76,7 @@ fn act(date: &str, amount: f64) -> Activity {
     Activity {
         date: d(date),
         until: None,
-        commitments: vec!["A".into()],
+        commitments: smallvec::smallvec!["A".into()],
         party: "polis".into(),
         quantity: Some(Quantity {
             amount,
@@ -347,7 +347,7 @@ fn entries_with_several_commitments_count_once_per_party() {
         c.problem_areas = vec![1];
     }
     let mut both = act("2017-01-05", 1.0);
-    both.commitments = vec!["A".into(), "B".into()];
+    both.commitments = smallvec::smallvec!["A".into(), "B".into()];
     let report = compute(&p, &file(vec![both]), d("2017-02-01"));
     assert_eq!(report.by_party.first().map(|g| g.reports), Some(1));
     assert_eq!(report.by_area.first().map(|g| g.reports), Some(1));

@@ -275,7 +275,10 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         .enumerate()
     {
         match parsed {
-            Ok(file) => {
+            Ok(mut file) => {
+                // The parser grows the list by doubling; a large file would
+                // otherwise keep up to half its entries' size unused.
+                file.entries.shrink_to_fit();
                 activities.push(file);
                 activity_sources.push(i + 1);
             }
