@@ -187,6 +187,9 @@ fn the_as_of_date_changes_the_expected_figures() {
 #[test]
 fn the_keyboard_moves_through_commitments_and_opens_them() {
     let mut h = harness(Origin::Sample);
+    // A click on a button does not steal the arrow keys.
+    h.get_by_label("Periodens start").click();
+    h.run();
     h.key_press(Key::ArrowDown);
     h.run();
     assert_eq!(

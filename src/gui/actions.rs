@@ -52,7 +52,7 @@ pub enum Action {
 pub enum KeyHandling {
     /// By the app, at the start of each frame.
     App,
-    /// Only when no text field has focus (plain keys such as arrows).
+    /// Only when no widget has keyboard focus (plain keys such as arrows).
     AppOutsideText,
     /// By egui itself (zoom): shown in menus, never consumed twice.
     Egui,
@@ -155,10 +155,11 @@ impl Action {
 
     /// The actions whose shortcut was pressed this frame, consuming the keys.
     ///
-    /// Plain keys (arrows, Enter) are left alone while a text field has
-    /// focus, so typing in the search box never moves the selection.
+    /// Plain keys (arrows, Enter) are left alone while any widget has
+    /// keyboard focus: typing in the search box never moves the selection,
+    /// and Enter on a focused button (reached with Tab) presses that button.
     pub fn pressed(ctx: &egui::Context) -> Vec<Action> {
-        let typing = ctx.text_edit_focused();
+        let typing = ctx.text_edit_focused() || ctx.memory(|m| m.focused().is_some());
         // egui matches Ctrl+O also when Shift is held: try the shortcuts with
         // more modifiers first so Ctrl+Shift+O is not taken for Ctrl+O.
         let mut actions = Action::ALL.to_vec();
