@@ -202,7 +202,7 @@ fn check(input: &InputArgs, today: Date) -> u8 {
     let Some(inputs) = open(&input.path, &input.activities) else {
         return EXIT_USAGE;
     };
-    let files = 1 + inputs.activities.len();
+    let files = 1 + inputs.activities.len() + inputs.meetings.len();
     let loaded = store::load(inputs, today);
     let mut text = String::new();
     for problem in &loaded.problems {
@@ -242,7 +242,7 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
     let report = status::compute(pledge, &loaded.activities, as_of);
     let text = match format {
         Format::Table => table::render(pledge, &report),
-        Format::Json => json::render(pledge, &report),
+        Format::Json => json::render(pledge, &loaded.meetings, &report),
     };
     emit(&text);
     EXIT_OK

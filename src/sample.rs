@@ -22,6 +22,42 @@ const ACTIVITIES: [(&str, &str); 3] = [
     ),
 ];
 
+const MEETINGS: [(&str, &str); 4] = [
+    (
+        "2016-12-08.ron",
+        include_str!("../sample-data/karlstad-2016-17/meetings/2016-12-08.ron"),
+    ),
+    (
+        "2017-03-16.ron",
+        include_str!("../sample-data/karlstad-2016-17/meetings/2017-03-16.ron"),
+    ),
+    (
+        "2017-06-15.ron",
+        include_str!("../sample-data/karlstad-2016-17/meetings/2017-06-15.ron"),
+    ),
+    (
+        "2017-09-28.ron",
+        include_str!("../sample-data/karlstad-2016-17/meetings/2017-09-28.ron"),
+    ),
+];
+
+/// All embedded files as (path relative to the sample folder, text), for
+/// copying the sample to a folder of the user's.
+pub fn files() -> Vec<(String, &'static str)> {
+    let mut files = vec![("pledge.ron".to_owned(), PLEDGE)];
+    files.extend(
+        ACTIVITIES
+            .iter()
+            .map(|(name, text)| (format!("activities/{name}"), *text)),
+    );
+    files.extend(
+        MEETINGS
+            .iter()
+            .map(|(name, text)| (format!("meetings/{name}"), *text)),
+    );
+    files
+}
+
 /// The Karlstad sample as loader inputs, in the same order as a folder load.
 pub fn karlstad() -> Inputs {
     Inputs {
@@ -32,6 +68,11 @@ pub fn karlstad() -> Inputs {
                 Source::from_text(format!("{KARLSTAD_NAME}/activities/{name}"), *text)
             })
             .collect(),
-        meetings: Vec::new(),
+        meetings: MEETINGS
+            .iter()
+            .map(|(name, text)| {
+                Source::from_text(format!("{KARLSTAD_NAME}/meetings/{name}"), *text)
+            })
+            .collect(),
     }
 }

@@ -65,7 +65,7 @@ fn check_on_the_sample_passes() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "4 filer kontrollerade, 392 aktiviteter: 0 fel, 0 varningar",
+            "8 filer kontrollerade, 392 aktiviteter: 0 fel, 0 varningar",
         ));
 }
 
@@ -246,6 +246,49 @@ fn status_json_has_the_documented_fields() {
     // K1: 150 over 365 days, 167 days in: 68.63.
     assert_eq!(by_id("K1")["expected"], 68.63);
     assert_eq!(by_id("K1")["target"]["full_amount"], 150.0);
+    // The meeting held on the as-of date has concluded: its assessment counts.
+    assert_eq!(
+        by_id("K1")["latest_assessment"],
+        serde_json::json!({
+            "assessment": "delayed",
+            "text": "försenad",
+            "meeting_date": "2017-03-16",
+            "reason": null
+        })
+    );
+}
+
+#[test]
+fn the_latest_assessment_follows_the_meetings() {
+    let commitment = |as_of: &str, id: &str| -> serde_json::Value {
+        let out = bin()
+            .arg("status")
+            .arg(sample())
+            .args(["--as-of", as_of, "--format", "json"])
+            .output()
+            .expect("runs");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["commitments"]
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == id).cloned())
+            .expect("commitment present")
+    };
+    assert_eq!(
+        commitment("2016-11-30", "K1")["latest_assessment"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        commitment("2017-09-30", "K1")["latest_assessment"]["assessment"],
+        "done"
+    );
+    let k4 = commitment("2017-09-30", "K4");
+    assert_eq!(k4["latest_assessment"]["assessment"], "not_done");
+    assert!(
+        k4["latest_assessment"]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("nästa löftesperiod")),
+        "{k4}"
+    );
 }
 
 #[test]

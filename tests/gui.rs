@@ -156,6 +156,37 @@ fn clicking_a_commitment_shows_its_activities_and_escape_closes_them() {
 }
 
 #[test]
+fn meeting_assessments_show_in_the_table_and_the_detail_history() {
+    let mut h = harness(Origin::Sample);
+    // At the period's end the September meeting's assessments are the latest.
+    assert!(h.get_all_by_label("genomförd").count() >= 5);
+    h.get_by_label("ej genomförd");
+    h.get_by_label("K4").click();
+    h.run();
+    let detail = h.state().detail().expect("detail open");
+    let history: Vec<&str> = detail
+        .history
+        .iter()
+        .map(|r| r.assessment.as_str())
+        .collect();
+    assert_eq!(
+        history,
+        ["försenad", "försenad", "försenad", "ej genomförd"]
+    );
+    assert_eq!(detail.meeting_dates.len(), 4);
+    h.get_by_label_contains("Ingen kursledare fanns att tillgå");
+
+    // Before the first meeting the table shows no assessment (the history
+    // in the detail panel is the whole record, so close it first).
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Periodens start").click();
+    h.run();
+    assert!(h.query_by_label("genomförd").is_none());
+    assert!(h.query_by_label("försenad").is_none());
+}
+
+#[test]
 fn the_as_of_date_changes_the_expected_figures() {
     let mut h = harness(Origin::Sample);
     let at_end = expected_of(h.state(), "G1").expect("G1 has a target");

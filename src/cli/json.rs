@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::model::meeting::{Assessment, Meeting, latest_assessment};
 use crate::model::{Pledge, TargetShape};
 use crate::status::{MeasuredStatus, StatusReport};
 
@@ -65,7 +66,7 @@ struct CommitmentOut<'a> {
     expected_percent: Option<f64>,
     measured_status: &'static str,
     measured_status_text: String,
-    latest_assessment: Option<String>,
+    latest_assessment: Option<AssessmentOut<'a>>,
     last_report: Option<String>,
     dropped: Option<String>,
 }
@@ -91,13 +92,38 @@ fn counts(by_status: [usize; 5]) -> Vec<StatusCount> {
         .collect()
 }
 
+/// A meeting's assessment in the JSON output.
+#[derive(Serialize)]
+struct AssessmentOut<'a> {
+    /// Stable key.
+    assessment: &'static str,
+    /// Swedish word.
+    text: String,
+    /// The meeting that made it.
+    meeting_date: String,
+    /// The reason recorded, if any.
+    reason: Option<&'a str>,
+}
+
+/// Stable English key of an assessment.
+fn assessment_key(assessment: Assessment) -> &'static str {
+    match assessment {
+        Assessment::Genomford => "done",
+        Assessment::PagarEnligtPlan => "in_progress",
+        Assessment::Forsenad => "delayed",
+        Assessment::EjGenomford => "not_done",
+        Assessment::UtgarAndras => "dropped_or_changed",
+        Assessment::EjBehandlad => "not_discussed",
+    }
+}
+
 /// Rounds for output so that JSON does not show float noise (0.30000000000000004).
 fn round(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
 /// Renders the report as pretty JSON with a trailing newline.
-pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
+pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> String {
     let commitments = pledge
         .commitments
         .iter()
@@ -137,7 +163,14 @@ pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
                 expected_percent: s.expected_percent().map(round),
                 measured_status: s.measured.key(),
                 measured_status_text: s.measured.to_string(),
-                latest_assessment: None,
+                latest_assessment: latest_assessment(meetings, &c.id, report.as_of).map(|r| {
+                    AssessmentOut {
+                        assessment: assessment_key(r.assessment),
+                        text: r.assessment.to_string(),
+                        meeting_date: r.date.to_string(),
+                        reason: r.reason,
+                    }
+                }),
                 last_report: s.last_report.map(|d| d.to_string()),
                 dropped: s.dropped.map(|d| d.to_string()),
             })

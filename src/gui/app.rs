@@ -427,7 +427,13 @@ impl App {
             .as_ref()
             .and_then(|d| Some((d.pledge()?, d.status.as_ref()?)))
         {
-            Some((pledge, report)) => Rows::new(pledge, report),
+            Some((pledge, report)) => Rows::new(
+                pledge,
+                self.doc
+                    .as_ref()
+                    .map_or(&[], |d| d.loaded.meetings.as_slice()),
+                report,
+            ),
             None => Rows::default(),
         };
         if let Some(id) = &self.view.selected

@@ -11,6 +11,7 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
 use crate::format;
+use crate::model::meeting::assessment_history;
 use crate::model::{Activity, CommitmentId, Date, Pledge};
 use crate::status::{CommitmentStatus, SeriesPoint, words};
 
@@ -54,6 +55,23 @@ pub struct Detail {
     pub entries: Vec<EntryRow>,
     /// Places with their number of entries, most first.
     pub places: Vec<(String, usize)>,
+    /// Assessments by concluded meetings, oldest first.
+    pub history: Vec<HistoryRow>,
+    /// Dates of the meetings in the period, for marks in the chart.
+    pub meeting_dates: Vec<Date>,
+}
+
+/// One meeting's assessment as the history lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    /// Meeting date.
+    pub date: Date,
+    /// Meeting name.
+    pub meeting: String,
+    /// The assessment in words.
+    pub assessment: String,
+    /// The reason recorded, if any.
+    pub reason: Option<String>,
 }
 
 impl Detail {
@@ -90,12 +108,31 @@ impl Detail {
             }
         }
         places.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let meetings = &doc.loaded.meetings;
+        let history = assessment_history(meetings, id)
+            .into_iter()
+            .map(|r| HistoryRow {
+                date: r.date,
+                meeting: r.meeting.to_owned(),
+                assessment: r.assessment.to_string(),
+                reason: r.reason.map(ToOwned::to_owned),
+            })
+            .collect();
+        let mut meeting_dates: Vec<Date> = meetings
+            .iter()
+            .map(|m| m.date)
+            .filter(|d| period.contains(*d))
+            .collect();
+        meeting_dates.sort_unstable();
+        meeting_dates.dedup();
         Some(Detail {
             id: id.clone(),
             as_of: doc.as_of,
             series,
             entries,
             places,
+            history,
+            meeting_dates,
         })
     }
 }
@@ -207,7 +244,7 @@ pub fn detail_ui(
             }
             ui.add_space(tokens::GAP);
             ui.label(RichText::new(t.assessments_heading).strong());
-            ui.label(t.no_assessments);
+            history_ui(ui, detail);
             ui.add_space(tokens::GAP);
             ui.label(RichText::new(t.entries_heading(detail.entries.len(), detail.as_of)).strong());
             entries_ui(ui, detail, sort, commands);
@@ -361,6 +398,38 @@ fn chart_ui(ui: &mut Ui, detail: &Detail, status: &CommitmentStatus, palette: &P
                     .width(2.5),
             );
             plot.vline(VLine::new(t.chart_as_of, as_of_x).color(palette.inga_rapporter));
+            for date in &detail.meeting_dates {
+                plot.vline(
+                    VLine::new(t.chart_meeting, x(*date))
+                        .color(palette.kvalitativ)
+                        .style(egui_plot::LineStyle::dotted_dense()),
+                );
+            }
+        });
+}
+
+fn history_ui(ui: &mut Ui, detail: &Detail) {
+    let t = texts();
+    if detail.history.is_empty() {
+        ui.label(t.no_assessments);
+        return;
+    }
+    egui::Grid::new("history")
+        .num_columns(3)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for row in &detail.history {
+                ui.label(row.date.to_string());
+                ui.label(RichText::new(&row.assessment).strong());
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&row.meeting).small());
+                    if let Some(reason) = &row.reason {
+                        ui.label(reason);
+                    }
+                });
+                ui.end_row();
+            }
         });
 }
 

@@ -400,10 +400,14 @@ fn cell_ui(ui: &mut Ui, row: &Row, column: SortColumn, palette: &Palette) {
                     .strong(),
             );
         }
-        SortColumn::Assessment => {
-            ui.label(row.assessment.as_deref().unwrap_or("–"))
-                .on_hover_text(t.no_assessment_hint);
-        }
+        SortColumn::Assessment => match (&row.assessment, row.assessment_date) {
+            (Some(assessment), Some(date)) => {
+                ui.label(assessment).on_hover_text(t.assessed_at(date));
+            }
+            _ => {
+                ui.label("–").on_hover_text(t.no_assessment_hint);
+            }
+        },
         SortColumn::LastReport => {
             ui.label(
                 row.last_report

@@ -205,29 +205,28 @@ pub enum CopyError {
 }
 
 /// Writes the embedded sample, as written (comments included), into `folder`
-/// (`pledge.ron` and `activities/*.ron`), refusing to replace a pledge there.
+/// (`pledge.ron`, `activities/*.ron`, `meetings/*.ron`), refusing to replace a pledge there.
 pub fn copy_sample_to(folder: &Path) -> Result<(), CopyError> {
     let pledge_path = folder.join(store::PLEDGE_FILE);
     if pledge_path.exists() {
         return Err(CopyError::NotEmpty(folder.to_owned()));
     }
-    let activities_dir = folder.join(store::ACTIVITIES_DIR);
-    std::fs::create_dir_all(&activities_dir).map_err(|e| CopyError::CreateDir {
-        path: activities_dir.clone(),
-        reason: store::io_message(&e),
-    })?;
-    let inputs = sample::karlstad();
-    for source in &inputs.activities {
-        let (Some(name), Ok(text)) = (source.path.file_name(), &source.text) else {
-            continue;
-        };
-        let target = activities_dir.join(name);
+    // Everything but the pledge first: a folder is only a pledge folder once
+    // all its files are in place.
+    let files = sample::files();
+    for (name, text) in files.iter().filter(|(n, _)| n != store::PLEDGE_FILE) {
+        let target = folder.join(name);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| CopyError::CreateDir {
+                path: dir.to_owned(),
+                reason: store::io_message(&e),
+            })?;
+        }
         if !target.exists() {
             store::save_atomic(&target, text)?;
         }
     }
-    // The pledge last: a folder is only a pledge folder once everything is in place.
-    if let Ok(text) = &inputs.pledge.text {
+    if let Some((_, text)) = files.iter().find(|(n, _)| n == store::PLEDGE_FILE) {
         store::save_atomic(&pledge_path, text)?;
     }
     Ok(())

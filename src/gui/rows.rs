@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 
 use crate::format;
+use crate::model::meeting::{Meeting, latest_assessment};
 use crate::model::{CommitmentId, Date, Pledge};
 use crate::status::{MeasuredStatus, StatusReport, words};
 
@@ -45,8 +46,10 @@ pub struct Row {
     pub status: MeasuredStatus,
     /// Symbol and word ("▼ efter plan").
     pub status_text: String,
-    /// Latest assessment from a meeting, once meetings are read.
+    /// Latest assessment by a concluded meeting on or before the date.
     pub assessment: Option<String>,
+    /// The date of the meeting that made it.
+    pub assessment_date: Option<Date>,
     /// Latest day reported.
     pub last_report: Option<Date>,
     /// Lower-case text the search looks in.
@@ -73,7 +76,7 @@ pub struct Rows {
 
 impl Rows {
     /// Prepares the rows of `pledge` at the status `report`.
-    pub fn new(pledge: &Pledge, report: &StatusReport) -> Self {
+    pub fn new(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> Self {
         let groups = pledge.groups();
         let mut rows = Vec::with_capacity(pledge.commitments.len());
         for (index, (commitment, status)) in pledge
@@ -96,6 +99,7 @@ impl Rows {
                 })
                 .collect();
             let fraction = status.percent_of_target().map(share);
+            let assessment = latest_assessment(meetings, &commitment.id, report.as_of);
             let places = commitment.places.join(", ");
             let haystack = format!(
                 "{} {} {} {}",
@@ -127,7 +131,8 @@ impl Rows {
                     .map_or_else(|| "–".to_owned(), format::percent),
                 status: status.measured,
                 status_text: words::status_with_symbol(status),
-                assessment: None,
+                assessment: assessment.as_ref().map(|a| a.assessment.to_string()),
+                assessment_date: assessment.map(|a| a.date),
                 last_report: status.last_report,
                 haystack,
             });
@@ -241,7 +246,7 @@ mod tests {
         let pledge = loaded.pledge.expect("sample pledge");
         let as_of = Date::from_ymd(2017, 3, 16).expect("date");
         let report = status::compute(&pledge, &loaded.activities, as_of);
-        Rows::new(&pledge, &report)
+        Rows::new(&pledge, &loaded.meetings, &report)
     }
 
     fn ids(rows: &Rows, lines: &[Line]) -> Vec<String> {

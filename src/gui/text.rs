@@ -63,6 +63,7 @@ pub struct Texts {
     pub next_commitment: &'static str,
     pub no_assessment_hint: &'static str,
     pub no_assessments: &'static str,
+    pub chart_meeting: &'static str,
     pub no_entries: &'static str,
     pub no_excerpt: &'static str,
     pub no_pledge_body: &'static str,
@@ -130,6 +131,7 @@ pub struct Texts {
     pub no_pledge_for_activities: &'static str,
     pub sample_is_read_only: &'static str,
     as_of_phrase_fn: fn(Date) -> String,
+    assessed_at_fn: fn(Date) -> String,
     day_of_fn: fn(i64, i64) -> String,
     entries_heading_fn: fn(usize, Date) -> String,
     files_changed_fn: fn(&str) -> String,
@@ -146,6 +148,10 @@ impl Texts {
     /// "per 2017-03-16".
     pub fn as_of_phrase(&self, a: Date) -> String {
         (self.as_of_phrase_fn)(a)
+    }
+    /// Tooltip of an assessment.
+    pub fn assessed_at(&self, a: Date) -> String {
+        (self.assessed_at_fn)(a)
     }
     /// "dag 167 av 365".
     pub fn day_of(&self, a: i64, b: i64) -> String {
@@ -243,8 +249,9 @@ pub static SV: Texts = Texts {
     menu_help: "Hjälp",
     menu_view: "Visa",
     next_commitment: "Nästa åtagande",
-    no_assessment_hint: "Bedömningar från uppföljningsmöten visas här när mötesprotokoll finns.",
-    no_assessments: "Inga mötesprotokoll är inlästa för det här löftet ännu.",
+    no_assessment_hint: "Inget avslutat uppföljningsmöte har bedömt åtagandet fram till datumet.",
+    no_assessments: "Inget avslutat uppföljningsmöte har bedömt åtagandet ännu.",
+    chart_meeting: "Uppföljningsmöte",
     no_entries: "Inga aktiviteter rapporterade fram till datumet.",
     no_excerpt: "Filens text kunde inte läsas, så raden kan inte visas.",
     no_pledge_body: "Löftesfilen kunde inte läsas. Fliken Problem visar vad som är fel, med fil, rad och kolumn. Rätta filen och tryck F5 (Ladda om).",
@@ -312,6 +319,7 @@ pub static SV: Texts = Texts {
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
     sample_is_read_only: "Exemplet är skrivskyddat. Spara det som egen mapp (Arkiv → Spara som…) och lägg sedan till aktivitetsfilerna där.",
     as_of_phrase_fn: |d| format!("per {d}"),
+    assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),
     day_of_fn: |day, total| format!("dag {day} av {total}"),
     entries_heading_fn: |n, d| format!("Aktiviteter t.o.m. {d} ({n})"),
     files_changed_fn: |names| format!("Ändrad på disken och inläst igen: {names}"),

@@ -55,6 +55,10 @@ string_id!(
     /// Id of an outcome indicator, e.g. `I1`.
     IndicatorId
 );
+string_id!(
+    /// Id of an action item, unique across the meetings of a pledge, e.g. `A3`.
+    ActionId
+);
 
 /// Whether an id is well formed: 1–40 ASCII letters, digits, `-` or `_`.
 ///

@@ -5,13 +5,16 @@
 pub mod activity;
 pub mod date;
 pub mod ids;
+pub mod measured;
+pub mod meeting;
 pub mod pledge;
 
 pub use activity::{
     ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Commitments, Qualifier, Quantity,
 };
 pub use date::{Date, DateError, month_name};
-pub use ids::{CommitmentId, IndicatorId, PartyId};
+pub use ids::{ActionId, CommitmentId, IndicatorId, PartyId};
+pub use measured::MeasuredStatus;
 pub use pledge::{
     Bound, Commitment, CommitmentGroup, Indicator, IndicatorValue, PLEDGE_FORMAT_VERSION, Party,
     PartyKind, Period, Pledge, ProblemArea, RateUnit, Revision, RevisionChange, Target,

@@ -46,6 +46,8 @@ pub enum DocRef {
     Pledge,
     /// The n-th activity file, in load order.
     Activities(usize),
+    /// The n-th meeting file, in load order.
+    Meetings(usize),
 }
 
 /// A validation result before positions are known.
@@ -182,6 +184,26 @@ pub enum ProblemKind {
         /// The commitment.
         commitment: String,
     },
+    /// An assessment that must say why, without a reason.
+    ReasonMissing(String),
+    /// An action item due before the meeting that created it.
+    DueBeforeMeeting {
+        /// The due date.
+        due: Date,
+        /// The meeting date.
+        meeting: Date,
+    },
+    /// An update of an action item no earlier meeting created.
+    UnknownAction {
+        /// The id as written.
+        id: String,
+        /// The closest known id, if any is close.
+        suggestion: Option<String>,
+    },
+    /// A responsible person who is not among the meeting's participants.
+    UnknownParticipant(String),
+    /// The same commitment twice on one agenda.
+    CommitmentTwiceOnAgenda(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -267,6 +289,42 @@ impl fmt::Display for ProblemKind {
                 f,
                 "part \"{party}\" står inte som ägare av åtagande {commitment}"
             ),
+            K::ReasonMissing(_)
+            | K::DueBeforeMeeting { .. }
+            | K::UnknownAction { .. }
+            | K::UnknownParticipant(_)
+            | K::CommitmentTwiceOnAgenda(_) => self.fmt_meeting(f),
+        }
+    }
+}
+
+impl ProblemKind {
+    /// The messages about meeting files.
+    fn fmt_meeting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind as K;
+        match self {
+            K::ReasonMissing(assessment) => write!(
+                f,
+                "bedömningen \"{assessment}\" kräver ett skäl; skriv det i reason"
+            ),
+            K::DueBeforeMeeting { due, meeting } => write!(
+                f,
+                "åtgärden ska vara klar {due}, före mötet {meeting} där den beslutades"
+            ),
+            K::UnknownAction { id, suggestion } => {
+                write!(
+                    f,
+                    "okänd åtgärd \"{id}\"; den finns inte i något tidigare möte"
+                )?;
+                suggestion_suffix(f, suggestion.as_deref())
+            }
+            K::UnknownParticipant(name) => {
+                write!(f, "ansvarig \"{name}\" finns inte bland mötets deltagare")
+            }
+            K::CommitmentTwiceOnAgenda(id) => {
+                write!(f, "åtagande {id} står två gånger på dagordningen")
+            }
+            _ => Ok(()),
         }
     }
 }

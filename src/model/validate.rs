@@ -1,4 +1,4 @@
-//! Validation of a pledge and its activity files: every problem, not only the
+//! Validation of a pledge, its activity files and its meetings: every problem, not only the
 //! first, as [`Finding`]s with logical paths. Pure: `today` is passed in.
 
 use std::collections::HashSet;
@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile};
 use super::date::Date;
 use super::ids::is_well_formed_id;
+use super::meeting::{ItemKind, MEETING_FORMAT_VERSION, Meeting, Organisation};
 use super::pledge::{PLEDGE_FORMAT_VERSION, Pledge, TargetShape};
 use super::problem::{DocRef, FieldPath, Finding, PathSeg, ProblemKind, Severity};
 
@@ -511,4 +512,189 @@ pub fn entry_shape_is_usable(entry: &Activity) -> bool {
         .is_none_or(|q| q.amount.is_finite() && q.amount >= 0.0 && !q.unit.trim().is_empty());
     let range_ok = entry.until.is_none_or(|u| u >= entry.date);
     quantity_ok && range_ok && !(entry.cumulative && entry.quantity.is_none())
+}
+
+/// Validates meeting files against the pledge and each other: unknown
+/// commitments, parties, participants and action items, missing reasons,
+/// due dates before the meeting, duplicate action ids.
+pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let known = Known {
+        commitments: pledge.commitments.iter().map(|c| c.id.as_str()).collect(),
+        parties: pledge.parties.iter().map(|p| p.id.as_str()).collect(),
+        actions: action_ids(meetings, &mut out),
+    };
+    for (m, meeting) in meetings.iter().enumerate() {
+        let mut sink = Sink {
+            doc: DocRef::Meetings(m),
+            out: &mut out,
+        };
+        if meeting.version != MEETING_FORMAT_VERSION {
+            sink.error(
+                vec![Field("version")],
+                ProblemKind::UnsupportedVersion {
+                    found: meeting.version,
+                    supported: MEETING_FORMAT_VERSION,
+                },
+            );
+        }
+        if meeting.title.trim().is_empty() {
+            sink.error(vec![Field("title")], ProblemKind::EmptyText("mötets namn"));
+        }
+        for (p, participant) in meeting.participants.iter().enumerate() {
+            if let Organisation::Part(id) = &participant.organisation {
+                known.party(
+                    &mut sink,
+                    vec![Field("participants"), Index(p), Field("organisation")],
+                    id.as_str(),
+                );
+            }
+        }
+        check_agenda(&mut sink, meeting, &known);
+        check_action_updates(&mut sink, meeting, &known);
+        check_action_items(&mut sink, meeting, &known);
+    }
+    out
+}
+
+/// What meeting files may refer to.
+struct Known<'a> {
+    commitments: Vec<&'a str>,
+    parties: Vec<&'a str>,
+    /// Action ids with the meeting (index, action index, date) that created them.
+    actions: HashMap<&'a str, (usize, usize, Date)>,
+}
+
+impl Known<'_> {
+    fn party(&self, sink: &mut Sink<'_>, path: FieldPath, id: &str) {
+        if !self.parties.contains(&id) {
+            sink.error(
+                path,
+                ProblemKind::UnknownParty {
+                    id: id.to_owned(),
+                    suggestion: suggest(id, self.parties.iter().copied()),
+                },
+            );
+        }
+    }
+}
+
+/// Where each action id was first created; reports later duplicates.
+fn action_ids<'a>(
+    meetings: &'a [Meeting],
+    out: &mut Vec<Finding>,
+) -> HashMap<&'a str, (usize, usize, Date)> {
+    let mut created: HashMap<&str, (usize, usize, Date)> = HashMap::default();
+    for (m, meeting) in meetings.iter().enumerate() {
+        for (a, action) in meeting.actions.iter().enumerate() {
+            let key = action.id.as_str();
+            if let Some(&(first_m, first_a, _)) = created.get(key) {
+                out.push(Finding {
+                    severity: Severity::Fel,
+                    doc: DocRef::Meetings(m),
+                    path: vec![Field("actions"), Index(a), Field("id")],
+                    kind: ProblemKind::DuplicateId {
+                        what: "åtgärd",
+                        id: key.to_owned(),
+                    },
+                    related: Some((
+                        DocRef::Meetings(first_m),
+                        vec![Field("actions"), Index(first_a), Field("id")],
+                    )),
+                });
+            } else {
+                created.insert(key, (m, a, meeting.date));
+            }
+        }
+    }
+    created
+}
+
+fn check_agenda(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, item) in meeting.items.iter().enumerate() {
+        let ItemKind::Atagande(review) = &item.kind else {
+            continue;
+        };
+        let path =
+            |field: &'static str| vec![Field("items"), Index(i), Field("kind"), Field(field)];
+        let id = review.commitment.as_str();
+        if !known.commitments.contains(&id) {
+            sink.error(
+                path("commitment"),
+                ProblemKind::UnknownCommitment {
+                    id: id.to_owned(),
+                    suggestion: suggest(id, known.commitments.iter().copied()),
+                },
+            );
+        } else if seen.contains(&id) {
+            sink.warning(
+                path("commitment"),
+                ProblemKind::CommitmentTwiceOnAgenda(id.to_owned()),
+            );
+        }
+        seen.push(id);
+        if let Some(assessment) = review.assessment
+            && assessment.needs_reason()
+            && review.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+        {
+            sink.error(
+                path("assessment"),
+                ProblemKind::ReasonMissing(assessment.to_string()),
+            );
+        }
+    }
+}
+
+fn check_action_updates(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {
+    let earlier: Vec<&str> = known
+        .actions
+        .iter()
+        .filter(|(_, (_, _, date))| *date < meeting.date)
+        .map(|(id, _)| *id)
+        .collect();
+    for (u, update) in meeting.action_updates.iter().enumerate() {
+        let id = update.action.as_str();
+        if !earlier.contains(&id) {
+            sink.error(
+                vec![Field("action_updates"), Index(u), Field("action")],
+                ProblemKind::UnknownAction {
+                    id: id.to_owned(),
+                    suggestion: suggest(id, earlier.iter().copied()),
+                },
+            );
+        }
+    }
+}
+
+fn check_action_items(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {
+    for (a, action) in meeting.actions.iter().enumerate() {
+        let path = |field: &'static str| vec![Field("actions"), Index(a), Field(field)];
+        if let Some(party) = &action.party {
+            known.party(sink, path("party"), party.as_str());
+        }
+        if let Some(due) = action.due
+            && due < meeting.date
+        {
+            sink.warning(
+                path("due"),
+                ProblemKind::DueBeforeMeeting {
+                    due,
+                    meeting: meeting.date,
+                },
+            );
+        }
+        let responsible = action.responsible.trim();
+        if !meeting.participants.is_empty()
+            && !meeting
+                .participants
+                .iter()
+                .any(|p| p.name.trim() == responsible)
+        {
+            sink.warning(
+                path("responsible"),
+                ProblemKind::UnknownParticipant(responsible.to_owned()),
+            );
+        }
+    }
 }

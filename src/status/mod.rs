@@ -9,8 +9,8 @@ mod time;
 pub mod words;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::fmt;
 
+pub use crate::model::MeasuredStatus;
 use crate::model::{ActivityFile, Bound, CommitmentId, Date, Pledge, Qualifier, TargetShape};
 
 pub use prepared::Prepared;
@@ -26,66 +26,6 @@ pub mod thresholds {
     /// few days short of its pro-rata amount is not behind in any sense a
     /// meeting would act on.
     pub const ON_TRACK_MIN_RATIO: f64 = 0.9;
-}
-
-/// The measured side of a commitment's status (what reports show).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum MeasuredStatus {
-    /// Nothing reported yet.
-    IngaRapporter,
-    /// Reported less than expected by the date.
-    EfterPlan,
-    /// Reported about as expected, or more.
-    EnligtPlan,
-    /// The whole period's target is reached.
-    Uppnatt,
-    /// Reports exist but there is no numeric target to compare with.
-    Kvalitativ,
-}
-
-impl MeasuredStatus {
-    /// All statuses in display order.
-    pub const ALL: [MeasuredStatus; 5] = [
-        MeasuredStatus::Uppnatt,
-        MeasuredStatus::EnligtPlan,
-        MeasuredStatus::EfterPlan,
-        MeasuredStatus::IngaRapporter,
-        MeasuredStatus::Kvalitativ,
-    ];
-
-    /// Stable English key used in JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            MeasuredStatus::IngaRapporter => "no_reports",
-            MeasuredStatus::EfterPlan => "behind",
-            MeasuredStatus::EnligtPlan => "on_track",
-            MeasuredStatus::Uppnatt => "achieved",
-            MeasuredStatus::Kvalitativ => "qualitative",
-        }
-    }
-
-    /// A text symbol that carries the status without colour.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            MeasuredStatus::IngaRapporter => "○",
-            MeasuredStatus::EfterPlan => "▼",
-            MeasuredStatus::EnligtPlan => "●",
-            MeasuredStatus::Uppnatt => "✔",
-            MeasuredStatus::Kvalitativ => "◆",
-        }
-    }
-}
-
-impl fmt::Display for MeasuredStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            MeasuredStatus::IngaRapporter => "inga rapporter",
-            MeasuredStatus::EfterPlan => "efter plan",
-            MeasuredStatus::EnligtPlan => "enligt plan",
-            MeasuredStatus::Uppnatt => "uppnått",
-            MeasuredStatus::Kvalitativ => "kvalitativ",
-        })
-    }
 }
 
 /// A sum of reported quantities in one unit.

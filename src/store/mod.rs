@@ -15,7 +15,8 @@ use serde::de::DeserializeOwned;
 
 use crate::model::{
     ActivityFile, Date, DocRef, Finding, Pledge, Problem, ProblemKind, Severity,
-    validate::{validate_activities, validate_pledge},
+    meeting::Meeting,
+    validate::{validate_activities, validate_meetings, validate_pledge},
 };
 
 pub use locate::{Position, locate};
@@ -133,8 +134,8 @@ pub struct Inputs {
     pub pledge: Source,
     /// Activity files, in the order given (folders: sorted by name).
     pub activities: Vec<Source>,
-    /// Meeting files found in a folder (read once the meeting format exists).
-    pub meetings: Vec<PathBuf>,
+    /// Meeting files (folders: `meetings/*.ron`, sorted by name).
+    pub meetings: Vec<Source>,
 }
 
 impl Inputs {
@@ -156,7 +157,10 @@ impl Inputs {
                     .into_iter()
                     .map(Source::read)
                     .collect(),
-                meetings: ron_files_in(&path.join(MEETINGS_DIR))?,
+                meetings: ron_files_in(&path.join(MEETINGS_DIR))?
+                    .into_iter()
+                    .map(Source::read)
+                    .collect(),
             }
         } else {
             Inputs {
@@ -203,6 +207,10 @@ pub struct Loaded {
     pub activities: Vec<ActivityFile>,
     /// For each of `activities`, the index of its source in `sources`.
     pub activity_sources: Vec<usize>,
+    /// Parsed meeting files, in input order (files that failed to parse are left out).
+    pub meetings: Vec<Meeting>,
+    /// For each of `meetings`, the index of its source in `sources`.
+    pub meeting_sources: Vec<usize>,
     /// All problems, sorted by file order, line and column.
     pub problems: Vec<Problem>,
 }
@@ -234,7 +242,11 @@ impl Loaded {
 }
 
 fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+    // unwrap_variant_newtypes: an agenda item reads `Atagande(commitment: "G1", …)`
+    // rather than `Atagande((commitment: "G1", …))`.
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
 }
 
 /// A parse failure, boxed: a `Problem` is large next to most parsed values.
@@ -285,27 +297,33 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
             Err(problem) => problems.push(*problem),
         }
     }
-    let mut sources = Vec::with_capacity(inputs.activities.len() + 1);
+    let first_meeting = 1 + inputs.activities.len();
+    let mut meetings = Vec::new();
+    let mut meeting_sources = Vec::new();
+    for (i, parsed) in parse_all::<Meeting>(&inputs.meetings)
+        .into_iter()
+        .enumerate()
+    {
+        match parsed {
+            Ok(meeting) => {
+                meetings.push(meeting);
+                meeting_sources.push(first_meeting + i);
+            }
+            Err(problem) => problems.push(*problem),
+        }
+    }
+    let mut sources = Vec::with_capacity(first_meeting + inputs.meetings.len());
     sources.push(inputs.pledge);
     sources.extend(inputs.activities);
-    for path in &inputs.meetings {
-        problems.push(Problem {
-            severity: Severity::Varning,
-            file: path.display().to_string(),
-            line: 1,
-            col: 1,
-            kind: ProblemKind::Io(
-                "mötesprotokoll läses inte av den här versionen av programmet".into(),
-            ),
-            related: None,
-        });
-    }
+    sources.extend(inputs.meetings);
     if let Some(pledge) = &pledge {
         let mut findings = validate_pledge(pledge);
         findings.extend(validate_activities(pledge, &activities, today));
+        findings.extend(validate_meetings(pledge, &meetings));
         let source_of = |doc: DocRef| match doc {
             DocRef::Pledge => Some(0),
             DocRef::Activities(i) => activity_sources.get(i).copied(),
+            DocRef::Meetings(i) => meeting_sources.get(i).copied(),
         };
         problems.extend(locate_findings(&sources, findings, source_of));
     }
@@ -327,6 +345,8 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         pledge,
         activities,
         activity_sources,
+        meetings,
+        meeting_sources,
         problems,
     }
 }
