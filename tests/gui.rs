@@ -466,3 +466,63 @@ mod snapshots {
         h.snapshot_options("detail_panel", &options());
     }
 }
+
+/// A file dropped on the window, as the windowing layer would hand it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_files(h: &mut Harness<'static, App>, paths: &[&Path]) {
+    for path in paths {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+    }
+    h.run();
+}
+
+#[test]
+fn a_dropped_folder_opens_and_dropped_activity_files_are_added() {
+    let dir = sample_copy();
+    let mut h = harness(Origin::Sample);
+    drop_files(&mut h, &[dir.path()]);
+    let doc = h.state().document().expect("opened");
+    assert!(!doc.is_read_only());
+    assert_eq!(doc.activities().len(), 3);
+
+    // One more report file, from outside the folder, is added to it.
+    let extra_dir = tempfile::tempdir().expect("temp dir");
+    let extra = extra_dir.path().join("extra.ron");
+    std::fs::write(
+        &extra,
+        "(version: 1, entries: [(date: \"2017-09-01\", commitments: [\"K4\"], party: \"karlstads-kommun\", quantity: (amount: 1, unit: \"utbildningstillfällen\"))])",
+    )
+    .expect("write");
+    drop_files(&mut h, &[&extra]);
+    let doc = h.state().document().expect("still open");
+    assert_eq!(doc.activities().len(), 4);
+    let k4 = doc
+        .status
+        .as_ref()
+        .and_then(|s| s.commitment(&CommitmentId::new("K4")))
+        .expect("K4");
+    assert_eq!(k4.reports, 1);
+
+    // Dropping activity files on the read-only sample explains why not.
+    let mut h = harness(Origin::Sample);
+    drop_files(&mut h, &[&extra]);
+    assert!(
+        h.state()
+            .error()
+            .is_some_and(|e| e.contains("skrivskyddat"))
+    );
+}

@@ -185,10 +185,7 @@ fn second(body: &str) -> String {
     )
 }
 
-fn only(
-    loaded: &Loaded,
-    pred: impl Fn(&ProblemKind) -> bool,
-) -> &medborgarlofte::model::Problem {
+fn only(loaded: &Loaded, pred: impl Fn(&ProblemKind) -> bool) -> &medborgarlofte::model::Problem {
     let found: Vec<_> = loaded.problems.iter().filter(|p| pred(&p.kind)).collect();
     assert_eq!(found.len(), 1, "problems: {:#?}", loaded.problems);
     found[0]
