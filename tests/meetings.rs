@@ -283,3 +283,79 @@ fn a_participant_from_an_unknown_party_and_a_bad_time_are_reported() {
     let p = only(&loaded, |k| matches!(k, ProblemKind::UnknownParty { .. }));
     assert_eq!((p.line, p.col), pos(&text, "Part(\"polisen\")"));
 }
+
+#[test]
+fn every_sample_meeting_survives_a_save_and_load_round_trip() {
+    let loaded = sample_loaded();
+    let texts: Vec<Source> = loaded
+        .meetings
+        .iter()
+        .map(|meeting| {
+            let text = store::meeting_to_ron(meeting).expect("serialises");
+            assert!(
+                text.contains("Atagande(\n"),
+                "newtype variants unwrapped:\n{text}"
+            );
+            Source::from_text(format!("{}.ron", meeting.date), text)
+        })
+        .collect();
+    let again = store::load(
+        Inputs {
+            pledge: sample::karlstad().pledge,
+            activities: Vec::new(),
+            meetings: texts,
+        },
+        d("2026-01-01"),
+    );
+    assert!(again.problems.is_empty(), "{:#?}", again.problems);
+    assert_eq!(again.meetings, loaded.meetings);
+}
+
+#[test]
+fn saving_keeps_a_backup_and_never_overwrites_a_file_changed_by_someone_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2017-03-16.ron");
+    let loaded = sample_loaded();
+    let mut meeting = loaded.meetings[1].clone();
+    // A new file: written; saving "new" again over it is a conflict.
+    store::save_meeting(&path, &meeting, None).expect("new file saved");
+    let first = std::fs::read_to_string(&path).expect("read");
+    assert!(matches!(
+        store::save_meeting(&path, &meeting, None),
+        Err(store::SaveError::Conflict { .. })
+    ));
+    // Saved over what was read: the previous version becomes the backup.
+    meeting.place = "Stadshuset".into();
+    store::save_meeting(&path, &meeting, Some(&first)).expect("saved");
+    assert_eq!(
+        std::fs::read_to_string(store::backup_path(&path)).expect("backup"),
+        first
+    );
+    let second = std::fs::read_to_string(&path).expect("read");
+    assert!(second.contains("Stadshuset"));
+    // Someone else saves meanwhile: our save is refused and their file stays.
+    std::fs::write(&path, second.replace("Stadshuset", "Rådhuset")).expect("other edit");
+    meeting.place = "Polishuset".into();
+    let err = store::save_meeting(&path, &meeting, Some(&second)).expect_err("conflict");
+    assert!(
+        err.to_string().contains("har ändrats av någon annan"),
+        "{err}"
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("Rådhuset")
+    );
+    // Backup files are not read as meetings.
+    let folder = dir.path().join("pledge");
+    std::fs::create_dir_all(folder.join("meetings")).expect("dir");
+    std::fs::write(folder.join("pledge.ron"), sample::files()[0].1).expect("pledge");
+    std::fs::copy(&path, folder.join("meetings/2017-03-16.ron")).expect("copy");
+    std::fs::copy(
+        store::backup_path(&path),
+        folder.join("meetings/2017-03-16.ron.bak"),
+    )
+    .expect("copy");
+    let inputs = Inputs::open(&folder, &[]).expect("opens");
+    assert_eq!(inputs.meetings.len(), 1);
+}

@@ -7,6 +7,7 @@ pub mod date;
 pub mod ids;
 pub mod measured;
 pub mod meeting;
+pub mod meeting_edit;
 pub mod pledge;
 
 pub use activity::{

@@ -7,11 +7,20 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::model::meeting::Meeting;
 use crate::model::{ActivityFile, Pledge};
 
 /// Why saving failed.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    /// The file changed on disk since it was read: someone else saved it.
+    #[error(
+        "{path} har ändrats av någon annan sedan den lästes in; inget sparades. Spara som en kopia, eller läs in filen igen (dina ändringar går då förlorade)"
+    )]
+    Conflict {
+        /// The file.
+        path: String,
+    },
     /// Serialising failed (not expected for our types).
     #[error("kunde inte skriva om data till RON: {0}")]
     Serialize(#[from] ron::Error),
@@ -83,4 +92,53 @@ pub fn activities_to_ron(file: &ActivityFile) -> Result<String, SaveError> {
 /// Saves an activity file atomically, one entry per line.
 pub fn save_activities(path: &Path, file: &ActivityFile) -> Result<(), SaveError> {
     save_atomic(path, &activities_to_ron(file)?)
+}
+
+/// Serialises a meeting; agenda items are written `Atagande(commitment: …)`.
+pub fn meeting_to_ron(meeting: &Meeting) -> Result<String, SaveError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .extensions(
+            ron::extensions::Extensions::IMPLICIT_SOME
+                | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+        );
+    let mut text = ron::ser::to_string_pretty(meeting, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The backup of the previous version, next to the file (`2017-03-16.ron.bak`).
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves a meeting atomically, refusing to overwrite a file that changed on
+/// disk since it was read (`read_text`: the text as read; `None` for a new
+/// file, which must then not exist). The previous version is kept as
+/// [`backup_path`].
+pub fn save_meeting(
+    path: &Path,
+    meeting: &Meeting,
+    read_text: Option<&str>,
+) -> Result<(), SaveError> {
+    let conflict = || SaveError::Conflict {
+        path: path.display().to_string(),
+    };
+    let io = |e: std::io::Error| SaveError::Io {
+        path: path.display().to_string(),
+        reason: super::io_message(&e),
+    };
+    let text = meeting_to_ron(meeting)?;
+    match (std::fs::read(path), read_text) {
+        (Ok(on_disk), Some(read)) if on_disk == read.as_bytes() => {
+            save_atomic(&backup_path(path), read)?;
+        }
+        (Err(e), None) if e.kind() == std::io::ErrorKind::NotFound => {}
+        (Err(e), None) => return Err(io(e)),
+        // Changed, created or removed by someone else since it was read.
+        (Ok(_) | Err(_), _) => return Err(conflict()),
+    }
+    save_atomic(path, &text)
 }

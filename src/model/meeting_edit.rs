@@ -1,0 +1,734 @@
+//! Editing a meeting: every change is a [`MeetingEdit`] applied by
+//! [`MeetingEditor::apply`], the one place that changes a meeting. That place
+//! keeps undo/redo, the unsaved-changes flag and the read-only rule for
+//! *justerat* meetings, so the GUI, autosave and tests all see the same thing.
+//!
+//! Undo keeps whole snapshots of the meeting before each step: a meeting is a
+//! few kilobytes, and snapshots make "apply then undo gives the identical
+//! document" true by construction.
+
+use super::date::Date;
+use super::ids::ActionId;
+use super::meeting::{
+    ActionItem, ActionStatus, ActionUpdate, AgendaItem, Assessment, ItemKind, Meeting,
+    MeetingState, Participant, Reopening, StatusSnapshot,
+};
+
+/// One change to a meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingEdit {
+    /// Move the meeting to another state (see [`MeetingEditor::apply`] for the rules).
+    SetState(MeetingState),
+    /// Open a *justerat* meeting again; the reason is recorded in the file.
+    Reopen {
+        /// Today.
+        date: Date,
+        /// Why.
+        reason: String,
+    },
+    /// Mark an agenda item as dealt with, or not.
+    SetHandled {
+        /// Agenda index.
+        item: usize,
+        /// Dealt with.
+        handled: bool,
+    },
+    /// Set (or clear) the assessment of a commitment item.
+    SetAssessment {
+        /// Agenda index.
+        item: usize,
+        /// The assessment.
+        assessment: Option<Assessment>,
+    },
+    /// Set the reason of a commitment item's assessment.
+    SetReason {
+        /// Agenda index.
+        item: usize,
+        /// The reason (empty clears it).
+        text: String,
+    },
+    /// Keep the measured status at the meeting with a commitment item.
+    SetSnapshot {
+        /// Agenda index.
+        item: usize,
+        /// The snapshot.
+        snapshot: Option<StatusSnapshot>,
+    },
+    /// Replace an item's discussion text.
+    SetDiscussion {
+        /// Agenda index.
+        item: usize,
+        /// The text.
+        text: String,
+    },
+    /// Add an "att …" decision clause at the end of an item.
+    AddDecision {
+        /// Agenda index.
+        item: usize,
+        /// The clause without "att".
+        text: String,
+    },
+    /// Replace a decision clause.
+    SetDecision {
+        /// Agenda index.
+        item: usize,
+        /// Clause index.
+        index: usize,
+        /// The clause.
+        text: String,
+    },
+    /// Remove a decision clause.
+    RemoveDecision {
+        /// Agenda index.
+        item: usize,
+        /// Clause index.
+        index: usize,
+    },
+    /// Insert an agenda item at a position.
+    InsertItem {
+        /// Position (the end if past it).
+        at: usize,
+        /// What it is about.
+        kind: ItemKind,
+    },
+    /// Remove an agenda item.
+    RemoveItem {
+        /// Agenda index.
+        item: usize,
+    },
+    /// Move an agenda item.
+    MoveItem {
+        /// From this index.
+        from: usize,
+        /// To this index.
+        to: usize,
+    },
+    /// Add a participant.
+    AddParticipant(Participant),
+    /// Replace a participant.
+    SetParticipant {
+        /// Index.
+        index: usize,
+        /// The participant.
+        participant: Participant,
+    },
+    /// Remove a participant.
+    RemoveParticipant {
+        /// Index.
+        index: usize,
+    },
+    /// Add an action item.
+    AddAction(ActionItem),
+    /// Replace an action item.
+    SetAction {
+        /// Index in this meeting's actions.
+        index: usize,
+        /// The action.
+        action: ActionItem,
+    },
+    /// Remove an action item.
+    RemoveAction {
+        /// Index.
+        index: usize,
+    },
+    /// Decide about an earlier meeting's action item (open carries it over).
+    SetActionUpdate {
+        /// The action.
+        action: ActionId,
+        /// Its status after this meeting.
+        status: ActionStatus,
+        /// A note.
+        note: Option<String>,
+    },
+}
+
+/// Why an edit was refused; the meeting is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The meeting is *justerat*.
+    #[error(
+        "mötet är justerat och kan inte ändras; öppna det igen med ett skäl om något måste rättas"
+    )]
+    ReadOnly,
+    /// Reopening needs a reason.
+    #[error("ange varför det justerade mötet öppnas igen")]
+    ReasonRequired,
+    /// Only a *justerat* meeting can be reopened.
+    #[error("bara ett justerat möte kan öppnas igen")]
+    NotAdjusted,
+    /// A state change that the meeting's life does not allow.
+    #[error("mötet kan inte gå från {from} till {to}")]
+    Transition {
+        /// Current state.
+        from: MeetingState,
+        /// Requested state.
+        to: MeetingState,
+    },
+    /// No agenda item (or clause, participant, action) at that index.
+    #[error("det finns ingen punkt nummer {0}")]
+    NoSuchIndex(usize),
+    /// The item is not about a commitment.
+    #[error("punkt {0} gäller inget åtagande")]
+    NotACommitment(usize),
+    /// The action item is not open from an earlier meeting.
+    #[error("åtgärd {0} finns inte bland de tidigare mötenas åtgärder på dagordningen")]
+    UnknownAction(String),
+}
+
+impl MeetingEdit {
+    /// Whether this edit continues `previous` so both are one undo step:
+    /// typing in the same text field.
+    fn continues(&self, previous: &MeetingEdit) -> bool {
+        use MeetingEdit as E;
+        match (self, previous) {
+            (E::SetDiscussion { item: a, .. }, E::SetDiscussion { item: b, .. })
+            | (E::SetReason { item: a, .. }, E::SetReason { item: b, .. }) => a == b,
+            (
+                E::SetDecision {
+                    item: a, index: i, ..
+                },
+                E::SetDecision {
+                    item: b, index: j, ..
+                },
+            ) => a == b && i == j,
+            _ => false,
+        }
+    }
+
+    fn apply(&self, meeting: &mut Meeting) -> Result<(), EditError> {
+        use MeetingEdit as E;
+        if meeting.state == MeetingState::Justerat && !matches!(self, E::Reopen { .. }) {
+            return Err(EditError::ReadOnly);
+        }
+        match self {
+            E::SetState(to) => set_state(meeting, *to),
+            E::Reopen { date, reason } => reopen(meeting, *date, reason),
+            E::SetHandled { item, handled } => {
+                item_mut(meeting, *item)?.handled = *handled;
+                Ok(())
+            }
+            E::SetAssessment { item, assessment } => {
+                review_mut(meeting, *item)?.assessment = *assessment;
+                Ok(())
+            }
+            E::SetReason { item, text } => {
+                review_mut(meeting, *item)?.reason = (!text.is_empty()).then(|| text.clone());
+                Ok(())
+            }
+            E::SetSnapshot { item, snapshot } => {
+                review_mut(meeting, *item)?.snapshot.clone_from(snapshot);
+                Ok(())
+            }
+            E::SetDiscussion { item, text } => {
+                item_mut(meeting, *item)?.discussion.clone_from(text);
+                Ok(())
+            }
+            E::AddDecision { item, text } => {
+                item_mut(meeting, *item)?.decisions.push(text.clone());
+                Ok(())
+            }
+            E::SetDecision { item, index, text } => {
+                let clause = item_mut(meeting, *item)?
+                    .decisions
+                    .get_mut(*index)
+                    .ok_or(EditError::NoSuchIndex(*index))?;
+                clause.clone_from(text);
+                Ok(())
+            }
+            E::RemoveDecision { item, index } => {
+                remove(&mut item_mut(meeting, *item)?.decisions, *index)
+            }
+            E::InsertItem { at, kind } => {
+                let at = (*at).min(meeting.items.len());
+                meeting.items.insert(at, AgendaItem::new(kind.clone()));
+                Ok(())
+            }
+            E::RemoveItem { item } => remove(&mut meeting.items, *item),
+            E::MoveItem { from, to } => {
+                if *from >= meeting.items.len() || *to >= meeting.items.len() {
+                    return Err(EditError::NoSuchIndex((*from).max(*to)));
+                }
+                let moved = meeting.items.remove(*from);
+                meeting.items.insert(*to, moved);
+                Ok(())
+            }
+            E::AddParticipant(p) => {
+                meeting.participants.push(p.clone());
+                Ok(())
+            }
+            E::SetParticipant { index, participant } => {
+                let slot = meeting
+                    .participants
+                    .get_mut(*index)
+                    .ok_or(EditError::NoSuchIndex(*index))?;
+                slot.clone_from(participant);
+                Ok(())
+            }
+            E::RemoveParticipant { index } => remove(&mut meeting.participants, *index),
+            E::AddAction(action) => {
+                meeting.actions.push(action.clone());
+                Ok(())
+            }
+            E::SetAction { index, action } => {
+                let slot = meeting
+                    .actions
+                    .get_mut(*index)
+                    .ok_or(EditError::NoSuchIndex(*index))?;
+                slot.clone_from(action);
+                Ok(())
+            }
+            E::RemoveAction { index } => remove(&mut meeting.actions, *index),
+            E::SetActionUpdate {
+                action,
+                status,
+                note,
+            } => {
+                let update = meeting
+                    .action_updates
+                    .iter_mut()
+                    .find(|u| &u.action == action)
+                    .ok_or_else(|| EditError::UnknownAction(action.to_string()))?;
+                *update = ActionUpdate {
+                    action: action.clone(),
+                    status: *status,
+                    note: note.clone(),
+                };
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Forward through the life of a meeting one step at a time (any step from a
+/// draft), or back from *avslutat* to *pågår* to resume. *Justerat* is left
+/// only by [`MeetingEdit::Reopen`].
+fn set_state(meeting: &mut Meeting, to: MeetingState) -> Result<(), EditError> {
+    use MeetingState as S;
+    let from = meeting.state;
+    let allowed = matches!(
+        (from, to),
+        (S::Utkast, S::Pagar | S::Avslutat)
+            | (S::Pagar, S::Avslutat)
+            | (S::Avslutat, S::Pagar | S::Justerat)
+    ) || from == to;
+    if !allowed {
+        return Err(EditError::Transition { from, to });
+    }
+    meeting.state = to;
+    Ok(())
+}
+
+fn reopen(meeting: &mut Meeting, date: Date, reason: &str) -> Result<(), EditError> {
+    if meeting.state != MeetingState::Justerat {
+        return Err(EditError::NotAdjusted);
+    }
+    if reason.trim().is_empty() {
+        return Err(EditError::ReasonRequired);
+    }
+    meeting.reopenings.push(Reopening {
+        date,
+        reason: reason.trim().to_owned(),
+    });
+    meeting.state = MeetingState::Avslutat;
+    Ok(())
+}
+
+fn item_mut(meeting: &mut Meeting, item: usize) -> Result<&mut AgendaItem, EditError> {
+    meeting
+        .items
+        .get_mut(item)
+        .ok_or(EditError::NoSuchIndex(item))
+}
+
+fn review_mut(
+    meeting: &mut Meeting,
+    item: usize,
+) -> Result<&mut super::meeting::CommitmentReview, EditError> {
+    match &mut item_mut(meeting, item)?.kind {
+        ItemKind::Atagande(review) => Ok(review),
+        _ => Err(EditError::NotACommitment(item)),
+    }
+}
+
+fn remove<T>(list: &mut Vec<T>, index: usize) -> Result<(), EditError> {
+    if index >= list.len() {
+        return Err(EditError::NoSuchIndex(index));
+    }
+    list.remove(index);
+    Ok(())
+}
+
+/// One undo step: the meeting before it, and the edit that started it
+/// (none for a redone step, which never merges with what follows).
+#[derive(Debug, Clone)]
+struct Step {
+    before: Meeting,
+    edit: Option<MeetingEdit>,
+}
+
+/// A meeting being edited, with undo/redo and the unsaved-changes flag.
+#[derive(Debug, Clone)]
+pub struct MeetingEditor {
+    meeting: Meeting,
+    undo: Vec<Step>,
+    redo: Vec<Meeting>,
+    /// The meeting as last saved (or loaded), to tell whether it changed.
+    saved: Meeting,
+    /// Set after undo/redo/save so the next text edit starts a new step.
+    break_merge: bool,
+}
+
+impl MeetingEditor {
+    /// Starts editing `meeting` (as loaded or just created: nothing unsaved).
+    pub fn new(meeting: Meeting) -> Self {
+        MeetingEditor {
+            saved: meeting.clone(),
+            meeting,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            break_merge: false,
+        }
+    }
+
+    /// The meeting as it is now.
+    pub fn meeting(&self) -> &Meeting {
+        &self.meeting
+    }
+
+    /// Applies one edit. Typing into the same field continues the previous
+    /// undo step, so a paragraph is undone at once, not letter by letter.
+    pub fn apply(&mut self, edit: MeetingEdit) -> Result<(), EditError> {
+        let before = self.meeting.clone();
+        edit.apply(&mut self.meeting)?;
+        self.redo.clear();
+        let continues = !self.break_merge
+            && self
+                .undo
+                .last()
+                .and_then(|step| step.edit.as_ref())
+                .is_some_and(|last| edit.continues(last));
+        if !continues {
+            self.undo.push(Step {
+                before,
+                edit: Some(edit),
+            });
+        }
+        self.break_merge = false;
+        Ok(())
+    }
+
+    /// Undoes the last step; false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        let after = std::mem::replace(&mut self.meeting, step.before);
+        self.redo.push(after);
+        self.break_merge = true;
+        true
+    }
+
+    /// Redoes the last undone step; false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let Some(after) = self.redo.pop() else {
+            return false;
+        };
+        let before = std::mem::replace(&mut self.meeting, after);
+        self.undo.push(Step { before, edit: None });
+        self.break_merge = true;
+        true
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Whether the meeting differs from what was last saved.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.meeting != self.saved
+    }
+
+    /// Records that the meeting as it is now has been saved.
+    pub fn mark_saved(&mut self) {
+        self.saved = self.meeting.clone();
+        self.break_merge = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ids::CommitmentId;
+    use crate::model::meeting::{CommitmentReview, Organisation, Role};
+    use crate::{sample, store};
+
+    fn date(text: &str) -> Date {
+        text.parse().expect("valid date")
+    }
+
+    /// The sample's June meeting, made editable again.
+    fn meeting() -> Meeting {
+        let loaded = store::load(sample::karlstad(), date("2026-01-01"));
+        let mut m = loaded
+            .meetings
+            .into_iter()
+            .find(|m| m.date == date("2017-06-15"))
+            .expect("June meeting");
+        m.state = MeetingState::Pagar;
+        m
+    }
+
+    fn commitment_item(m: &Meeting) -> usize {
+        m.items
+            .iter()
+            .position(|i| matches!(i.kind, ItemKind::Atagande(_)))
+            .expect("a commitment item")
+    }
+
+    fn every_kind_of_edit(m: &Meeting) -> Vec<MeetingEdit> {
+        let c = commitment_item(m);
+        let action = ActionItem {
+            id: ActionId::new("A9"),
+            text: "Ny åtgärd".into(),
+            responsible: "Anna Berglund".into(),
+            party: None,
+            due: Some(date("2017-08-01")),
+            status: ActionStatus::Oppen,
+        };
+        let person = Participant {
+            name: "Ny Person".into(),
+            title: None,
+            organisation: Organisation::Annan("Räddningstjänsten".into()),
+            role: Role::Adjungerad,
+            excused: false,
+        };
+        vec![
+            MeetingEdit::SetState(MeetingState::Avslutat),
+            MeetingEdit::SetHandled {
+                item: 0,
+                handled: false,
+            },
+            MeetingEdit::SetAssessment {
+                item: c,
+                assessment: Some(Assessment::EjGenomford),
+            },
+            MeetingEdit::SetReason {
+                item: c,
+                text: "Skäl".into(),
+            },
+            MeetingEdit::SetSnapshot {
+                item: c,
+                snapshot: None,
+            },
+            MeetingEdit::SetDiscussion {
+                item: 1,
+                text: "Ny diskussion".into(),
+            },
+            MeetingEdit::AddDecision {
+                item: 1,
+                text: "göra något".into(),
+            },
+            MeetingEdit::SetDecision {
+                item: 0,
+                index: 0,
+                text: "ändrat".into(),
+            },
+            MeetingEdit::RemoveDecision { item: 0, index: 0 },
+            MeetingEdit::InsertItem {
+                at: 3,
+                kind: ItemKind::Annat("Information från Länsstyrelsen".into()),
+            },
+            MeetingEdit::RemoveItem { item: 2 },
+            MeetingEdit::MoveItem { from: 1, to: 4 },
+            MeetingEdit::AddParticipant(person.clone()),
+            MeetingEdit::SetParticipant {
+                index: 0,
+                participant: person,
+            },
+            MeetingEdit::RemoveParticipant { index: 1 },
+            MeetingEdit::AddAction(action.clone()),
+            MeetingEdit::SetAction { index: 0, action },
+            MeetingEdit::RemoveAction { index: 0 },
+            MeetingEdit::SetActionUpdate {
+                action: ActionId::new("A3"),
+                status: ActionStatus::Struken,
+                note: Some("stryks".into()),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_edit_applied_and_undone_gives_the_identical_meeting() {
+        let original = meeting();
+        for edit in every_kind_of_edit(&original) {
+            let mut editor = MeetingEditor::new(original.clone());
+            editor
+                .apply(edit.clone())
+                .unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+            let edited = editor.meeting().clone();
+            assert_ne!(edited, original, "{edit:?} changed nothing");
+            assert!(editor.has_unsaved_changes());
+            assert!(editor.undo());
+            assert_eq!(editor.meeting(), &original, "{edit:?}");
+            assert!(!editor.has_unsaved_changes());
+            assert!(editor.redo());
+            assert_eq!(editor.meeting(), &edited, "{edit:?} redo");
+        }
+    }
+
+    #[test]
+    fn all_edits_in_a_row_undo_back_to_the_start() {
+        let original = meeting();
+        let mut editor = MeetingEditor::new(original.clone());
+        let edits = every_kind_of_edit(&original);
+        for edit in &edits {
+            // Indices refer to the original; later ones may no longer exist.
+            let _ = editor.apply(edit.clone());
+        }
+        while editor.undo() {}
+        assert_eq!(editor.meeting(), &original);
+        while editor.redo() {}
+        assert!(editor.has_unsaved_changes());
+    }
+
+    #[test]
+    fn typing_a_paragraph_is_one_undo_step() {
+        let original = meeting();
+        let mut editor = MeetingEditor::new(original.clone());
+        let mut text = String::new();
+        for word in ["Tillsynerna ", "har ", "ökat."] {
+            text.push_str(word);
+            editor
+                .apply(MeetingEdit::SetDiscussion {
+                    item: 0,
+                    text: text.clone(),
+                })
+                .expect("editable");
+        }
+        editor
+            .apply(MeetingEdit::SetHandled {
+                item: 0,
+                handled: false,
+            })
+            .expect("editable");
+        assert!(editor.undo());
+        assert_eq!(
+            editor.meeting().items[0].discussion,
+            "Tillsynerna har ökat."
+        );
+        assert!(editor.undo());
+        assert_eq!(editor.meeting(), &original);
+        assert!(!editor.can_undo());
+    }
+
+    #[test]
+    fn a_justerat_meeting_is_read_only_until_reopened_with_a_reason() {
+        let mut m = meeting();
+        m.state = MeetingState::Justerat;
+        let mut editor = MeetingEditor::new(m);
+        let edit = MeetingEdit::SetDiscussion {
+            item: 0,
+            text: "x".into(),
+        };
+        assert_eq!(editor.apply(edit.clone()), Err(EditError::ReadOnly));
+        assert_eq!(
+            editor.apply(MeetingEdit::Reopen {
+                date: date("2017-07-01"),
+                reason: "  ".into()
+            }),
+            Err(EditError::ReasonRequired)
+        );
+        assert!(!editor.has_unsaved_changes());
+        editor
+            .apply(MeetingEdit::Reopen {
+                date: date("2017-07-01"),
+                reason: "Fel antal i § 5".into(),
+            })
+            .expect("reopens");
+        assert_eq!(editor.meeting().state, MeetingState::Avslutat);
+        assert_eq!(editor.meeting().reopenings.len(), 1);
+        assert_eq!(editor.meeting().reopenings[0].reason, "Fel antal i § 5");
+        editor.apply(edit).expect("editable again");
+    }
+
+    #[test]
+    fn the_life_of_a_meeting_only_moves_as_allowed() {
+        let mut m = meeting();
+        m.state = MeetingState::Utkast;
+        let mut editor = MeetingEditor::new(m);
+        assert_eq!(
+            editor.apply(MeetingEdit::SetState(MeetingState::Justerat)),
+            Err(EditError::Transition {
+                from: MeetingState::Utkast,
+                to: MeetingState::Justerat
+            })
+        );
+        for state in [
+            MeetingState::Pagar,
+            MeetingState::Avslutat,
+            MeetingState::Pagar,
+            MeetingState::Avslutat,
+            MeetingState::Justerat,
+        ] {
+            editor
+                .apply(MeetingEdit::SetState(state))
+                .unwrap_or_else(|e| panic!("{state}: {e}"));
+        }
+        assert_eq!(
+            editor.apply(MeetingEdit::SetState(MeetingState::Pagar)),
+            Err(EditError::ReadOnly)
+        );
+    }
+
+    #[test]
+    fn bad_indices_and_wrong_items_are_refused_without_change() {
+        let original = meeting();
+        let mut editor = MeetingEditor::new(original.clone());
+        assert_eq!(
+            editor.apply(MeetingEdit::SetAssessment {
+                item: 0,
+                assessment: Some(Assessment::Genomford)
+            }),
+            Err(EditError::NotACommitment(0))
+        );
+        assert_eq!(
+            editor.apply(MeetingEdit::RemoveItem { item: 999 }),
+            Err(EditError::NoSuchIndex(999))
+        );
+        assert_eq!(
+            editor.apply(MeetingEdit::SetActionUpdate {
+                action: ActionId::new("A1"),
+                status: ActionStatus::Klar,
+                note: None
+            }),
+            Err(EditError::UnknownAction("A1".into()))
+        );
+        assert_eq!(editor.meeting(), &original);
+        assert!(!editor.can_undo());
+        // A new commitment item can be added and assessed.
+        editor
+            .apply(MeetingEdit::InsertItem {
+                at: usize::MAX,
+                kind: ItemKind::Atagande(CommitmentReview {
+                    commitment: CommitmentId::new("K4"),
+                    assessment: None,
+                    reason: None,
+                    snapshot: None,
+                }),
+            })
+            .expect("inserted at the end");
+        let last = editor.meeting().items.len() - 1;
+        editor
+            .apply(MeetingEdit::SetAssessment {
+                item: last,
+                assessment: Some(Assessment::Forsenad),
+            })
+            .expect("assessed");
+    }
+}
