@@ -526,3 +526,230 @@ fn a_dropped_folder_opens_and_dropped_activity_files_are_added() {
             .is_some_and(|e| e.contains("skrivskyddat"))
     );
 }
+
+mod meetings {
+    use super::*;
+    use medborgarlofte::gui::state::UnsavedAnswer;
+    use medborgarlofte::model::meeting::{ActionStatus, Assessment, ItemKind, MeetingState};
+    use medborgarlofte::store;
+
+    fn current_assessment(h: &Harness<'static, App>) -> Option<Assessment> {
+        let session = h.state().meeting()?;
+        match &session.meeting().items.get(session.current)?.kind {
+            ItemKind::Atagande(review) => review.assessment,
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_meeting_is_chaired_by_keyboard_saved_and_read_back() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        assert_eq!(h.state().view().tab, Tab::Meeting);
+        let session = h.state().meeting().expect("a new meeting");
+        assert_eq!(session.meeting().items.len(), 4 + 11 + 3);
+        assert_eq!(
+            session.meeting().participants.len(),
+            6,
+            "from the last meeting"
+        );
+        assert!(session.has_unsaved_changes());
+
+        // To the first commitment (§ 5) and assess it with a digit.
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+        }
+        h.run();
+        assert_eq!(h.state().meeting().map(|s| s.current), Some(4));
+        h.key_press(Key::Num1);
+        h.run();
+        assert_eq!(current_assessment(&h), Some(Assessment::Genomford));
+        let session = h.state().meeting().expect("open");
+        let item = &session.meeting().items[4];
+        assert!(item.handled);
+        assert!(
+            matches!(&item.kind, ItemKind::Atagande(r) if r.snapshot.is_some()),
+            "the figures at the meeting are kept"
+        );
+
+        // Next item: "ej genomförd" asks for a reason.
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+        h.run();
+        h.key_press(Key::Num4);
+        h.run();
+        assert_eq!(current_assessment(&h), Some(Assessment::EjGenomford));
+        h.get_by_label("Den här bedömningen kräver ett skäl.");
+        h.get_by_label("Skäl").click();
+        h.run();
+        h.get_by_label("Skäl")
+            .type_text("Ingen personal under hösten.");
+        h.run();
+
+        // A decision clause (Ctrl+Enter focuses it) and an action item.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        h.run();
+        h.event(egui::Event::Text("följa upp vid nästa möte".into()));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+        h.run();
+        h.event(egui::Event::Text("Boka utbildning".into()));
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert_eq!(
+            session.meeting().items[5].decisions,
+            ["följa upp vid nästa möte"]
+        );
+        let action = session.meeting().actions.first().expect("an action");
+        assert_eq!(
+            action.id.as_str(),
+            "A6",
+            "ids continue after the earlier meetings' A1–A5"
+        );
+        assert_eq!(action.text, "Boka utbildning");
+        assert_eq!(action.status, ActionStatus::Oppen);
+
+        // Undo the action's text, then redo it.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(
+            h.state()
+                .meeting()
+                .and_then(|s| s.meeting().actions.first())
+                .map(|a| a.text.as_str()),
+            Some("")
+        );
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        h.run();
+        assert_eq!(
+            h.state()
+                .meeting()
+                .and_then(|s| s.meeting().actions.first())
+                .map(|a| a.text.as_str()),
+            Some("Boka utbildning")
+        );
+
+        // Save, then read the file back: it is exactly the meeting on screen.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        assert!(h.state().error().is_none(), "{:?}", h.state().error());
+        let session = h.state().meeting().expect("still open");
+        assert!(!session.has_unsaved_changes());
+        let path = dir.path().join("meetings/2026-01-01.ron");
+        let (saved, _) = store::read_meeting(&path).expect("saved file reads");
+        assert_eq!(&saved, session.meeting());
+        assert_eq!(
+            h.state().document().map(|d| d.loaded.meetings.len()),
+            Some(5)
+        );
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("2026-01-01.ron"))
+        );
+    }
+
+    #[test]
+    fn closing_with_unsaved_changes_asks_first() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.get_by_label("Stäng mötet").click();
+        h.run();
+        assert!(h.state().pending_exit().is_some());
+        h.get_by_label("Spara ändringarna i mötet?");
+        h.get_by_label("Avbryt").click();
+        h.run();
+        assert!(
+            h.state().meeting().is_some(),
+            "cancel keeps the meeting open"
+        );
+        h.state_mut().handle(Command::CloseMeeting);
+        h.run();
+        h.state_mut()
+            .handle(Command::AnswerUnsaved(UnsavedAnswer::Discard));
+        h.run();
+        assert!(h.state().meeting().is_none());
+        assert!(
+            !dir.path().join("meetings/2026-01-01.ron").exists(),
+            "nothing written"
+        );
+    }
+
+    #[test]
+    fn an_autosaved_version_is_offered_when_the_meeting_is_opened_again() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        // A justerat meeting: reopen it with a reason first.
+        assert_eq!(
+            h.state().meeting().map(|s| s.meeting().state),
+            Some(MeetingState::Justerat)
+        );
+        h.get_by_label("Öppna igen…").click();
+        h.run();
+        h.get_by_label("Skäl").click();
+        h.run();
+        h.get_by_label("Skäl").type_text("Fel siffra i § 8");
+        h.run();
+        h.get_by_label("Öppna mötet igen").click();
+        h.run();
+        assert_eq!(
+            h.state().meeting().map(|s| s.meeting().reopenings.len()),
+            Some(1)
+        );
+        // Let the autosave time pass, then "crash": drop the app unsaved.
+        h.run_steps(12);
+        let recovery = medborgarlofte::gui::meeting::recovery_path(&path);
+        assert!(recovery.is_file(), "autosaved next to the meeting");
+        assert!(
+            !std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("Fel siffra")
+        );
+        drop(h);
+
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        h.get_by_label("Osparade ändringar hittades");
+        h.get_by_label_contains("status: justerat → avslutat");
+        h.get_by_label("Återställ ändringarna").click();
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert_eq!(session.meeting().reopenings.len(), 1);
+        assert_eq!(session.meeting().state, MeetingState::Avslutat);
+        assert!(session.has_unsaved_changes());
+    }
+
+    #[test]
+    fn a_meeting_changed_on_disk_by_someone_else_is_not_overwritten() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        h.state_mut().handle(Command::Meeting(
+            medborgarlofte::gui::meeting::MeetingCommand::Reopen("Rättelse".into()),
+        ));
+        h.run();
+        let theirs = std::fs::read_to_string(&path)
+            .expect("read")
+            .replace("Polishuset", "Stadshuset");
+        std::fs::write(&path, &theirs).expect("someone else saves");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        let error = h.state().error().expect("a conflict is shown").to_owned();
+        assert!(error.contains("har ändrats av någon annan"), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+        assert!(
+            h.state()
+                .meeting()
+                .is_some_and(medborgarlofte::gui::meeting::MeetingSession::has_unsaved_changes)
+        );
+    }
+}

@@ -45,6 +45,26 @@ pub enum Action {
     ShowShortcuts,
     /// Close the window.
     Quit,
+    /// Create a follow-up meeting (today's date).
+    NewMeeting,
+    /// Save the open meeting.
+    SaveMeeting,
+    /// Undo the last change of the meeting.
+    Undo,
+    /// Redo.
+    Redo,
+    /// Redo, the other common key.
+    RedoAlt,
+    /// Next agenda item.
+    NextItem,
+    /// Previous agenda item.
+    PreviousItem,
+    /// Add a decision clause to the current item.
+    AddDecision,
+    /// Add an action item.
+    AddAction,
+    /// Assess the current commitment with `Assessment::ALL[n]` (keys 1–6).
+    Assess(u8),
 }
 
 /// Where the key of an action is handled.
@@ -60,7 +80,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 33] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -79,6 +99,21 @@ impl Action {
         Action::ToggleTheme,
         Action::ShowShortcuts,
         Action::Quit,
+        Action::NewMeeting,
+        Action::SaveMeeting,
+        Action::Undo,
+        Action::Redo,
+        Action::RedoAlt,
+        Action::NextItem,
+        Action::PreviousItem,
+        Action::AddDecision,
+        Action::AddAction,
+        Action::Assess(0),
+        Action::Assess(1),
+        Action::Assess(2),
+        Action::Assess(3),
+        Action::Assess(4),
+        Action::Assess(5),
     ];
 
     /// The label in menus and on buttons.
@@ -103,6 +138,21 @@ impl Action {
             Action::ToggleTheme => t.toggle_theme,
             Action::ShowShortcuts => t.show_shortcuts,
             Action::Quit => t.quit,
+            Action::NewMeeting => t.new_meeting,
+            Action::SaveMeeting => t.save_meeting,
+            Action::Undo => t.undo,
+            Action::Redo => t.redo,
+            Action::RedoAlt => t.redo_alt,
+            Action::NextItem => t.next_item,
+            Action::PreviousItem => t.previous_item,
+            Action::AddDecision => t.add_decision,
+            Action::AddAction => t.add_action,
+            Action::Assess(0) => t.assess_1,
+            Action::Assess(1) => t.assess_2,
+            Action::Assess(2) => t.assess_3,
+            Action::Assess(3) => t.assess_4,
+            Action::Assess(4) => t.assess_5,
+            Action::Assess(_) => t.assess_6,
         }
     }
 
@@ -129,6 +179,26 @@ impl Action {
             Action::ToggleTheme => (cmd, Key::T),
             Action::ShowShortcuts => (none, Key::F1),
             Action::Quit => (cmd, Key::Q),
+            Action::NewMeeting => (cmd, Key::N),
+            Action::SaveMeeting => (cmd, Key::S),
+            Action::Undo => (cmd, Key::Z),
+            Action::Redo => (cmd.plus(Modifiers::SHIFT), Key::Z),
+            Action::RedoAlt => (cmd, Key::Y),
+            Action::NextItem => (Modifiers::ALT, Key::ArrowRight),
+            Action::PreviousItem => (Modifiers::ALT, Key::ArrowLeft),
+            Action::AddDecision => (cmd, Key::Enter),
+            Action::AddAction => (cmd.plus(Modifiers::SHIFT), Key::A),
+            Action::Assess(n) => (
+                none,
+                match n {
+                    0 => Key::Num1,
+                    1 => Key::Num2,
+                    2 => Key::Num3,
+                    3 => Key::Num4,
+                    4 => Key::Num5,
+                    _ => Key::Num6,
+                },
+            ),
         };
         Some(KeyboardShortcut::new(modifiers, key))
     }
@@ -141,7 +211,8 @@ impl Action {
             | Action::PreviousCommitment
             | Action::PageDown
             | Action::PageUp
-            | Action::OpenDetail => KeyHandling::AppOutsideText,
+            | Action::OpenDetail
+            | Action::Assess(_) => KeyHandling::AppOutsideText,
             _ => KeyHandling::App,
         }
     }

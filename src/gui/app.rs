@@ -12,14 +12,17 @@ use crate::model::{CommitmentId, Date};
 use super::actions::Action;
 use super::commitment::{Detail, detail_ui, sort_entries};
 use super::dashboard::{DashboardData, DashboardView};
-use super::dialogs::{PathDialog, error_ui, shortcuts_ui};
+use super::dialogs::{PathDialog, error_ui, shortcuts_ui, unsaved_ui};
 use super::document::{Document, Origin, copy_sample_to};
+use super::meeting::{
+    MeetingCommand, MeetingSession, chairing_ui, meetings_list_ui, session_dialogs_ui,
+};
 use super::menu::{MenuState, menu_bar_ui};
 use super::overview::overview_ui;
 use super::problems::problems_ui;
 use super::rows::{Line, Rows};
 use super::settings::{STORAGE_KEY, Settings};
-use super::state::{Command, Filters, PathPurpose, Tab, ViewState};
+use super::state::{Command, Filters, PathPurpose, PendingExit, Tab, UnsavedAnswer, ViewState};
 use super::text::texts;
 use super::tokens::{self, Palette, Theme};
 use super::watch::Watch;
@@ -80,6 +83,12 @@ pub struct App {
     shortcuts_open: bool,
     title_sent: Option<String>,
     ctx: egui::Context,
+    /// The meeting open for chairing or editing.
+    meeting: Option<MeetingSession>,
+    /// What waits for the answer to "save the meeting?".
+    pending_exit: Option<PendingExit>,
+    /// Set once the user has answered, so the next close request goes through.
+    allow_close: bool,
 }
 
 impl App {
@@ -111,6 +120,9 @@ impl App {
             shortcuts_open: false,
             title_sent: None,
             ctx: cc.egui_ctx.clone(),
+            meeting: None,
+            pending_exit: None,
+            allow_close: false,
         };
         app.handle(Command::Open(start.origin));
         app
@@ -166,6 +178,16 @@ impl App {
     /// The error being shown.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
+    }
+
+    /// The meeting open for chairing, if any.
+    pub fn meeting(&self) -> Option<&MeetingSession> {
+        self.meeting.as_ref()
+    }
+
+    /// The question waiting for an answer about unsaved meeting changes.
+    pub fn pending_exit(&self) -> Option<PendingExit> {
+        self.pending_exit
     }
 
     /// Applies one command: the only place where the document or the view
@@ -227,6 +249,123 @@ impl App {
             }),
             Command::ClearFilters => self.set_filters(Filters::default()),
             Command::SelectProblem(index) => self.view.selected_problem = Some(index),
+            Command::Meeting(command) => self.meeting_command(command),
+            Command::OpenMeeting(path) => self.open_meeting(&path),
+            Command::CloseMeeting => {
+                if self
+                    .meeting
+                    .as_ref()
+                    .is_some_and(MeetingSession::has_unsaved_changes)
+                {
+                    self.pending_exit = Some(PendingExit::CloseMeeting);
+                } else {
+                    self.meeting = None;
+                }
+            }
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+        }
+    }
+
+    fn meeting_command(&mut self, command: MeetingCommand) {
+        let Some(session) = &mut self.meeting else {
+            return;
+        };
+        match session.handle(command, self.today) {
+            Ok(true) => {
+                let path = session.path.display().to_string();
+                self.reload(None);
+                if let (Some(session), Some(doc)) = (&mut self.meeting, &self.doc) {
+                    session.refresh(doc);
+                }
+                self.notice = Some(Notice {
+                    text: texts().meeting_saved(&path),
+                    since_secs: None,
+                });
+            }
+            Ok(false) => {}
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    fn open_meeting(&mut self, path: &Path) {
+        if self
+            .meeting
+            .as_ref()
+            .is_some_and(MeetingSession::has_unsaved_changes)
+        {
+            self.error = Some(texts().unsaved_body.to_owned());
+            return;
+        }
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        match MeetingSession::open(doc, path) {
+            Ok(session) => {
+                self.meeting = Some(session);
+                self.view.tab = Tab::Meeting;
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    fn new_meeting(&mut self) {
+        if self
+            .meeting
+            .as_ref()
+            .is_some_and(MeetingSession::has_unsaved_changes)
+        {
+            self.error = Some(texts().unsaved_body.to_owned());
+            return;
+        }
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        match MeetingSession::create(doc, self.today) {
+            Ok(session) => {
+                self.meeting = Some(session);
+                self.view.tab = Tab::Meeting;
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
+    fn answer_unsaved(&mut self, answer: UnsavedAnswer) {
+        let Some(pending) = self.pending_exit.take() else {
+            return;
+        };
+        match answer {
+            UnsavedAnswer::Cancel => return,
+            UnsavedAnswer::Save => {
+                self.meeting_command(MeetingCommand::Save);
+                if self
+                    .meeting
+                    .as_ref()
+                    .is_some_and(MeetingSession::has_unsaved_changes)
+                {
+                    // Saving failed; the error is shown and nothing is closed.
+                    return;
+                }
+            }
+            UnsavedAnswer::Discard => {
+                if let Some(session) = &self.meeting {
+                    let _ = std::fs::remove_file(super::meeting::recovery_path(&session.path));
+                }
+            }
+        }
+        self.meeting = None;
+        if pending == PendingExit::Quit {
+            self.allow_close = true;
+            self.ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// Sends a key-driven meeting command when the meeting tab shows a meeting.
+    fn in_meeting(&mut self, command: MeetingCommand) -> bool {
+        if self.view.tab == Tab::Meeting && self.meeting.is_some() {
+            self.meeting_command(command);
+            true
+        } else {
+            false
         }
     }
 
@@ -284,10 +423,33 @@ impl App {
                 self.view.tab = Tab::Commitments;
                 self.dashboard.focus_search = true;
             }
+            Action::NextCommitment | Action::PageDown | Action::NextItem
+                if self.in_meeting(MeetingCommand::Next) => {}
+            Action::PreviousCommitment | Action::PageUp | Action::PreviousItem
+                if self.in_meeting(MeetingCommand::Previous) => {}
             Action::NextCommitment => self.move_selection(1),
             Action::PreviousCommitment => self.move_selection(-1),
             Action::PageDown => self.move_selection(PAGE_ROWS),
             Action::PageUp => self.move_selection(-PAGE_ROWS),
+            Action::NextItem | Action::PreviousItem => {}
+            Action::NewMeeting => self.new_meeting(),
+            Action::SaveMeeting => self.meeting_command(MeetingCommand::Save),
+            Action::Undo => self.meeting_command(MeetingCommand::Undo),
+            Action::Redo | Action::RedoAlt => self.meeting_command(MeetingCommand::Redo),
+            Action::AddDecision => {
+                self.in_meeting(MeetingCommand::AddDecision);
+            }
+            Action::AddAction => {
+                self.in_meeting(MeetingCommand::AddAction);
+            }
+            Action::Assess(n) => {
+                if let Some(assessment) = crate::model::meeting::Assessment::ALL
+                    .get(usize::from(n))
+                    .copied()
+                {
+                    self.in_meeting(MeetingCommand::Assess(assessment));
+                }
+            }
             Action::OpenDetail => {
                 if self.view.selected.is_some() {
                     self.view.detail_open = true;
@@ -342,6 +504,9 @@ impl App {
         match doc.reloaded(self.today) {
             Ok(doc) => {
                 self.watch = Watch::new(doc.files_on_disk(), doc.origin.folder().as_deref());
+                if let Some(session) = &mut self.meeting {
+                    session.refresh(&doc);
+                }
                 self.doc = Some(doc);
                 self.refresh_rows();
                 let t = texts();
@@ -460,7 +625,14 @@ impl App {
     }
 
     fn any_modal_open(&self) -> bool {
-        self.path_dialog.is_some() || self.shortcuts_open || self.error.is_some()
+        self.path_dialog.is_some()
+            || self.shortcuts_open
+            || self.error.is_some()
+            || self.pending_exit.is_some()
+            || self
+                .meeting
+                .as_ref()
+                .is_some_and(|s| s.recovery.is_some() || s.reopen_reason.is_some())
     }
 
     /// Checks the files on disk now and then; reloads what changed.
@@ -587,6 +759,7 @@ impl App {
                 (Tab::Commitments, t.tab_commitments.to_owned()),
                 (Tab::Overview, t.tab_overview.to_owned()),
                 (Tab::Problems, format!("{} ({problems})", t.tab_problems)),
+                (Tab::Meeting, t.tab_meeting.to_owned()),
             ] {
                 if ui
                     .add(egui::Button::selectable(
@@ -663,6 +836,10 @@ impl App {
             }
             Tab::Overview => overview_ui(ui, doc),
             Tab::Problems => problems_ui(ui, &doc.loaded, self.view.selected_problem, commands),
+            Tab::Meeting => match &mut self.meeting {
+                Some(session) => chairing_ui(ui, session, doc, commands),
+                None => meetings_list_ui(ui, doc, commands),
+            },
         }
     }
 }
@@ -724,6 +901,26 @@ impl eframe::App for App {
             self.poll_files(now);
             ctx.request_repaint_after(Duration::from_secs_f64(self.poll_interval_secs));
         }
+        if let Some(session) = &mut self.meeting {
+            let now = ctx.input(|i| i.time);
+            session.autosave(now);
+            if session.has_unsaved_changes() {
+                ctx.request_repaint_after(Duration::from_secs_f64(
+                    super::meeting::AUTOSAVE_AFTER_SECS,
+                ));
+            }
+        }
+        let close_requested = ctx.input(|i| i.viewport().close_requested());
+        if close_requested
+            && !self.allow_close
+            && self
+                .meeting
+                .as_ref()
+                .is_some_and(MeetingSession::has_unsaved_changes)
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.pending_exit = Some(PendingExit::Quit);
+        }
         let title = self.window_title();
         if self.title_sent.as_ref() != Some(&title) {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -737,13 +934,21 @@ impl eframe::App for App {
             recent: &self.settings.recent,
             is_sample: self.doc.as_ref().is_some_and(Document::is_read_only),
             tab: self.view.tab,
-            dark: self.settings.theme == Theme::Morkt,
+            theme: self.settings.theme,
             has_selection: self.view.selected.is_some(),
+            has_meeting: self.meeting.is_some(),
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &menu_state, &mut commands));
-        egui::Panel::top("banners")
-            .show_separator_line(false)
-            .show(ui, |ui| self.banners_ui(ui, &mut commands));
+        let has_banner = self.notice.is_some()
+            || self.doc.as_ref().is_some_and(|d| {
+                d.is_read_only()
+                    || (!d.loaded.problems.is_empty() && self.view.tab != Tab::Problems)
+            });
+        if has_banner {
+            egui::Panel::top("banners")
+                .show_separator_line(false)
+                .show(ui, |ui| self.banners_ui(ui, &mut commands));
+        }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         if let (Some(doc), Some(detail)) = (&self.doc, &self.detail)
             && self.view.detail_open
@@ -763,6 +968,12 @@ impl eframe::App for App {
         } else if self.shortcuts_open {
             shortcuts_ui(&ctx, &mut commands);
         }
+        if let Some(session) = &mut self.meeting {
+            session_dialogs_ui(&ctx, session, &mut commands);
+        }
+        if self.pending_exit.is_some() {
+            unsaved_ui(&ctx, &mut commands);
+        }
         if let Some(message) = &self.error {
             error_ui(&ctx, message, &mut commands);
         }
@@ -772,6 +983,11 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // eframe calls this now and then and on exit: a good moment to make
+        // sure the meeting's recovery file is current.
+        if let Some(session) = &mut self.meeting {
+            session.autosave(f64::INFINITY);
+        }
         self.settings.zoom = self.ctx.zoom_factor();
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
     }

@@ -117,3 +117,29 @@ pub fn error_ui(ctx: &egui::Context, message: &str, commands: &mut Vec<Command>)
         commands.push(Command::DismissError);
     }
 }
+
+/// "Save the changes to the meeting?" before closing it or the window.
+pub fn unsaved_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    use super::state::UnsavedAnswer;
+    let t = texts();
+    let response = Modal::new(Id::unique("unsaved")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(t.unsaved_title);
+        ui.label(t.unsaved_body);
+        ui.add_space(tokens::GAP);
+        ui.horizontal(|ui| {
+            for (label, answer) in [
+                (t.save_button, UnsavedAnswer::Save),
+                (t.dont_save_button, UnsavedAnswer::Discard),
+                (t.cancel_button, UnsavedAnswer::Cancel),
+            ] {
+                if ui.button(label).clicked() {
+                    commands.push(Command::AnswerUnsaved(answer));
+                }
+            }
+        });
+    });
+    if response.should_close() {
+        commands.push(Command::AnswerUnsaved(UnsavedAnswer::Cancel));
+    }
+}

@@ -18,10 +18,12 @@ pub struct MenuState<'a> {
     pub is_sample: bool,
     /// The current tab.
     pub tab: Tab,
-    /// Whether the dark theme is on.
-    pub dark: bool,
+    /// The theme in use.
+    pub theme: super::tokens::Theme,
     /// Whether a commitment is selected.
     pub has_selection: bool,
+    /// Whether a meeting is open.
+    pub has_meeting: bool,
 }
 
 /// A menu entry for an action, showing its shortcut.
@@ -68,6 +70,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 (Tab::Commitments, t.tab_commitments),
                 (Tab::Overview, t.tab_overview),
                 (Tab::Problems, t.tab_problems),
+                (Tab::Meeting, t.tab_meeting),
             ] {
                 if ui.radio(state.tab == tab, label).clicked() {
                     commands.push(Command::SetTab(tab));
@@ -82,10 +85,9 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             action_button(ui, Action::ZoomIn, true, commands);
             action_button(ui, Action::ZoomOut, true, commands);
             action_button(ui, Action::ZoomReset, true, commands);
-            let theme_label = if state.dark {
-                t.light_theme
-            } else {
-                t.dark_theme
+            let theme_label = match state.theme {
+                super::tokens::Theme::Morkt => t.light_theme,
+                super::tokens::Theme::Ljust => t.dark_theme,
             };
             let shortcut = Action::ToggleTheme.shortcut_text(ui.ctx());
             if ui
@@ -94,6 +96,21 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             {
                 commands.push(Command::Run(Action::ToggleTheme));
                 ui.close();
+            }
+        });
+        ui.menu_button(t.menu_meeting, |ui| {
+            action_button(ui, Action::NewMeeting, !state.is_sample, commands);
+            action_button(ui, Action::SaveMeeting, state.has_meeting, commands);
+            ui.separator();
+            action_button(ui, Action::Undo, state.has_meeting, commands);
+            action_button(ui, Action::Redo, state.has_meeting, commands);
+            ui.separator();
+            action_button(ui, Action::NextItem, state.has_meeting, commands);
+            action_button(ui, Action::PreviousItem, state.has_meeting, commands);
+            action_button(ui, Action::AddDecision, state.has_meeting, commands);
+            action_button(ui, Action::AddAction, state.has_meeting, commands);
+            for n in 0..6 {
+                action_button(ui, Action::Assess(n), state.has_meeting, commands);
             }
         });
         ui.menu_button(t.menu_help, |ui| {

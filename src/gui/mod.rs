@@ -9,6 +9,7 @@ mod dashboard;
 mod dialogs;
 pub mod document;
 pub mod fonts;
+pub mod meeting;
 mod menu;
 mod overview;
 mod problems;

@@ -20,6 +20,8 @@ pub enum Tab {
     Overview,
     /// Errors and warnings in the files.
     Problems,
+    /// The meetings, and the chairing view of the open one.
+    Meeting,
 }
 
 /// The columns of the commitment table, each sortable.
@@ -202,4 +204,32 @@ pub enum Command {
     ClearFilters,
     /// Show the file excerpt of a problem.
     SelectProblem(usize),
+    /// A command for the meeting being edited.
+    Meeting(super::meeting::MeetingCommand),
+    /// Open a meeting file for chairing or editing.
+    OpenMeeting(PathBuf),
+    /// Close the meeting (asks first when there are unsaved changes).
+    CloseMeeting,
+    /// The answer to "save the changes?".
+    AnswerUnsaved(UnsavedAnswer),
+}
+
+/// What to do with unsaved meeting changes before going on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving (the recovery file is removed).
+    Discard,
+    /// Stay.
+    Cancel,
+}
+
+/// What was going to happen when the unsaved-changes question was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PendingExit {
+    /// Close the meeting.
+    CloseMeeting,
+    /// Close the window.
+    Quit,
 }

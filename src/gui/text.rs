@@ -59,6 +59,7 @@ pub struct Texts {
     pub light_theme: &'static str,
     pub menu_file: &'static str,
     pub menu_help: &'static str,
+    pub menu_meeting: &'static str,
     pub menu_view: &'static str,
     pub next_commitment: &'static str,
     pub no_assessment_hint: &'static str,
@@ -126,10 +127,80 @@ pub struct Texts {
     pub zoom_in: &'static str,
     pub zoom_out: &'static str,
     pub zoom_reset: &'static str,
+    pub sample_meeting_read_only: &'static str,
+    pub meeting_title_prefix: &'static str,
+    pub not_a_commitment_item: &'static str,
+    pub meetings_heading: &'static str,
+    pub no_meetings: &'static str,
+    pub unsaved: &'static str,
+    pub start_meeting: &'static str,
+    pub end_meeting: &'static str,
+    pub adjust_meeting: &'static str,
+    pub resume_meeting: &'static str,
+    pub reopen_meeting: &'static str,
+    pub reopen_confirm: &'static str,
+    pub close_meeting: &'static str,
+    pub agenda: &'static str,
+    pub adjusted_read_only: &'static str,
+    pub item_handled: &'static str,
+    pub discussion: &'static str,
+    pub no_previous_assessment: &'static str,
+    pub assessment_heading: &'static str,
+    pub reason_label: &'static str,
+    pub reason_required: &'static str,
+    pub decisions_heading: &'static str,
+    pub decision_hint: &'static str,
+    pub actions_heading: &'static str,
+    pub action_text_hint: &'static str,
+    pub responsible_hint: &'static str,
+    pub due_hint: &'static str,
+    pub action_heading: &'static str,
+    pub no_earlier_actions: &'static str,
+    pub recovery_title: &'static str,
+    pub recovery_body: &'static str,
+    pub restore_button: &'static str,
+    pub discard_button: &'static str,
+    pub reopen_title: &'static str,
+    pub reopen_body: &'static str,
+    pub tab_meeting: &'static str,
+    pub new_meeting: &'static str,
+    pub save_meeting: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub next_item: &'static str,
+    pub previous_item: &'static str,
+    pub add_decision: &'static str,
+    pub add_action: &'static str,
+    pub assess_1: &'static str,
+    pub assess_2: &'static str,
+    pub assess_3: &'static str,
+    pub assess_4: &'static str,
+    pub assess_5: &'static str,
+    pub assess_6: &'static str,
+    pub redo_alt: &'static str,
+    pub unsaved_title: &'static str,
+    pub unsaved_body: &'static str,
+    pub dont_save_button: &'static str,
+    pub participants_heading: &'static str,
+    pub add_participant: &'static str,
+    pub participant_name: &'static str,
+    pub excused: &'static str,
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
     pub sample_is_read_only: &'static str,
+    meeting_exists_fn: fn(&str) -> String,
+    open_meeting_fn: fn(&str) -> String,
+    meeting_state_fn: fn(&str) -> String,
+    previous_assessment_fn: fn(&str, &str) -> String,
+    assessment_key_hint_fn: fn(usize) -> String,
+    decision_label_fn: fn(usize) -> String,
+    remove_decision_fn: fn(usize) -> String,
+    action_label_fn: fn(&str) -> String,
+    remove_action_fn: fn(&str) -> String,
+    action_status_label_fn: fn(&str, &str) -> String,
+    meeting_saved_fn: fn(&str) -> String,
+    remove_participant_fn: fn(&str) -> String,
     as_of_phrase_fn: fn(Date) -> String,
     assessed_at_fn: fn(Date) -> String,
     day_of_fn: fn(i64, i64) -> String,
@@ -145,6 +216,54 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// A meeting file for the date exists.
+    pub fn meeting_exists(&self, a: &str) -> String {
+        (self.meeting_exists_fn)(a)
+    }
+    /// Button to open a meeting.
+    pub fn open_meeting(&self, a: &str) -> String {
+        (self.open_meeting_fn)(a)
+    }
+    /// The meeting's state.
+    pub fn meeting_state(&self, a: &str) -> String {
+        (self.meeting_state_fn)(a)
+    }
+    /// The previous meeting's assessment.
+    pub fn previous_assessment(&self, a: &str, b: &str) -> String {
+        (self.previous_assessment_fn)(a, b)
+    }
+    /// Tooltip of an assessment button.
+    pub fn assessment_key_hint(&self, a: usize) -> String {
+        (self.assessment_key_hint_fn)(a)
+    }
+    /// Accessible name of a decision field.
+    pub fn decision_label(&self, a: usize) -> String {
+        (self.decision_label_fn)(a)
+    }
+    /// Remove-button of a decision.
+    pub fn remove_decision(&self, a: usize) -> String {
+        (self.remove_decision_fn)(a)
+    }
+    /// Accessible name of an action field.
+    pub fn action_label(&self, a: &str) -> String {
+        (self.action_label_fn)(a)
+    }
+    /// Remove-button of an action.
+    pub fn remove_action(&self, a: &str) -> String {
+        (self.remove_action_fn)(a)
+    }
+    /// Status buttons of an earlier action.
+    pub fn action_status_label(&self, a: &str, b: &str) -> String {
+        (self.action_status_label_fn)(a, b)
+    }
+    /// Notice after saving a meeting.
+    pub fn meeting_saved(&self, a: &str) -> String {
+        (self.meeting_saved_fn)(a)
+    }
+    /// Remove-button of a participant.
+    pub fn remove_participant(&self, a: &str) -> String {
+        (self.remove_participant_fn)(a)
+    }
     /// "per 2017-03-16".
     pub fn as_of_phrase(&self, a: Date) -> String {
         (self.as_of_phrase_fn)(a)
@@ -247,6 +366,7 @@ pub static SV: Texts = Texts {
     light_theme: "Ljust tema",
     menu_file: "Arkiv",
     menu_help: "Hjälp",
+    menu_meeting: "Möte",
     menu_view: "Visa",
     next_commitment: "Nästa åtagande",
     no_assessment_hint: "Inget avslutat uppföljningsmöte har bedömt åtagandet fram till datumet.",
@@ -314,10 +434,80 @@ pub static SV: Texts = Texts {
     zoom_in: "Zooma in",
     zoom_out: "Zooma ut",
     zoom_reset: "Återställ zoom",
+    sample_meeting_read_only: "Exemplet är skrivskyddat: spara det som egen mapp (Arkiv → Spara som…) för att hålla eller ändra möten.",
+    meeting_title_prefix: "Uppföljningsmöte",
+    not_a_commitment_item: "Den här punkten gäller inget åtagande; välj en åtagandepunkt för att bedöma.",
+    meetings_heading: "Uppföljningsmöten",
+    no_meetings: "Inga möten ännu.",
+    unsaved: "● osparade ändringar",
+    start_meeting: "Starta mötet",
+    end_meeting: "Avsluta mötet",
+    adjust_meeting: "Justera protokollet",
+    resume_meeting: "Återuppta mötet",
+    reopen_meeting: "Öppna igen…",
+    reopen_confirm: "Öppna mötet igen",
+    close_meeting: "Stäng mötet",
+    agenda: "Dagordning",
+    adjusted_read_only: "Mötet är justerat och kan inte ändras. Öppna det igen med ett skäl om något måste rättas.",
+    item_handled: "Punkten är behandlad",
+    discussion: "Diskussion",
+    no_previous_assessment: "Ingen tidigare bedömning.",
+    assessment_heading: "Mötets bedömning",
+    reason_label: "Skäl",
+    reason_required: "Den här bedömningen kräver ett skäl.",
+    decisions_heading: "Beslut",
+    decision_hint: r#"… (beslutet utan "att")"#,
+    actions_heading: "Åtgärder från mötet",
+    action_text_hint: "vad ska göras",
+    responsible_hint: "Ansvarig",
+    due_hint: "Klart senast",
+    action_heading: "Åtgärd",
+    no_earlier_actions: "Inga öppna åtgärder från tidigare möten.",
+    recovery_title: "Osparade ändringar hittades",
+    recovery_body: "Mötet ändrades utan att sparas (programmet stängdes eller kraschade). Den automatiskt sparade versionen skiljer sig så här från filen:",
+    restore_button: "Återställ ändringarna",
+    discard_button: "Släng dem",
+    reopen_title: "Öppna det justerade mötet igen",
+    reopen_body: "Ett justerat protokoll ändras bara av ett skäl som antecknas i filen med dagens datum.",
+    tab_meeting: "Möte",
+    new_meeting: "Nytt uppföljningsmöte",
+    save_meeting: "Spara mötet",
+    undo: "Ångra",
+    redo: "Gör om",
+    next_item: "Nästa punkt",
+    previous_item: "Föregående punkt",
+    add_decision: "Lägg till beslut",
+    add_action: "Ny åtgärd",
+    assess_1: "Bedöm: genomförd",
+    assess_2: "Bedöm: pågår enligt plan",
+    assess_3: "Bedöm: försenad",
+    assess_4: "Bedöm: ej genomförd",
+    assess_5: "Bedöm: utgår/ändras",
+    assess_6: "Bedöm: ej behandlad",
+    redo_alt: "Gör om (alternativ)",
+    unsaved_title: "Spara ändringarna i mötet?",
+    unsaved_body: "Mötet har ändringar som inte är sparade.",
+    dont_save_button: "Spara inte",
+    participants_heading: "Deltagare",
+    add_participant: "Lägg till deltagare",
+    participant_name: "Namn",
+    excused: "anmält förhinder",
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
     sample_is_read_only: "Exemplet är skrivskyddat. Spara det som egen mapp (Arkiv → Spara som…) och lägg sedan till aktivitetsfilerna där.",
+    meeting_exists_fn: |d| format!("Det finns redan ett möte {d}; öppna det under fliken Möte."),
+    open_meeting_fn: |d| format!("Öppna mötet {d}"),
+    meeting_state_fn: |s| format!("Status: {s}"),
+    previous_assessment_fn: |a, d| format!("Förra bedömningen: {a} ({d})"),
+    assessment_key_hint_fn: |n| format!("Tangent {n} när inget textfält är aktivt"),
+    decision_label_fn: |n| format!("Beslut {n}"),
+    remove_decision_fn: |n| format!("Ta bort beslut {n}"),
+    action_label_fn: |id| format!("Åtgärd {id}"),
+    remove_action_fn: |id| format!("Ta bort åtgärd {id}"),
+    action_status_label_fn: |id, s| format!("Åtgärd {id}: {s}"),
+    meeting_saved_fn: |p| format!("Mötet sparades i {p}."),
+    remove_participant_fn: |n| format!("Ta bort {n}"),
     as_of_phrase_fn: |d| format!("per {d}"),
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),
     day_of_fn: |day, total| format!("dag {day} av {total}"),

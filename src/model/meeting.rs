@@ -625,3 +625,75 @@ pub fn open_actions(meetings: &[Meeting], date: Date) -> Vec<&ActionItem> {
         .map(|s| s.item)
         .collect()
 }
+
+/// What differs between two versions of a meeting, in Swedish, one line per
+/// difference (for restoring an autosaved version: the user sees what they get).
+pub fn differences(from: &Meeting, to: &Meeting) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = |name: &str, a: String, b: String| {
+        if a != b {
+            out.push(format!("{name}: {a} → {b}"));
+        }
+    };
+    field("namn", from.title.clone(), to.title.clone());
+    field("datum", from.date.to_string(), to.date.to_string());
+    field("plats", from.place.clone(), to.place.clone());
+    field("status", from.state.to_string(), to.state.to_string());
+    field(
+        "deltagare",
+        from.participants.len().to_string(),
+        to.participants.len().to_string(),
+    );
+    field(
+        "punkter på dagordningen",
+        from.items.len().to_string(),
+        to.items.len().to_string(),
+    );
+    for (n, (a, b)) in from.items.iter().zip(&to.items).enumerate() {
+        let heading = format!("§ {} {}", n + 1, b.kind.heading());
+        if let (ItemKind::Atagande(ra), ItemKind::Atagande(rb)) = (&a.kind, &b.kind) {
+            let word =
+                |r: &CommitmentReview| r.assessment.map_or("–".to_owned(), |x| x.to_string());
+            if ra.assessment != rb.assessment {
+                out.push(format!("{heading}: bedömning {} → {}", word(ra), word(rb)));
+            }
+            if ra.reason != rb.reason {
+                out.push(format!("{heading}: skälet ändrat"));
+            }
+        }
+        if a.discussion != b.discussion {
+            out.push(format!("{heading}: diskussionen ändrad"));
+        }
+        if a.decisions != b.decisions {
+            out.push(format!(
+                "{heading}: beslut ändrade ({} → {})",
+                a.decisions.len(),
+                b.decisions.len()
+            ));
+        }
+        if a.handled != b.handled {
+            out.push(format!(
+                "{heading}: {}",
+                if b.handled {
+                    "markerad som behandlad"
+                } else {
+                    "inte längre behandlad"
+                }
+            ));
+        }
+    }
+    if from.actions != to.actions {
+        out.push(format!(
+            "åtgärder ändrade ({} → {})",
+            from.actions.len(),
+            to.actions.len()
+        ));
+    }
+    if from.action_updates != to.action_updates {
+        out.push("beslut om tidigare åtgärder ändrade".to_owned());
+    }
+    if from.next_meeting != to.next_meeting || from.adjustment != to.adjustment {
+        out.push("nästa möte eller justering ändrad".to_owned());
+    }
+    out
+}

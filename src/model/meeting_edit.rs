@@ -131,6 +131,10 @@ pub enum MeetingEdit {
         /// Index.
         index: usize,
     },
+    /// Several edits as one step: all are applied, or none.
+    Batch(Vec<MeetingEdit>),
+    /// Replace the whole meeting (restoring an autosaved version).
+    Replace(Box<Meeting>),
     /// Decide about an earlier meeting's action item (open carries it over).
     SetActionUpdate {
         /// The action.
@@ -197,10 +201,29 @@ impl MeetingEdit {
 
     fn apply(&self, meeting: &mut Meeting) -> Result<(), EditError> {
         use MeetingEdit as E;
-        if meeting.state == MeetingState::Justerat && !matches!(self, E::Reopen { .. }) {
+        // A justerat meeting only changes by being reopened with a reason, or
+        // by restoring a version in which that reopening is recorded.
+        let reopens = match self {
+            E::Reopen { .. } => true,
+            E::Replace(other) => other.reopenings.len() > meeting.reopenings.len(),
+            _ => false,
+        };
+        if meeting.state == MeetingState::Justerat && !reopens {
             return Err(EditError::ReadOnly);
         }
         match self {
+            E::Replace(replacement) => {
+                meeting.clone_from(replacement);
+                Ok(())
+            }
+            E::Batch(edits) => {
+                let mut copy = meeting.clone();
+                for edit in edits {
+                    edit.apply(&mut copy)?;
+                }
+                *meeting = copy;
+                Ok(())
+            }
             E::SetState(to) => set_state(meeting, *to),
             E::Reopen { date, reason } => reopen(meeting, *date, reason),
             E::SetHandled { item, handled } => {
@@ -252,6 +275,14 @@ impl MeetingEdit {
                 meeting.items.insert(*to, moved);
                 Ok(())
             }
+            _ => self.apply_to_lists(meeting),
+        }
+    }
+
+    /// The edits of participants and action items.
+    fn apply_to_lists(&self, meeting: &mut Meeting) -> Result<(), EditError> {
+        use MeetingEdit as E;
+        match self {
             E::AddParticipant(p) => {
                 meeting.participants.push(p.clone());
                 Ok(())
@@ -295,6 +326,8 @@ impl MeetingEdit {
                 };
                 Ok(())
             }
+            // Handled by `apply`; never reached with these.
+            _ => Ok(()),
         }
     }
 }
@@ -376,6 +409,8 @@ pub struct MeetingEditor {
     saved: Meeting,
     /// Set after undo/redo/save so the next text edit starts a new step.
     break_merge: bool,
+    /// Counts every change (edit, undo, redo), for autosave.
+    version: u64,
 }
 
 impl MeetingEditor {
@@ -387,6 +422,7 @@ impl MeetingEditor {
             undo: Vec::new(),
             redo: Vec::new(),
             break_merge: false,
+            version: 0,
         }
     }
 
@@ -414,7 +450,14 @@ impl MeetingEditor {
             });
         }
         self.break_merge = false;
+        self.version += 1;
         Ok(())
+    }
+
+    /// A number that changes with every change, for "has this version been
+    /// autosaved yet".
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Undoes the last step; false when there is nothing to undo.
@@ -425,6 +468,7 @@ impl MeetingEditor {
         let after = std::mem::replace(&mut self.meeting, step.before);
         self.redo.push(after);
         self.break_merge = true;
+        self.version += 1;
         true
     }
 
@@ -436,6 +480,7 @@ impl MeetingEditor {
         let before = std::mem::replace(&mut self.meeting, after);
         self.undo.push(Step { before, edit: None });
         self.break_merge = true;
+        self.version += 1;
         true
     }
 
@@ -560,6 +605,16 @@ mod tests {
                 status: ActionStatus::Struken,
                 note: Some("stryks".into()),
             },
+            MeetingEdit::Batch(vec![
+                MeetingEdit::SetHandled {
+                    item: c,
+                    handled: false,
+                },
+                MeetingEdit::SetAssessment {
+                    item: c,
+                    assessment: None,
+                },
+            ]),
         ]
     }
 
@@ -655,6 +710,21 @@ mod tests {
         assert_eq!(editor.meeting().reopenings.len(), 1);
         assert_eq!(editor.meeting().reopenings[0].reason, "Fel antal i § 5");
         editor.apply(edit).expect("editable again");
+    }
+
+    #[test]
+    fn a_batch_is_all_or_nothing() {
+        let original = meeting();
+        let mut editor = MeetingEditor::new(original.clone());
+        let batch = MeetingEdit::Batch(vec![
+            MeetingEdit::SetDiscussion {
+                item: 0,
+                text: "ändrad".into(),
+            },
+            MeetingEdit::RemoveItem { item: 999 },
+        ]);
+        assert_eq!(editor.apply(batch), Err(EditError::NoSuchIndex(999)));
+        assert_eq!(editor.meeting(), &original);
     }
 
     #[test]

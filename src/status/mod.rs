@@ -69,6 +69,19 @@ pub struct CommitmentStatus {
 }
 
 impl CommitmentStatus {
+    /// What a meeting keeps of this status in its minutes.
+    pub fn snapshot(&self, as_of: Date) -> crate::model::meeting::StatusSnapshot {
+        crate::model::meeting::StatusSnapshot {
+            as_of,
+            reported: self.reported,
+            unit: self.unit.clone(),
+            reports: self.reports,
+            expected: self.expected,
+            target: self.full_target,
+            measured: self.measured,
+        }
+    }
+
     /// Reported as a percentage of the whole target (not capped: 200 % is possible).
     pub fn percent_of_target(&self) -> Option<f64> {
         self.full_target

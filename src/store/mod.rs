@@ -277,6 +277,16 @@ fn parse<T: DeserializeOwned>(source: &Source) -> ParseResult<T> {
     })
 }
 
+/// Reads one meeting file for editing: its text exactly as on disk (to
+/// detect later changes by others) and the meeting. The error is the
+/// located problem, ready to show.
+pub fn read_meeting(path: &Path) -> Result<(Meeting, String), Box<Problem>> {
+    let source = Source::read(path);
+    let meeting = parse::<Meeting>(&source)?;
+    let text = source.text.unwrap_or_default();
+    Ok((meeting, text))
+}
+
 /// Parses and validates `inputs`. `today` decides which dates are in the future.
 pub fn load(inputs: Inputs, today: Date) -> Loaded {
     let mut problems = Vec::new();
