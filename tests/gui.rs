@@ -743,13 +743,96 @@ mod meetings {
         std::fs::write(&path, &theirs).expect("someone else saves");
         h.key_press_modifiers(Modifiers::COMMAND, Key::S);
         h.run();
-        let error = h.state().error().expect("a conflict is shown").to_owned();
-        assert!(error.contains("har ändrats av någon annan"), "{error}");
+        // Nothing is overwritten; the dialog lists what would be lost.
         assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+        h.get_by_label("Filen har ändrats av någon annan");
+        h.get_by_label_contains("status: justerat → avslutat");
+        h.get_by_label("Spara mina ändringar som kopia").click();
+        h.run();
+        let copy = path.with_extension("kopia-2026-01-01");
         assert!(
-            h.state()
+            std::fs::read_to_string(&copy)
+                .expect("copy written")
+                .contains("Rättelse")
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+        assert!(h.state().notice().is_some_and(|n| n.contains("kopia")));
+        // Or take their version and drop ours.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        h.get_by_label("Läs in filen igen (mina ändringar försvinner)")
+            .click();
+        h.run();
+        let session = h.state().meeting().expect("still open");
+        assert!(!session.has_unsaved_changes());
+        assert!(session.meeting().place.contains("Stadshuset"));
+        assert_eq!(session.meeting().state, MeetingState::Justerat);
+    }
+
+    #[test]
+    fn agenda_items_are_added_moved_and_removed_and_the_next_meeting_set() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        let before = h.state().meeting().map_or(0, |s| s.meeting().items.len());
+        h.get_by_label("Ny punkt").click();
+        h.run();
+        h.get_by_label("Ny punkt")
+            .type_text("Information från Länsstyrelsen");
+        h.run();
+        h.get_by_label("Lägg till punkt").click();
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert_eq!(session.meeting().items.len(), before + 1);
+        assert_eq!(session.current, 1);
+        assert!(matches!(
+            &session.meeting().items[1].kind,
+            ItemKind::Annat(t) if t == "Information från Länsstyrelsen"
+        ));
+        h.get_by_label("Flytta punkten uppåt").click();
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert!(matches!(
+            &session.meeting().items[0].kind,
+            ItemKind::Annat(_)
+        ));
+        assert_eq!(session.current, 0);
+        h.get_by_label("Ta bort punkten").click();
+        h.run();
+        assert_eq!(
+            h.state().meeting().map(|s| s.meeting().items.len()),
+            Some(before)
+        );
+
+        // The "Nästa möte" item sets the next meeting's date.
+        let next = h
+            .state()
+            .meeting()
+            .and_then(|s| {
+                s.meeting()
+                    .items
+                    .iter()
+                    .position(|i| matches!(i.kind, ItemKind::NastaMote))
+            })
+            .expect("Nästa möte on the agenda");
+        h.state_mut().handle(Command::Meeting(
+            medborgarlofte::gui::meeting::MeetingCommand::GoTo(next),
+        ));
+        h.run();
+        h.get_by_label("Datum").click();
+        h.run();
+        h.get_by_label("Datum").type_text("2026-03-12");
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert_eq!(
+            session
                 .meeting()
-                .is_some_and(medborgarlofte::gui::meeting::MeetingSession::has_unsaved_changes)
+                .next_meeting
+                .as_ref()
+                .map(|n| n.date.to_string())
+                .as_deref(),
+            Some("2026-03-12")
         );
     }
 }

@@ -15,7 +15,7 @@ use super::dashboard::{DashboardData, DashboardView};
 use super::dialogs::{PathDialog, error_ui, shortcuts_ui, unsaved_ui};
 use super::document::{Document, Origin, copy_sample_to};
 use super::meeting::{
-    MeetingCommand, MeetingSession, chairing_ui, meetings_list_ui, session_dialogs_ui,
+    MeetingCommand, MeetingSession, Outcome, chairing_ui, meetings_list_ui, session_dialogs_ui,
 };
 use super::menu::{MenuState, menu_bar_ui};
 use super::overview::overview_ui;
@@ -271,7 +271,7 @@ impl App {
             return;
         };
         match session.handle(command, self.today) {
-            Ok(true) => {
+            Ok(Outcome::Saved) => {
                 let path = session.path.display().to_string();
                 self.reload(None);
                 if let (Some(session), Some(doc)) = (&mut self.meeting, &self.doc) {
@@ -282,7 +282,13 @@ impl App {
                     since_secs: None,
                 });
             }
-            Ok(false) => {}
+            Ok(Outcome::Notice(text)) => {
+                self.notice = Some(Notice {
+                    text,
+                    since_secs: None,
+                });
+            }
+            Ok(Outcome::Nothing) => {}
             Err(message) => self.error = Some(message),
         }
     }
@@ -629,10 +635,9 @@ impl App {
             || self.shortcuts_open
             || self.error.is_some()
             || self.pending_exit.is_some()
-            || self
-                .meeting
-                .as_ref()
-                .is_some_and(|s| s.recovery.is_some() || s.reopen_reason.is_some())
+            || self.meeting.as_ref().is_some_and(|s| {
+                s.recovery.is_some() || s.reopen_reason.is_some() || s.conflict.is_some()
+            })
     }
 
     /// Checks the files on disk now and then; reloads what changed.

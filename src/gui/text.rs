@@ -185,6 +185,24 @@ pub struct Texts {
     pub add_participant: &'static str,
     pub participant_name: &'static str,
     pub excused: &'static str,
+    pub details_heading: &'static str,
+    pub meeting_name: &'static str,
+    pub start_time: &'static str,
+    pub end_time: &'static str,
+    pub place_label: &'static str,
+    pub adjustment_place: &'static str,
+    pub adjustment_date: &'static str,
+    pub next_meeting_heading: &'static str,
+    pub move_item_up: &'static str,
+    pub move_item_down: &'static str,
+    pub remove_item: &'static str,
+    pub new_item_label: &'static str,
+    pub add_item: &'static str,
+    pub conflict_title: &'static str,
+    pub conflict_body: &'static str,
+    pub conflict_no_changes: &'static str,
+    pub save_copy_button: &'static str,
+    pub reload_from_disk_button: &'static str,
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
@@ -201,6 +219,7 @@ pub struct Texts {
     action_status_label_fn: fn(&str, &str) -> String,
     meeting_saved_fn: fn(&str) -> String,
     remove_participant_fn: fn(&str) -> String,
+    saved_as_copy_fn: fn(&str) -> String,
     as_of_phrase_fn: fn(Date) -> String,
     assessed_at_fn: fn(Date) -> String,
     day_of_fn: fn(i64, i64) -> String,
@@ -263,6 +282,10 @@ impl Texts {
     /// Remove-button of a participant.
     pub fn remove_participant(&self, a: &str) -> String {
         (self.remove_participant_fn)(a)
+    }
+    /// Notice after saving a conflicting version as a copy.
+    pub fn saved_as_copy(&self, a: &str) -> String {
+        (self.saved_as_copy_fn)(a)
     }
     /// "per 2017-03-16".
     pub fn as_of_phrase(&self, a: Date) -> String {
@@ -492,6 +515,24 @@ pub static SV: Texts = Texts {
     add_participant: "Lägg till deltagare",
     participant_name: "Namn",
     excused: "anmält förhinder",
+    details_heading: "Mötesuppgifter och justering",
+    meeting_name: "Mötets namn",
+    start_time: "Starttid",
+    end_time: "Sluttid",
+    place_label: "Plats",
+    adjustment_place: "Justeringens plats",
+    adjustment_date: "Justeringens datum",
+    next_meeting_heading: "Nästa möte",
+    move_item_up: "Flytta punkten uppåt",
+    move_item_down: "Flytta punkten nedåt",
+    remove_item: "Ta bort punkten",
+    new_item_label: "Ny punkt",
+    add_item: "Lägg till punkt",
+    conflict_title: "Filen har ändrats av någon annan",
+    conflict_body: "Mötesfilen sparades av någon annan medan du arbetade. Inget har skrivits över. Dina ändringar som inte är sparade:",
+    conflict_no_changes: "(inga skillnader mot den version du öppnade)",
+    save_copy_button: "Spara mina ändringar som kopia",
+    reload_from_disk_button: "Läs in filen igen (mina ändringar försvinner)",
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
@@ -508,6 +549,7 @@ pub static SV: Texts = Texts {
     action_status_label_fn: |id, s| format!("Åtgärd {id}: {s}"),
     meeting_saved_fn: |p| format!("Mötet sparades i {p}."),
     remove_participant_fn: |n| format!("Ta bort {n}"),
+    saved_as_copy_fn: |p| format!("Dina ändringar sparades som kopia i {p}; mötesfilen är orörd."),
     as_of_phrase_fn: |d| format!("per {d}"),
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),
     day_of_fn: |day, total| format!("dag {day} av {total}"),

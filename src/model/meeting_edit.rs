@@ -10,8 +10,8 @@
 use super::date::Date;
 use super::ids::ActionId;
 use super::meeting::{
-    ActionItem, ActionStatus, ActionUpdate, AgendaItem, Assessment, ItemKind, Meeting,
-    MeetingState, Participant, Reopening, StatusSnapshot,
+    ActionItem, ActionStatus, ActionUpdate, Adjustment, AgendaItem, Assessment, ClockTime,
+    ItemKind, Meeting, MeetingState, NextMeeting, Participant, Reopening, StatusSnapshot,
 };
 
 /// One change to a meeting.
@@ -131,6 +131,21 @@ pub enum MeetingEdit {
         /// Index.
         index: usize,
     },
+    /// Set the meeting's name, times and place (the date names the file and stays).
+    SetDetails {
+        /// Name.
+        title: String,
+        /// Start time.
+        start: Option<ClockTime>,
+        /// End time.
+        end: Option<ClockTime>,
+        /// Place.
+        place: String,
+    },
+    /// Set or clear the next meeting.
+    SetNextMeeting(Option<NextMeeting>),
+    /// Set or clear where and when the minutes are checked.
+    SetAdjustment(Option<Adjustment>),
     /// Several edits as one step: all are applied, or none.
     Batch(Vec<MeetingEdit>),
     /// Replace the whole meeting (restoring an autosaved version).
@@ -185,6 +200,9 @@ impl MeetingEdit {
     fn continues(&self, previous: &MeetingEdit) -> bool {
         use MeetingEdit as E;
         match (self, previous) {
+            (E::SetDetails { .. }, E::SetDetails { .. })
+            | (E::SetNextMeeting(_), E::SetNextMeeting(_))
+            | (E::SetAdjustment(_), E::SetAdjustment(_)) => true,
             (E::SetDiscussion { item: a, .. }, E::SetDiscussion { item: b, .. })
             | (E::SetReason { item: a, .. }, E::SetReason { item: b, .. }) => a == b,
             (
@@ -225,6 +243,26 @@ impl MeetingEdit {
                 Ok(())
             }
             E::SetState(to) => set_state(meeting, *to),
+            E::SetDetails {
+                title,
+                start,
+                end,
+                place,
+            } => {
+                meeting.title.clone_from(title);
+                meeting.start = *start;
+                meeting.end = *end;
+                meeting.place.clone_from(place);
+                Ok(())
+            }
+            E::SetNextMeeting(next) => {
+                meeting.next_meeting.clone_from(next);
+                Ok(())
+            }
+            E::SetAdjustment(adjustment) => {
+                meeting.adjustment.clone_from(adjustment);
+                Ok(())
+            }
             E::Reopen { date, reason } => reopen(meeting, *date, reason),
             E::SetHandled { item, handled } => {
                 item_mut(meeting, *item)?.handled = *handled;
@@ -499,6 +537,11 @@ impl MeetingEditor {
         self.meeting != self.saved
     }
 
+    /// The meeting as last saved or loaded.
+    pub fn saved(&self) -> &Meeting {
+        &self.saved
+    }
+
     /// Records that the meeting as it is now has been saved.
     pub fn mark_saved(&mut self) {
         self.saved = self.meeting.clone();
@@ -605,6 +648,17 @@ mod tests {
                 status: ActionStatus::Struken,
                 note: Some("stryks".into()),
             },
+            MeetingEdit::SetDetails {
+                title: "Nytt namn".into(),
+                start: ClockTime::new(9, 0),
+                end: None,
+                place: "Stadshuset".into(),
+            },
+            MeetingEdit::SetNextMeeting(None),
+            MeetingEdit::SetAdjustment(Some(Adjustment {
+                place: "Karlstad".into(),
+                date: date("2017-06-30"),
+            })),
             MeetingEdit::Batch(vec![
                 MeetingEdit::SetHandled {
                     item: c,

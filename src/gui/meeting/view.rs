@@ -1,370 +1,33 @@
-//! Meeting mode: the list of meetings, and the chairing view (agenda on the
-//! left, the current item large in the middle) for one meeting being edited.
-//!
-//! [`MeetingSession`] holds the meeting file being edited and applies
-//! [`MeetingCommand`]s through its [`MeetingEditor`] (the one place where a
-//! meeting changes: undo/redo, read-only rule). The view functions only draw
-//! and emit commands.
-
-use std::path::{Path, PathBuf};
+//! The meeting views: the list of meetings, and the chairing view (agenda
+//! on the left, the current item large in the middle). They draw and emit
+//! [`MeetingCommand`]s; [`MeetingSession::handle`] applies them.
 
 use egui::{RichText, Ui};
 
+use crate::model::Date;
+use crate::model::meeting::ActionStatus;
 use crate::model::meeting::{
-    ActionItem, ActionStatus, Assessment, CommitmentReview, ItemKind, Meeting, MeetingState,
-    Organisation, actions_before, differences, latest_assessment,
+    Adjustment, Assessment, ClockTime, CommitmentReview, ItemKind, Meeting, MeetingState,
+    NextMeeting, Organisation, actions_before, latest_assessment,
 };
-use crate::model::meeting_edit::{EditError, MeetingEdit, MeetingEditor};
-use crate::model::{ActionId, Date};
-use crate::status::{StatusReport, words};
-use crate::store::{self, SaveError};
+use crate::model::meeting_edit::MeetingEdit;
+use crate::status::words;
 
-use super::document::Document;
-use super::state::Command;
-use super::text::texts;
-use super::tokens::{self, Palette};
-
-/// Seconds after the last change before the recovery file is written.
-pub const AUTOSAVE_AFTER_SECS: f64 = 2.0;
-
-/// A change to the meeting being edited, or to where the chair is in it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum MeetingCommand {
-    /// Apply an edit.
-    Edit(MeetingEdit),
-    /// Assess the current commitment item (with a snapshot of the figures).
-    Assess(Assessment),
-    /// Go to an agenda item.
-    GoTo(usize),
-    /// Next agenda item.
-    Next,
-    /// Previous agenda item.
-    Previous,
-    /// Add an empty decision clause to the current item and focus it.
-    AddDecision,
-    /// Add an action item and focus it.
-    AddAction,
-    /// Undo the last step.
-    Undo,
-    /// Redo the last undone step.
-    Redo,
-    /// Save to the meeting file.
-    Save,
-    /// Take the autosaved version offered at opening.
-    RestoreRecovery,
-    /// Throw the autosaved version away.
-    DiscardRecovery,
-    /// Show the dialog for reopening a justerat meeting.
-    AskReopen,
-    /// Reopen with this reason (from the dialog).
-    Reopen(String),
-    /// Close the reopen dialog.
-    CancelReopen,
-}
-
-/// An autosaved version found when the meeting was opened.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Recovery {
-    /// The autosaved meeting.
-    pub meeting: Meeting,
-    /// What it changes compared with the file, in Swedish.
-    pub differences: Vec<String>,
-}
-
-/// A meeting open for chairing or editing.
-#[derive(Debug, Clone)]
-pub struct MeetingSession {
-    /// The meeting file.
-    pub path: PathBuf,
-    /// The meeting and its undo history.
-    pub editor: MeetingEditor,
-    /// The file's text as read (to detect changes by others); `None` for a
-    /// meeting not yet saved.
-    read_text: Option<String>,
-    /// The agenda item in focus.
-    pub current: usize,
-    /// The status at the meeting date.
-    status: Option<StatusReport>,
-    /// An autosaved version waiting for the user's decision.
-    pub recovery: Option<Recovery>,
-    /// The editor version last written to the recovery file.
-    autosaved_version: u64,
-    /// When the current unsaved version was made (egui time), for autosave.
-    changed_at: Option<f64>,
-    /// Text of the reopen dialog while it is open.
-    pub reopen_reason: Option<String>,
-    /// The decision clause to focus next frame (item, clause).
-    focus_decision: Option<(usize, usize)>,
-    /// The action item to focus next frame.
-    focus_action: Option<usize>,
-    /// The lowest action number not used by any meeting of the pledge.
-    next_action_number: usize,
-    /// The name typed for a new participant.
-    pub new_participant: String,
-}
-
-/// The recovery file of a meeting file, next to it (`2017-03-16.recovery`):
-/// never read as a meeting, never written over the meeting itself.
-pub fn recovery_path(path: &Path) -> PathBuf {
-    path.with_extension("recovery")
-}
-
-fn modified(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).ok()?.modified().ok()
-}
-
-impl MeetingSession {
-    /// Opens a meeting file of `doc` for editing. A recovery file newer than
-    /// the meeting is offered (see [`MeetingSession::recovery`]).
-    pub fn open(doc: &Document, path: &Path) -> Result<Self, String> {
-        let (meeting, text) = store::read_meeting(path).map_err(|p| p.to_string())?;
-        let mut session = MeetingSession::with(doc, path, meeting, Some(text));
-        let recovery = recovery_path(path);
-        if modified(&recovery) > modified(path)
-            && let Ok((saved, _)) = store::read_meeting(&recovery)
-            && &saved != session.editor.meeting()
-        {
-            session.recovery = Some(Recovery {
-                differences: differences(session.editor.meeting(), &saved),
-                meeting: saved,
-            });
-        }
-        Ok(session)
-    }
-
-    /// A new meeting on `date` after the document's meetings, to be saved
-    /// as `meetings/<date>.ron` in the pledge folder.
-    pub fn create(doc: &Document, date: Date) -> Result<Self, String> {
-        let t = texts();
-        let pledge = doc.pledge().ok_or_else(|| t.no_pledge_body.to_owned())?;
-        if doc.is_read_only() {
-            return Err(t.sample_meeting_read_only.to_owned());
-        }
-        let folder = doc
-            .origin
-            .folder()
-            .ok_or_else(|| t.no_pledge_body.to_owned())?;
-        let path = folder.join(store::MEETINGS_DIR).join(format!("{date}.ron"));
-        if path.exists() {
-            return Err(t.meeting_exists(&date.to_string()));
-        }
-        let earlier = &doc.loaded.meetings;
-        let number = earlier.iter().filter(|m| m.date < date).count() + 1;
-        let title = format!("{} {number} – {}", t.meeting_title_prefix, pledge.title);
-        let meeting = Meeting::after(pledge, earlier, date, title);
-        Ok(MeetingSession::with(doc, &path, meeting, None))
-    }
-
-    fn with(doc: &Document, path: &Path, meeting: Meeting, read_text: Option<String>) -> Self {
-        let status = doc
-            .pledge()
-            .map(|p| doc.prepared().compute(p, meeting.date));
-        MeetingSession {
-            path: path.to_owned(),
-            editor: MeetingEditor::new(meeting),
-            read_text,
-            current: 0,
-            status,
-            recovery: None,
-            autosaved_version: 0,
-            changed_at: None,
-            reopen_reason: None,
-            focus_decision: None,
-            focus_action: None,
-            next_action_number: next_action_number(&doc.loaded.meetings),
-            new_participant: String::new(),
-        }
-    }
-
-    /// The meeting as it is now.
-    pub fn meeting(&self) -> &Meeting {
-        self.editor.meeting()
-    }
-
-    /// Whether there are changes not yet saved to the meeting file.
-    pub fn has_unsaved_changes(&self) -> bool {
-        self.read_text.is_none() || self.editor.has_unsaved_changes()
-    }
-
-    /// Applies a command. `Ok(true)` when the file was saved (the document
-    /// should be read again); errors are Swedish messages to show.
-    pub fn handle(&mut self, command: MeetingCommand, today: Date) -> Result<bool, String> {
-        let items = self.meeting().items.len();
-        match command {
-            MeetingCommand::Edit(edit) => self.edit(edit)?,
-            MeetingCommand::Assess(assessment) => self.assess(assessment)?,
-            MeetingCommand::GoTo(i) => self.current = i.min(items.saturating_sub(1)),
-            MeetingCommand::Next => self.current = (self.current + 1).min(items.saturating_sub(1)),
-            MeetingCommand::Previous => self.current = self.current.saturating_sub(1),
-            MeetingCommand::AddDecision => {
-                let item = self.current;
-                self.edit(MeetingEdit::AddDecision {
-                    item,
-                    text: String::new(),
-                })?;
-                let count = self
-                    .meeting()
-                    .items
-                    .get(item)
-                    .map_or(0, |i| i.decisions.len());
-                self.focus_decision = Some((item, count.saturating_sub(1)));
-            }
-            MeetingCommand::AddAction => self.add_action()?,
-            MeetingCommand::Undo => {
-                self.editor.undo();
-            }
-            MeetingCommand::Redo => {
-                self.editor.redo();
-            }
-            MeetingCommand::Save => {
-                self.save().map_err(|e| e.to_string())?;
-                return Ok(true);
-            }
-            MeetingCommand::RestoreRecovery => {
-                if let Some(recovery) = self.recovery.take() {
-                    // One undoable step from the file's version to the autosaved one.
-                    self.edit(MeetingEdit::Replace(Box::new(recovery.meeting)))?;
-                }
-            }
-            MeetingCommand::DiscardRecovery => {
-                self.recovery = None;
-                let _ = std::fs::remove_file(recovery_path(&self.path));
-            }
-            MeetingCommand::AskReopen => self.reopen_reason = Some(String::new()),
-            MeetingCommand::CancelReopen => self.reopen_reason = None,
-            MeetingCommand::Reopen(reason) => {
-                self.edit(MeetingEdit::Reopen {
-                    date: today,
-                    reason,
-                })?;
-                self.reopen_reason = None;
-            }
-        }
-        Ok(false)
-    }
-
-    fn edit(&mut self, edit: MeetingEdit) -> Result<(), String> {
-        self.editor
-            .apply(edit)
-            .map_err(|e: EditError| e.to_string())?;
-        self.changed_at = None;
-        Ok(())
-    }
-
-    /// Assessment, the figures at the meeting date and "handled", as one step.
-    fn assess(&mut self, assessment: Assessment) -> Result<(), String> {
-        let item = self.current;
-        let Some(ItemKind::Atagande(review)) = self.meeting().items.get(item).map(|i| &i.kind)
-        else {
-            return Err(texts().not_a_commitment_item.to_owned());
-        };
-        let snapshot = self
-            .status
-            .as_ref()
-            .and_then(|s| s.commitment(&review.commitment))
-            .map(|s| s.snapshot(self.meeting().date));
-        self.edit(MeetingEdit::Batch(vec![
-            MeetingEdit::SetAssessment {
-                item,
-                assessment: Some(assessment),
-            },
-            MeetingEdit::SetSnapshot { item, snapshot },
-            MeetingEdit::SetHandled {
-                item,
-                handled: true,
-            },
-        ]))
-    }
-
-    fn add_action(&mut self) -> Result<(), String> {
-        let meeting = self.meeting();
-        let used: Vec<String> = meeting.actions.iter().map(|a| a.id.to_string()).collect();
-        // Ids continue after every id used by any meeting loaded so far.
-        let mut number = self.next_action_number.max(1);
-        while used.contains(&format!("A{number}")) {
-            number += 1;
-        }
-        let responsible = meeting
-            .participants
-            .iter()
-            .find(|p| !p.excused)
-            .map(|p| p.name.clone())
-            .unwrap_or_default();
-        self.edit(MeetingEdit::AddAction(ActionItem {
-            id: ActionId::new(format!("A{number}")),
-            text: String::new(),
-            responsible,
-            party: None,
-            due: None,
-            status: ActionStatus::Oppen,
-        }))?;
-        self.focus_action = Some(self.meeting().actions.len().saturating_sub(1));
-        Ok(())
-    }
-
-    /// Saves the meeting file (never over someone else's change) and removes
-    /// the recovery file.
-    pub fn save(&mut self) -> Result<(), SaveError> {
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| SaveError::Io {
-                path: dir.display().to_string(),
-                reason: store::io_message(&e),
-            })?;
-        }
-        store::save_meeting(&self.path, self.editor.meeting(), self.read_text.as_deref())?;
-        self.read_text = std::fs::read_to_string(&self.path).ok();
-        self.editor.mark_saved();
-        let _ = std::fs::remove_file(recovery_path(&self.path));
-        Ok(())
-    }
-
-    /// Writes the recovery file when the meeting has changed and
-    /// [`AUTOSAVE_AFTER_SECS`] have passed since (or at once with `now` =
-    /// infinity, on exit). Returns whether it wrote.
-    pub fn autosave(&mut self, now: f64) -> bool {
-        if !self.editor.has_unsaved_changes() || self.editor.version() == self.autosaved_version {
-            return false;
-        }
-        let since = *self.changed_at.get_or_insert(now);
-        if now - since < AUTOSAVE_AFTER_SECS {
-            return false;
-        }
-        let written = store::meeting_to_ron(self.editor.meeting())
-            .ok()
-            .is_some_and(|text| store::save_atomic(&recovery_path(&self.path), &text).is_ok());
-        if written {
-            self.autosaved_version = self.editor.version();
-        }
-        written
-    }
-
-    /// Updates the figures after the document was read again.
-    pub fn refresh(&mut self, doc: &Document) {
-        self.status = doc
-            .pledge()
-            .map(|p| doc.prepared().compute(p, self.meeting().date));
-    }
-}
-
-/// One more than the highest `A<n>` action id of `meetings`.
-fn next_action_number(meetings: &[Meeting]) -> usize {
-    meetings
-        .iter()
-        .flat_map(|m| &m.actions)
-        .filter_map(|a| a.id.as_str().strip_prefix('A')?.parse::<usize>().ok())
-        .max()
-        .map_or(1, |n| n + 1)
-}
+use super::super::document::Document;
+use super::super::state::Command;
+use super::super::text::texts;
+use super::super::tokens::{self, Palette};
+use super::{MeetingCommand, MeetingSession};
 
 /// The meetings of the open pledge, newest first, with "Nytt uppföljningsmöte".
 pub fn meetings_list_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
     let t = texts();
     ui.heading(t.meetings_heading);
     ui.add_space(tokens::GAP);
-    let new = egui::Button::new(super::actions::Action::NewMeeting.label())
-        .shortcut_text(super::actions::Action::NewMeeting.shortcut_text(ui.ctx()));
+    let new = egui::Button::new(super::super::actions::Action::NewMeeting.label())
+        .shortcut_text(super::super::actions::Action::NewMeeting.shortcut_text(ui.ctx()));
     if ui.add_enabled(!doc.is_read_only(), new).clicked() {
-        commands.push(Command::Run(super::actions::Action::NewMeeting));
+        commands.push(Command::Run(super::super::actions::Action::NewMeeting));
     }
     if doc.is_read_only() {
         ui.label(t.sample_meeting_read_only);
@@ -415,12 +78,19 @@ pub fn chairing_ui(
     commands: &mut Vec<Command>,
 ) {
     header_ui(ui, session, commands);
+    details_ui(ui, session, commands);
     participants_ui(ui, session, doc, commands);
     ui.separator();
     egui::Panel::left("agenda")
         .resizable(true)
         .default_size(300.0)
-        .show(ui, |ui| agenda_ui(ui, session, commands));
+        .show(ui, |ui| {
+            if session.meeting().state != MeetingState::Justerat {
+                agenda_tools_ui(ui, session, commands);
+                ui.separator();
+            }
+            agenda_ui(ui, session, commands);
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("meeting_item")
@@ -434,7 +104,7 @@ fn emit(commands: &mut Vec<Command>, command: MeetingCommand) {
 }
 
 fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>) {
-    use super::actions::Action;
+    use super::super::actions::Action;
     let t = texts();
     let meeting = session.meeting();
     ui.horizontal_wrapped(|ui| {
@@ -474,7 +144,11 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
         if let Some((label, state)) = next
             && ui.button(label).clicked()
         {
-            emit(commands, MeetingCommand::Edit(MeetingEdit::SetState(state)));
+            if state == MeetingState::Justerat {
+                emit(commands, MeetingCommand::Adjust);
+            } else {
+                emit(commands, MeetingCommand::Edit(MeetingEdit::SetState(state)));
+            }
         }
         if meeting.state == MeetingState::Avslutat && ui.button(t.resume_meeting).clicked() {
             emit(
@@ -551,10 +225,7 @@ fn participants_ui(
                                 }),
                             );
                         }
-                        if ui
-                            .button("✖")
-                            .on_hover_text(t.remove_participant(&person.name))
-                            .clicked()
+                        if icon_button(ui, "✖", &t.remove_participant(&person.name), true).clicked()
                         {
                             emit(
                                 commands,
@@ -596,9 +267,10 @@ fn participants_ui(
         });
 }
 
-fn agenda_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>) {
+fn agenda_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Command>) {
     let t = texts();
     ui.label(RichText::new(t.agenda).strong());
+    let mut scrolled = None;
     egui::ScrollArea::vertical()
         .id_salt("agenda_scroll")
         .auto_shrink(false)
@@ -607,14 +279,18 @@ fn agenda_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
                 let mark = if item.handled { "✔" } else { "○" };
                 let text = format!("{mark} § {} {}", i + 1, item.kind.heading());
                 let response = ui.selectable_label(session.current == i, text);
-                if session.current == i {
+                if session.current == i && session.scrolled_to != Some(i) {
                     response.scroll_to_me(None);
+                    scrolled = Some(i);
                 }
                 if response.clicked() {
                     emit(commands, MeetingCommand::GoTo(i));
                 }
             }
         });
+    if scrolled.is_some() {
+        session.scrolled_to = scrolled;
+    }
 }
 
 fn item_ui(ui: &mut Ui, session: &mut MeetingSession, doc: &Document, commands: &mut Vec<Command>) {
@@ -635,8 +311,12 @@ fn item_ui(ui: &mut Ui, session: &mut MeetingSession, doc: &Document, commands: 
     }
     ui.add_enabled_ui(!read_only, |ui| {
         match &item.kind {
-            ItemKind::Atagande(review) => review_ui(ui, session, doc, review, commands),
+            ItemKind::Atagande(review) => {
+                review_ui(ui, session, doc, review, commands);
+                mini_chart_ui(ui, session, doc, &review.commitment);
+            }
             ItemKind::ForegaendeAtgarder => earlier_actions_ui(ui, session, doc, commands),
+            ItemKind::NastaMote => next_meeting_ui(ui, session.meeting(), commands),
             _ => {}
         }
         ui.add_space(tokens::GAP);
@@ -801,11 +481,7 @@ fn decisions_ui(
                     MeetingCommand::Edit(MeetingEdit::SetDecision { item, index, text }),
                 );
             }
-            if ui
-                .button("✖")
-                .on_hover_text(t.remove_decision(index + 1))
-                .clicked()
-            {
+            if icon_button(ui, "✖", &t.remove_decision(index + 1), true).clicked() {
                 emit(
                     commands,
                     MeetingCommand::Edit(MeetingEdit::RemoveDecision { item, index }),
@@ -813,8 +489,8 @@ fn decisions_ui(
             }
         });
     }
-    let add = egui::Button::new(super::actions::Action::AddDecision.label())
-        .shortcut_text(super::actions::Action::AddDecision.shortcut_text(ui.ctx()));
+    let add = egui::Button::new(super::super::actions::Action::AddDecision.label())
+        .shortcut_text(super::super::actions::Action::AddDecision.shortcut_text(ui.ctx()));
     if ui.add(add).clicked() {
         emit(commands, MeetingCommand::AddDecision);
     }
@@ -868,11 +544,7 @@ fn actions_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Comm
                     }),
                 );
             }
-            if ui
-                .button("✖")
-                .on_hover_text(t.remove_action(action.id.as_str()))
-                .clicked()
-            {
+            if icon_button(ui, "✖", &t.remove_action(action.id.as_str()), true).clicked() {
                 emit(
                     commands,
                     MeetingCommand::Edit(MeetingEdit::RemoveAction { index }),
@@ -880,8 +552,8 @@ fn actions_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Comm
             }
         });
     }
-    let add = egui::Button::new(super::actions::Action::AddAction.label())
-        .shortcut_text(super::actions::Action::AddAction.shortcut_text(ui.ctx()));
+    let add = egui::Button::new(super::super::actions::Action::AddAction.label())
+        .shortcut_text(super::super::actions::Action::AddAction.shortcut_text(ui.ctx()));
     if ui.add(add).clicked() {
         emit(commands, MeetingCommand::AddAction);
     }
@@ -979,6 +651,33 @@ pub fn session_dialogs_ui(
         });
         return;
     }
+    if let Some(conflict) = &session.conflict {
+        egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            ui.heading(t.conflict_title);
+            ui.label(t.conflict_body);
+            ui.add_space(tokens::GAP);
+            if conflict.our_changes.is_empty() {
+                ui.label(t.conflict_no_changes);
+            }
+            for line in &conflict.our_changes {
+                ui.label(format!("• {line}"));
+            }
+            ui.add_space(tokens::GAP);
+            ui.horizontal_wrapped(|ui| {
+                for (label, command) in [
+                    (t.save_copy_button, MeetingCommand::SaveCopy),
+                    (t.reload_from_disk_button, MeetingCommand::ReloadFromDisk),
+                    (t.cancel_button, MeetingCommand::DismissConflict),
+                ] {
+                    if ui.button(label).clicked() {
+                        emit(commands, command);
+                    }
+                }
+            });
+        });
+        return;
+    }
     if let Some(reason) = &mut session.reopen_reason {
         let response = egui::Modal::new(egui::Id::unique("reopen")).show(ctx, |ui| {
             ui.set_max_width(560.0);
@@ -1016,4 +715,296 @@ fn organisation_name(doc: &Document, organisation: &Organisation) -> String {
             .map_or_else(|| id.to_string(), |p| p.name.clone()),
         Organisation::Annan(name) => name.clone(),
     }
+}
+
+/// What a time field gave this frame.
+enum TimeInput {
+    /// Nothing new (untouched, or not yet a valid time).
+    Unchanged,
+    /// A new value: a time, or none when the field was emptied.
+    Set(Option<ClockTime>),
+}
+
+/// A clock time field: empty clears it, a valid "TT:MM" sets it.
+fn time_field(ui: &mut Ui, label: &str, value: Option<ClockTime>) -> TimeInput {
+    let mut text = value.map(|t| t.to_string()).unwrap_or_default();
+    let label = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(60.0)
+                .hint_text("TT:MM"),
+        )
+        .labelled_by(label.id);
+    if !response.changed() {
+        return TimeInput::Unchanged;
+    }
+    if text.trim().is_empty() {
+        TimeInput::Set(None)
+    } else {
+        text.trim()
+            .parse::<ClockTime>()
+            .map_or(TimeInput::Unchanged, |t| TimeInput::Set(Some(t)))
+    }
+}
+
+/// A date field: a valid ÅÅÅÅ-MM-DD is returned once typed.
+fn date_field(ui: &mut Ui, label: &str, value: Option<Date>) -> Option<Date> {
+    let mut text = value.map(|d| d.to_string()).unwrap_or_default();
+    let label = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(110.0)
+                .hint_text("ÅÅÅÅ-MM-DD"),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        text.trim().parse::<Date>().ok()
+    } else {
+        None
+    }
+}
+
+/// Name, times, place and justering of the meeting.
+fn details_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>) {
+    let t = texts();
+    let meeting = session.meeting();
+    let read_only = meeting.state == MeetingState::Justerat;
+    egui::CollapsingHeader::new(t.details_heading)
+        .id_salt("meeting_details")
+        .show(ui, |ui| {
+            ui.add_enabled_ui(!read_only, |ui| {
+                let mut title = meeting.title.clone();
+                let mut place = meeting.place.clone();
+                let (mut start, mut end) = (meeting.start, meeting.end);
+                let mut changed = false;
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label(t.meeting_name);
+                    changed |= ui
+                        .add(egui::TextEdit::singleline(&mut title).desired_width(420.0))
+                        .labelled_by(label.id)
+                        .changed();
+                });
+                ui.horizontal_wrapped(|ui| {
+                    if let TimeInput::Set(value) = time_field(ui, t.start_time, start) {
+                        start = value;
+                        changed = true;
+                    }
+                    if let TimeInput::Set(value) = time_field(ui, t.end_time, end) {
+                        end = value;
+                        changed = true;
+                    }
+                    let label = ui.label(t.place_label);
+                    changed |= ui
+                        .add(egui::TextEdit::singleline(&mut place).desired_width(260.0))
+                        .labelled_by(label.id)
+                        .changed();
+                });
+                if changed {
+                    emit(
+                        commands,
+                        MeetingCommand::Edit(MeetingEdit::SetDetails {
+                            title,
+                            start,
+                            end,
+                            place,
+                        }),
+                    );
+                }
+                ui.horizontal_wrapped(|ui| {
+                    let current = meeting.adjustment.clone();
+                    let mut adjust_place = current
+                        .as_ref()
+                        .map(|a| a.place.clone())
+                        .unwrap_or_default();
+                    let label = ui.label(t.adjustment_place);
+                    let place_changed = ui
+                        .add(egui::TextEdit::singleline(&mut adjust_place).desired_width(160.0))
+                        .labelled_by(label.id)
+                        .changed();
+                    let date = date_field(ui, t.adjustment_date, current.as_ref().map(|a| a.date));
+                    if place_changed || date.is_some() {
+                        let date = date.or(current.map(|a| a.date)).unwrap_or(meeting.date);
+                        emit(
+                            commands,
+                            MeetingCommand::Edit(MeetingEdit::SetAdjustment(Some(Adjustment {
+                                place: adjust_place,
+                                date,
+                            }))),
+                        );
+                    }
+                });
+            });
+        });
+}
+
+/// Date, time and place of the next meeting (in the "Nästa möte" item).
+fn next_meeting_ui(ui: &mut Ui, meeting: &Meeting, commands: &mut Vec<Command>) {
+    let t = texts();
+    let current = meeting.next_meeting.clone();
+    ui.label(RichText::new(t.next_meeting_heading).strong());
+    ui.horizontal_wrapped(|ui| {
+        let date = date_field(ui, t.col_date, current.as_ref().map(|n| n.date));
+        let time = time_field(ui, t.start_time, current.as_ref().and_then(|n| n.time));
+        let mut place = current
+            .as_ref()
+            .and_then(|n| n.place.clone())
+            .unwrap_or_default();
+        let label = ui.label(t.place_label);
+        let place_changed = ui
+            .add(egui::TextEdit::singleline(&mut place).desired_width(240.0))
+            .labelled_by(label.id)
+            .changed();
+        let Some(date) = date.or(current.as_ref().map(|n| n.date)) else {
+            return;
+        };
+        let time = match time {
+            TimeInput::Set(value) => Some(value),
+            TimeInput::Unchanged => None,
+        };
+        if date_changed_or(time.is_some() || place_changed, current.as_ref(), date) {
+            emit(
+                commands,
+                MeetingCommand::Edit(MeetingEdit::SetNextMeeting(Some(NextMeeting {
+                    date,
+                    time: time.unwrap_or(current.as_ref().and_then(|n| n.time)),
+                    place: (!place.trim().is_empty()).then_some(place),
+                }))),
+            );
+        }
+    });
+}
+
+fn date_changed_or(other: bool, current: Option<&NextMeeting>, date: Date) -> bool {
+    other || current.is_none_or(|n| n.date != date)
+}
+
+/// Reported against expected up to the meeting date, small.
+fn mini_chart_ui(
+    ui: &mut Ui,
+    session: &mut MeetingSession,
+    doc: &Document,
+    commitment: &crate::model::CommitmentId,
+) {
+    let t = texts();
+    let palette = Palette::for_ui(ui);
+    let item = session.current;
+    if session.chart.as_ref().is_none_or(|(i, _)| *i != item) {
+        let points = doc
+            .pledge()
+            .and_then(|p| {
+                let index = p.commitments.iter().position(|c| &c.id == commitment)?;
+                let end = session.meeting().date.min(p.period.end);
+                let mut dates = Vec::new();
+                let mut day = p.period.start;
+                while day < end {
+                    dates.push(day);
+                    day = day.add_days(7);
+                }
+                dates.push(end);
+                Some(doc.prepared().series(p, index, &dates))
+            })
+            .unwrap_or_default();
+        session.chart = Some((item, points));
+    }
+    let Some((_, points)) = &session.chart else {
+        return;
+    };
+    let Some(start) = points.first().map(|p| p.date) else {
+        return;
+    };
+    let x = |d: Date| start.days_until(d) as f64;
+    let reported: Vec<[f64; 2]> = points.iter().map(|p| [x(p.date), p.reported]).collect();
+    let expected: Vec<[f64; 2]> = points
+        .iter()
+        .filter_map(|p| p.expected.map(|e| [x(p.date), e]))
+        .collect();
+    egui_plot::Plot::new(("meeting_chart", commitment.as_str()))
+        .height(140.0)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .include_y(0.0)
+        .show_axes([false, true])
+        .show(ui, |plot| {
+            if !expected.is_empty() {
+                plot.line(
+                    egui_plot::Line::new(t.chart_expected, egui_plot::PlotPoints::from(expected))
+                        .color(palette.expected)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
+            plot.line(
+                egui_plot::Line::new(t.chart_reported, egui_plot::PlotPoints::from(reported))
+                    .color(palette.reported)
+                    .width(2.5),
+            );
+        });
+}
+
+/// Moving, removing and adding agenda items.
+fn agenda_tools_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Command>) {
+    let t = texts();
+    let current = session.current;
+    let count = session.meeting().items.len();
+    ui.horizontal_wrapped(|ui| {
+        if icon_button(ui, "▲", t.move_item_up, current > 0).clicked() {
+            emit(
+                commands,
+                MeetingCommand::Edit(MeetingEdit::MoveItem {
+                    from: current,
+                    to: current - 1,
+                }),
+            );
+            emit(commands, MeetingCommand::GoTo(current - 1));
+        }
+        if icon_button(ui, "▼", t.move_item_down, current + 1 < count).clicked() {
+            emit(
+                commands,
+                MeetingCommand::Edit(MeetingEdit::MoveItem {
+                    from: current,
+                    to: current + 1,
+                }),
+            );
+            emit(commands, MeetingCommand::GoTo(current + 1));
+        }
+        if icon_button(ui, "✖", t.remove_item, count > 0).clicked() {
+            emit(
+                commands,
+                MeetingCommand::Edit(MeetingEdit::RemoveItem { item: current }),
+            );
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(t.new_item_label);
+        ui.add(egui::TextEdit::singleline(&mut session.new_item).desired_width(150.0))
+            .labelled_by(label.id);
+        let heading = session.new_item.trim().to_owned();
+        if ui
+            .add_enabled(!heading.is_empty(), egui::Button::new(t.add_item))
+            .clicked()
+        {
+            emit(
+                commands,
+                MeetingCommand::Edit(MeetingEdit::InsertItem {
+                    at: current + 1,
+                    kind: ItemKind::Annat(heading),
+                }),
+            );
+            emit(commands, MeetingCommand::GoTo(current + 1));
+            session.new_item.clear();
+        }
+    });
+}
+
+/// A small symbol button ("✖", "▲") whose accessible name and tooltip say
+/// what it does, so screen readers and tests find it by that name.
+fn icon_button(ui: &mut Ui, icon: &str, label: &str, enabled: bool) -> egui::Response {
+    let response = ui
+        .add_enabled(enabled, egui::Button::new(icon).small())
+        .on_hover_text(label);
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, label));
+    response
 }

@@ -1,0 +1,454 @@
+//! Meeting mode: one meeting file being chaired or edited.
+//!
+//! [`MeetingSession`] holds the meeting and applies [`MeetingCommand`]s
+//! through its [`MeetingEditor`] (the one place where a meeting changes:
+//! undo/redo, the read-only rule), saves it safely and autosaves a recovery
+//! file. The views in [`view`] only draw and emit commands.
+
+mod view;
+
+pub use view::{chairing_ui, meetings_list_ui, session_dialogs_ui};
+
+use std::path::{Path, PathBuf};
+
+use crate::model::meeting::{
+    ActionItem, ActionStatus, Adjustment, Assessment, ItemKind, Meeting, MeetingState, differences,
+};
+use crate::model::meeting_edit::{EditError, MeetingEdit, MeetingEditor};
+use crate::model::{ActionId, Date};
+use crate::status::StatusReport;
+use crate::store::{self, SaveError};
+
+use super::document::Document;
+use super::text::texts;
+
+/// Seconds after the last change before the recovery file is written.
+pub const AUTOSAVE_AFTER_SECS: f64 = 2.0;
+
+/// A change to the meeting being edited, or to where the chair is in it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeetingCommand {
+    /// Apply an edit.
+    Edit(MeetingEdit),
+    /// Assess the current commitment item (with a snapshot of the figures).
+    Assess(Assessment),
+    /// Go to an agenda item.
+    GoTo(usize),
+    /// Next agenda item.
+    Next,
+    /// Previous agenda item.
+    Previous,
+    /// Add an empty decision clause to the current item and focus it.
+    AddDecision,
+    /// Add an action item and focus it.
+    AddAction,
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+    /// Save to the meeting file.
+    Save,
+    /// Take the autosaved version offered at opening.
+    RestoreRecovery,
+    /// Throw the autosaved version away.
+    DiscardRecovery,
+    /// Show the dialog for reopening a justerat meeting.
+    AskReopen,
+    /// Reopen with this reason (from the dialog).
+    Reopen(String),
+    /// Close the reopen dialog.
+    CancelReopen,
+    /// After a conflict: write our version next to the file, leaving it alone.
+    SaveCopy,
+    /// After a conflict: read the file again, dropping our changes.
+    ReloadFromDisk,
+    /// After a conflict: go back to editing.
+    DismissConflict,
+    /// Adjust (justera) the minutes: records place and date, then read-only.
+    Adjust,
+}
+
+/// Someone else saved the meeting file while we edited it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// Our changes that are not in any saved file, in Swedish.
+    pub our_changes: Vec<String>,
+}
+
+/// What a handled command means for the rest of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing beyond the meeting.
+    Nothing,
+    /// The file was saved: read the document again.
+    Saved,
+    /// Tell the user.
+    Notice(String),
+}
+
+/// An autosaved version found when the meeting was opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    /// The autosaved meeting.
+    pub meeting: Meeting,
+    /// What it changes compared with the file, in Swedish.
+    pub differences: Vec<String>,
+}
+
+/// A meeting open for chairing or editing.
+#[derive(Debug, Clone)]
+pub struct MeetingSession {
+    /// The meeting file.
+    pub path: PathBuf,
+    /// The meeting and its undo history.
+    pub editor: MeetingEditor,
+    /// The file's text as read (to detect changes by others); `None` for a
+    /// meeting not yet saved.
+    read_text: Option<String>,
+    /// The agenda item in focus.
+    pub current: usize,
+    /// The status at the meeting date.
+    status: Option<StatusReport>,
+    /// An autosaved version waiting for the user's decision.
+    pub recovery: Option<Recovery>,
+    /// The editor version last written to the recovery file.
+    autosaved_version: u64,
+    /// When the current unsaved version was made (egui time), for autosave.
+    changed_at: Option<f64>,
+    /// Text of the reopen dialog while it is open.
+    pub reopen_reason: Option<String>,
+    /// The decision clause to focus next frame (item, clause).
+    focus_decision: Option<(usize, usize)>,
+    /// The action item to focus next frame.
+    focus_action: Option<usize>,
+    /// The lowest action number not used by any meeting of the pledge.
+    next_action_number: usize,
+    /// The name typed for a new participant.
+    pub new_participant: String,
+    /// The heading typed for a new agenda item.
+    pub new_item: String,
+    /// Set when saving met a file changed by someone else.
+    pub conflict: Option<Conflict>,
+    /// The agenda item the list was last scrolled to.
+    scrolled_to: Option<usize>,
+    /// Chart points of the current commitment item: (item, points).
+    chart: Option<(usize, Vec<crate::status::SeriesPoint>)>,
+}
+
+/// The recovery file of a meeting file, next to it (`2017-03-16.recovery`):
+/// never read as a meeting, never written over the meeting itself.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    path.with_extension("recovery")
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).ok()?.modified().ok()
+}
+
+impl MeetingSession {
+    /// Opens a meeting file of `doc` for editing. A recovery file newer than
+    /// the meeting is offered (see [`MeetingSession::recovery`]).
+    pub fn open(doc: &Document, path: &Path) -> Result<Self, String> {
+        let (meeting, text) = store::read_meeting(path).map_err(|p| p.to_string())?;
+        let mut session = MeetingSession::with(doc, path, meeting, Some(text));
+        let recovery = recovery_path(path);
+        if modified(&recovery) > modified(path)
+            && let Ok((saved, _)) = store::read_meeting(&recovery)
+            && &saved != session.editor.meeting()
+        {
+            session.recovery = Some(Recovery {
+                differences: differences(session.editor.meeting(), &saved),
+                meeting: saved,
+            });
+        }
+        Ok(session)
+    }
+
+    /// A new meeting on `date` after the document's meetings, to be saved
+    /// as `meetings/<date>.ron` in the pledge folder.
+    pub fn create(doc: &Document, date: Date) -> Result<Self, String> {
+        let t = texts();
+        let pledge = doc.pledge().ok_or_else(|| t.no_pledge_body.to_owned())?;
+        if doc.is_read_only() {
+            return Err(t.sample_meeting_read_only.to_owned());
+        }
+        let folder = doc
+            .origin
+            .folder()
+            .ok_or_else(|| t.no_pledge_body.to_owned())?;
+        let path = folder.join(store::MEETINGS_DIR).join(format!("{date}.ron"));
+        if path.exists() {
+            return Err(t.meeting_exists(&date.to_string()));
+        }
+        let earlier = &doc.loaded.meetings;
+        let number = earlier.iter().filter(|m| m.date < date).count() + 1;
+        let title = format!("{} {number} – {}", t.meeting_title_prefix, pledge.title);
+        let meeting = Meeting::after(pledge, earlier, date, title);
+        Ok(MeetingSession::with(doc, &path, meeting, None))
+    }
+
+    fn with(doc: &Document, path: &Path, meeting: Meeting, read_text: Option<String>) -> Self {
+        let status = doc
+            .pledge()
+            .map(|p| doc.prepared().compute(p, meeting.date));
+        MeetingSession {
+            path: path.to_owned(),
+            editor: MeetingEditor::new(meeting),
+            read_text,
+            current: 0,
+            status,
+            recovery: None,
+            autosaved_version: 0,
+            changed_at: None,
+            reopen_reason: None,
+            focus_decision: None,
+            focus_action: None,
+            next_action_number: next_action_number(&doc.loaded.meetings),
+            new_participant: String::new(),
+            new_item: String::new(),
+            conflict: None,
+            scrolled_to: None,
+            chart: None,
+        }
+    }
+
+    /// The meeting as it is now.
+    pub fn meeting(&self) -> &Meeting {
+        self.editor.meeting()
+    }
+
+    /// Whether there are changes not yet saved to the meeting file.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.read_text.is_none() || self.editor.has_unsaved_changes()
+    }
+
+    /// Applies a command; errors are Swedish messages to show.
+    pub fn handle(&mut self, command: MeetingCommand, today: Date) -> Result<Outcome, String> {
+        let items = self.meeting().items.len();
+        match command {
+            MeetingCommand::Edit(edit) => self.edit(edit)?,
+            MeetingCommand::Assess(assessment) => self.assess(assessment)?,
+            MeetingCommand::GoTo(i) => self.current = i.min(items.saturating_sub(1)),
+            MeetingCommand::Next => self.current = (self.current + 1).min(items.saturating_sub(1)),
+            MeetingCommand::Previous => self.current = self.current.saturating_sub(1),
+            MeetingCommand::AddDecision => {
+                let item = self.current;
+                self.edit(MeetingEdit::AddDecision {
+                    item,
+                    text: String::new(),
+                })?;
+                let count = self
+                    .meeting()
+                    .items
+                    .get(item)
+                    .map_or(0, |i| i.decisions.len());
+                self.focus_decision = Some((item, count.saturating_sub(1)));
+            }
+            MeetingCommand::AddAction => self.add_action()?,
+            MeetingCommand::Undo => {
+                self.editor.undo();
+                self.clamp_current();
+            }
+            MeetingCommand::Redo => {
+                self.editor.redo();
+                self.clamp_current();
+            }
+            MeetingCommand::Save => match self.save() {
+                Ok(()) => return Ok(Outcome::Saved),
+                Err(SaveError::Conflict { .. }) => {
+                    self.conflict = Some(Conflict {
+                        our_changes: differences(self.editor.saved(), self.editor.meeting()),
+                    });
+                }
+                Err(other) => return Err(other.to_string()),
+            },
+            MeetingCommand::SaveCopy => {
+                let copy = copy_path(&self.path, today);
+                let text = store::meeting_to_ron(self.meeting()).map_err(|e| e.to_string())?;
+                store::save_atomic(&copy, &text).map_err(|e| e.to_string())?;
+                self.conflict = None;
+                return Ok(Outcome::Notice(
+                    texts().saved_as_copy(&copy.display().to_string()),
+                ));
+            }
+            MeetingCommand::ReloadFromDisk => {
+                let (meeting, text) = store::read_meeting(&self.path).map_err(|p| p.to_string())?;
+                let current = self.current;
+                self.editor = MeetingEditor::new(meeting);
+                self.read_text = Some(text);
+                self.current = current.min(self.meeting().items.len().saturating_sub(1));
+                self.conflict = None;
+                let _ = std::fs::remove_file(recovery_path(&self.path));
+            }
+            MeetingCommand::DismissConflict => self.conflict = None,
+            MeetingCommand::Adjust => {
+                let adjustment = self.meeting().adjustment.clone().unwrap_or(Adjustment {
+                    place: self.meeting().place.clone(),
+                    date: today,
+                });
+                self.edit(MeetingEdit::Batch(vec![
+                    MeetingEdit::SetAdjustment(Some(adjustment)),
+                    MeetingEdit::SetState(MeetingState::Justerat),
+                ]))?;
+            }
+            MeetingCommand::RestoreRecovery => {
+                if let Some(recovery) = self.recovery.take() {
+                    // One undoable step from the file's version to the autosaved one.
+                    self.edit(MeetingEdit::Replace(Box::new(recovery.meeting)))?;
+                }
+            }
+            MeetingCommand::DiscardRecovery => {
+                self.recovery = None;
+                let _ = std::fs::remove_file(recovery_path(&self.path));
+            }
+            MeetingCommand::AskReopen => self.reopen_reason = Some(String::new()),
+            MeetingCommand::CancelReopen => self.reopen_reason = None,
+            MeetingCommand::Reopen(reason) => {
+                self.edit(MeetingEdit::Reopen {
+                    date: today,
+                    reason,
+                })?;
+                self.reopen_reason = None;
+            }
+        }
+        Ok(Outcome::Nothing)
+    }
+
+    fn edit(&mut self, edit: MeetingEdit) -> Result<(), String> {
+        self.editor
+            .apply(edit)
+            .map_err(|e: EditError| e.to_string())?;
+        self.changed_at = None;
+        self.clamp_current();
+        Ok(())
+    }
+
+    /// Keeps the current item on the agenda after items were removed.
+    fn clamp_current(&mut self) {
+        let len = self.meeting().items.len();
+        self.current = self.current.min(len.saturating_sub(1));
+        self.chart = None;
+    }
+
+    /// Assessment, the figures at the meeting date and "handled", as one step.
+    fn assess(&mut self, assessment: Assessment) -> Result<(), String> {
+        let item = self.current;
+        let Some(ItemKind::Atagande(review)) = self.meeting().items.get(item).map(|i| &i.kind)
+        else {
+            return Err(texts().not_a_commitment_item.to_owned());
+        };
+        let snapshot = self
+            .status
+            .as_ref()
+            .and_then(|s| s.commitment(&review.commitment))
+            .map(|s| s.snapshot(self.meeting().date));
+        self.edit(MeetingEdit::Batch(vec![
+            MeetingEdit::SetAssessment {
+                item,
+                assessment: Some(assessment),
+            },
+            MeetingEdit::SetSnapshot { item, snapshot },
+            MeetingEdit::SetHandled {
+                item,
+                handled: true,
+            },
+        ]))
+    }
+
+    fn add_action(&mut self) -> Result<(), String> {
+        let meeting = self.meeting();
+        let used: Vec<String> = meeting.actions.iter().map(|a| a.id.to_string()).collect();
+        // Ids continue after every id used by any meeting loaded so far.
+        let mut number = self.next_action_number.max(1);
+        while used.contains(&format!("A{number}")) {
+            number += 1;
+        }
+        let responsible = meeting
+            .participants
+            .iter()
+            .find(|p| !p.excused)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        self.edit(MeetingEdit::AddAction(ActionItem {
+            id: ActionId::new(format!("A{number}")),
+            text: String::new(),
+            responsible,
+            party: None,
+            due: None,
+            status: ActionStatus::Oppen,
+        }))?;
+        self.focus_action = Some(self.meeting().actions.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Saves the meeting file (never over someone else's change) and removes
+    /// the recovery file.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| SaveError::Io {
+                path: dir.display().to_string(),
+                reason: store::io_message(&e),
+            })?;
+        }
+        store::save_meeting(&self.path, self.editor.meeting(), self.read_text.as_deref())?;
+        self.read_text = std::fs::read_to_string(&self.path).ok();
+        self.editor.mark_saved();
+        let _ = std::fs::remove_file(recovery_path(&self.path));
+        Ok(())
+    }
+
+    /// Writes the recovery file when the meeting has changed and
+    /// [`AUTOSAVE_AFTER_SECS`] have passed since (or at once with `now` =
+    /// infinity, on exit). Returns whether it wrote.
+    pub fn autosave(&mut self, now: f64) -> bool {
+        if !self.editor.has_unsaved_changes() || self.editor.version() == self.autosaved_version {
+            return false;
+        }
+        let since = *self.changed_at.get_or_insert(now);
+        if now - since < AUTOSAVE_AFTER_SECS {
+            return false;
+        }
+        let written = store::meeting_to_ron(self.editor.meeting())
+            .ok()
+            .is_some_and(|text| store::save_atomic(&recovery_path(&self.path), &text).is_ok());
+        if written {
+            self.autosaved_version = self.editor.version();
+        }
+        written
+    }
+
+    /// Updates the figures after the document was read again.
+    pub fn refresh(&mut self, doc: &Document) {
+        self.status = doc
+            .pledge()
+            .map(|p| doc.prepared().compute(p, self.meeting().date));
+    }
+}
+
+/// Where a conflicting version is kept: next to the meeting, with an
+/// extension the loader ignores (`2017-03-16.kopia-2017-03-17`).
+fn copy_path(path: &Path, today: Date) -> PathBuf {
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            format!("kopia-{today}")
+        } else {
+            format!("kopia-{today}-{n}")
+        };
+        let candidate = path.with_extension(suffix);
+        if !candidate.exists() || n > 999 {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// One more than the highest `A<n>` action id of `meetings`.
+fn next_action_number(meetings: &[Meeting]) -> usize {
+    meetings
+        .iter()
+        .flat_map(|m| &m.actions)
+        .filter_map(|a| a.id.as_str().strip_prefix('A')?.parse::<usize>().ok())
+        .max()
+        .map_or(1, |n| n + 1)
+}
