@@ -835,4 +835,38 @@ mod meetings {
             Some("2026-03-12")
         );
     }
+
+    #[test]
+    fn a_new_meeting_left_unsaved_is_offered_when_the_folder_is_opened_again() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+        }
+        h.key_press(Key::Num2);
+        h.run();
+        h.run_steps(12);
+        drop(h);
+        assert!(dir.path().join("meetings/2026-01-01.recovery").is_file());
+        assert!(!dir.path().join("meetings/2026-01-01.ron").exists());
+
+        let mut h = harness(Origin::path(dir.path()));
+        assert_eq!(h.state().view().tab, Tab::Meeting);
+        h.get_by_label("Osparade ändringar hittades");
+        h.get_by_label_contains("ett nytt möte som aldrig sparades");
+        h.get_by_label("Återställ ändringarna").click();
+        h.run();
+        let session = h.state().meeting().expect("restored");
+        assert!(session.has_unsaved_changes());
+        let item = &session.meeting().items[4];
+        assert!(
+            matches!(&item.kind, ItemKind::Atagande(r) if r.assessment == Some(Assessment::PagarEnligtPlan))
+        );
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        assert!(dir.path().join("meetings/2026-01-01.ron").is_file());
+        assert!(!dir.path().join("meetings/2026-01-01.recovery").exists());
+    }
 }

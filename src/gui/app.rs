@@ -289,6 +289,7 @@ impl App {
                 });
             }
             Ok(Outcome::Nothing) => {}
+            Ok(Outcome::Closed) => self.meeting = None,
             Err(message) => self.error = Some(message),
         }
     }
@@ -480,6 +481,17 @@ impl App {
 
     /// Opens new data; on failure the current data stays and the error is shown.
     fn open(&mut self, origin: Origin) {
+        let other_origin = self.doc.as_ref().is_none_or(|d| d.origin != origin);
+        if other_origin
+            && self
+                .meeting
+                .as_ref()
+                .is_some_and(MeetingSession::has_unsaved_changes)
+        {
+            self.error = Some(texts().unsaved_body.to_owned());
+            self.view.tab = Tab::Meeting;
+            return;
+        }
         match Document::open(origin, self.today) {
             Ok(doc) => {
                 if let Some(folder) = doc.origin.folder() {
@@ -493,6 +505,13 @@ impl App {
                     self.dashboard = DashboardView::default();
                 }
                 self.watch = Watch::new(doc.files_on_disk(), doc.origin.folder().as_deref());
+                if !same_origin {
+                    // A meeting left unsaved last time is offered at once.
+                    self.meeting = MeetingSession::left_unsaved(&doc);
+                    if self.meeting.is_some() {
+                        self.view.tab = Tab::Meeting;
+                    }
+                }
                 self.doc = Some(doc);
                 self.path_dialog = None;
                 self.refresh_rows();

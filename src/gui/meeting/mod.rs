@@ -84,6 +84,8 @@ pub enum Outcome {
     Saved,
     /// Tell the user.
     Notice(String),
+    /// The session has nothing left to show: close it.
+    Closed,
 }
 
 /// An autosaved version found when the meeting was opened.
@@ -162,6 +164,40 @@ impl MeetingSession {
             });
         }
         Ok(session)
+    }
+
+    /// A meeting left unsaved when the app last stopped (a recovery file in
+    /// the pledge's meetings folder newer than its meeting, or a new meeting
+    /// never saved), opened so the user can restore or discard it.
+    pub fn left_unsaved(doc: &Document) -> Option<Self> {
+        if doc.is_read_only() {
+            return None;
+        }
+        let dir = doc.origin.folder()?.join(store::MEETINGS_DIR);
+        let mut recoveries: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "recovery"))
+            .collect();
+        recoveries.sort();
+        recoveries.into_iter().find_map(|recovery| {
+            let path = recovery.with_extension("ron");
+            if path.exists() {
+                MeetingSession::open(doc, &path)
+                    .ok()
+                    .filter(|s| s.recovery.is_some())
+            } else {
+                // A new meeting that was never saved: offer it as it was.
+                let (meeting, _) = store::read_meeting(&recovery).ok()?;
+                let mut session = MeetingSession::with(doc, &path, meeting.clone(), None);
+                session.recovery = Some(Recovery {
+                    differences: vec![texts().never_saved.to_owned()],
+                    meeting,
+                });
+                Some(session)
+            }
+        })
     }
 
     /// A new meeting on `date` after the document's meetings, to be saved
@@ -300,6 +336,10 @@ impl MeetingSession {
             MeetingCommand::DiscardRecovery => {
                 self.recovery = None;
                 let _ = std::fs::remove_file(recovery_path(&self.path));
+                if self.read_text.is_none() {
+                    // A never-saved meeting thrown away: nothing is left to edit.
+                    return Ok(Outcome::Closed);
+                }
             }
             MeetingCommand::AskReopen => self.reopen_reason = Some(String::new()),
             MeetingCommand::CancelReopen => self.reopen_reason = None,
