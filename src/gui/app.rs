@@ -295,27 +295,19 @@ impl App {
     }
 
     fn open_meeting(&mut self, path: &Path) {
-        if self
-            .meeting
-            .as_ref()
-            .is_some_and(MeetingSession::has_unsaved_changes)
-        {
-            self.error = Some(texts().unsaved_body.to_owned());
-            return;
-        }
-        let Some(doc) = &self.doc else {
-            return;
-        };
-        match MeetingSession::open(doc, path) {
-            Ok(session) => {
-                self.meeting = Some(session);
-                self.view.tab = Tab::Meeting;
-            }
-            Err(message) => self.error = Some(message),
-        }
+        self.start_session(|doc, _| MeetingSession::open(doc, path));
     }
 
     fn new_meeting(&mut self) {
+        self.start_session(MeetingSession::create);
+    }
+
+    /// Opens a meeting session made by `make` and shows it, unless the open
+    /// meeting has unsaved changes.
+    fn start_session(
+        &mut self,
+        make: impl FnOnce(&Document, Date) -> Result<MeetingSession, String>,
+    ) {
         if self
             .meeting
             .as_ref()
@@ -327,7 +319,7 @@ impl App {
         let Some(doc) = &self.doc else {
             return;
         };
-        match MeetingSession::create(doc, self.today) {
+        match make(doc, self.today) {
             Ok(session) => {
                 self.meeting = Some(session);
                 self.view.tab = Tab::Meeting;

@@ -8,13 +8,13 @@ use std::cmp::Ordering;
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Legend, Line, Plot, PlotPoints, VLine};
 
 use crate::format;
 use crate::model::meeting::assessment_history;
 use crate::model::{Activity, CommitmentId, Date, Pledge};
 use crate::status::{CommitmentStatus, SeriesPoint, words};
 
+use super::chart::{ChartMarks, ChartSize, cumulative_chart_ui};
 use super::document::Document;
 use super::state::{Command, EntryColumn, Sort};
 use super::text::texts;
@@ -183,12 +183,6 @@ pub fn sort_entries(entries: &mut [EntryRow], sort: Sort<EntryColumn>) {
     });
 }
 
-/// The date at chart position `x` (days after `start`).
-#[allow(clippy::cast_possible_truncation)] // clamped to ±1000 years first
-fn date_at(start: Date, x: f64) -> Date {
-    start.add_days(x.clamp(-365_000.0, 365_000.0).round() as i64)
-}
-
 /// Draws the detail panel.
 pub fn detail_ui(
     ui: &mut Ui,
@@ -229,7 +223,7 @@ pub fn detail_ui(
             ui.add_space(tokens::GAP);
             status_ui(ui, status, report.as_of, palette);
             ui.add_space(tokens::GAP);
-            chart_ui(ui, detail, status, palette);
+            chart_ui(ui, detail, status);
             ui.add_space(tokens::GAP);
             ui.label(RichText::new(t.places_heading).strong());
             if detail.places.is_empty() {
@@ -338,74 +332,20 @@ fn status_ui(ui: &mut Ui, status: &CommitmentStatus, as_of: Date, palette: &Pale
     ));
 }
 
-fn chart_ui(ui: &mut Ui, detail: &Detail, status: &CommitmentStatus, palette: &Palette) {
-    let t = texts();
-    let Some(start) = detail.series.first().map(|p| p.date) else {
-        return;
+fn chart_ui(ui: &mut Ui, detail: &Detail, status: &CommitmentStatus) {
+    let unit = status.unit.as_deref().unwrap_or(texts().reports_unit);
+    let marks = ChartMarks {
+        as_of: detail.as_of,
+        meetings: &detail.meeting_dates,
+        unit: Some(unit),
     };
-    let x = |d: Date| start.days_until(d) as f64;
-    let reported: Vec<[f64; 2]> = detail
-        .series
-        .iter()
-        .filter(|p| p.date <= detail.as_of)
-        .map(|p| [x(p.date), p.reported])
-        .collect();
-    let expected: Vec<[f64; 2]> = detail
-        .series
-        .iter()
-        .filter_map(|p| p.expected.map(|e| [x(p.date), e]))
-        .collect();
-    let unit = status
-        .unit
-        .clone()
-        .unwrap_or_else(|| t.reports_unit.to_owned());
-    let as_of_x = x(detail.as_of);
-    Plot::new(("detail_chart", detail.id.as_str()))
-        .height(tokens::CHART_HEIGHT)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .include_y(0.0)
-        .y_axis_label(unit)
-        .x_axis_formatter(move |mark, _| date_at(start, mark.value).to_string())
-        .label_formatter(move |hover| {
-            let (name, point) = match hover {
-                egui_plot::HoverPosition::NearDataPoint {
-                    plot_name,
-                    position,
-                    ..
-                } => (*plot_name, *position),
-                egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
-            };
-            let date = date_at(start, point.x);
-            Some(format!(
-                "{name}\n{date}: {}",
-                format::number(point.y.round())
-            ))
-        })
-        .show(ui, |plot| {
-            if !expected.is_empty() {
-                plot.line(
-                    Line::new(t.chart_expected, PlotPoints::from(expected))
-                        .color(palette.expected)
-                        .style(egui_plot::LineStyle::dashed_loose()),
-                );
-            }
-            plot.line(
-                Line::new(t.chart_reported, PlotPoints::from(reported))
-                    .color(palette.reported)
-                    .width(2.5),
-            );
-            plot.vline(VLine::new(t.chart_as_of, as_of_x).color(palette.inga_rapporter));
-            for date in &detail.meeting_dates {
-                plot.vline(
-                    VLine::new(t.chart_meeting, x(*date))
-                        .color(palette.kvalitativ)
-                        .style(egui_plot::LineStyle::dotted_dense()),
-                );
-            }
-        });
+    cumulative_chart_ui(
+        ui,
+        &format!("detail_chart/{}", detail.id),
+        &detail.series,
+        &marks,
+        ChartSize::Full,
+    );
 }
 
 fn history_ui(ui: &mut Ui, detail: &Detail) {

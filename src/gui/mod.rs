@@ -4,6 +4,7 @@
 
 pub mod actions;
 mod app;
+mod chart;
 mod commitment;
 mod dashboard;
 mod dialogs;

@@ -260,16 +260,7 @@ impl Prepared {
     /// Computes the status of every commitment of `pledge` (the pledge this
     /// was built for) at `as_of`.
     pub fn compute(&self, pledge: &Pledge, as_of: Date) -> StatusReport {
-        let area_index: Vec<Vec<usize>> = pledge
-            .commitments
-            .iter()
-            .map(|c| {
-                c.problem_areas
-                    .iter()
-                    .filter_map(|n| pledge.problem_areas.iter().position(|a| a.number == *n))
-                    .collect()
-            })
-            .collect();
+        let area_index = area_indices(pledge);
         let mut accs: Vec<Acc> = pledge.commitments.iter().map(|_| Acc::default()).collect();
         // Entries per party and per area, each entry counted once even when it
         // names several commitments.
@@ -389,16 +380,7 @@ impl Prepared {
     pub fn monthly_reports(&self, pledge: &Pledge, as_of: Date) -> MonthlyReports {
         let months = pledge.period.months();
         let month_of = |d: Date| months.iter().position(|m| *m == (d.year(), d.month()));
-        let area_index: Vec<Vec<usize>> = pledge
-            .commitments
-            .iter()
-            .map(|c| {
-                c.problem_areas
-                    .iter()
-                    .filter_map(|n| pledge.problem_areas.iter().position(|a| a.number == *n))
-                    .collect()
-            })
-            .collect();
+        let area_index = area_indices(pledge);
         let mut by_party = vec![vec![0; months.len()]; pledge.parties.len()];
         let mut by_area = vec![vec![0; months.len()]; pledge.problem_areas.len()];
         let mut areas: Vec<usize> = Vec::new();
@@ -432,6 +414,21 @@ impl Prepared {
             by_area,
         }
     }
+}
+
+/// For each commitment (pledge order), the positions of its problem areas
+/// in `pledge.problem_areas`.
+fn area_indices(pledge: &Pledge) -> Vec<Vec<usize>> {
+    pledge
+        .commitments
+        .iter()
+        .map(|c| {
+            c.problem_areas
+                .iter()
+                .filter_map(|n| pledge.problem_areas.iter().position(|a| a.number == *n))
+                .collect()
+        })
+        .collect()
 }
 
 /// Totals per party and per problem area, given the entry counts per group.

@@ -13,6 +13,7 @@ use crate::model::meeting::{
 use crate::model::meeting_edit::MeetingEdit;
 use crate::status::words;
 
+use super::super::chart::{ChartMarks, ChartSize, cumulative_chart_ui};
 use super::super::document::Document;
 use super::super::state::Command;
 use super::super::text::texts;
@@ -887,8 +888,6 @@ fn mini_chart_ui(
     doc: &Document,
     commitment: &crate::model::CommitmentId,
 ) {
-    let t = texts();
-    let palette = Palette::for_ui(ui);
     let item = session.current;
     if session.chart.as_ref().is_none_or(|(i, _)| *i != item) {
         let points = doc
@@ -911,36 +910,18 @@ fn mini_chart_ui(
     let Some((_, points)) = &session.chart else {
         return;
     };
-    let Some(start) = points.first().map(|p| p.date) else {
-        return;
+    let marks = ChartMarks {
+        as_of: session.meeting().date,
+        meetings: &[],
+        unit: None,
     };
-    let x = |d: Date| start.days_until(d) as f64;
-    let reported: Vec<[f64; 2]> = points.iter().map(|p| [x(p.date), p.reported]).collect();
-    let expected: Vec<[f64; 2]> = points
-        .iter()
-        .filter_map(|p| p.expected.map(|e| [x(p.date), e]))
-        .collect();
-    egui_plot::Plot::new(("meeting_chart", commitment.as_str()))
-        .height(140.0)
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .include_y(0.0)
-        .show_axes([false, true])
-        .show(ui, |plot| {
-            if !expected.is_empty() {
-                plot.line(
-                    egui_plot::Line::new(t.chart_expected, egui_plot::PlotPoints::from(expected))
-                        .color(palette.expected)
-                        .style(egui_plot::LineStyle::dashed_loose()),
-                );
-            }
-            plot.line(
-                egui_plot::Line::new(t.chart_reported, egui_plot::PlotPoints::from(reported))
-                    .color(palette.reported)
-                    .width(2.5),
-            );
-        });
+    cumulative_chart_ui(
+        ui,
+        &format!("meeting_chart/{commitment}"),
+        points,
+        &marks,
+        ChartSize::Small,
+    );
 }
 
 /// Moving, removing and adding agenda items.
