@@ -910,8 +910,12 @@ fn mini_chart_ui(
     let Some((_, points)) = &session.chart else {
         return;
     };
+    // A meeting after the period shows the whole period, not empty years.
+    let as_of = doc.pledge().map_or(session.meeting().date, |p| {
+        session.meeting().date.min(p.period.end)
+    });
     let marks = ChartMarks {
-        as_of: session.meeting().date,
+        as_of,
         meetings: &[],
         unit: None,
     };
