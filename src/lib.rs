@@ -8,6 +8,7 @@ pub mod cli;
 pub mod format;
 pub mod gui;
 pub mod model;
+pub mod privacy;
 pub mod sample;
 pub mod status;
 pub mod store;

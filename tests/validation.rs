@@ -369,3 +369,26 @@ fn long_garbage_under_the_limit_gives_a_short_located_error() {
     let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
     assert!(p.to_string().len() < 300, "{} bytes", p.to_string().len());
 }
+
+#[test]
+fn a_personnummer_in_a_note_is_an_error_and_a_case_like_note_a_warning() {
+    let a = activities(concat!(
+        "        (date: \"2016-11-04\", commitments: [\"K1\"], party: \"kommun\", note: \"Kontakt med 811218-9876\"),\n",
+        "        (date: \"2016-11-05\", commitments: [\"K1\"], party: \"kommun\", note: \"Ärende nr 4711 följs upp\"),\n",
+        "        (date: \"2016-11-06\", commitments: [\"K1\"], party: \"kommun\", note: \"Nummer 811218-9875 och 2017-03-16\"),\n",
+    ));
+    let loaded = load(PLEDGE, &[&a]);
+    let id = only(&loaded, |k| matches!(k, ProblemKind::IdentityNumber(_)));
+    assert_eq!(id.severity, Severity::Fel);
+    assert_eq!((id.line, id.col), pos(&a, "\"Kontakt med 811218-9876\""));
+    assert_eq!(
+        id.message(),
+        "texten innehåller ett personnummer; skriv aldrig personnummer i rapporter eller protokoll"
+    );
+    let case = only(&loaded, |k| matches!(k, ProblemKind::IndividualCase(_)));
+    assert_eq!(case.severity, Severity::Varning);
+    assert_eq!(
+        (case.line, case.col),
+        pos(&a, "\"Ärende nr 4711 följs upp\"")
+    );
+}

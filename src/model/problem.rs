@@ -204,6 +204,10 @@ pub enum ProblemKind {
     UnknownParticipant(String),
     /// The same commitment twice on one agenda.
     CommitmentTwiceOnAgenda(String),
+    /// A personnummer or samordningsnummer in a free text.
+    IdentityNumber(String),
+    /// A note that seems to describe an individual case.
+    IndividualCase(String),
 }
 
 impl fmt::Display for ProblemKind {
@@ -288,6 +292,14 @@ impl fmt::Display for ProblemKind {
             K::PartyNotOwner { party, commitment } => write!(
                 f,
                 "part \"{party}\" står inte som ägare av åtagande {commitment}"
+            ),
+            K::IdentityNumber(kind) => write!(
+                f,
+                "texten innehåller ett {kind}; skriv aldrig personnummer i rapporter eller protokoll"
+            ),
+            K::IndividualCase(why) => write!(
+                f,
+                "{why}; beskriv arbetet samlat (antal, platser), inte enskilda personer eller ärenden"
             ),
             K::ReasonMissing(_)
             | K::DueBeforeMeeting { .. }

@@ -386,6 +386,9 @@ fn validate_entry(
     today: Date,
 ) {
     let at = |field| vec![Field("entries"), Index(i), Field(field)];
+    if let Some(note) = &entry.note {
+        check_free_text(sink, at("note"), note, true);
+    }
     let period = pledge.period;
     for (field, date) in [("date", Some(entry.date)), ("until", entry.until)] {
         let Some(date) = date else { continue };
@@ -551,6 +554,7 @@ pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> 
             }
         }
         check_agenda(&mut sink, meeting, &known);
+        check_meeting_texts(&mut sink, meeting);
         check_action_updates(&mut sink, meeting, &known);
         check_action_items(&mut sink, meeting, &known);
     }
@@ -608,6 +612,43 @@ fn action_ids<'a>(
         }
     }
     created
+}
+
+/// The personal-data guard on a free text: an identity number is an error;
+/// with `aggregate_only`, wording that suggests an individual case is a warning.
+fn check_free_text(sink: &mut Sink<'_>, path: FieldPath, text: &str, aggregate_only: bool) {
+    if let Some(found) = crate::privacy::find_id_numbers(text).first() {
+        sink.error(path, ProblemKind::IdentityNumber(found.kind.to_string()));
+    } else if aggregate_only && let Some(why) = crate::privacy::individual_case_hint(text) {
+        sink.warning(path, ProblemKind::IndividualCase(why));
+    }
+}
+
+/// The guard on every free text of a meeting that goes into the minutes.
+fn check_meeting_texts(sink: &mut Sink<'_>, meeting: &Meeting) {
+    for (i, item) in meeting.items.iter().enumerate() {
+        let at = |field: &'static str| vec![Field("items"), Index(i), Field(field)];
+        check_free_text(sink, at("discussion"), &item.discussion, false);
+        for (d, decision) in item.decisions.iter().enumerate() {
+            let mut path = at("decisions");
+            path.push(Index(d));
+            check_free_text(sink, path, decision, false);
+        }
+        if let ItemKind::Atagande(review) = &item.kind
+            && let Some(reason) = &review.reason
+        {
+            let path = vec![Field("items"), Index(i), Field("kind"), Field("reason")];
+            check_free_text(sink, path, reason, false);
+        }
+    }
+    for (a, action) in meeting.actions.iter().enumerate() {
+        check_free_text(
+            sink,
+            vec![Field("actions"), Index(a), Field("text")],
+            &action.text,
+            false,
+        );
+    }
 }
 
 fn check_agenda(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {
