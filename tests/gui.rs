@@ -869,4 +869,31 @@ mod meetings {
         assert!(dir.path().join("meetings/2026-01-01.ron").is_file());
         assert!(!dir.path().join("meetings/2026-01-01.recovery").exists());
     }
+
+    #[test]
+    fn closing_the_window_with_unsaved_changes_asks_and_saves() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run();
+        assert_eq!(
+            h.state().pending_exit(),
+            Some(medborgarlofte::gui::state::PendingExit::Quit)
+        );
+        h.get_by_label("Spara ändringarna i mötet?");
+        h.get_by_label("Spara").click();
+        h.run();
+        assert!(
+            dir.path().join("meetings/2026-01-01.ron").is_file(),
+            "saved before closing"
+        );
+        assert!(h.state().meeting().is_none());
+    }
 }
