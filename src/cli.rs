@@ -49,6 +49,18 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Skriv protokollet från ett uppföljningsmöte som PDF (A4).
+    Minutes {
+        /// Mapp med pledge.ron, activities/ och meetings/.
+        #[arg(value_name = "MAPP")]
+        folder: PathBuf,
+        /// Mötet: datum (ÅÅÅÅ-MM-DD) eller sökväg till mötesfilen.
+        #[arg(long, value_name = "MÖTE")]
+        meeting: String,
+        /// Utfil; standard är protokoll-<datum>.pdf bredvid mötesfilen.
+        #[arg(short, long, value_name = "PDF")]
+        output: Option<PathBuf>,
+    },
     /// Visa läget per åtagande: rapporterat mot förväntat vid ett datum.
     Status {
         /// Mapp med pledge.ron och activities/, eller löftesfilen; utan sökväg visas det inbyggda Karlstadsexemplet.
@@ -137,6 +149,11 @@ where
                 status_cmd(inputs, as_of, format, today)
             })
         }
+        Some(Command::Minutes {
+            folder,
+            meeting,
+            output,
+        }) => minutes_cmd(&folder, &meeting, output, today),
         None => open_window(&cli.paths),
     };
     ExitCode::from(code)
@@ -220,6 +237,85 @@ fn check(input: &InputArgs, today: Date) -> u8 {
         EXIT_INVALID
     } else {
         EXIT_OK
+    }
+}
+
+/// Writes the minutes of one meeting as PDF; refuses (exit 1, no file)
+/// when the data has errors, including a personnummer in the minutes.
+fn minutes_cmd(
+    folder: &std::path::Path,
+    meeting: &str,
+    output: Option<PathBuf>,
+    today: Date,
+) -> u8 {
+    let Some(inputs) = open(folder, &[]) else {
+        return EXIT_USAGE;
+    };
+    let loaded = store::load(inputs, today);
+    let Some(pledge) = &loaded.pledge else {
+        eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
+        return EXIT_INVALID;
+    };
+    // The meeting by date, or by the path of its file.
+    let by_date = meeting.parse::<Date>().ok();
+    let found = loaded
+        .meetings
+        .iter()
+        .zip(&loaded.meeting_sources)
+        .find(|(m, source)| {
+            by_date.map_or_else(
+                || {
+                    loaded.sources.get(**source).is_some_and(|s| {
+                        s.path == std::path::Path::new(meeting)
+                            || s.path.canonicalize().ok()
+                                == std::path::Path::new(meeting).canonicalize().ok()
+                    })
+                },
+                |d| m.date == d,
+            )
+        });
+    let Some((chosen, source)) = found else {
+        eprintln!(
+            "fel: hittar inget möte \"{meeting}\" i {}",
+            folder.display()
+        );
+        return EXIT_USAGE;
+    };
+    if loaded.has_errors() {
+        for problem in loaded
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Fel)
+        {
+            eprintln!("{problem}");
+        }
+        eprintln!("fel: protokollet skrivs inte eftersom filerna har fel (se ovan)");
+        return EXIT_INVALID;
+    }
+    let output = output.unwrap_or_else(|| {
+        let dir = loaded
+            .sources
+            .get(*source)
+            .and_then(|s| s.path.parent().map(std::path::Path::to_path_buf))
+            .unwrap_or_default();
+        dir.join(format!("protokoll-{}.pdf", chosen.date))
+    });
+    let bytes = match crate::minutes::minutes_pdf(pledge, &loaded.meetings, chosen) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("fel: {err}");
+            return EXIT_INVALID;
+        }
+    };
+    match store::save_atomic_bytes(&output, &bytes) {
+        Ok(()) => {
+            emit(&format!("Protokollet skrevs till {}\n", output.display()));
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("fel: {err}");
+            EXIT_USAGE
+        }
     }
 }
 

@@ -54,6 +54,11 @@ fn to_ron_with<T: Serialize>(
 
 /// Writes `contents` to `path` atomically (temp file + fsync + rename).
 pub fn save_atomic(path: &Path, contents: &str) -> Result<(), SaveError> {
+    save_atomic_bytes(path, contents.as_bytes())
+}
+
+/// Writes bytes (a PDF) to `path` atomically (temp file + fsync + rename).
+pub fn save_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     let io = |e: std::io::Error| SaveError::Io {
         path: path.display().to_string(),
         reason: super::io_message(&e),
@@ -67,7 +72,19 @@ pub fn save_atomic(path: &Path, contents: &str) -> Result<(), SaveError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
-    temp.write_all(contents.as_bytes()).map_err(io)?;
+    temp.write_all(contents).map_err(io)?;
+    // A temporary file is private (0600); the saved file keeps the old one's
+    // permissions, or gets the usual ones, so colleagues on a shared drive can
+    // still read it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path).map_or_else(
+            |_| std::fs::Permissions::from_mode(0o644),
+            |m| m.permissions(),
+        );
+        temp.as_file().set_permissions(permissions).map_err(io)?;
+    }
     temp.as_file().sync_all().map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
     // Make the rename itself durable where the platform allows it.

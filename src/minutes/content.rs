@@ -1,0 +1,368 @@
+//! What the minutes (protokoll) say, in Swedish protocol form, as layout
+//! blocks: header, numbered paragraphs (§), action list, status overview and
+//! signatures. The figures come from the snapshots stored in the meeting, so
+//! printed minutes never change when reports are corrected later.
+
+use std::fmt::Write as _;
+
+use crate::format;
+use crate::model::meeting::{
+    ActionStatus, ItemKind, Meeting, Organisation, Role, StatusSnapshot, actions_before,
+};
+use crate::model::{Date, Pledge};
+
+use super::layout::{BODY_PT, Block, Style};
+
+const HEADING_PT: f32 = 12.5;
+const TITLE_PT: f32 = 17.0;
+
+fn paragraph(text: impl Into<String>, style: Style) -> Block {
+    Block::Paragraph {
+        text: text.into(),
+        style,
+        size_pt: BODY_PT,
+    }
+}
+
+fn organisation(pledge: &Pledge, organisation: &Organisation) -> String {
+    match organisation {
+        Organisation::Part(id) => pledge
+            .party(id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        Organisation::Annan(name) => name.clone(),
+    }
+}
+
+/// "14 av 24 tillsyner, 58 % — förväntat 50 % per 2017-03-16".
+pub fn snapshot_words(snapshot: &StatusSnapshot) -> String {
+    let unit = snapshot.unit.as_deref().unwrap_or("rapporter");
+    let reported = format::number(snapshot.reported);
+    let mut text = match snapshot.target {
+        Some(target) if target > 0.0 => format!(
+            "{reported} av {} {unit}, {}",
+            format::number(target.round()),
+            format::percent(snapshot.reported / target * 100.0)
+        ),
+        _ => format!("{reported} {unit}"),
+    };
+    if let (Some(expected), Some(target)) = (snapshot.expected, snapshot.target)
+        && target > 0.0
+    {
+        let _ = write!(
+            text,
+            " — förväntat {} per {}",
+            format::percent(expected / target * 100.0),
+            snapshot.as_of
+        );
+    }
+    let _ = write!(text, " ({})", snapshot.measured);
+    text
+}
+
+/// The blocks of the minutes of `meeting`; `earlier` are the pledge's other
+/// meetings (for the actions carried into this one).
+pub fn blocks(pledge: &Pledge, meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
+    let mut out = header(pledge, meeting);
+    for (n, item) in meeting.items.iter().enumerate() {
+        out.push(Block::Heading {
+            text: format!("§ {} {}", n + 1, item.kind.heading()),
+            size_pt: HEADING_PT,
+        });
+        match &item.kind {
+            ItemKind::Atagande(review) => {
+                if let Some(c) = pledge.commitment(&review.commitment) {
+                    out.push(paragraph(c.text.clone(), Style::Italic));
+                }
+                if let Some(snapshot) = &review.snapshot {
+                    out.push(Block::Labelled {
+                        label: "Mätt status:".into(),
+                        text: snapshot_words(snapshot),
+                    });
+                }
+                if let Some(assessment) = review.assessment {
+                    out.push(Block::Labelled {
+                        label: "Bedömning:".into(),
+                        text: assessment.to_string(),
+                    });
+                }
+                if let Some(reason) = &review.reason {
+                    out.push(Block::Labelled {
+                        label: "Skäl:".into(),
+                        text: reason.clone(),
+                    });
+                }
+            }
+            ItemKind::ForegaendeAtgarder => out.extend(earlier_actions(meetings, meeting)),
+            ItemKind::NastaMote => {
+                if let Some(next) = &meeting.next_meeting {
+                    let time = next.time.map(|t| format!(" kl. {t}")).unwrap_or_default();
+                    let place = next
+                        .place
+                        .as_ref()
+                        .map(|p| format!(", {p}"))
+                        .unwrap_or_default();
+                    out.push(paragraph(
+                        format!("Nästa möte: {}{time}{place}.", next.date),
+                        Style::Regular,
+                    ));
+                }
+            }
+            _ => {}
+        }
+        if !item.discussion.trim().is_empty() {
+            out.push(paragraph(item.discussion.clone(), Style::Regular));
+        }
+        if !item.decisions.is_empty() {
+            out.push(paragraph("Beslut", Style::Bold));
+            out.push(paragraph("Mötet beslutar", Style::Regular));
+            for decision in &item.decisions {
+                out.push(Block::Item {
+                    marker: "att".into(),
+                    text: decision.clone(),
+                });
+            }
+        }
+    }
+    out.extend(action_list(meetings, meeting));
+    out.extend(overview(pledge, meeting));
+    out.extend(signatures(meeting));
+    out
+}
+
+fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
+    let parties: Vec<&str> = pledge.parties.iter().map(|p| p.name.as_str()).collect();
+    let time = match (meeting.start, meeting.end) {
+        (Some(s), Some(e)) => format!(" kl. {s}–{e}"),
+        (Some(s), None) => format!(" kl. {s}"),
+        _ => String::new(),
+    };
+    let mut out = vec![
+        paragraph(parties.join(" och "), Style::Bold),
+        Block::Heading {
+            text: format!("Protokoll – {}", meeting.title),
+            size_pt: TITLE_PT,
+        },
+        paragraph(
+            format!(
+                "Uppföljning av medborgarlöfte {} – {}",
+                pledge.period.start, pledge.period.end
+            ),
+            Style::Regular,
+        ),
+        Block::Space(2.0),
+        Block::Labelled {
+            label: "Plats och tid:".into(),
+            text: format!("{}, {}{time}", meeting.place, meeting.date),
+        },
+    ];
+    let line = |p: &crate::model::meeting::Participant| {
+        vec![
+            p.name.clone(),
+            organisation(pledge, &p.organisation),
+            p.role.to_string(),
+        ]
+    };
+    let present: Vec<Vec<String>> = meeting
+        .participants
+        .iter()
+        .filter(|p| !p.excused && p.role != Role::Adjungerad)
+        .map(line)
+        .collect();
+    let others: Vec<String> = meeting
+        .participants
+        .iter()
+        .filter(|p| !p.excused && p.role == Role::Adjungerad)
+        .map(|p| format!("{} ({})", p.name, organisation(pledge, &p.organisation)))
+        .collect();
+    let excused: Vec<String> = meeting
+        .participants
+        .iter()
+        .filter(|p| p.excused)
+        .map(|p| format!("{} ({})", p.name, organisation(pledge, &p.organisation)))
+        .collect();
+    if !present.is_empty() {
+        out.push(Block::Space(2.0));
+        out.push(paragraph("Närvarande", Style::Bold));
+        out.push(Block::Table {
+            columns: vec![
+                ("Namn".into(), 0.35),
+                ("Organisation".into(), 0.4),
+                ("Roll".into(), 0.25),
+            ],
+            rows: present,
+        });
+    }
+    if !others.is_empty() {
+        out.push(Block::Labelled {
+            label: "Övriga närvarande:".into(),
+            text: others.join(", "),
+        });
+    }
+    if !excused.is_empty() {
+        out.push(Block::Labelled {
+            label: "Anmält förhinder:".into(),
+            text: excused.join(", "),
+        });
+    }
+    out
+}
+
+fn date_or_dash(date: Option<Date>) -> String {
+    date.map_or_else(|| "–".to_owned(), |d| d.to_string())
+}
+
+fn earlier_actions(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
+    let states = actions_before(meetings, meeting.date);
+    let rows: Vec<Vec<String>> = meeting
+        .action_updates
+        .iter()
+        .filter_map(|update| {
+            let state = states.iter().find(|s| s.item.id == update.action)?;
+            let mut decided = update.status.to_string();
+            if let Some(note) = &update.note {
+                let _ = write!(decided, " – {note}");
+            }
+            Some(vec![
+                format!("{} {}", state.item.id, state.item.text),
+                state.item.responsible.clone(),
+                date_or_dash(state.item.due),
+                decided,
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        return vec![paragraph(
+            "Inga öppna åtgärder från tidigare möten.",
+            Style::Regular,
+        )];
+    }
+    vec![Block::Table {
+        columns: vec![
+            ("Åtgärd".into(), 0.45),
+            ("Ansvarig".into(), 0.2),
+            ("Klart senast".into(), 0.15),
+            ("Status".into(), 0.2),
+        ],
+        rows,
+    }]
+}
+
+fn action_list(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
+    let states = actions_before(meetings, meeting.date);
+    let mut rows: Vec<Vec<String>> = meeting
+        .action_updates
+        .iter()
+        .filter(|u| u.status == ActionStatus::Oppen)
+        .filter_map(|u| states.iter().find(|s| s.item.id == u.action))
+        .map(|s| {
+            vec![
+                s.item.id.to_string(),
+                s.item.text.clone(),
+                s.item.responsible.clone(),
+                date_or_dash(s.item.due),
+            ]
+        })
+        .collect();
+    rows.extend(
+        meeting
+            .actions
+            .iter()
+            .filter(|a| a.status == ActionStatus::Oppen)
+            .map(|a| {
+                vec![
+                    a.id.to_string(),
+                    a.text.clone(),
+                    a.responsible.clone(),
+                    date_or_dash(a.due),
+                ]
+            }),
+    );
+    let mut out = vec![Block::Heading {
+        text: "Åtgärdslista".into(),
+        size_pt: HEADING_PT,
+    }];
+    if rows.is_empty() {
+        out.push(paragraph("Inga öppna åtgärder.", Style::Regular));
+    } else {
+        out.push(Block::Table {
+            columns: vec![
+                ("Nr".into(), 0.08),
+                ("Åtgärd".into(), 0.5),
+                ("Ansvarig".into(), 0.25),
+                ("Klart senast".into(), 0.17),
+            ],
+            rows,
+        });
+    }
+    out
+}
+
+fn overview(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = meeting
+        .reviews()
+        .map(|r| {
+            let text = pledge
+                .commitment(&r.commitment)
+                .map_or_else(String::new, |c| c.text.clone());
+            vec![
+                r.commitment.to_string(),
+                text,
+                r.snapshot
+                    .as_ref()
+                    .map_or_else(|| "–".to_owned(), snapshot_words),
+                r.assessment
+                    .map_or_else(|| "–".to_owned(), |a| a.to_string()),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading {
+            text: format!("Översikt av åtagandena per {}", meeting.date),
+            size_pt: HEADING_PT,
+        },
+        Block::Table {
+            columns: vec![
+                ("Id".into(), 0.07),
+                ("Åtagande".into(), 0.43),
+                ("Mätt status".into(), 0.32),
+                ("Bedömning".into(), 0.18),
+            ],
+            rows,
+        },
+    ]
+}
+
+fn signatures(meeting: &Meeting) -> Vec<Block> {
+    let name = |role: Role| {
+        meeting
+            .participants
+            .iter()
+            .filter(|p| p.role == role && !p.excused)
+            .map(|p| p.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut signers = Vec::new();
+    for secretary in name(Role::Sekreterare) {
+        signers.push(("Vid protokollet (sekreterare)".to_owned(), secretary));
+    }
+    for chair in name(Role::Ordforande) {
+        signers.push(("Ordförande".to_owned(), chair));
+    }
+    for adjuster in name(Role::Justerare) {
+        signers.push(("Justerare".to_owned(), adjuster));
+    }
+    let mut out = vec![Block::Space(6.0)];
+    if let Some(adjustment) = &meeting.adjustment {
+        out.push(Block::Labelled {
+            label: "Justeringens plats och tid:".into(),
+            text: format!("{}, {}", adjustment.place, adjustment.date),
+        });
+    }
+    if !signers.is_empty() {
+        out.push(Block::Signatures(signers));
+    }
+    out
+}

@@ -1,0 +1,530 @@
+//! Page layout for printed documents, independent of PDF: blocks of text and
+//! tables become positioned boxes on A4 pages, wrapped with real font
+//! metrics (through [`Measure`]) and paginated so that a heading never ends
+//! a page and a table row is never split (a continued table repeats its
+//! header). Pure, so it is tested without writing a PDF.
+
+/// A4 portrait, in millimetres.
+pub const PAGE_WIDTH_MM: f32 = 210.0;
+/// A4 portrait, in millimetres.
+pub const PAGE_HEIGHT_MM: f32 = 297.0;
+/// Left margin: room for binding.
+pub const MARGIN_LEFT_MM: f32 = 25.0;
+/// Right margin.
+pub const MARGIN_RIGHT_MM: f32 = 20.0;
+/// Top margin.
+pub const MARGIN_TOP_MM: f32 = 20.0;
+/// Bottom margin, above the footer.
+pub const MARGIN_BOTTOM_MM: f32 = 28.0;
+/// Text width between the margins.
+pub const TEXT_WIDTH_MM: f32 = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM;
+
+const PT_PER_MM: f32 = 72.0 / 25.4;
+/// Line height as a multiple of the font size.
+const LINE_FACTOR: f32 = 1.3;
+/// Padding inside table cells.
+const CELL_PAD_MM: f32 = 1.5;
+
+/// The three faces of the document font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// Regular.
+    Regular,
+    /// Bold.
+    Bold,
+    /// Italic (oblique).
+    Italic,
+}
+
+/// Text width with the real font metrics.
+pub trait Measure {
+    /// Width of `text` in points at `size_pt`.
+    fn width_pt(&self, style: Style, size_pt: f32, text: &str) -> f32;
+}
+
+/// A piece of a document, before layout.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading; kept on the same page as what follows it.
+    Heading {
+        /// Text.
+        text: String,
+        /// Size in points.
+        size_pt: f32,
+    },
+    /// A wrapped paragraph.
+    Paragraph {
+        /// Text.
+        text: String,
+        /// Face.
+        style: Style,
+        /// Size in points.
+        size_pt: f32,
+    },
+    /// A label in bold followed by text on the same line ("Plats och tid: …").
+    Labelled {
+        /// The label, bold.
+        label: String,
+        /// The text after it, wrapped under itself.
+        text: String,
+    },
+    /// An item with a hanging marker ("att", "•").
+    Item {
+        /// The marker.
+        marker: String,
+        /// The text, wrapped with a hanging indent.
+        text: String,
+    },
+    /// A table with wrapped cells.
+    Table {
+        /// Column headings and their share of the text width (summing to 1).
+        columns: Vec<(String, f32)>,
+        /// Rows of cells.
+        rows: Vec<Vec<String>>,
+    },
+    /// Vertical space.
+    Space(f32),
+    /// Lines to sign on: (role, name) pairs side by side.
+    Signatures(Vec<(String, String)>),
+}
+
+/// Something drawn at a position; y is measured from the top of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Placed {
+    /// Text with its baseline at `y_mm`.
+    Text {
+        /// Left edge.
+        x_mm: f32,
+        /// Baseline, from the top.
+        y_mm: f32,
+        /// The text.
+        text: String,
+        /// Face.
+        style: Style,
+        /// Size.
+        size_pt: f32,
+    },
+    /// A straight line.
+    Line {
+        /// Start.
+        from_mm: (f32, f32),
+        /// End.
+        to_mm: (f32, f32),
+    },
+}
+
+/// Body text size.
+pub const BODY_PT: f32 = 10.5;
+/// Table text size.
+pub const TABLE_PT: f32 = 9.5;
+
+fn line_height_mm(size_pt: f32) -> f32 {
+    size_pt * LINE_FACTOR / PT_PER_MM
+}
+
+/// Splits `text` into lines no wider than `width_mm`; words longer than a
+/// line are broken between characters rather than overflowing.
+pub fn wrap(text: &str, width_mm: f32, style: Style, size_pt: f32, m: &dyn Measure) -> Vec<String> {
+    let max_pt = width_mm * PT_PER_MM;
+    let fits = |s: &str| m.width_pt(style, size_pt, s) <= max_pt;
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if fits(&candidate) {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if fits(word) {
+                word.clone_into(&mut line);
+            } else {
+                // Break a long word (a URL, a file path) between characters.
+                for ch in word.chars() {
+                    let mut next = line.clone();
+                    next.push(ch);
+                    if !line.is_empty() && !fits(&next) {
+                        lines.push(std::mem::take(&mut line));
+                        line.push(ch);
+                    } else {
+                        line = next;
+                    }
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The layout of a document: pages of placed boxes.
+pub struct Layout<'m> {
+    m: &'m dyn Measure,
+    pages: Vec<Vec<Placed>>,
+    y_mm: f32,
+}
+
+impl<'m> Layout<'m> {
+    fn new(m: &'m dyn Measure) -> Self {
+        Layout {
+            m,
+            pages: vec![Vec::new()],
+            y_mm: MARGIN_TOP_MM,
+        }
+    }
+
+    fn bottom() -> f32 {
+        PAGE_HEIGHT_MM - MARGIN_BOTTOM_MM
+    }
+
+    fn room(&self) -> f32 {
+        Self::bottom() - self.y_mm
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y_mm = MARGIN_TOP_MM;
+    }
+
+    fn ensure(&mut self, height_mm: f32) {
+        if height_mm > self.room() && self.y_mm > MARGIN_TOP_MM {
+            self.new_page();
+        }
+    }
+
+    fn put(&mut self, placed: Placed) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(placed);
+        }
+    }
+
+    fn text_line(&mut self, x_mm: f32, text: String, style: Style, size_pt: f32) {
+        let lh = line_height_mm(size_pt);
+        self.ensure(lh);
+        self.y_mm += lh;
+        let y_mm = self.y_mm - lh * 0.25;
+        self.put(Placed::Text {
+            x_mm,
+            y_mm,
+            text,
+            style,
+            size_pt,
+        });
+    }
+
+    /// The height the first lines of `block` need, for keep-with-next.
+    fn first_lines_height(block: Option<&Block>) -> f32 {
+        match block {
+            Some(Block::Table { .. }) => 3.0 * line_height_mm(TABLE_PT),
+            Some(Block::Signatures(_)) => 20.0,
+            Some(_) => 2.0 * line_height_mm(BODY_PT),
+            None => 0.0,
+        }
+    }
+
+    fn block(&mut self, block: &Block, next: Option<&Block>) {
+        match block {
+            Block::Heading { text, size_pt } => {
+                let lines = wrap(text, TEXT_WIDTH_MM, Style::Bold, *size_pt, self.m);
+                let height = lines.len() as f32 * line_height_mm(*size_pt) + 2.0;
+                // A heading never ends a page: it moves with what follows.
+                self.ensure(height + Self::first_lines_height(next));
+                self.y_mm += 2.0;
+                for line in lines {
+                    self.text_line(MARGIN_LEFT_MM, line, Style::Bold, *size_pt);
+                }
+            }
+            Block::Paragraph {
+                text,
+                style,
+                size_pt,
+            } => {
+                for line in wrap(text, TEXT_WIDTH_MM, *style, *size_pt, self.m) {
+                    self.text_line(MARGIN_LEFT_MM, line, *style, *size_pt);
+                }
+                self.y_mm += 1.0;
+            }
+            Block::Labelled { label, text } => self.labelled(label, text),
+            Block::Item { marker, text } => self.item(marker, text),
+            Block::Table { columns, rows } => self.table(columns, rows),
+            Block::Space(mm) => self.y_mm = (self.y_mm + mm).min(Self::bottom()),
+            Block::Signatures(signers) => self.signatures(signers),
+        }
+    }
+
+    fn labelled(&mut self, label: &str, text: &str) {
+        let label = format!("{label} ");
+        let indent_mm = (self.m.width_pt(Style::Bold, BODY_PT, &label) / PT_PER_MM).min(60.0);
+        let lines = wrap(
+            text,
+            TEXT_WIDTH_MM - indent_mm,
+            Style::Regular,
+            BODY_PT,
+            self.m,
+        );
+        self.ensure(line_height_mm(BODY_PT));
+        for (i, line) in lines.into_iter().enumerate() {
+            if i == 0 {
+                self.text_line(MARGIN_LEFT_MM, label.clone(), Style::Bold, BODY_PT);
+                self.y_mm -= line_height_mm(BODY_PT);
+            }
+            self.text_line(MARGIN_LEFT_MM + indent_mm, line, Style::Regular, BODY_PT);
+        }
+    }
+
+    fn item(&mut self, marker: &str, text: &str) {
+        let indent_mm = 10.0;
+        let lines = wrap(
+            text,
+            TEXT_WIDTH_MM - indent_mm,
+            Style::Regular,
+            BODY_PT,
+            self.m,
+        );
+        for (i, line) in lines.into_iter().enumerate() {
+            if i == 0 {
+                self.text_line(
+                    MARGIN_LEFT_MM + 2.0,
+                    marker.to_owned(),
+                    Style::Regular,
+                    BODY_PT,
+                );
+                self.y_mm -= line_height_mm(BODY_PT);
+            }
+            self.text_line(MARGIN_LEFT_MM + indent_mm, line, Style::Regular, BODY_PT);
+        }
+    }
+
+    fn table(&mut self, columns: &[(String, f32)], rows: &[Vec<String>]) {
+        let widths: Vec<f32> = columns
+            .iter()
+            .map(|(_, share)| share * TEXT_WIDTH_MM)
+            .collect();
+        let header: Vec<String> = columns.iter().map(|(h, _)| h.clone()).collect();
+        let lh = line_height_mm(TABLE_PT);
+        let cell_lines = |row: &[String], style: Style| -> Vec<Vec<String>> {
+            row.iter()
+                .zip(&widths)
+                .map(|(cell, w)| wrap(cell, w - 2.0 * CELL_PAD_MM, style, TABLE_PT, self.m))
+                .collect()
+        };
+        let height = |lines: &[Vec<String>]| {
+            lines.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PAD_MM
+        };
+        let header_lines = cell_lines(&header, Style::Bold);
+        let header_height = height(&header_lines);
+        let first_row = rows
+            .first()
+            .map_or(0.0, |r| height(&cell_lines(r, Style::Regular)));
+        self.ensure(header_height + first_row);
+        self.row(&widths, &header_lines, Style::Bold, header_height);
+        for row in rows {
+            let lines = cell_lines(row, Style::Regular);
+            let h = height(&lines);
+            if h > self.room() {
+                // Rows are never split; the continued table repeats its header.
+                self.new_page();
+                self.row(&widths, &header_lines, Style::Bold, header_height);
+            }
+            self.row(&widths, &lines, Style::Regular, h);
+        }
+        self.y_mm += 2.0;
+    }
+
+    fn row(&mut self, widths: &[f32], cells: &[Vec<String>], style: Style, height_mm: f32) {
+        let top = self.y_mm;
+        let lh = line_height_mm(TABLE_PT);
+        let mut x = MARGIN_LEFT_MM;
+        for (lines, w) in cells.iter().zip(widths) {
+            for (i, line) in lines.iter().enumerate() {
+                self.put(Placed::Text {
+                    x_mm: x + CELL_PAD_MM,
+                    y_mm: top + CELL_PAD_MM + (i as f32 + 0.75) * lh,
+                    text: line.clone(),
+                    style,
+                    size_pt: TABLE_PT,
+                });
+            }
+            x += w;
+        }
+        let right = MARGIN_LEFT_MM + widths.iter().sum::<f32>();
+        self.put(Placed::Line {
+            from_mm: (MARGIN_LEFT_MM, top + height_mm),
+            to_mm: (right, top + height_mm),
+        });
+        if style == Style::Bold {
+            self.put(Placed::Line {
+                from_mm: (MARGIN_LEFT_MM, top),
+                to_mm: (right, top),
+            });
+        }
+        self.y_mm = top + height_mm;
+    }
+
+    fn signatures(&mut self, signers: &[(String, String)]) {
+        let per_row = 2;
+        let width = TEXT_WIDTH_MM / per_row as f32;
+        for chunk in signers.chunks(per_row) {
+            self.ensure(24.0);
+            self.y_mm += 14.0;
+            let line_y = self.y_mm;
+            for (i, (role, name)) in chunk.iter().enumerate() {
+                let x = MARGIN_LEFT_MM + i as f32 * width;
+                self.put(Placed::Line {
+                    from_mm: (x, line_y),
+                    to_mm: (x + width - 10.0, line_y),
+                });
+                self.put(Placed::Text {
+                    x_mm: x,
+                    y_mm: line_y + 4.5,
+                    text: name.clone(),
+                    style: Style::Regular,
+                    size_pt: BODY_PT,
+                });
+                self.put(Placed::Text {
+                    x_mm: x,
+                    y_mm: line_y + 9.0,
+                    text: role.clone(),
+                    style: Style::Italic,
+                    size_pt: TABLE_PT,
+                });
+            }
+            self.y_mm = line_y + 10.0;
+        }
+    }
+}
+
+/// Lays out `blocks` on A4 pages.
+pub fn layout(blocks: &[Block], m: &dyn Measure) -> Vec<Vec<Placed>> {
+    let mut layout = Layout::new(m);
+    for (i, block) in blocks.iter().enumerate() {
+        layout.block(block, blocks.get(i + 1));
+    }
+    layout.pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character 0.5 em wide: simple and predictable.
+    struct Fixed;
+    impl Measure for Fixed {
+        fn width_pt(&self, _: Style, size_pt: f32, text: &str) -> f32 {
+            text.chars().count() as f32 * size_pt * 0.5
+        }
+    }
+
+    fn texts(page: &[Placed]) -> Vec<&str> {
+        page.iter()
+            .filter_map(|p| match p {
+                Placed::Text { text, .. } => Some(text.as_str()),
+                Placed::Line { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrapping_respects_the_width_and_breaks_long_words() {
+        let lines = wrap(
+            "Polisen och kommunen kommer tillsammans genomföra utökade tillsyner",
+            30.0,
+            Style::Regular,
+            10.0,
+            &Fixed,
+        );
+        assert!(lines.len() > 1);
+        let max_pt = 30.0 * PT_PER_MM;
+        assert!(
+            lines
+                .iter()
+                .all(|l| Fixed.width_pt(Style::Regular, 10.0, l) <= max_pt)
+        );
+        assert_eq!(
+            lines.join(" "),
+            "Polisen och kommunen kommer tillsammans genomföra utökade tillsyner"
+        );
+        let long = wrap(&"x".repeat(200), 30.0, Style::Regular, 10.0, &Fixed);
+        assert!(long.len() > 2);
+        assert!(
+            long.iter()
+                .all(|l| Fixed.width_pt(Style::Regular, 10.0, l) <= max_pt)
+        );
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_and_never_splits_a_row() {
+        let rows: Vec<Vec<String>> = (1..=80)
+            .map(|i| {
+                vec![
+                    format!("A{i}"),
+                    format!("Åtgärd nummer {i} som ska göras"),
+                    "Anna".into(),
+                ]
+            })
+            .collect();
+        let pages = layout(
+            &[Block::Table {
+                columns: vec![
+                    ("Nr".into(), 0.15),
+                    ("Åtgärd".into(), 0.6),
+                    ("Ansvarig".into(), 0.25),
+                ],
+                rows,
+            }],
+            &Fixed,
+        );
+        assert!(pages.len() > 1, "80 rows need several pages");
+        for page in &pages {
+            assert_eq!(
+                texts(page).first(),
+                Some(&"Nr"),
+                "each page starts with the header"
+            );
+            for placed in page {
+                if let Placed::Text { y_mm, .. } = placed {
+                    assert!(*y_mm <= PAGE_HEIGHT_MM - MARGIN_BOTTOM_MM + 0.01);
+                }
+            }
+        }
+        let all: Vec<&str> = pages.iter().flat_map(|p| texts(p)).collect();
+        for i in 1..=80 {
+            let id = format!("A{i}");
+            assert_eq!(all.iter().filter(|t| **t == id).count(), 1, "{id} once");
+        }
+    }
+
+    #[test]
+    fn a_heading_at_the_bottom_moves_to_the_next_page() {
+        let mut blocks: Vec<Block> = (0..42)
+            .map(|i| Block::Paragraph {
+                text: format!("Rad {i}"),
+                style: Style::Regular,
+                size_pt: BODY_PT,
+            })
+            .collect();
+        blocks.push(Block::Heading {
+            text: "§ 9 Åtagande K1".into(),
+            size_pt: 13.0,
+        });
+        blocks.push(Block::Paragraph {
+            text: "Texten under rubriken.".into(),
+            style: Style::Regular,
+            size_pt: BODY_PT,
+        });
+        let pages = layout(&blocks, &Fixed);
+        let page_of = |needle: &str| pages.iter().position(|p| texts(p).contains(&needle));
+        assert_eq!(
+            page_of("§ 9 Åtagande K1"),
+            page_of("Texten under rubriken.")
+        );
+        assert!(page_of("§ 9 Åtagande K1") > Some(0));
+    }
+}

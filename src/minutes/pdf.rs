@@ -1,0 +1,233 @@
+//! Turns laid-out pages into a PDF with printpdf's low-level operations:
+//! the shipped DejaVu fonts (embedded and subset), a footer with
+//! "Justerandes signatur" and "Sida X av N" on every page, and an "UTKAST"
+//! mark on every page of minutes that are not yet justerade.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rgb, TextItem,
+};
+
+use super::layout::{
+    MARGIN_LEFT_MM, MARGIN_RIGHT_MM, Measure, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Placed, Style,
+};
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf");
+
+/// Why a PDF could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A shipped font could not be read (a broken build).
+    #[error("typsnittet {0} kunde inte läsas")]
+    Font(&'static str),
+    /// printpdf reported a problem while writing.
+    #[error("PDF-filen kunde inte skapas: {0}")]
+    Save(String),
+}
+
+/// The three faces, parsed once, with cached character widths.
+pub struct Fonts {
+    faces: [ParsedFont; 3],
+    widths: Mutex<HashMap<(Style, char), f32>>,
+}
+
+impl Fonts {
+    /// Parses the shipped fonts.
+    pub fn load() -> Result<Self, PdfError> {
+        let parse = |bytes: &[u8], name: &'static str| {
+            let mut warnings = Vec::new();
+            ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(PdfError::Font(name))
+        };
+        Ok(Fonts {
+            faces: [
+                parse(REGULAR, "DejaVu Sans")?,
+                parse(BOLD, "DejaVu Sans Bold")?,
+                parse(ITALIC, "DejaVu Sans Oblique")?,
+            ],
+            widths: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn face(&self, style: Style) -> &ParsedFont {
+        let [regular, bold, italic] = &self.faces;
+        match style {
+            Style::Regular => regular,
+            Style::Bold => bold,
+            Style::Italic => italic,
+        }
+    }
+
+    /// Advance of one character at 1 pt, in points.
+    fn advance(&self, style: Style, ch: char) -> f32 {
+        if let Ok(cache) = self.widths.lock()
+            && let Some(w) = cache.get(&(style, ch))
+        {
+            return *w;
+        }
+        let face = self.face(style);
+        let units = f32::from(face.pdf_font_metrics.units_per_em.max(1));
+        let width = face.lookup_glyph_index(u32::from(ch)).map_or(0.5, |gid| {
+            f32::from(face.get_horizontal_advance(gid)) / units
+        });
+        if let Ok(mut cache) = self.widths.lock() {
+            cache.insert((style, ch), width);
+        }
+        width
+    }
+}
+
+impl Measure for Fonts {
+    fn width_pt(&self, style: Style, size_pt: f32, text: &str) -> f32 {
+        // ShowText applies no kerning, so the sum of advances is what is drawn.
+        text.chars().map(|c| self.advance(style, c)).sum::<f32>() * size_pt
+    }
+}
+
+/// Document information written into the PDF.
+pub struct DocInfo {
+    /// Title.
+    pub title: String,
+    /// Author (the convening organisation).
+    pub author: String,
+    /// Whether to mark every page "UTKAST".
+    pub draft: bool,
+    /// The footer's left text ("Justerandes signatur").
+    pub footer: String,
+}
+
+fn mm_point(x_mm: f32, y_from_top_mm: f32) -> Point {
+    Point::new(Mm(x_mm), Mm(PAGE_HEIGHT_MM - y_from_top_mm))
+}
+
+fn text_ops(font: &FontId, size_pt: f32, x_mm: f32, y_mm: f32, text: &str) -> [Op; 5] {
+    [
+        Op::StartTextSection,
+        Op::SetFont {
+            font: PdfFontHandle::External(font.clone()),
+            size: Pt(size_pt),
+        },
+        Op::SetTextCursor {
+            pos: mm_point(x_mm, y_mm),
+        },
+        Op::ShowText {
+            items: vec![TextItem::Text(text.to_owned())],
+        },
+        Op::EndTextSection,
+    ]
+}
+
+fn line_op(from: (f32, f32), to: (f32, f32)) -> Op {
+    Op::DrawLine {
+        line: Line {
+            points: vec![
+                LinePoint {
+                    p: mm_point(from.0, from.1),
+                    bezier: false,
+                },
+                LinePoint {
+                    p: mm_point(to.0, to.1),
+                    bezier: false,
+                },
+            ],
+            is_closed: false,
+        },
+    }
+}
+
+fn grey(level: f32) -> Color {
+    Color::Rgb(Rgb::new(level, level, level, None))
+}
+
+/// Writes the pages as PDF bytes.
+pub fn write(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&info.title);
+    doc.metadata.info.author.clone_from(&info.author);
+    "Löftesuppföljning".clone_into(&mut doc.metadata.info.creator);
+    // SOURCE_DATE_EPOCH (reproducible builds) fixes the dates, so the same
+    // meeting gives the same bytes; otherwise the time of printing.
+    let created = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| printpdf::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or_else(printpdf::OffsetDateTime::now_utc);
+    doc.metadata.info.creation_date = created;
+    doc.metadata.info.modification_date = created;
+    doc.metadata.info.metadata_date = created;
+    let ids = [
+        doc.add_font(fonts.face(Style::Regular)),
+        doc.add_font(fonts.face(Style::Bold)),
+        doc.add_font(fonts.face(Style::Italic)),
+    ];
+    let id = |style: Style| match style {
+        Style::Regular => &ids[0],
+        Style::Bold => &ids[1],
+        Style::Italic => &ids[2],
+    };
+    let total = pages.len();
+    let mut pdf_pages = Vec::with_capacity(total);
+    for (n, page) in pages.iter().enumerate() {
+        let mut ops = vec![
+            Op::SetOutlineThickness { pt: Pt(0.6) },
+            Op::SetOutlineColor { col: grey(0.0) },
+            Op::SetFillColor { col: grey(0.0) },
+        ];
+        if info.draft {
+            ops.push(Op::SetFillColor { col: grey(0.8) });
+            ops.extend(text_ops(id(Style::Bold), 60.0, 45.0, 160.0, "UTKAST"));
+            ops.push(Op::SetFillColor { col: grey(0.0) });
+        }
+        for placed in page {
+            match placed {
+                Placed::Text {
+                    x_mm,
+                    y_mm,
+                    text,
+                    style,
+                    size_pt,
+                } => ops.extend(text_ops(id(*style), *size_pt, *x_mm, *y_mm, text)),
+                Placed::Line { from_mm, to_mm } => ops.push(line_op(*from_mm, *to_mm)),
+            }
+        }
+        // Footer: where the justerare initial every page, and the page number.
+        let footer_y = PAGE_HEIGHT_MM - 15.0;
+        ops.push(line_op(
+            (MARGIN_LEFT_MM, footer_y - 5.0),
+            (PAGE_WIDTH_MM - MARGIN_RIGHT_MM, footer_y - 5.0),
+        ));
+        ops.extend(text_ops(
+            id(Style::Regular),
+            8.5,
+            MARGIN_LEFT_MM,
+            footer_y,
+            &info.footer,
+        ));
+        for i in 0..2 {
+            let x = MARGIN_LEFT_MM + 38.0 + i as f32 * 22.0;
+            ops.push(line_op((x, footer_y + 1.0), (x + 18.0, footer_y + 1.0)));
+        }
+        let page_text = format!("Sida {} av {total}", n + 1);
+        let width_mm = fonts.width_pt(Style::Regular, 8.5, &page_text) * 25.4 / 72.0;
+        ops.extend(text_ops(
+            id(Style::Regular),
+            8.5,
+            PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm,
+            footer_y,
+            &page_text,
+        ));
+        pdf_pages.push(PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops));
+    }
+    let mut warnings = Vec::new();
+    let bytes = doc
+        .with_pages(pdf_pages)
+        .save(&PdfSaveOptions::default(), &mut warnings);
+    // printpdf never fails; it warns. A warning means broken output here.
+    if let Some(first) = warnings.first() {
+        return Err(PdfError::Save(format!("{first:?}")));
+    }
+    Ok(bytes)
+}

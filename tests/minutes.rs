@@ -1,0 +1,297 @@
+//! Minutes as PDF from the sample meetings: content read back from the PDF
+//! (printpdf's own parser, so plain `cargo test` needs no system tools),
+//! the CLI, and the personal-data guard. Checks with poppler's tools sit
+//! behind the `system-tests` feature.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use medborgarlofte::gui::document::copy_sample_to;
+use medborgarlofte::minutes::{MinutesError, guard, minutes_pdf};
+use medborgarlofte::model::Date;
+use medborgarlofte::{sample, store};
+use predicates::prelude::*;
+
+fn text_of(pdf: &[u8]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let doc =
+        printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut warnings)
+            .expect("the PDF parses");
+    doc.extract_text_boxes()
+        .into_iter()
+        .map(|page| {
+            page.lines
+                .iter()
+                .map(|l| {
+                    l.words
+                        .iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
+
+fn sample_minutes(date: &str) -> Vec<u8> {
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let meeting = loaded
+        .meetings
+        .iter()
+        .find(|m| m.date.to_string() == date)
+        .expect("sample meeting");
+    minutes_pdf(pledge, &loaded.meetings, meeting).expect("minutes")
+}
+
+#[test]
+fn the_minutes_contain_the_header_every_paragraph_in_order_and_the_decisions() {
+    let pdf = sample_minutes("2017-03-16");
+    assert!(pdf.starts_with(b"%PDF"));
+    let pages = text_of(&pdf);
+    let n = pages.len();
+    assert!(n >= 3, "{n} pages");
+    let all = pages.join("\n");
+    for needle in [
+        "LPO Karlstad och Karlstads kommun",
+        "Protokoll – Uppföljningsmöte 2",
+        "Uppföljning av medborgarlöfte 2016-10-01 – 2017-09-30",
+        "Plats och tid:",
+        "Polishuset, Karlstad, 2017-03-16 kl. 13:00–15:00",
+        "Närvarande",
+        "Anmält förhinder:",
+        "Peter Sandberg",
+        "öka takten till minst 15 tillsyner i månaden under våren",
+        "52 av 150 tillsyner, 35 % — förväntat 46 % per 2017-03-16",
+        "Åtgärdslista",
+        "Justeringens plats och tid:",
+        "Vid protokollet (sekreterare)",
+    ] {
+        assert!(all.contains(needle), "{needle:?} missing in:\n{all}");
+    }
+    // Every § heading, in order.
+    let mut at = 0;
+    for n in 1..=18 {
+        let heading = format!("§ {n} ");
+        let found = all[at..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{heading} after {at}"));
+        at += found + heading.len();
+    }
+    // Every commitment handled.
+    for id in [
+        "G1", "G2", "G3", "P1", "P2", "P3", "P4", "K1", "K2", "K3", "K4",
+    ] {
+        assert!(all.contains(&format!("Åtagande {id}")), "{id}");
+    }
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains(&format!("Sida {} av {n}", i + 1)),
+            "page {}",
+            i + 1
+        );
+        assert!(page.contains("Justerandes signatur"));
+        assert!(
+            !page.contains("UTKAST"),
+            "a justerat meeting has no draft mark"
+        );
+    }
+}
+
+#[test]
+fn a_meeting_not_yet_justerat_is_marked_as_a_draft_on_every_page() {
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut meeting = loaded.meetings[0].clone();
+    meeting.state = medborgarlofte::model::meeting::MeetingState::Avslutat;
+    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting).expect("minutes");
+    for page in text_of(&pdf) {
+        assert!(page.contains("UTKAST"));
+    }
+}
+
+#[test]
+fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let mut meeting = loaded.meetings[1].clone();
+    meeting.items[2]
+        .decisions
+        .push("ge 19811218-9876 ordet".into());
+    let err = guard(&meeting).expect_err("refused");
+    assert!(
+        matches!(&err, MinutesError::PersonalData { item: 3, .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "protokollet skrivs inte: beslut 2 i § 3 innehåller ett personnummer; ta bort det och försök igen"
+    );
+    meeting.items[2].decisions.pop();
+    meeting.items[2]
+        .decisions
+        .push("ge 19811218-9875 ordet".into());
+    assert!(guard(&meeting).is_ok());
+}
+
+fn bin() -> Command {
+    Command::cargo_bin("medborgarlofte").expect("binary built")
+}
+
+fn copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_sample_to(dir.path()).expect("copy");
+    dir
+}
+
+#[test]
+fn the_cli_writes_the_minutes_next_to_the_meeting_or_where_told() {
+    let dir = copy();
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-06-15"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("protokoll-2017-06-15.pdf"));
+    let pdf = std::fs::read(dir.path().join("meetings/protokoll-2017-06-15.pdf")).expect("written");
+    assert!(text_of(&pdf).join("\n").contains("Uppföljningsmöte 3"));
+
+    let out = dir.path().join("ut.pdf");
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .arg("--meeting")
+        .arg(dir.path().join("meetings/2016-12-08.ron"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    assert!(
+        text_of(&std::fs::read(&out).expect("written"))
+            .join("\n")
+            .contains("Uppföljningsmöte 1")
+    );
+
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-01-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("hittar inget möte"));
+}
+
+#[test]
+fn the_cli_refuses_minutes_with_a_personnummer_and_writes_nothing() {
+    let dir = copy();
+    let meeting = dir.path().join("meetings/2017-03-16.ron");
+    let text = std::fs::read_to_string(&meeting).expect("read");
+    std::fs::write(
+        &meeting,
+        text.replace("godkänna dagordningen", "godkänna 811218-9876"),
+    )
+    .expect("write");
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("personnummer"))
+        .stderr(predicate::str::contains("2017-03-16.ron:"));
+    assert!(
+        !dir.path()
+            .join("meetings/protokoll-2017-03-16.pdf")
+            .exists()
+    );
+}
+
+#[cfg(feature = "system-tests")]
+#[test]
+fn poppler_reads_the_text_fonts_and_page_size() {
+    let dir = copy();
+    let pdf = dir.path().join("p.pdf");
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-09-28", "-o"])
+        .arg(&pdf)
+        .assert()
+        .code(0);
+    let run = |cmd: &str, args: &[&Path]| {
+        let out = std::process::Command::new(cmd)
+            .args(args)
+            .output()
+            .expect("poppler-utils installed");
+        assert!(out.status.success(), "{cmd}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let text = run("pdftotext", &[Path::new("-layout"), &pdf, Path::new("-")]);
+    for needle in [
+        "Protokoll – Uppföljningsmöte 4",
+        "§ 15 Åtagande K4",
+        "ej genomförd",
+        "Sida 1 av",
+        "Ingen kursledare fanns att tillgå",
+    ] {
+        assert!(text.contains(needle), "{needle}");
+    }
+    let fonts = run("pdffonts", &[&pdf]);
+    for line in fonts.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(cols.len() >= 7, "{line}");
+        assert_eq!(
+            &cols[cols.len() - 5..cols.len() - 2],
+            ["yes", "yes", "yes"],
+            "embedded, subset, unicode: {line}"
+        );
+    }
+    assert!(run("pdfinfo", &[&pdf]).contains("(A4)"));
+}
+
+#[test]
+fn with_source_date_epoch_the_same_meeting_gives_the_same_bytes() {
+    let dir = copy();
+    let make = |name: &str| {
+        let out = dir.path().join(name);
+        bin()
+            .env("SOURCE_DATE_EPOCH", "1490000000")
+            .args(["minutes"])
+            .arg(dir.path())
+            .args(["--meeting", "2017-03-16", "-o"])
+            .arg(&out)
+            .assert()
+            .code(0);
+        std::fs::read(out).expect("written")
+    };
+    assert_eq!(make("a.pdf"), make("b.pdf"));
+}
+
+#[cfg(unix)]
+#[test]
+fn saved_files_are_readable_by_colleagues() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = copy();
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16"])
+        .assert()
+        .code(0);
+    let mode = std::fs::metadata(dir.path().join("meetings/protokoll-2017-03-16.pdf"))
+        .expect("written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644);
+}
