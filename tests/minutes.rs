@@ -3,8 +3,6 @@
 //! the CLI, and the personal-data guard. Checks with poppler's tools sit
 //! behind the `system-tests` feature.
 
-use std::path::Path;
-
 use assert_cmd::Command;
 use medborgarlofte::gui::document::copy_sample_to;
 use medborgarlofte::minutes::{MinutesError, guard, minutes_pdf};
@@ -220,6 +218,7 @@ fn the_cli_refuses_minutes_with_a_personnummer_and_writes_nothing() {
 #[cfg(feature = "system-tests")]
 #[test]
 fn poppler_reads_the_text_fonts_and_page_size() {
+    use std::path::Path;
     let dir = copy();
     let pdf = dir.path().join("p.pdf");
     bin()
