@@ -262,6 +262,21 @@ impl<'m> Layout<'m> {
     fn labelled(&mut self, label: &str, text: &str) {
         let label = format!("{label} ");
         let indent_mm = (self.m.width_pt(Style::Bold, BODY_PT, &label) / PT_PER_MM).min(60.0);
+        self.hanging((&label, Style::Bold, 0.0), indent_mm, text);
+    }
+
+    fn item(&mut self, marker: &str, text: &str) {
+        self.hanging((marker, Style::Regular, 2.0), 10.0, text);
+    }
+
+    /// A marker at the left (offset by its x) and `text` wrapped beside it
+    /// with a hanging indent.
+    fn hanging(
+        &mut self,
+        (marker, style, marker_x_mm): (&str, Style, f32),
+        indent_mm: f32,
+        text: &str,
+    ) {
         let lines = wrap(
             text,
             TEXT_WIDTH_MM - indent_mm,
@@ -272,28 +287,10 @@ impl<'m> Layout<'m> {
         self.ensure(line_height_mm(BODY_PT));
         for (i, line) in lines.into_iter().enumerate() {
             if i == 0 {
-                self.text_line(MARGIN_LEFT_MM, label.clone(), Style::Bold, BODY_PT);
-                self.y_mm -= line_height_mm(BODY_PT);
-            }
-            self.text_line(MARGIN_LEFT_MM + indent_mm, line, Style::Regular, BODY_PT);
-        }
-    }
-
-    fn item(&mut self, marker: &str, text: &str) {
-        let indent_mm = 10.0;
-        let lines = wrap(
-            text,
-            TEXT_WIDTH_MM - indent_mm,
-            Style::Regular,
-            BODY_PT,
-            self.m,
-        );
-        for (i, line) in lines.into_iter().enumerate() {
-            if i == 0 {
                 self.text_line(
-                    MARGIN_LEFT_MM + 2.0,
+                    MARGIN_LEFT_MM + marker_x_mm,
                     marker.to_owned(),
-                    Style::Regular,
+                    style,
                     BODY_PT,
                 );
                 self.y_mm -= line_height_mm(BODY_PT);
