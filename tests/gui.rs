@@ -21,6 +21,7 @@ fn start(origin: Origin) -> Start {
         // After the sample's period: it opens at its end date, 2017-09-30.
         today: Date::from_ymd(2026, 1, 1).expect("valid date"),
         poll_interval_secs: 0.5,
+        file_dialogs: false,
     }
 }
 
@@ -895,5 +896,57 @@ mod meetings {
             "saved before closing"
         );
         assert!(h.state().meeting().is_none());
+    }
+
+    #[test]
+    fn minutes_are_printed_in_the_background_and_a_personnummer_stops_them() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-03-16.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+        // A spinner shows while the PDF is made: step, do not wait for calm.
+        h.step();
+        for _ in 0..200 {
+            if !h.state().is_printing() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            h.step();
+        }
+        h.run();
+        let pdf = dir.path().join("meetings/protokoll-2017-03-16.pdf");
+        assert!(pdf.is_file(), "written next to the meeting");
+        assert_eq!(h.state().printed(), Some(pdf.as_path()));
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("protokoll-2017-03-16.pdf"))
+        );
+        h.get_by_label("Öppna");
+        std::fs::remove_file(&pdf).expect("remove");
+
+        // A personnummer in a decision of § 3: refused, and the chair is taken there.
+        let reopen = medborgarlofte::gui::meeting::MeetingCommand::Reopen("Rättelse".into());
+        h.state_mut().handle(Command::Meeting(reopen));
+        let edit = medborgarlofte::model::meeting_edit::MeetingEdit::AddDecision {
+            item: 2,
+            text: "ge 811218-9876 ordet".into(),
+        };
+        h.state_mut().handle(Command::Meeting(
+            medborgarlofte::gui::meeting::MeetingCommand::Edit(edit),
+        ));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+        h.run();
+        let error = h.state().error().expect("refused").to_owned();
+        assert!(
+            error.contains("§ 3") && error.contains("personnummer"),
+            "{error}"
+        );
+        assert_eq!(h.state().meeting().map(|s| s.current), Some(2));
+        assert!(!h.state().is_printing());
+        assert!(!pdf.exists());
     }
 }

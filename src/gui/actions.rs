@@ -65,6 +65,8 @@ pub enum Action {
     AddAction,
     /// Assess the current commitment with `Assessment::ALL[n]` (keys 1–6).
     Assess(u8),
+    /// Write the open meeting's minutes as PDF.
+    PrintMinutes,
 }
 
 /// Where the key of an action is handled.
@@ -80,7 +82,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 34] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -114,6 +116,7 @@ impl Action {
         Action::Assess(3),
         Action::Assess(4),
         Action::Assess(5),
+        Action::PrintMinutes,
     ];
 
     /// The label in menus and on buttons.
@@ -153,6 +156,7 @@ impl Action {
             Action::Assess(3) => t.assess_4,
             Action::Assess(4) => t.assess_5,
             Action::Assess(_) => t.assess_6,
+            Action::PrintMinutes => t.print_minutes,
         }
     }
 
@@ -188,6 +192,7 @@ impl Action {
             Action::PreviousItem => (Modifiers::ALT, Key::ArrowLeft),
             Action::AddDecision => (cmd, Key::Enter),
             Action::AddAction => (cmd.plus(Modifiers::SHIFT), Key::A),
+            Action::PrintMinutes => (cmd, Key::P),
             Action::Assess(n) => (
                 none,
                 match n {

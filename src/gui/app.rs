@@ -42,6 +42,9 @@ pub struct Start {
     pub today: Date,
     /// Seconds between checks for changed files.
     pub poll_interval_secs: f64,
+    /// Whether system file dialogs may be shown (tests turn them off: a
+    /// dialog would wait for a person).
+    pub file_dialogs: bool,
 }
 
 impl Start {
@@ -51,6 +54,7 @@ impl Start {
             origin,
             today: Date::today(),
             poll_interval_secs: 1.0,
+            file_dialogs: true,
         }
     }
 }
@@ -62,6 +66,8 @@ pub struct Notice {
     pub text: String,
     /// When it was first shown (egui time), set on the first frame.
     since_secs: Option<f64>,
+    /// A file the notice offers to open (written minutes).
+    open: Option<PathBuf>,
 }
 
 /// The Löftesuppföljning app.
@@ -89,6 +95,12 @@ pub struct App {
     pending_exit: Option<PendingExit>,
     /// Set once the user has answered, so the next close request goes through.
     allow_close: bool,
+    /// Whether system file dialogs may be shown.
+    file_dialogs: bool,
+    /// Minutes being written in the background.
+    print_job: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
+    /// The last minutes written, for "Öppna".
+    printed: Option<PathBuf>,
 }
 
 impl App {
@@ -123,6 +135,9 @@ impl App {
             meeting: None,
             pending_exit: None,
             allow_close: false,
+            file_dialogs: start.file_dialogs,
+            print_job: None,
+            printed: None,
         };
         app.handle(Command::Open(start.origin));
         app
@@ -263,6 +278,7 @@ impl App {
                 }
             }
             Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+            Command::ShowError(message) => self.error = Some(message),
         }
     }
 
@@ -280,12 +296,14 @@ impl App {
                 self.notice = Some(Notice {
                     text: texts().meeting_saved(&path),
                     since_secs: None,
+                    open: None,
                 });
             }
             Ok(Outcome::Notice(text)) => {
                 self.notice = Some(Notice {
                     text,
                     since_secs: None,
+                    open: None,
                 });
             }
             Ok(Outcome::Nothing) => {}
@@ -328,6 +346,105 @@ impl App {
         }
     }
 
+    /// Writes the open meeting's minutes as PDF in the background: next to
+    /// the meeting by default, or where the save dialog says.
+    fn print_minutes(&mut self) {
+        let (Some(session), Some(doc)) = (&self.meeting, &self.doc) else {
+            self.error = Some(texts().no_meeting_open.to_owned());
+            return;
+        };
+        let Some(pledge) = doc.pledge().cloned() else {
+            return;
+        };
+        let meeting = session.meeting().clone();
+        // The guard first, so the chair is taken to the § at once.
+        if let Err(err) = crate::minutes::guard(&meeting) {
+            if let crate::minutes::MinutesError::PersonalData { item, .. } = &err
+                && *item > 0
+                && let Some(session) = &mut self.meeting
+            {
+                let _ = session.handle(MeetingCommand::GoTo(item - 1), self.today);
+            }
+            self.view.tab = Tab::Meeting;
+            self.error = Some(err.to_string());
+            return;
+        }
+        let default = session
+            .path
+            .with_file_name(format!("protokoll-{}.pdf", meeting.date));
+        let path = if self.file_dialogs {
+            let picked = pick(|| {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(texts().print_minutes)
+                    .add_filter("PDF", &["pdf"])
+                    .set_file_name(
+                        default
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    );
+                if let Some(dir) = default.parent() {
+                    dialog = dialog.set_directory(dir);
+                }
+                dialog.save_file()
+            });
+            match picked {
+                Picked::Path(path) => path,
+                Picked::Unavailable => default,
+                Picked::Cancelled => return,
+            }
+        } else {
+            default
+        };
+        let meetings = doc.loaded.meetings.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let result = crate::minutes::minutes_pdf(&pledge, &meetings, &meeting)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())
+                })
+                .map(|()| path);
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        self.print_job = Some(receiver);
+    }
+
+    /// Picks up finished minutes.
+    fn poll_print_job(&mut self) {
+        let Some(job) = &self.print_job else {
+            return;
+        };
+        match job.try_recv() {
+            Ok(Ok(path)) => {
+                self.notice = Some(Notice {
+                    text: texts().minutes_written(&path.display().to_string()),
+                    since_secs: None,
+                    open: Some(path.clone()),
+                });
+                self.printed = Some(path);
+                self.print_job = None;
+            }
+            Ok(Err(message)) => {
+                self.error = Some(message);
+                self.print_job = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_job = None,
+        }
+    }
+
+    /// Whether minutes are being written.
+    pub fn is_printing(&self) -> bool {
+        self.print_job.is_some()
+    }
+
+    /// The last minutes written this session.
+    pub fn printed(&self) -> Option<&Path> {
+        self.printed.as_deref()
+    }
+
     fn answer_unsaved(&mut self, answer: UnsavedAnswer) {
         let Some(pending) = self.pending_exit.take() else {
             return;
@@ -368,7 +485,9 @@ impl App {
         }
     }
 
-    fn run(&mut self, action: Action) {
+    /// Öppna mapp / Öppna filer through the system dialog, or the path
+    /// dialog where none is available.
+    fn open_with_dialog(&mut self, action: Action) {
         match action {
             Action::OpenFolder => {
                 let picked = pick(|| {
@@ -399,6 +518,13 @@ impl App {
                     Picked::Cancelled => {}
                 }
             }
+            _ => {}
+        }
+    }
+
+    fn run(&mut self, action: Action) {
+        match action {
+            Action::OpenFolder | Action::OpenFiles => self.open_with_dialog(action),
             Action::OpenPath => self.handle(Command::ShowPathDialog(PathPurpose::Open)),
             Action::Reload => self.reload(None),
             Action::SaveSampleAs => {
@@ -441,6 +567,7 @@ impl App {
             Action::AddAction => {
                 self.in_meeting(MeetingCommand::AddAction);
             }
+            Action::PrintMinutes => self.print_minutes(),
             Action::Assess(n) => {
                 if let Some(assessment) = crate::model::meeting::Assessment::ALL
                     .get(usize::from(n))
@@ -534,6 +661,7 @@ impl App {
                 self.notice = Some(Notice {
                     text,
                     since_secs: None,
+                    open: None,
                 });
             }
             Err(err) => self.error = Some(err.to_string()),
@@ -570,6 +698,7 @@ impl App {
                 self.notice = Some(Notice {
                     text: texts().sample_copied(&folder.display().to_string()),
                     since_secs: None,
+                    open: None,
                 });
             }
             Err(err) => self.error = Some(err.to_string()),
@@ -716,6 +845,12 @@ impl App {
                     });
                 });
         }
+        if self.print_job.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(t.printing);
+            });
+        }
         if let Some(notice) = &mut self.notice {
             let now = ui.input(|i| i.time);
             let since = *notice.since_secs.get_or_insert(now);
@@ -732,6 +867,12 @@ impl App {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
                         ui.label(format!("ℹ {}", notice.text));
+                        if let Some(path) = &notice.open
+                            && ui.button(t.open_pdf).clicked()
+                            && let Err(err) = opener::open(path)
+                        {
+                            commands.push(Command::ShowError(t.cannot_open(&err.to_string())));
+                        }
                         if ui.button(t.dismiss).clicked() {
                             commands.push(Command::DismissNotice);
                         }
@@ -917,6 +1058,7 @@ impl eframe::App for App {
             self.poll_files(now);
             ctx.request_repaint_after(Duration::from_secs_f64(self.poll_interval_secs));
         }
+        self.poll_print_job();
         if let Some(session) = &mut self.meeting {
             let now = ctx.input(|i| i.time);
             session.autosave(now);
@@ -956,6 +1098,7 @@ impl eframe::App for App {
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &menu_state, &mut commands));
         let has_banner = self.notice.is_some()
+            || self.print_job.is_some()
             || self.doc.as_ref().is_some_and(|d| {
                 d.is_read_only()
                     || (!d.loaded.problems.is_empty() && self.view.tab != Tab::Problems)

@@ -212,6 +212,8 @@ pub enum Command {
     CloseMeeting,
     /// The answer to "save the changes?".
     AnswerUnsaved(UnsavedAnswer),
+    /// Show an error message.
+    ShowError(String),
 }
 
 /// What to do with unsaved meeting changes before going on.

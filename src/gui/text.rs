@@ -204,6 +204,10 @@ pub struct Texts {
     pub save_copy_button: &'static str,
     pub reload_from_disk_button: &'static str,
     pub never_saved: &'static str,
+    pub print_minutes: &'static str,
+    pub no_meeting_open: &'static str,
+    pub open_pdf: &'static str,
+    pub printing: &'static str,
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
@@ -221,6 +225,8 @@ pub struct Texts {
     meeting_saved_fn: fn(&str) -> String,
     remove_participant_fn: fn(&str) -> String,
     saved_as_copy_fn: fn(&str) -> String,
+    minutes_written_fn: fn(&str) -> String,
+    cannot_open_fn: fn(&str) -> String,
     as_of_phrase_fn: fn(Date) -> String,
     assessed_at_fn: fn(Date) -> String,
     day_of_fn: fn(i64, i64) -> String,
@@ -287,6 +293,14 @@ impl Texts {
     /// Notice after saving a conflicting version as a copy.
     pub fn saved_as_copy(&self, a: &str) -> String {
         (self.saved_as_copy_fn)(a)
+    }
+    /// Notice after writing minutes.
+    pub fn minutes_written(&self, a: &str) -> String {
+        (self.minutes_written_fn)(a)
+    }
+    /// When the system viewer cannot be started.
+    pub fn cannot_open(&self, a: &str) -> String {
+        (self.cannot_open_fn)(a)
     }
     /// "per 2017-03-16".
     pub fn as_of_phrase(&self, a: Date) -> String {
@@ -535,6 +549,10 @@ pub static SV: Texts = Texts {
     save_copy_button: "Spara mina ändringar som kopia",
     reload_from_disk_button: "Läs in filen igen (mina ändringar försvinner)",
     never_saved: "ett nytt möte som aldrig sparades",
+    print_minutes: "Skriv ut protokoll (PDF)…",
+    no_meeting_open: "Öppna ett möte under fliken Möte först.",
+    open_pdf: "Öppna",
+    printing: "Skriver protokollet…",
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
@@ -552,6 +570,8 @@ pub static SV: Texts = Texts {
     meeting_saved_fn: |p| format!("Mötet sparades i {p}."),
     remove_participant_fn: |n| format!("Ta bort {n}"),
     saved_as_copy_fn: |p| format!("Dina ändringar sparades som kopia i {p}; mötesfilen är orörd."),
+    minutes_written_fn: |p| format!("Protokollet skrevs till {p}."),
+    cannot_open_fn: |e| format!("Filen kunde inte öppnas: {e}"),
     as_of_phrase_fn: |d| format!("per {d}"),
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),
     day_of_fn: |day, total| format!("dag {day} av {total}"),

@@ -126,6 +126,7 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
     ui.horizontal_wrapped(|ui| {
         for (action, enabled) in [
             (Action::SaveMeeting, session.has_unsaved_changes()),
+            (Action::PrintMinutes, true),
             (Action::Undo, session.editor.can_undo()),
             (Action::Redo, session.editor.can_redo()),
         ] {
