@@ -69,6 +69,8 @@ fn the_minutes_contain_the_header_every_paragraph_in_order_and_the_decisions() {
         "Åtgärdslista",
         "Justeringens plats och tid:",
         "Vid protokollet (sekreterare)",
+        "Översikt av åtagandena per 2017-03-16",
+        "Rapporterat mot målet",
     ] {
         assert!(all.contains(needle), "{needle:?} missing in:\n{all}");
     }

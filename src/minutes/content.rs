@@ -11,7 +11,7 @@ use crate::model::meeting::{
 };
 use crate::model::{Date, Pledge};
 
-use super::layout::{BODY_PT, Block, Style};
+use super::layout::{BODY_PT, Bar, Block, Style};
 
 const HEADING_PT: f32 = 12.5;
 const TITLE_PT: f32 = 17.0;
@@ -318,7 +318,27 @@ fn overview(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
     if rows.is_empty() {
         return Vec::new();
     }
-    vec![
+    let bars: Vec<Bar> = meeting
+        .reviews()
+        .filter_map(|r| {
+            let s = r.snapshot.as_ref()?;
+            let target = s.target.filter(|t| *t > 0.0)?;
+            Some(Bar {
+                label: r.commitment.to_string(),
+                reported: share(s.reported / target),
+                expected: s.expected.map(|e| share(e / target)),
+                value: format::percent(s.reported / target * 100.0),
+            })
+        })
+        .collect();
+    let mut chart = Vec::new();
+    if !bars.is_empty() {
+        chart.push(Block::Bars {
+            caption: "Rapporterat mot målet (mörk stapel; ljus bakgrund = hela målet) och förväntat vid mötet (streck):".into(),
+            bars,
+        });
+    }
+    let mut out = vec![
         Block::Heading {
             text: format!("Översikt av åtagandena per {}", meeting.date),
             size_pt: HEADING_PT,
@@ -332,7 +352,15 @@ fn overview(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
             ],
             rows,
         },
-    ]
+    ];
+    out.extend(chart);
+    out
+}
+
+/// A ratio as a bar length (f32 is what the layout draws with).
+#[allow(clippy::cast_possible_truncation)] // a bar needs no f64 precision
+fn share(ratio: f64) -> f32 {
+    ratio as f32
 }
 
 fn signatures(meeting: &Meeting) -> Vec<Block> {

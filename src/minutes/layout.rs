@@ -86,6 +86,28 @@ pub enum Block {
     Space(f32),
     /// Lines to sign on: (role, name) pairs side by side.
     Signatures(Vec<(String, String)>),
+    /// A caption and a horizontal bar per row: reported share of the target
+    /// (filled) and expected share (a tick), of the whole target (capped at
+    /// 150 %). The caption stays on the page of the first bars.
+    Bars {
+        /// Caption above the bars (italic).
+        caption: String,
+        /// The bars.
+        bars: Vec<Bar>,
+    },
+}
+
+/// One bar of [`Block::Bars`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// Label at the left ("G1").
+    pub label: String,
+    /// Reported ÷ target.
+    pub reported: f32,
+    /// Expected ÷ target by the date, if there is a count target.
+    pub expected: Option<f32>,
+    /// Text at the right ("58 %").
+    pub value: String,
 }
 
 /// Something drawn at a position; y is measured from the top of the page.
@@ -103,6 +125,19 @@ pub enum Placed {
         style: Style,
         /// Size.
         size_pt: f32,
+    },
+    /// A filled rectangle (grey level 0 black … 1 white).
+    Rect {
+        /// Left edge.
+        x_mm: f32,
+        /// Top edge, from the top.
+        y_mm: f32,
+        /// Width.
+        w_mm: f32,
+        /// Height.
+        h_mm: f32,
+        /// Grey level.
+        grey: f32,
     },
     /// A straight line.
     Line {
@@ -224,6 +259,7 @@ impl<'m> Layout<'m> {
         match block {
             Some(Block::Table { .. }) => 3.0 * line_height_mm(TABLE_PT),
             Some(Block::Signatures(_)) => 20.0,
+            Some(Block::Bars { .. }) => 4.0 * line_height_mm(TABLE_PT),
             Some(_) => 2.0 * line_height_mm(BODY_PT),
             None => 0.0,
         }
@@ -256,7 +292,66 @@ impl<'m> Layout<'m> {
             Block::Table { columns, rows } => self.table(columns, rows),
             Block::Space(mm) => self.y_mm = (self.y_mm + mm).min(Self::bottom()),
             Block::Signatures(signers) => self.signatures(signers),
+            Block::Bars { caption, bars } => self.bars(caption, bars),
         }
+    }
+
+    fn bars(&mut self, caption: &str, bars: &[Bar]) {
+        const LABEL_MM: f32 = 12.0;
+        const VALUE_MM: f32 = 20.0;
+        const ROW_MM: f32 = 6.0;
+        const MAX: f32 = 1.5;
+        let lines = wrap(caption, TEXT_WIDTH_MM, Style::Italic, TABLE_PT, self.m);
+        self.ensure(lines.len() as f32 * line_height_mm(TABLE_PT) + 2.0 * ROW_MM);
+        for line in lines {
+            self.text_line(MARGIN_LEFT_MM, line, Style::Italic, TABLE_PT);
+        }
+        self.y_mm += 1.0;
+        let width = TEXT_WIDTH_MM - LABEL_MM - VALUE_MM;
+        let x0 = MARGIN_LEFT_MM + LABEL_MM;
+        let scale = |share: f32| share.clamp(0.0, MAX) / MAX * width;
+        for bar in bars {
+            self.ensure(ROW_MM);
+            let top = self.y_mm;
+            self.put(Placed::Text {
+                x_mm: MARGIN_LEFT_MM,
+                y_mm: top + 4.2,
+                text: bar.label.clone(),
+                style: Style::Bold,
+                size_pt: TABLE_PT,
+            });
+            // The whole target (100 %) as a light band, reported on top.
+            self.put(Placed::Rect {
+                x_mm: x0,
+                y_mm: top + 1.0,
+                w_mm: scale(1.0),
+                h_mm: ROW_MM - 2.0,
+                grey: 0.9,
+            });
+            self.put(Placed::Rect {
+                x_mm: x0,
+                y_mm: top + 1.5,
+                w_mm: scale(bar.reported),
+                h_mm: ROW_MM - 3.0,
+                grey: 0.45,
+            });
+            if let Some(expected) = bar.expected {
+                let x = x0 + scale(expected);
+                self.put(Placed::Line {
+                    from_mm: (x, top + 0.3),
+                    to_mm: (x, top + ROW_MM - 0.3),
+                });
+            }
+            self.put(Placed::Text {
+                x_mm: x0 + width + 2.0,
+                y_mm: top + 4.2,
+                text: bar.value.clone(),
+                style: Style::Regular,
+                size_pt: TABLE_PT,
+            });
+            self.y_mm = top + ROW_MM;
+        }
+        self.y_mm += 2.0;
     }
 
     fn labelled(&mut self, label: &str, text: &str) {
@@ -423,7 +518,7 @@ mod tests {
         page.iter()
             .filter_map(|p| match p {
                 Placed::Text { text, .. } => Some(text.as_str()),
-                Placed::Line { .. } => None,
+                Placed::Line { .. } | Placed::Rect { .. } => None,
             })
             .collect()
     }
@@ -523,5 +618,37 @@ mod tests {
             page_of("Texten under rubriken.")
         );
         assert!(page_of("§ 9 Åtagande K1") > Some(0));
+    }
+
+    #[test]
+    fn bars_are_drawn_to_scale_with_the_expected_tick() {
+        let pages = layout(
+            &[Block::Bars {
+                caption: "Rapporterat".into(),
+                bars: vec![Bar {
+                    label: "K1".into(),
+                    reported: 0.5,
+                    expected: Some(0.75),
+                    value: "50 %".into(),
+                }],
+            }],
+            &Fixed,
+        );
+        let page = pages.first().expect("a page");
+        let widths: Vec<f32> = page
+            .iter()
+            .filter_map(|p| match p {
+                Placed::Rect { w_mm, .. } => Some(*w_mm),
+                _ => None,
+            })
+            .collect();
+        // The whole target (100 %) and the reported half of it.
+        assert_eq!(widths.len(), 2);
+        assert!((widths[1] * 2.0 - widths[0]).abs() < 0.01, "{widths:?}");
+        assert!(texts(page).contains(&"50 %"));
+        assert!(
+            page.iter().any(|p| matches!(p, Placed::Line { .. })),
+            "expected tick"
+        );
     }
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rgb, TextItem,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
 };
 
 use super::layout::{
@@ -139,6 +139,28 @@ fn line_op(from: (f32, f32), to: (f32, f32)) -> Op {
     }
 }
 
+/// A filled rectangle; `y_mm` is its top edge from the top of the page.
+fn rect_op(x_mm: f32, y_mm: f32, w_mm: f32, h_mm: f32) -> Op {
+    let corner = |x: f32, y: f32| LinePoint {
+        p: mm_point(x, y),
+        bezier: false,
+    };
+    Op::DrawPolygon {
+        polygon: Polygon {
+            rings: vec![PolygonRing {
+                points: vec![
+                    corner(x_mm, y_mm),
+                    corner(x_mm + w_mm, y_mm),
+                    corner(x_mm + w_mm, y_mm + h_mm),
+                    corner(x_mm, y_mm + h_mm),
+                ],
+            }],
+            mode: PaintMode::Fill,
+            winding_order: WindingOrder::NonZero,
+        },
+    }
+}
+
 fn grey(level: f32) -> Color {
     Color::Rgb(Rgb::new(level, level, level, None))
 }
@@ -191,6 +213,17 @@ pub fn write(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<Vec
                     size_pt,
                 } => ops.extend(text_ops(id(*style), *size_pt, *x_mm, *y_mm, text)),
                 Placed::Line { from_mm, to_mm } => ops.push(line_op(*from_mm, *to_mm)),
+                Placed::Rect {
+                    x_mm,
+                    y_mm,
+                    w_mm,
+                    h_mm,
+                    grey: level,
+                } => {
+                    ops.push(Op::SetFillColor { col: grey(*level) });
+                    ops.push(rect_op(*x_mm, *y_mm, *w_mm, *h_mm));
+                    ops.push(Op::SetFillColor { col: grey(0.0) });
+                }
             }
         }
         // Footer: where the justerare initial every page, and the page number.
