@@ -296,3 +296,63 @@ fn saved_files_are_readable_by_colleagues() {
         .mode();
     assert_eq!(mode & 0o777, 0o644);
 }
+
+/// Page 1 of the March minutes rendered by poppler, compared with a
+/// committed image (update with `UPDATE_SNAPSHOTS=1`). The PDF bytes are
+/// fixed by SOURCE_DATE_EPOCH, so only the renderer can differ.
+#[cfg(feature = "system-tests")]
+#[test]
+fn page_one_looks_as_committed() {
+    let dir = copy();
+    let pdf = dir.path().join("p.pdf");
+    bin()
+        .env("SOURCE_DATE_EPOCH", "1490000000")
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16", "-o"])
+        .arg(&pdf)
+        .assert()
+        .code(0);
+    let prefix = dir.path().join("page");
+    let status = std::process::Command::new("pdftoppm")
+        .args([
+            "-png",
+            "-gray",
+            "-r",
+            "50",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+        ])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .expect("poppler-utils installed");
+    assert!(status.success());
+    let rendered = image::open(prefix.with_extension("png"))
+        .expect("png")
+        .to_luma8();
+    let golden_path = std::path::Path::new("tests/snapshots/minutes-page1.png");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        rendered.save(golden_path).expect("golden written");
+        return;
+    }
+    let golden = image::open(golden_path)
+        .expect("golden image committed")
+        .to_luma8();
+    assert_eq!(rendered.dimensions(), golden.dimensions());
+    let differing = rendered
+        .pixels()
+        .zip(golden.pixels())
+        .filter(|(a, b)| a.0[0].abs_diff(b.0[0]) > 48)
+        .count();
+    let total = (rendered.width() * rendered.height()) as usize;
+    // Anti-aliasing may differ a little between poppler builds; a moved line
+    // of text changes thousands of pixels.
+    assert!(
+        differing * 1000 < total * 3,
+        "{differing} of {total} pixels differ"
+    );
+}
