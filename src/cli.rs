@@ -300,6 +300,9 @@ fn minutes_cmd(
             .unwrap_or_default();
         dir.join(format!("protokoll-{}.pdf", chosen.date))
     });
+    for warning in crate::minutes::case_warnings(chosen) {
+        eprintln!("varning: {warning}");
+    }
     let bytes = match crate::minutes::minutes_pdf(pledge, &loaded.meetings, chosen) {
         Ok(bytes) => bytes,
         Err(err) => {

@@ -356,3 +356,51 @@ fn page_one_looks_as_committed() {
         "{differing} of {total} pixels differ"
     );
 }
+
+#[test]
+fn a_case_like_decision_warns_but_the_minutes_are_written() {
+    let dir = copy();
+    let meeting = dir.path().join("meetings/2017-03-16.ron");
+    let text = std::fs::read_to_string(&meeting).expect("read");
+    std::fs::write(
+        &meeting,
+        text.replace("godkänna dagordningen", "följa upp ärende nr 4711"),
+    )
+    .expect("write");
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "varning: beslut 1 i § 3: \"ärende nr\" pekar på ett enskilt ärende",
+        ));
+    assert!(
+        dir.path()
+            .join("meetings/protokoll-2017-03-16.pdf")
+            .is_file()
+    );
+}
+
+#[test]
+fn wrapping_with_the_real_font_stays_inside_the_column() {
+    use medborgarlofte::minutes::layout::{Measure, Style, wrap};
+    let fonts = medborgarlofte::minutes::pdf::Fonts::load().expect("fonts");
+    let text = "Karlstads kommun kommer att genomföra tillsyner med inriktning på krogar, \
+                restauranger och nattklubbar med inriktning överservering och ansvarsfull \
+                alkoholservering. Åtgärdslistan följs upp på nästa möte; WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW.";
+    let width_mm = 60.0;
+    let lines = wrap(text, width_mm, Style::Regular, 10.5, &fonts);
+    assert!(lines.len() > 4, "{lines:?}");
+    let max_pt = width_mm * 72.0 / 25.4;
+    for line in &lines {
+        let w = fonts.width_pt(Style::Regular, 10.5, line);
+        assert!(w <= max_pt + 0.01, "{line:?} is {w} pt, more than {max_pt}");
+    }
+    // Bold is wider than regular for the same text: the metrics are real.
+    assert!(
+        fonts.width_pt(Style::Bold, 10.5, "Åtgärdslista")
+            > fonts.width_pt(Style::Regular, 10.5, "Åtgärdslista")
+    );
+}

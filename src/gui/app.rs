@@ -369,6 +369,15 @@ impl App {
             self.error = Some(err.to_string());
             return;
         }
+        let warnings = crate::minutes::case_warnings(&meeting);
+        if let Some(first) = warnings.first() {
+            // A warning only: the minutes are written, the chair decides.
+            self.notice = Some(Notice {
+                text: format!("⚠ {first}"),
+                since_secs: None,
+                open: None,
+            });
+        }
         let default = session
             .path
             .with_file_name(format!("protokoll-{}.pdf", meeting.date));

@@ -66,6 +66,33 @@ pub fn guard(meeting: &Meeting) -> Result<(), MinutesError> {
     Ok(())
 }
 
+/// Texts of the minutes that read like an individual case ("ärende nr",
+/// "Kalle, 15 år"), as Swedish warnings naming the § and field. The minutes
+/// are still written: the chair decides.
+pub fn case_warnings(meeting: &Meeting) -> Vec<String> {
+    use crate::privacy::individual_case_hint;
+    let mut out = Vec::new();
+    for (i, item) in meeting.items.iter().enumerate() {
+        let mut texts: Vec<(String, &str)> =
+            vec![("diskussionen".into(), item.discussion.as_str())];
+        texts.extend(
+            item.decisions
+                .iter()
+                .enumerate()
+                .map(|(d, t)| (format!("beslut {}", d + 1), t.as_str())),
+        );
+        for (field, text) in texts {
+            if let Some(why) = individual_case_hint(text) {
+                out.push(format!(
+                    "{field} i § {}: {why}; beskriv arbetet samlat, inte enskilda personer eller ärenden",
+                    i + 1
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The minutes of `meeting` as PDF bytes; `meetings` are all the pledge's
 /// meetings (for the actions carried into it).
 pub fn minutes_pdf(
