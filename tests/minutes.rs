@@ -192,21 +192,28 @@ fn the_cli_writes_the_minutes_next_to_the_meeting_or_where_told() {
         .stderr(predicate::str::contains("hittar inget möte"));
 }
 
-#[test]
-fn the_cli_refuses_minutes_with_a_personnummer_and_writes_nothing() {
+/// A copy of the sample whose March meeting decides `decision` in § 3.
+fn copy_with_decision(decision: &str) -> tempfile::TempDir {
     let dir = copy();
     let meeting = dir.path().join("meetings/2017-03-16.ron");
     let text = std::fs::read_to_string(&meeting).expect("read");
-    std::fs::write(
-        &meeting,
-        text.replace("godkänna dagordningen", "godkänna 811218-9876"),
-    )
-    .expect("write");
+    std::fs::write(&meeting, text.replace("godkänna dagordningen", decision)).expect("write");
+    dir
+}
+
+/// Runs `minutes` for the March meeting of `dir`.
+fn march_minutes(dir: &tempfile::TempDir) -> assert_cmd::assert::Assert {
     bin()
         .args(["minutes"])
         .arg(dir.path())
         .args(["--meeting", "2017-03-16"])
         .assert()
+}
+
+#[test]
+fn the_cli_refuses_minutes_with_a_personnummer_and_writes_nothing() {
+    let dir = copy_with_decision("godkänna 811218-9876");
+    march_minutes(&dir)
         .code(1)
         .stderr(predicate::str::contains("personnummer"))
         .stderr(predicate::str::contains("2017-03-16.ron:"));
@@ -359,23 +366,10 @@ fn page_one_looks_as_committed() {
 
 #[test]
 fn a_case_like_decision_warns_but_the_minutes_are_written() {
-    let dir = copy();
-    let meeting = dir.path().join("meetings/2017-03-16.ron");
-    let text = std::fs::read_to_string(&meeting).expect("read");
-    std::fs::write(
-        &meeting,
-        text.replace("godkänna dagordningen", "följa upp ärende nr 4711"),
-    )
-    .expect("write");
-    bin()
-        .args(["minutes"])
-        .arg(dir.path())
-        .args(["--meeting", "2017-03-16"])
-        .assert()
-        .code(0)
-        .stderr(predicate::str::contains(
-            "varning: beslut 1 i § 3: \"ärende nr\" pekar på ett enskilt ärende",
-        ));
+    let dir = copy_with_decision("följa upp ärende nr 4711");
+    march_minutes(&dir).code(0).stderr(predicate::str::contains(
+        "varning: beslut 1 i § 3: \"ärende nr\" pekar på ett enskilt ärende",
+    ));
     assert!(
         dir.path()
             .join("meetings/protokoll-2017-03-16.pdf")
