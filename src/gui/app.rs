@@ -200,6 +200,13 @@ impl App {
         self.meeting.as_ref()
     }
 
+    /// Whether the open meeting has changes not yet saved.
+    fn meeting_unsaved(&self) -> bool {
+        self.meeting
+            .as_ref()
+            .is_some_and(MeetingSession::has_unsaved_changes)
+    }
+
     /// The question waiting for an answer about unsaved meeting changes.
     pub fn pending_exit(&self) -> Option<PendingExit> {
         self.pending_exit
@@ -267,11 +274,7 @@ impl App {
             Command::Meeting(command) => self.meeting_command(command),
             Command::OpenMeeting(path) => self.open_meeting(&path),
             Command::CloseMeeting => {
-                if self
-                    .meeting
-                    .as_ref()
-                    .is_some_and(MeetingSession::has_unsaved_changes)
-                {
+                if self.meeting_unsaved() {
                     self.pending_exit = Some(PendingExit::CloseMeeting);
                 } else {
                     self.meeting = None;
@@ -326,11 +329,7 @@ impl App {
         &mut self,
         make: impl FnOnce(&Document, Date) -> Result<MeetingSession, String>,
     ) {
-        if self
-            .meeting
-            .as_ref()
-            .is_some_and(MeetingSession::has_unsaved_changes)
-        {
+        if self.meeting_unsaved() {
             self.error = Some(texts().unsaved_body.to_owned());
             return;
         }
@@ -462,11 +461,7 @@ impl App {
             UnsavedAnswer::Cancel => return,
             UnsavedAnswer::Save => {
                 self.meeting_command(MeetingCommand::Save);
-                if self
-                    .meeting
-                    .as_ref()
-                    .is_some_and(MeetingSession::has_unsaved_changes)
-                {
+                if self.meeting_unsaved() {
                     // Saving failed; the error is shown and nothing is closed.
                     return;
                 }
@@ -610,12 +605,7 @@ impl App {
     /// Opens new data; on failure the current data stays and the error is shown.
     fn open(&mut self, origin: Origin) {
         let other_origin = self.doc.as_ref().is_none_or(|d| d.origin != origin);
-        if other_origin
-            && self
-                .meeting
-                .as_ref()
-                .is_some_and(MeetingSession::has_unsaved_changes)
-        {
+        if other_origin && self.meeting_unsaved() {
             self.error = Some(texts().unsaved_body.to_owned());
             self.view.tab = Tab::Meeting;
             return;
@@ -1078,13 +1068,7 @@ impl eframe::App for App {
             }
         }
         let close_requested = ctx.input(|i| i.viewport().close_requested());
-        if close_requested
-            && !self.allow_close
-            && self
-                .meeting
-                .as_ref()
-                .is_some_and(MeetingSession::has_unsaved_changes)
-        {
+        if close_requested && !self.allow_close && self.meeting_unsaved() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.pending_exit = Some(PendingExit::Quit);
         }

@@ -31,6 +31,21 @@ pub enum ChartSize {
     Small,
 }
 
+/// Days between the points of a chart.
+const STEP_DAYS: i64 = 7;
+
+/// The dates a chart is evaluated at: every week from `start`, and `end`.
+pub fn weekly_dates(start: Date, end: Date) -> Vec<Date> {
+    let mut dates = Vec::new();
+    let mut day = start;
+    while day < end {
+        dates.push(day);
+        day = day.add_days(STEP_DAYS);
+    }
+    dates.push(end);
+    dates
+}
+
 /// The date at chart position `x` (days after `start`).
 #[allow(clippy::cast_possible_truncation)] // clamped to ±1000 years first
 fn date_at(start: Date, x: f64) -> Date {

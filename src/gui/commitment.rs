@@ -14,14 +14,11 @@ use crate::model::meeting::assessment_history;
 use crate::model::{Activity, CommitmentId, Date, Pledge};
 use crate::status::{CommitmentStatus, SeriesPoint, words};
 
-use super::chart::{ChartMarks, ChartSize, cumulative_chart_ui};
+use super::chart::{ChartMarks, ChartSize, cumulative_chart_ui, weekly_dates};
 use super::document::Document;
 use super::state::{Command, EntryColumn, Sort};
 use super::text::texts;
 use super::tokens::{self, Palette};
-
-/// Days between the points of the chart.
-const CHART_STEP_DAYS: i64 = 7;
 
 /// One activity entry as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,13 +77,7 @@ impl Detail {
         let pledge = doc.pledge()?;
         let index = pledge.commitments.iter().position(|c| &c.id == id)?;
         let period = pledge.period;
-        let mut dates = Vec::new();
-        let mut day = period.start;
-        while day < period.end {
-            dates.push(day);
-            day = day.add_days(CHART_STEP_DAYS);
-        }
-        dates.push(period.end);
+        let mut dates = weekly_dates(period.start, period.end);
         if !dates.contains(&doc.as_of) {
             dates.push(doc.as_of);
             dates.sort_unstable();

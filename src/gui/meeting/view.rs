@@ -13,7 +13,7 @@ use crate::model::meeting::{
 use crate::model::meeting_edit::MeetingEdit;
 use crate::status::words;
 
-use super::super::chart::{ChartMarks, ChartSize, cumulative_chart_ui};
+use super::super::chart::{ChartMarks, ChartSize, cumulative_chart_ui, weekly_dates};
 use super::super::document::Document;
 use super::super::state::Command;
 use super::super::text::texts;
@@ -896,13 +896,7 @@ fn mini_chart_ui(
             .and_then(|p| {
                 let index = p.commitments.iter().position(|c| &c.id == commitment)?;
                 let end = session.meeting().date.min(p.period.end);
-                let mut dates = Vec::new();
-                let mut day = p.period.start;
-                while day < end {
-                    dates.push(day);
-                    day = day.add_days(7);
-                }
-                dates.push(end);
+                let dates = weekly_dates(p.period.start, end);
                 Some(doc.prepared().series(p, index, &dates))
             })
             .unwrap_or_default();
