@@ -1,4 +1,4 @@
-//! Command-line interface: `check` and `status`; without a subcommand it
+//! Command-line interface: `check`, `status`, `minutes` and `report`; without a subcommand it
 //! opens the desktop app on a pledge (the bundled sample when no path is given).
 
 mod json;
@@ -61,6 +61,21 @@ enum Command {
         #[arg(short, long, value_name = "PDF")]
         output: Option<PathBuf>,
     },
+    /// Skriv en lägesrapport till medborgarna (PDF eller tillgänglig HTML) att publicera.
+    Report {
+        /// Mapp med pledge.ron, activities/ och meetings/.
+        #[arg(value_name = "MAPP")]
+        folder: PathBuf,
+        /// Datum som rapporten beskriver (ÅÅÅÅ-MM-DD); standard är i dag, begränsat till löftets period.
+        #[arg(long, value_name = "DATUM", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// Format; standard är filändelsen i -o, annars pdf.
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// Utfil; standard är lagesrapport-<datum>.<format> i mappen.
+        #[arg(short, long, value_name = "FIL")]
+        output: Option<PathBuf>,
+    },
     /// Visa läget per åtagande: rapporterat mot förväntat vid ett datum.
     Status {
         /// Mapp med pledge.ron och activities/, eller löftesfilen; utan sökväg visas det inbyggda Karlstadsexemplet.
@@ -94,6 +109,23 @@ enum Format {
     Table,
     /// JSON (se docs/file-formats.md).
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// PDF (A4).
+    Pdf,
+    /// En fristående HTML-fil för webben.
+    Html,
+}
+
+impl From<ReportFormat> for crate::report::Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Pdf => crate::report::Format::Pdf,
+            ReportFormat::Html => crate::report::Format::Html,
+        }
+    }
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -154,6 +186,12 @@ where
             meeting,
             output,
         }) => minutes_cmd(&folder, &meeting, output, today),
+        Some(Command::Report {
+            folder,
+            as_of,
+            format,
+            output,
+        }) => report_cmd(&folder, as_of, format, output, today),
         None => open_window(&cli.paths),
     };
     ExitCode::from(code)
@@ -313,6 +351,86 @@ fn minutes_cmd(
     match store::save_atomic_bytes(&output, &bytes) {
         Ok(()) => {
             emit(&format!("Protokollet skrevs till {}\n", output.display()));
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("fel: {err}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Writes the public progress report; refuses (exit 1, no file) when the
+/// data has errors or the report would publish a personnummer.
+fn report_cmd(
+    folder: &std::path::Path,
+    as_of: Option<Date>,
+    format: Option<ReportFormat>,
+    output: Option<PathBuf>,
+    today: Date,
+) -> u8 {
+    use crate::report;
+    let by_extension = output.as_deref().and_then(report::Format::from_path);
+    let format = match (format, by_extension, &output) {
+        (Some(f), _, _) => report::Format::from(f),
+        (None, Some(f), _) => f,
+        (None, None, Some(path)) => {
+            eprintln!(
+                "fel: okänd filändelse i {}; ange --format pdf eller --format html",
+                path.display()
+            );
+            return EXIT_USAGE;
+        }
+        (None, None, None) => report::Format::Pdf,
+    };
+    let Some(inputs) = open(folder, &[]) else {
+        return EXIT_USAGE;
+    };
+    let loaded = store::load(inputs, today);
+    let Some(pledge) = &loaded.pledge else {
+        eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
+        return EXIT_INVALID;
+    };
+    if loaded.has_errors() {
+        for problem in loaded
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Fel)
+        {
+            eprintln!("{problem}");
+        }
+        eprintln!("fel: lägesrapporten skrivs inte eftersom filerna har fel (se ovan)");
+        return EXIT_INVALID;
+    }
+    let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
+    let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
+    for warning in selected.case_warnings() {
+        eprintln!("varning: {warning}");
+    }
+    let bytes = match report::render(&selected, format) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("fel: {err}");
+            return EXIT_INVALID;
+        }
+    };
+    let output = output.unwrap_or_else(|| {
+        let dir = if folder.is_dir() {
+            folder.to_path_buf()
+        } else {
+            folder
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default()
+        };
+        dir.join(report::file_name(as_of, format))
+    });
+    match store::save_atomic_bytes(&output, &bytes) {
+        Ok(()) => {
+            emit(&format!(
+                "Lägesrapporten per {as_of} skrevs till {}\n",
+                output.display()
+            ));
             EXIT_OK
         }
         Err(err) => {

@@ -10,6 +10,7 @@ pub mod gui;
 pub mod minutes;
 pub mod model;
 pub mod privacy;
+pub mod report;
 pub mod sample;
 pub mod status;
 pub mod store;

@@ -253,7 +253,7 @@ fn status_json_has_the_documented_fields() {
             "assessment": "delayed",
             "text": "försenad",
             "meeting_date": "2017-03-16",
-            "reason": null
+            "reason": "Vakansen tillsattes först i februari; takten ökar men ligger efter planen."
         })
     );
 }

@@ -86,6 +86,11 @@ pub enum Block {
     Space(f32),
     /// Lines to sign on: (role, name) pairs side by side.
     Signatures(Vec<(String, String)>),
+    /// What follows starts on a new page (nothing happens at the top of a page).
+    PageBreak,
+    /// Blocks kept on one page when they fit on one (a commitment in a
+    /// report); longer runs flow as usual.
+    KeepTogether(Vec<Block>),
     /// A caption and a horizontal bar per row: reported share of the target
     /// (filled) and expected share (a tick), of the whole target (capped at
     /// 150 %). The caption stays on the page of the first bars.
@@ -254,9 +259,30 @@ impl<'m> Layout<'m> {
         });
     }
 
+    /// The height `blocks` take when laid out from the top of a page.
+    fn height_of(&self, blocks: &[Block]) -> f32 {
+        let mut scratch = Layout::new(self.m);
+        for (i, block) in blocks.iter().enumerate() {
+            scratch.block(block, blocks.get(i + 1));
+        }
+        if scratch.pages.len() > 1 {
+            f32::INFINITY
+        } else {
+            scratch.y_mm - MARGIN_TOP_MM
+        }
+    }
+
     /// The height the first lines of `block` need, for keep-with-next.
-    fn first_lines_height(block: Option<&Block>) -> f32 {
+    fn first_lines_height(&self, block: Option<&Block>) -> f32 {
         match block {
+            Some(Block::KeepTogether(blocks)) => {
+                let whole = self.height_of(blocks);
+                if whole.is_finite() {
+                    whole
+                } else {
+                    self.first_lines_height(blocks.first())
+                }
+            }
             Some(Block::Table { .. }) => 3.0 * line_height_mm(TABLE_PT),
             Some(Block::Signatures(_)) => 20.0,
             Some(Block::Bars { .. }) => 4.0 * line_height_mm(TABLE_PT),
@@ -271,7 +297,7 @@ impl<'m> Layout<'m> {
                 let lines = wrap(text, TEXT_WIDTH_MM, Style::Bold, *size_pt, self.m);
                 let height = lines.len() as f32 * line_height_mm(*size_pt) + 2.0;
                 // A heading never ends a page: it moves with what follows.
-                self.ensure(height + Self::first_lines_height(next));
+                self.ensure(height + self.first_lines_height(next));
                 self.y_mm += 2.0;
                 for line in lines {
                     self.text_line(MARGIN_LEFT_MM, line, Style::Bold, *size_pt);
@@ -293,6 +319,20 @@ impl<'m> Layout<'m> {
             Block::Space(mm) => self.y_mm = (self.y_mm + mm).min(Self::bottom()),
             Block::Signatures(signers) => self.signatures(signers),
             Block::Bars { caption, bars } => self.bars(caption, bars),
+            Block::KeepTogether(blocks) => {
+                let height = self.height_of(blocks);
+                if height <= Self::bottom() - MARGIN_TOP_MM {
+                    self.ensure(height);
+                }
+                for (i, inner) in blocks.iter().enumerate() {
+                    self.block(inner, blocks.get(i + 1).or(next));
+                }
+            }
+            Block::PageBreak => {
+                if self.y_mm > MARGIN_TOP_MM {
+                    self.new_page();
+                }
+            }
         }
     }
 

@@ -112,6 +112,7 @@ pub fn minutes_pdf(
         author: convener,
         draft: meeting.state != MeetingState::Justerat,
         footer: "Justerandes signatur".into(),
+        initials: true,
     };
     Ok(pdf::write(&pages, &fonts, &info)?)
 }

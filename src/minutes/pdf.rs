@@ -98,6 +98,9 @@ pub struct DocInfo {
     pub draft: bool,
     /// The footer's left text ("Justerandes signatur").
     pub footer: String,
+    /// Whether the footer has lines for the justerare's initials (minutes
+    /// only; a public report has none).
+    pub initials: bool,
 }
 
 fn mm_point(x_mm: f32, y_from_top_mm: f32) -> Point {
@@ -239,7 +242,7 @@ pub fn write(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<Vec
             footer_y,
             &info.footer,
         ));
-        for i in 0..2 {
+        for i in 0..if info.initials { 2 } else { 0 } {
             let x = MARGIN_LEFT_MM + 38.0 + i as f32 * 22.0;
             ops.push(line_op((x, footer_y + 1.0), (x + 18.0, footer_y + 1.0)));
         }

@@ -1,0 +1,339 @@
+//! The report as one self-contained HTML file for a website: semantic
+//! headings in order, tables with header cells, the chart as inline SVG with
+//! a text alternative and the same figures in a table, a layout that reads on
+//! a phone. Written as well-formed XML (void elements closed) so that tests
+//! and XML tools can parse it.
+
+use std::fmt::Write as _;
+
+use crate::format;
+
+use super::{PublicCommitment, Report, assessment_label, measured_words, places_words};
+
+/// Escapes text for element content and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// A date as `<time>`.
+fn time(date: crate::model::Date) -> String {
+    format!("<time datetime=\"{date}\">{date}</time>")
+}
+
+const STYLE: &str = "
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #c8c8c8;
+  --bar: #1f4e79; --band: #dde6ef; --tick: #b3261e; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: 'DejaVu Sans', 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;
+  color: var(--ink); background: #fff; line-height: 1.5; font-size: 1.05rem; }
+header, main, footer { max-width: 48rem; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1.5rem; }
+h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.3rem 0 0.6rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 0.6rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.15rem; margin: 1.6rem 0 0.4rem; }
+.parties { font-weight: bold; margin: 0; color: var(--muted); }
+.asof { font-size: 1.1rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.8rem 0 1.2rem; }
+caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left;
+  vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); }
+td.num { text-align: right; white-space: nowrap; }
+blockquote { margin: 0.4rem 0 0.8rem; padding: 0.2rem 0 0.2rem 0.9rem;
+  border-left: 4px solid var(--line); font-style: italic; }
+dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+figure { margin: 1rem 0; }
+figcaption { color: var(--muted); font-size: 0.95rem; }
+svg { width: 100%; height: auto; }
+footer { color: var(--muted); font-size: 0.9rem; padding-bottom: 2rem; margin-top: 2rem; }
+@media (max-width: 30rem) {
+  body { font-size: 1rem; }
+  dl { grid-template-columns: 1fr; }
+  dd { margin-bottom: 0.4rem; }
+  th, td { padding: 0.3rem 0.25rem; }
+}
+";
+
+/// The report as an HTML document.
+pub fn render(report: &Report) -> String {
+    let (start, end) = report.period;
+    let title = format!("Lägesrapport – {}", report.title);
+    let mut h = String::with_capacity(64 * 1024);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"sv\" xml:lang=\"sv\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n\
+         <meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+         <meta name=\"generator\" content=\"Löftesuppföljning\" />\n\
+         <title>{} – läget per {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(&title),
+        report.as_of
+    );
+    let _ = write!(
+        h,
+        "<header>\n<p class=\"parties\">{}</p>\n<h1>{}</h1>\n\
+         <p class=\"asof\"><strong>Läget per {}.</strong> Medborgarlöftet gäller {} – {}.</p>\n\
+         <p>Här berättar parterna hur arbetet med löftet går: vad som lovades, vad som har \
+         gjorts och hur uppföljningsmötena har bedömt varje åtagande – även det som inte har \
+         gått som planerat. {} leder arbetet med att berätta om läget.</p>\n</header>\n<main>\n",
+        esc(&report.parties.join(" och ")),
+        esc(&title),
+        time(report.as_of),
+        time(start),
+        time(end),
+        esc(&report.communication_lead)
+    );
+    areas(&mut h, report);
+    overview(&mut h, report);
+    for (g, group) in report.groups.iter().enumerate() {
+        let _ = write!(
+            h,
+            "<section aria-labelledby=\"grupp-{g}\">\n<h2 id=\"grupp-{g}\">{}</h2>\n",
+            esc(&group.heading)
+        );
+        for c in &group.commitments {
+            commitment(&mut h, c);
+        }
+        h.push_str("</section>\n");
+    }
+    next_steps(&mut h, report);
+    let _ = write!(
+        h,
+        "</main>\n<footer>\n<p>Rapporten omfattar alla {} åtaganden i löftet. Siffrorna kommer \
+         från parternas aktivitetsrapporter till och med {}; bedömningarna från justerade \
+         protokoll från uppföljningsmötena.</p>\n</footer>\n</body>\n</html>\n",
+        format::number(report.commitments().count() as f64),
+        time(report.as_of)
+    );
+    h
+}
+
+fn areas(h: &mut String, report: &Report) {
+    h.push_str(
+        "<section aria-labelledby=\"omraden\">\n<h2 id=\"omraden\">Problemområden</h2>\n<ol>\n",
+    );
+    for area in &report.areas {
+        let focus = if area.focus {
+            " <strong>(fokusområde)</strong>"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            h,
+            "<li value=\"{}\">{}{focus}</li>",
+            area.number,
+            esc(&area.title)
+        );
+    }
+    h.push_str("</ol>\n</section>\n");
+}
+
+fn overview(h: &mut String, report: &Report) {
+    let total: usize = report.measured_counts.iter().map(|(_, n)| n).sum();
+    h.push_str(
+        "<section aria-labelledby=\"kortfattat\">\n<h2 id=\"kortfattat\">Läget i korthet</h2>\n",
+    );
+    h.push_str(
+        "<table>\n<caption>Rapporterat mot plan</caption>\n<thead><tr><th scope=\"col\">Läge</th>\
+         <th scope=\"col\">Antal åtaganden</th></tr></thead>\n<tbody>\n",
+    );
+    for (status, n) in report.measured_counts.iter().filter(|(_, n)| *n > 0) {
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{n} av {total}</td></tr>",
+            esc(&measured_words(*status))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    h.push_str(
+        "<table>\n<caption>Senaste bedömning vid ett justerat uppföljningsmöte</caption>\n\
+         <thead><tr><th scope=\"col\">Bedömning</th><th scope=\"col\">Antal åtaganden</th></tr>\
+         </thead>\n<tbody>\n",
+    );
+    for (assessment, n) in report.assessment_counts.iter().filter(|(_, n)| *n > 0) {
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{n} av {total}</td></tr>",
+            esc(&assessment_label(*assessment))
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    chart(h, report);
+    h.push_str("</section>\n");
+}
+
+/// The progress chart as inline SVG, followed by the same figures as a
+/// table: the chart is for the eye, the table for everyone.
+fn chart(h: &mut String, report: &Report) {
+    const ROW: f64 = 26.0;
+    const LABEL: f64 = 48.0;
+    const VALUE: f64 = 70.0;
+    const WIDTH: f64 = 640.0;
+    const MAX: f64 = 1.5;
+    let rows: Vec<&PublicCommitment> = report
+        .commitments()
+        .filter(|c| c.progress.is_some())
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let bar_width = WIDTH - LABEL - VALUE;
+    let scale = |share: f64| share.clamp(0.0, MAX) / MAX * bar_width;
+    let height = ROW * rows.len() as f64 + 8.0;
+    let _ = write!(
+        h,
+        "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" \
+         role=\"img\" aria-labelledby=\"diagram-titel\" focusable=\"false\">\n\
+         <title id=\"diagram-titel\">Gjort av målet per åtagande, per {}. Samma siffror finns i \
+         tabellen under diagrammet.</title>\n",
+        report.as_of
+    );
+    for (i, c) in rows.iter().enumerate() {
+        let Some(p) = c.progress else { continue };
+        let y = i as f64 * ROW + 4.0;
+        let _ = write!(
+            h,
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"14\" font-weight=\"bold\" fill=\"#1b1b1b\">{}</text>\
+             <rect x=\"{LABEL}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#dde6ef\" />\
+             <rect x=\"{LABEL}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#1f4e79\" />",
+            y + 17.0,
+            esc(c.id.as_str()),
+            y + 3.0,
+            scale(1.0),
+            ROW - 8.0,
+            y + 5.0,
+            scale(p.reported),
+            ROW - 12.0,
+        );
+        if let Some(e) = p.expected {
+            let x = LABEL + scale(e);
+            let _ = write!(
+                h,
+                "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#b3261e\" \
+                 stroke-width=\"3\" />",
+                y + 1.0,
+                y + ROW - 3.0
+            );
+        }
+        let _ = writeln!(
+            h,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"14\" fill=\"#1b1b1b\">{}</text>",
+            LABEL + bar_width + 6.0,
+            y + 17.0,
+            esc(&p.percent())
+        );
+    }
+    let _ = write!(
+        h,
+        "</svg>\n<figcaption>Mörk stapel: gjort av målet för hela perioden (ljust fält = hela \
+         målet, skalan går till 150 %). Rött streck: vad som borde vara gjort per {}.</figcaption>\n\
+         </figure>\n",
+        time(report.as_of)
+    );
+    let _ = write!(
+        h,
+        "<table>\n<caption>Gjort av målet per åtagande</caption>\n<thead><tr>\
+         <th scope=\"col\">Åtagande</th><th scope=\"col\">Gjort av målet</th>\
+         <th scope=\"col\">Borde vara gjort per {}</th></tr></thead>\n<tbody>\n",
+        report.as_of
+    );
+    for c in rows {
+        let Some(p) = c.progress else { continue };
+        let expected = p
+            .expected
+            .map_or_else(|| "–".to_owned(), |e| format::percent(e * 100.0));
+        let _ = writeln!(
+            h,
+            "<tr><th scope=\"row\"><a href=\"#{id}\">{id}</a></th><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td></tr>",
+            esc(&p.percent()),
+            esc(&expected),
+            id = esc(c.id.as_str())
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+fn row(h: &mut String, label: &str, value: &str) {
+    let _ = writeln!(h, "<dt>{}</dt><dd>{value}</dd>", esc(label));
+}
+
+fn commitment(h: &mut String, c: &PublicCommitment) {
+    let id = esc(c.id.as_str());
+    let _ = write!(
+        h,
+        "<article id=\"{id}\" aria-labelledby=\"rubrik-{id}\">\n<h3 id=\"rubrik-{id}\">{id}</h3>\n\
+         <blockquote><p>{}</p></blockquote>\n<dl>\n",
+        esc(&c.text)
+    );
+    row(h, "Ansvariga", &esc(&c.owners.join(", ")));
+    if !c.areas.is_empty() {
+        row(h, "Problemområden", &esc(&c.areas.join("; ")));
+    }
+    row(h, "Gjort hittills", &esc(&c.done));
+    if let Some(places) = places_words(&c.places) {
+        row(h, "Platser", &esc(&places));
+    }
+    let mut measured = measured_words(c.measured);
+    if let Some(expected) = &c.expected {
+        measured = format!("{measured} ({expected})");
+    }
+    row(h, "Mot plan", &esc(&measured));
+    match &c.assessment {
+        Some(a) => {
+            row(
+                h,
+                "Bedömning",
+                &format!(
+                    "{} (uppföljningsmötet {})",
+                    esc(&a.assessment.to_string()),
+                    time(a.date)
+                ),
+            );
+            if let Some(reason) = &a.reason {
+                row(h, "Skäl", &esc(reason));
+            }
+        }
+        None => row(
+            h,
+            "Bedömning",
+            "ännu inte bedömt vid ett justerat uppföljningsmöte",
+        ),
+    }
+    if let Some((date, reason)) = &c.dropped {
+        let text = if reason.is_empty() {
+            format!("från {}", time(*date))
+        } else {
+            format!("från {}: {}", time(*date), esc(reason))
+        };
+        row(h, "Utgår", &text);
+    }
+    h.push_str("</dl>\n</article>\n");
+}
+
+fn next_steps(h: &mut String, report: &Report) {
+    h.push_str("<section aria-labelledby=\"framat\">\n<h2 id=\"framat\">Vad händer nu</h2>\n");
+    match report.next_meeting {
+        Some(date) => {
+            let _ = writeln!(h, "<p>Nästa uppföljningsmöte hålls {}.</p>", time(date));
+        }
+        None => h.push_str("<p>Datum för nästa uppföljningsmöte är inte bestämt ännu.</p>\n"),
+    }
+    if let Some(contact) = &report.contact {
+        let _ = writeln!(h, "<p><strong>Kontakt:</strong> {}</p>", esc(contact));
+    }
+    h.push_str("</section>\n");
+}

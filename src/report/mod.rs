@@ -1,0 +1,561 @@
+//! The public progress report (lägesrapport): what the parties tell citizens
+//! about the pledge, from the same files as the dashboard and the minutes.
+//!
+//! Safety comes from the shape of the code, not from care in the renderers:
+//! [`select`] copies the few public facts into a [`Report`], and the PDF
+//! ([`pdf`]) and HTML ([`html`]) views only ever see that [`Report`]. Nothing
+//! internal — discussion, decisions, names, action items, activity notes,
+//! anything from meetings that are not justerat — has a field to travel in.
+//! Before anything is written, the personal-data guard checks every text of
+//! the report.
+
+pub mod html;
+pub mod pdf;
+
+use crate::format;
+use crate::model::meeting::{Assessment, Meeting, MeetingState};
+use crate::model::validate::entry_is_usable;
+use crate::model::{ActivityFile, CommitmentId, Date, MeasuredStatus, Pledge, RevisionChange};
+use crate::privacy::{find_id_numbers, individual_case_hint};
+use crate::status::{self, CommitmentStatus, words};
+
+/// The public report: only what may be published, already in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The pledge's title.
+    pub title: String,
+    /// The parties' names, in pledge order.
+    pub parties: Vec<String>,
+    /// The party that leads communication (the convener in Karlstad).
+    pub communication_lead: String,
+    /// First and last day of the pledge.
+    pub period: (Date, Date),
+    /// The date the report describes ("Läget per …").
+    pub as_of: Date,
+    /// The problem areas, in pledge order.
+    pub areas: Vec<Area>,
+    /// Commitments per measured status, in [`MeasuredStatus::ALL`] order.
+    pub measured_counts: [(MeasuredStatus, usize); 5],
+    /// Commitments per latest justerat assessment (those with none last).
+    pub assessment_counts: Vec<(Option<Assessment>, usize)>,
+    /// The commitments grouped by who made them, in pledge order.
+    pub groups: Vec<Group>,
+    /// The next follow-up meeting, as set by the latest justerat meeting.
+    pub next_meeting: Option<Date>,
+    /// How citizens get in touch (the pledge's contact field).
+    pub contact: Option<String>,
+}
+
+/// A problem area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    /// Its number in the pledge.
+    pub number: u32,
+    /// Its title.
+    pub title: String,
+    /// Whether it is the pledge's focus.
+    pub focus: bool,
+}
+
+/// Commitments with the same owners ("Gemensamma åtaganden").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The group heading.
+    pub heading: String,
+    /// The commitments, in pledge order.
+    pub commitments: Vec<PublicCommitment>,
+}
+
+/// One commitment as citizens see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicCommitment {
+    /// Its id ("G1").
+    pub id: CommitmentId,
+    /// What was promised, verbatim.
+    pub text: String,
+    /// Who promised it.
+    pub owners: Vec<String>,
+    /// The problem areas it addresses, as "1. Våld i offentlig miljö".
+    pub areas: Vec<String>,
+    /// What has been done, in words ("14 av 24 tillsyner (58 %) i 9 rapporter").
+    pub done: String,
+    /// Where, with the number of reports per place, most first.
+    pub places: Vec<(String, usize)>,
+    /// Reported ÷ target and expected ÷ target, when there is a count target.
+    pub progress: Option<Progress>,
+    /// The measured status.
+    pub measured: MeasuredStatus,
+    /// What was expected by the date, in words, for count targets.
+    pub expected: Option<String>,
+    /// The latest assessment by a justerat meeting.
+    pub assessment: Option<PublicAssessment>,
+    /// When and why the commitment was dropped by a revision of the pledge.
+    pub dropped: Option<(Date, String)>,
+}
+
+/// Progress against a count target, as shares of the whole target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// Reported ÷ target.
+    pub reported: f64,
+    /// Expected by the date ÷ target.
+    pub expected: Option<f64>,
+}
+
+impl Progress {
+    /// "58 %".
+    pub fn percent(&self) -> String {
+        format::percent(self.reported * 100.0)
+    }
+}
+
+/// A justerat meeting's assessment, with its reason when the commitment is
+/// behind, not done or dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicAssessment {
+    /// The meeting's date.
+    pub date: Date,
+    /// The assessment.
+    pub assessment: Assessment,
+    /// The reason as recorded, for försenad / ej genomförd / utgår.
+    pub reason: Option<String>,
+}
+
+/// Why the report was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// A personnummer or samordningsnummer in a text of the report.
+    #[error(
+        "lägesrapporten skrivs inte: {field} innehåller ett {kind}; ta bort det ur filerna och försök igen"
+    )]
+    PersonalData {
+        /// Which text ("skälet för G4", "platserna för K2").
+        field: String,
+        /// Which kind of number.
+        kind: String,
+    },
+    /// The PDF could not be made.
+    #[error(transparent)]
+    Pdf(#[from] crate::minutes::pdf::PdfError),
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// A4 PDF, the minutes' typography.
+    #[default]
+    Pdf,
+    /// One self-contained, accessible HTML file for a website.
+    Html,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Format::Pdf),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// The default file name: "lagesrapport-2017-03-31.pdf".
+pub fn file_name(as_of: Date, format: Format) -> String {
+    format!("lagesrapport-{as_of}.{}", format.extension())
+}
+
+/// Whether an assessment is one where citizens deserve the reason.
+fn explains(assessment: Assessment) -> bool {
+    matches!(
+        assessment,
+        Assessment::Forsenad | Assessment::EjGenomford | Assessment::UtgarAndras
+    )
+}
+
+/// The latest assessment of a commitment by a *justerat* meeting held on or
+/// before `as_of` (*ej behandlad* does not replace an earlier one).
+fn public_assessment(
+    meetings: &[Meeting],
+    id: &CommitmentId,
+    as_of: Date,
+) -> Option<PublicAssessment> {
+    let mut best: Option<(Date, &crate::model::meeting::CommitmentReview)> = None;
+    for meeting in meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Justerat && m.date <= as_of)
+    {
+        for review in meeting.reviews().filter(|r| &r.commitment == id) {
+            let Some(assessment) = review.assessment else {
+                continue;
+            };
+            if assessment == Assessment::EjBehandlad {
+                continue;
+            }
+            if best.is_none_or(|(d, _)| meeting.date >= d) {
+                best = Some((meeting.date, review));
+            }
+        }
+    }
+    let (date, review) = best?;
+    let assessment = review.assessment?;
+    let reason = if explains(assessment) {
+        review
+            .reason
+            .as_ref()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty())
+    } else {
+        None
+    };
+    Some(PublicAssessment {
+        date,
+        assessment,
+        reason,
+    })
+}
+
+/// Reports per place for every commitment (usable entries up to `as_of`),
+/// most first. Only places and counts leave here, never notes.
+fn places(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> Vec<Vec<(String, usize)>> {
+    let mut out: Vec<Vec<(String, usize)>> = vec![Vec::new(); pledge.commitments.len()];
+    for entry in files
+        .iter()
+        .flat_map(|f| &f.entries)
+        .filter(|e| e.date <= as_of && entry_is_usable(pledge, e))
+    {
+        let Some(place) = entry
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        else {
+            continue;
+        };
+        for id in &entry.commitments {
+            let Some(i) = pledge.commitments.iter().position(|c| &c.id == id) else {
+                continue;
+            };
+            let Some(list) = out.get_mut(i) else {
+                continue;
+            };
+            match list.iter_mut().find(|(p, _)| p == place) {
+                Some((_, n)) => *n += 1,
+                None => list.push((place.to_owned(), 1)),
+            }
+        }
+    }
+    for list in &mut out {
+        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+    out
+}
+
+/// "14 av 24 tillsyner (58 %) i 9 rapporter"; "inget rapporterat ännu".
+fn done_words(s: &CommitmentStatus) -> String {
+    if s.reports == 0 {
+        return "Inget rapporterat ännu.".to_owned();
+    }
+    let mut text = words::reported_of_target(s);
+    if let Some(p) = s.percent_of_target() {
+        text = format!("{text} ({})", format::percent(p));
+    }
+    if s.unit.is_some() {
+        text = format!("{text} i {}", words::reports_count(s.reports));
+    }
+    // Several units (hours and persons) are all told, not only the main one.
+    let others: Vec<String> = s
+        .by_unit
+        .iter()
+        .filter(|u| {
+            s.unit
+                .as_deref()
+                .is_none_or(|m| !status::same_unit(m, &u.unit))
+        })
+        .map(|u| {
+            format!(
+                "{}{} {}",
+                u.qualifier.prefix(),
+                format::number(u.amount),
+                u.unit
+            )
+        })
+        .collect();
+    if !others.is_empty() {
+        text = format!("{text}; dessutom {}", others.join(", "));
+    }
+    format!("{text}.")
+}
+
+fn party_name(pledge: &Pledge, id: &crate::model::PartyId) -> String {
+    pledge
+        .party(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+/// One commitment's public facts.
+fn public_commitment(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    c: &crate::model::Commitment,
+    s: &CommitmentStatus,
+    places: Vec<(String, usize)>,
+    as_of: Date,
+) -> PublicCommitment {
+    let assessment = public_assessment(meetings, &c.id, as_of);
+    let dropped = s.dropped.map(|date| {
+        let reason = pledge
+            .revisions
+            .iter()
+            .rev()
+            .find(|r| r.commitment == c.id && r.change == RevisionChange::Utgar)
+            .map(|r| r.reason.clone())
+            .unwrap_or_default();
+        (date, reason)
+    });
+    let progress = match (s.full_target, s.unit.is_some()) {
+        (Some(full), true) if full > 0.0 => Some(Progress {
+            reported: s.reported / full,
+            expected: s.expected.map(|e| e / full),
+        }),
+        _ => None,
+    };
+    PublicCommitment {
+        id: c.id.clone(),
+        text: c.text.clone(),
+        owners: c.owners.iter().map(|o| party_name(pledge, o)).collect(),
+        areas: c
+            .problem_areas
+            .iter()
+            .map(|n| {
+                pledge
+                    .problem_areas
+                    .iter()
+                    .find(|a| a.number == *n)
+                    .map_or_else(|| n.to_string(), |a| format!("{n}. {}", a.title))
+            })
+            .collect(),
+        done: done_words(s),
+        places,
+        progress,
+        measured: s.measured,
+        expected: words::expected_by_date(s),
+        assessment,
+        dropped,
+    }
+}
+
+/// The explicit selection: every public fact of the report is copied here,
+/// and nothing else. Uses only justerat meetings and usable activity entries
+/// dated on or before `as_of`.
+pub fn select(
+    pledge: &Pledge,
+    files: &[ActivityFile],
+    meetings: &[Meeting],
+    as_of: Date,
+) -> Report {
+    let status = status::compute(pledge, files, as_of);
+    let places = places(pledge, files, as_of);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_keys: Vec<Vec<crate::model::PartyId>> = Vec::new();
+    let mut assessment_counts: Vec<(Option<Assessment>, usize)> = Assessment::ALL
+        .iter()
+        .filter(|a| **a != Assessment::EjBehandlad)
+        .map(|a| (Some(*a), 0))
+        .chain(std::iter::once((None, 0)))
+        .collect();
+    for ((c, s), places) in pledge
+        .commitments
+        .iter()
+        .zip(&status.commitments)
+        .zip(places)
+    {
+        let public = public_commitment(pledge, meetings, c, s, places, as_of);
+        let key = public.assessment.as_ref().map(|a| a.assessment);
+        if let Some(slot) = assessment_counts.iter_mut().find(|(a, _)| *a == key) {
+            slot.1 += 1;
+        }
+        if let Some(group) = group_keys
+            .iter()
+            .position(|k| *k == c.owners)
+            .and_then(|i| groups.get_mut(i))
+        {
+            group.commitments.push(public);
+        } else {
+            let heading = match c.owners.as_slice() {
+                [one] => format!("{}s åtaganden", party_name(pledge, one)),
+                _ => "Gemensamma åtaganden".to_owned(),
+            };
+            group_keys.push(c.owners.clone());
+            groups.push(Group {
+                heading,
+                commitments: vec![public],
+            });
+        }
+    }
+    let counts = status.counts();
+    let measured_counts = std::array::from_fn(|i| (MeasuredStatus::ALL[i], counts[i]));
+    Report {
+        title: pledge.title.clone(),
+        parties: pledge.parties.iter().map(|p| p.name.clone()).collect(),
+        communication_lead: party_name(pledge, &pledge.communication_lead),
+        period: (pledge.period.start, pledge.period.end),
+        as_of,
+        areas: pledge
+            .problem_areas
+            .iter()
+            .map(|a| Area {
+                number: a.number,
+                title: a.title.clone(),
+                focus: a.focus,
+            })
+            .collect(),
+        measured_counts,
+        assessment_counts,
+        groups,
+        next_meeting: next_meeting(meetings, as_of),
+        contact: pledge
+            .contact
+            .as_ref()
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty()),
+    }
+}
+
+/// The next meeting set by the latest justerat meeting held on or before
+/// `as_of`, if it lies after `as_of`.
+fn next_meeting(meetings: &[Meeting], as_of: Date) -> Option<Date> {
+    meetings
+        .iter()
+        .filter(|m| m.state == MeetingState::Justerat && m.date <= as_of)
+        .max_by_key(|m| m.date)
+        .and_then(|m| m.next_meeting.as_ref())
+        .map(|n| n.date)
+        .filter(|d| *d > as_of)
+}
+
+impl Report {
+    /// Every text of the report with a Swedish name of where it comes from,
+    /// for the guards.
+    fn texts(&self) -> Vec<(String, &str)> {
+        let mut out: Vec<(String, &str)> = vec![("titeln".into(), self.title.as_str())];
+        out.extend(
+            self.parties
+                .iter()
+                .map(|p| ("en parts namn".into(), p.as_str())),
+        );
+        out.extend(
+            self.areas
+                .iter()
+                .map(|a| (format!("problemområde {}", a.number), a.title.as_str())),
+        );
+        if let Some(contact) = &self.contact {
+            out.push(("kontaktuppgiften i löftesfilen".into(), contact.as_str()));
+        }
+        for c in self.groups.iter().flat_map(|g| &g.commitments) {
+            out.push((format!("texten för {}", c.id), c.text.as_str()));
+            out.extend(
+                c.places
+                    .iter()
+                    .map(|(p, _)| (format!("en plats för {}", c.id), p.as_str())),
+            );
+            if let Some(reason) = c.assessment.as_ref().and_then(|a| a.reason.as_deref()) {
+                out.push((format!("skälet för {}", c.id), reason));
+            }
+            if let Some((_, reason)) = &c.dropped {
+                out.push((format!("skälet till att {} utgår", c.id), reason.as_str()));
+            }
+        }
+        out
+    }
+
+    /// Refuses a report that would publish a personnummer or
+    /// samordningsnummer.
+    pub fn guard(&self) -> Result<(), ReportError> {
+        for (field, text) in self.texts() {
+            if let Some(found) = find_id_numbers(text).first() {
+                return Err(ReportError::PersonalData {
+                    field,
+                    kind: found.kind.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Texts that read like an individual case, as Swedish warnings; the
+    /// report is still written, the communication lead decides.
+    pub fn case_warnings(&self) -> Vec<String> {
+        self.texts()
+            .into_iter()
+            .filter_map(|(field, text)| {
+                individual_case_hint(text).map(|why| {
+                    format!("{field}: {why}; beskriv arbetet samlat innan rapporten publiceras")
+                })
+            })
+            .collect()
+    }
+
+    /// All commitments, in pledge order.
+    pub fn commitments(&self) -> impl Iterator<Item = &PublicCommitment> {
+        self.groups.iter().flat_map(|g| &g.commitments)
+    }
+}
+
+/// The report in `format` as bytes, after the personal-data guard.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, ReportError> {
+    report.guard()?;
+    match format {
+        Format::Pdf => pdf::render(report),
+        Format::Html => Ok(html::render(report).into_bytes()),
+    }
+}
+
+/// Status words shared by both formats: "▼ efter plan".
+pub fn measured_words(status: MeasuredStatus) -> String {
+    format!("{} {status}", status.symbol())
+}
+
+/// The label of a row in the assessment counts.
+pub fn assessment_label(assessment: Option<Assessment>) -> String {
+    assessment.map_or_else(
+        || "ännu inte bedömt vid ett justerat möte".to_owned(),
+        |a| a.to_string(),
+    )
+}
+
+/// "Stora torget (12), Kungsgatan (10) och 5 platser till".
+pub fn places_words(places: &[(String, usize)]) -> Option<String> {
+    const SHOWN: usize = 8;
+    if places.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = places
+        .iter()
+        .take(SHOWN)
+        .map(|(p, n)| format!("{p} ({})", format::number(*n as f64)))
+        .collect();
+    let rest = places.len().saturating_sub(SHOWN);
+    Some(if rest == 0 {
+        shown.join(", ")
+    } else {
+        format!(
+            "{} och {} {} till",
+            shown.join(", "),
+            format::number(rest as f64),
+            if rest == 1 { "plats" } else { "platser" }
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

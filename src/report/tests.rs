@@ -1,0 +1,276 @@
+//! The selection: what reaches the public report and what never does.
+
+use super::*;
+use crate::model::meeting::{
+    ActionItem, ActionStatus, ActionUpdate, Adjustment, AgendaItem, ItemKind, NextMeeting,
+    Organisation, Participant, Reopening, Role,
+};
+use crate::store::{self, Loaded};
+
+fn date(text: &str) -> Date {
+    text.parse().expect("a date")
+}
+
+fn sample() -> Loaded {
+    store::load(crate::sample::karlstad(), date("2026-01-01"))
+}
+
+fn report_at(loaded: &Loaded, as_of: &str) -> Report {
+    let pledge = loaded.pledge.as_ref().expect("the sample pledge");
+    select(pledge, &loaded.activities, &loaded.meetings, date(as_of))
+}
+
+#[test]
+fn every_commitment_is_there_in_pledge_order() {
+    let loaded = sample();
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let report = report_at(&loaded, "2017-03-31");
+    let ids: Vec<&str> = report.commitments().map(|c| c.id.as_str()).collect();
+    let expected: Vec<&str> = pledge.commitments.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, expected);
+    let total: usize = report.measured_counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, pledge.commitments.len());
+    let assessed: usize = report.assessment_counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(assessed, pledge.commitments.len());
+    assert_eq!(report.groups[0].heading, "Gemensamma åtaganden");
+    assert!(
+        report
+            .groups
+            .iter()
+            .any(|g| g.heading == "LPO Karlstads åtaganden"),
+        "{:?}",
+        report.groups.iter().map(|g| &g.heading).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_assessment_comes_from_the_latest_justerat_meeting_before_the_date() {
+    let loaded = sample();
+    // K1 was försenad in March and genomförd in September in the sample.
+    let march = report_at(&loaded, "2017-03-31");
+    let k1 = march
+        .commitments()
+        .find(|c| c.id.as_str() == "K1")
+        .expect("K1");
+    let a = k1.assessment.as_ref().expect("assessed in March");
+    assert_eq!(a.date, date("2017-03-16"));
+    assert_eq!(a.assessment, Assessment::Forsenad);
+    assert!(a.reason.is_some(), "a försenad commitment tells why");
+    let september = report_at(&loaded, "2017-09-30");
+    let k1 = september
+        .commitments()
+        .find(|c| c.id.as_str() == "K1")
+        .expect("K1");
+    assert_eq!(
+        k1.assessment.as_ref().map(|a| a.assessment),
+        Some(Assessment::Genomford)
+    );
+    assert_eq!(k1.assessment.as_ref().and_then(|a| a.reason.clone()), None);
+    // Before the first meeting nothing is assessed.
+    let october = report_at(&loaded, "2016-10-31");
+    assert!(october.commitments().all(|c| c.assessment.is_none()));
+    assert_eq!(october.next_meeting, None);
+}
+
+#[test]
+fn the_reason_for_ej_genomford_is_told() {
+    let loaded = sample();
+    let report = report_at(&loaded, "2017-09-30");
+    let k4 = report
+        .commitments()
+        .find(|c| c.id.as_str() == "K4")
+        .expect("K4");
+    let a = k4.assessment.as_ref().expect("K4 assessed");
+    assert_eq!(a.assessment, Assessment::EjGenomford);
+    assert!(a.reason.as_deref().is_some_and(|r| !r.is_empty()));
+}
+
+#[test]
+fn next_meeting_comes_from_a_justerat_meeting_and_lies_ahead() {
+    let loaded = sample();
+    let report = report_at(&loaded, "2017-03-31");
+    assert_eq!(report.next_meeting, Some(date("2017-06-15")));
+}
+
+#[test]
+fn places_are_counted_per_commitment_and_most_used_first() {
+    let loaded = sample();
+    let report = report_at(&loaded, "2017-09-30");
+    let g1 = report
+        .commitments()
+        .find(|c| c.id.as_str() == "G1")
+        .expect("G1");
+    assert!(!g1.places.is_empty());
+    assert!(g1.places.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert!(g1.done.contains("tillsyner"), "{}", g1.done);
+    assert!(g1.done.contains(" %"), "{}", g1.done);
+}
+
+#[test]
+fn places_words_shorten_long_lists() {
+    let places: Vec<(String, usize)> = (0..10).map(|i| (format!("Plats {i}"), 10 - i)).collect();
+    let text = places_words(&places).expect("words");
+    assert!(text.starts_with("Plats 0 (10), Plats 1 (9)"), "{text}");
+    assert!(text.ends_with("och 2 platser till"), "{text}");
+    assert_eq!(places_words(&[]), None);
+}
+
+const MARKER: &str = "HEMLIGT";
+
+/// Puts a marker string into every field that must stay internal: activity
+/// notes and file notes, every text of every meeting, and the assessments of
+/// a meeting that is not justerat.
+fn with_markers(loaded: &mut Loaded) {
+    for (f, file) in loaded.activities.iter_mut().enumerate() {
+        file.reporter = Some(format!("{MARKER}-reporter-{f}"));
+        file.note = Some(format!("{MARKER}-filnote-{f}"));
+        for (i, entry) in file.entries.iter_mut().enumerate() {
+            entry.note = Some(format!("{MARKER}-note-{f}-{i}"));
+        }
+    }
+    for meeting in &mut loaded.meetings {
+        meeting.title = format!("{MARKER}-title");
+        meeting.place = format!("{MARKER}-place");
+        meeting.participants.push(Participant {
+            name: format!("{MARKER}-name"),
+            title: Some(format!("{MARKER}-titel")),
+            organisation: Organisation::Annan(format!("{MARKER}-org")),
+            role: Role::Adjungerad,
+            excused: false,
+        });
+        for p in &mut meeting.participants {
+            p.name = format!("{MARKER}-name");
+        }
+        for item in &mut meeting.items {
+            item.discussion = format!("{MARKER}-discussion");
+            item.decisions.push(format!("{MARKER}-decision"));
+            if let ItemKind::Atagande(review) = &mut item.kind
+                && review.reason.is_none()
+            {
+                // Reasons of on-track assessments are internal too.
+                review.reason = Some(format!("{MARKER}-reason-on-track"));
+            }
+        }
+        meeting
+            .items
+            .push(AgendaItem::new(ItemKind::Annat(format!("{MARKER}-item"))));
+        meeting.actions.push(ActionItem {
+            id: crate::model::ActionId::new(format!("X{}", meeting.date)),
+            text: format!("{MARKER}-action"),
+            responsible: format!("{MARKER}-responsible"),
+            party: None,
+            due: None,
+            status: ActionStatus::Oppen,
+        });
+        for update in &mut meeting.action_updates {
+            update.note = Some(format!("{MARKER}-update"));
+        }
+        meeting.action_updates.push(ActionUpdate {
+            action: crate::model::ActionId::new("A1"),
+            status: ActionStatus::Oppen,
+            note: Some(format!("{MARKER}-update")),
+        });
+        if let Some(next) = &mut meeting.next_meeting {
+            next.place = Some(format!("{MARKER}-nextplace"));
+        }
+        meeting.adjustment = Some(Adjustment {
+            place: format!("{MARKER}-adjustment"),
+            date: meeting.date,
+        });
+        meeting.reopenings.push(Reopening {
+            date: meeting.date,
+            reason: format!("{MARKER}-reopening"),
+        });
+    }
+    // A later meeting that is not justerat: its assessments, reasons and
+    // next-meeting date stay out.
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut draft = Meeting::after(
+        pledge,
+        &loaded.meetings,
+        date("2017-09-29"),
+        format!("{MARKER}-draft"),
+    );
+    for item in &mut draft.items {
+        if let ItemKind::Atagande(review) = &mut item.kind {
+            review.assessment = Some(Assessment::EjGenomford);
+            review.reason = Some(format!("{MARKER}-draft-reason"));
+        }
+    }
+    draft.next_meeting = Some(NextMeeting {
+        date: date("2017-09-30"),
+        time: None,
+        place: Some(format!("{MARKER}-draft-next")),
+    });
+    loaded.meetings.push(draft);
+}
+
+#[test]
+fn no_internal_field_reaches_either_format() {
+    let mut loaded = sample();
+    with_markers(&mut loaded);
+    let report = report_at(&loaded, "2017-09-30");
+    // Reasons of försenad / ej genomförd assessments are public by design;
+    // the markers above only touch reasons that must stay internal.
+    let html = html::render(&report);
+    assert!(!html.contains(MARKER), "the HTML leaks: {}", {
+        let at = html.find(MARKER).unwrap_or(0);
+        &html[at.saturating_sub(80)..(at + 80).min(html.len())]
+    });
+    let blocks = format!("{:?}", pdf::blocks(&report));
+    assert!(!blocks.contains(MARKER), "the PDF leaks");
+    // The draft's ej genomförd did not replace the justerat assessments.
+    assert!(
+        report
+            .commitments()
+            .filter_map(|c| c.assessment.as_ref())
+            .all(|a| a.date <= date("2017-09-28"))
+    );
+    assert_eq!(report.next_meeting, None);
+    // And the report is still complete.
+    let all = loaded.pledge.as_ref().map_or(0, |p| p.commitments.len());
+    assert_eq!(report.commitments().count(), all);
+    assert!(html.contains("K4"));
+}
+
+#[test]
+fn a_personnummer_anywhere_in_the_report_refuses_it() {
+    let mut loaded = sample();
+    if let Some(entry) = loaded
+        .activities
+        .iter_mut()
+        .flat_map(|f| &mut f.entries)
+        .find(|e| e.place.is_some())
+    {
+        entry.place = Some("Torget 19811218-9876".into());
+    }
+    let report = report_at(&loaded, "2017-09-30");
+    let err = render(&report, Format::Html).expect_err("refused");
+    let text = err.to_string();
+    assert!(text.contains("personnummer"), "{text}");
+    assert!(text.contains("en plats för"), "{text}");
+}
+
+#[test]
+fn html_is_escaped() {
+    let mut loaded = sample();
+    if let Some(pledge) = &mut loaded.pledge {
+        pledge.contact = Some("<script>alert(1)</script> & \"mer\"".into());
+    }
+    let report = report_at(&loaded, "2017-09-30");
+    let html = html::render(&report);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;mer&quot;"));
+}
+
+#[test]
+fn format_follows_the_extension() {
+    use std::path::Path;
+    assert_eq!(Format::from_path(Path::new("a.PDF")), Some(Format::Pdf));
+    assert_eq!(Format::from_path(Path::new("a.htm")), Some(Format::Html));
+    assert_eq!(Format::from_path(Path::new("a.txt")), None);
+    assert_eq!(
+        file_name(date("2017-03-31"), Format::Html),
+        "lagesrapport-2017-03-31.html"
+    );
+}
