@@ -950,3 +950,121 @@ mod meetings {
         assert!(!pdf.exists());
     }
 }
+
+/// "Lägesrapport…": the dialog, validation as you type, and both formats
+/// written in the background into the pledge's folder.
+mod progress_report {
+    use super::*;
+    use egui_kittest::kittest::NodeT as _;
+
+    fn wait_for_job(h: &mut Harness<'static, App>) {
+        h.step();
+        for _ in 0..300 {
+            if !h.state().is_printing() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            h.step();
+        }
+        h.run();
+    }
+
+    #[test]
+    fn the_report_is_written_from_the_menu_and_by_keyboard() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        // From the menu: Arkiv → Lägesrapport…
+        h.get_by_label("Arkiv").click();
+        h.run();
+        h.get_by_label_contains("Lägesrapport…").click();
+        h.run();
+        h.get_by_label("Lägesrapport till medborgarna");
+        assert_eq!(
+            h.state()
+                .report_dialog()
+                .map(|d| d.as_of.clone())
+                .as_deref(),
+            Some("2017-09-30"),
+            "starts at the dashboard's date"
+        );
+        // A date outside the period: the reason shows and the button is off.
+        let retype = |h: &mut Harness<'static, App>, text: &str| {
+            h.get_by_label("Läget per (ÅÅÅÅ-MM-DD)").click();
+            h.run();
+            h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+            h.get_by_label("Läget per (ÅÅÅÅ-MM-DD)").type_text(text);
+            h.run();
+        };
+        retype(&mut h, "2018-01-01");
+        h.get_by_label_contains("Datumet ska ligga inom löftets period");
+        assert!(
+            h.get_by_label("Skriv lägesrapporten…")
+                .accesskit_node()
+                .is_disabled()
+        );
+        retype(&mut h, "2017-03-31");
+        assert!(h.query_by_label_contains("Datumet ska ligga").is_none());
+        h.get_by_label("HTML (en fil för webbplatsen, läsbar i mobilen)")
+            .click();
+        h.run();
+        h.get_by_label("Skriv lägesrapporten…").click();
+        wait_for_job(&mut h);
+        let html = dir.path().join("lagesrapport-2017-03-31.html");
+        let text = std::fs::read_to_string(&html).expect("written in the folder");
+        assert!(text.contains("Läget per <time datetime=\"2017-03-31\">"));
+        assert!(h.state().report_dialog().is_none(), "the dialog closed");
+        assert_eq!(h.state().printed(), Some(html.as_path()));
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("lagesrapport-2017-03-31.html"))
+        );
+        h.get_by_label("Öppna");
+
+        // By keyboard: Ctrl+R, the format chosen last time, Enter in the field.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+        h.run();
+        assert_eq!(
+            h.state().report_dialog().map(|d| d.format),
+            Some(medborgarlofte::report::Format::Html)
+        );
+        h.get_by_label("PDF (A4, för utskrift)").click();
+        h.run();
+        h.get_by_label("Skriv lägesrapporten…").click();
+        wait_for_job(&mut h);
+        let pdf = dir.path().join("lagesrapport-2017-09-30.pdf");
+        let bytes = std::fs::read(&pdf).expect("PDF written");
+        assert!(bytes.starts_with(b"%PDF"));
+        // Escape-free cancel: the dialog closes without writing.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+        h.run();
+        h.get_by_label("Avbryt").click();
+        h.run();
+        assert!(h.state().report_dialog().is_none());
+    }
+
+    #[test]
+    fn a_personnummer_in_a_place_refuses_the_report_with_a_message() {
+        let dir = sample_copy();
+        let file = dir.path().join("activities/kommunen.ron");
+        let text = std::fs::read_to_string(&file).expect("read");
+        std::fs::write(
+            &file,
+            text.replacen(
+                "place: \"Herrhagen\"",
+                "place: \"Herrhagen 19811218-9876\"",
+                1,
+            ),
+        )
+        .expect("write");
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+        h.run();
+        h.get_by_label("Skriv lägesrapporten…").click();
+        h.run();
+        let error = h.state().error().expect("refused").to_owned();
+        assert!(error.contains("personnummer"), "{error}");
+        assert!(!h.state().is_printing());
+        assert!(!dir.path().join("lagesrapport-2017-09-30.pdf").exists());
+    }
+}

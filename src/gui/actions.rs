@@ -67,6 +67,8 @@ pub enum Action {
     Assess(u8),
     /// Write the open meeting's minutes as PDF.
     PrintMinutes,
+    /// Write the public progress report (PDF or HTML).
+    ProgressReport,
 }
 
 /// Where the key of an action is handled.
@@ -82,7 +84,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 35] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -117,6 +119,7 @@ impl Action {
         Action::Assess(4),
         Action::Assess(5),
         Action::PrintMinutes,
+        Action::ProgressReport,
     ];
 
     /// The label in menus and on buttons.
@@ -157,6 +160,7 @@ impl Action {
             Action::Assess(4) => t.assess_5,
             Action::Assess(_) => t.assess_6,
             Action::PrintMinutes => t.print_minutes,
+            Action::ProgressReport => t.progress_report,
         }
     }
 
@@ -193,6 +197,7 @@ impl Action {
             Action::AddDecision => (cmd, Key::Enter),
             Action::AddAction => (cmd.plus(Modifiers::SHIFT), Key::A),
             Action::PrintMinutes => (cmd, Key::P),
+            Action::ProgressReport => (cmd, Key::R),
             Action::Assess(n) => (
                 none,
                 match n {

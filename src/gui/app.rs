@@ -20,6 +20,7 @@ use super::meeting::{
 use super::menu::{MenuState, menu_bar_ui};
 use super::overview::overview_ui;
 use super::problems::problems_ui;
+use super::report::{Job, ReportDialog, Written};
 use super::rows::{Line, Rows};
 use super::settings::{STORAGE_KEY, Settings};
 use super::state::{Command, Filters, PathPurpose, PendingExit, Tab, UnsavedAnswer, ViewState};
@@ -97,10 +98,14 @@ pub struct App {
     allow_close: bool,
     /// Whether system file dialogs may be shown.
     file_dialogs: bool,
-    /// Minutes being written in the background.
-    print_job: Option<std::sync::mpsc::Receiver<Result<PathBuf, String>>>,
-    /// The last minutes written, for "Öppna".
+    /// Minutes or a report being written in the background.
+    job: Option<Job>,
+    /// The last document written (minutes or report), for "Öppna".
     printed: Option<PathBuf>,
+    /// The "Lägesrapport…" dialog.
+    report_dialog: Option<ReportDialog>,
+    /// The format chosen last time, offered again.
+    report_format: crate::report::Format,
 }
 
 impl App {
@@ -136,8 +141,10 @@ impl App {
             pending_exit: None,
             allow_close: false,
             file_dialogs: start.file_dialogs,
-            print_job: None,
+            job: None,
             printed: None,
+            report_dialog: None,
+            report_format: crate::report::Format::default(),
         };
         app.handle(Command::Open(start.origin));
         app
@@ -224,6 +231,8 @@ impl App {
                 self.path_dialog = Some(PathDialog::new(purpose, String::new()));
             }
             Command::ClosePathDialog => self.path_dialog = None,
+            Command::WriteReport { as_of, format } => self.write_report(as_of, format),
+            Command::CloseReportDialog => self.report_dialog = None,
             Command::CloseShortcuts => self.shortcuts_open = false,
             Command::DismissError => self.error = None,
             Command::DismissNotice => self.notice = None,
@@ -404,51 +413,116 @@ impl App {
             default
         };
         let meetings = doc.loaded.meetings.clone();
-        let (sender, receiver) = std::sync::mpsc::channel();
-        let ctx = self.ctx.clone();
-        std::thread::spawn(move || {
-            let result = crate::minutes::minutes_pdf(&pledge, &meetings, &meeting)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())
-                })
-                .map(|()| path);
-            let _ = sender.send(result);
-            ctx.request_repaint();
-        });
-        self.print_job = Some(receiver);
+        self.job = Some(Job::spawn(&self.ctx, texts().printing, move || {
+            let bytes = crate::minutes::minutes_pdf(&pledge, &meetings, &meeting)
+                .map_err(|e| e.to_string())?;
+            crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
+            Ok(Written {
+                notice: texts().minutes_written(&path.display().to_string()),
+                path,
+            })
+        }));
     }
 
-    /// Picks up finished minutes.
-    fn poll_print_job(&mut self) {
-        let Some(job) = &self.print_job else {
+    /// Opens the "Lägesrapport…" dialog at the dashboard's date.
+    fn open_report_dialog(&mut self) {
+        let Some((pledge, as_of)) = self.doc.as_ref().and_then(|d| Some((d.pledge()?, d.as_of)))
+        else {
+            self.error = Some(texts().no_pledge_for_report.to_owned());
             return;
         };
-        match job.try_recv() {
-            Ok(Ok(path)) => {
+        self.report_dialog = Some(ReportDialog::new(as_of, pledge.period, self.report_format));
+    }
+
+    /// Writes the public progress report in the background: the selection
+    /// and the personal-data guard first (an error is shown at once), then
+    /// the file where the save dialog says, or in the pledge's folder.
+    fn write_report(&mut self, as_of: Date, format: crate::report::Format) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        let Some(pledge) = doc.pledge() else {
+            self.error = Some(texts().no_pledge_for_report.to_owned());
+            return;
+        };
+        self.report_format = format;
+        let selected =
+            crate::report::select(pledge, &doc.loaded.activities, &doc.loaded.meetings, as_of);
+        if let Err(err) = selected.guard() {
+            self.error = Some(err.to_string());
+            return;
+        }
+        if let Some(first) = selected.case_warnings().first() {
+            self.notice = Some(Notice {
+                text: format!("⚠ {first}"),
+                since_secs: None,
+                open: None,
+            });
+        }
+        let dir = doc
+            .origin
+            .folder()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let name = crate::report::file_name(as_of, format);
+        let path = if self.file_dialogs {
+            let picked = pick(|| {
+                rfd::FileDialog::new()
+                    .set_title(texts().progress_report)
+                    .add_filter(format.extension().to_uppercase(), &[format.extension()])
+                    .set_directory(&dir)
+                    .set_file_name(&name)
+                    .save_file()
+            });
+            match picked {
+                Picked::Path(path) => path,
+                Picked::Unavailable => dir.join(&name),
+                Picked::Cancelled => return,
+            }
+        } else {
+            dir.join(&name)
+        };
+        self.report_dialog = None;
+        self.job = Some(Job::spawn(&self.ctx, texts().writing_report, move || {
+            let bytes = crate::report::render(&selected, format).map_err(|e| e.to_string())?;
+            crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
+            Ok(Written {
+                notice: texts().report_written(&path.display().to_string()),
+                path,
+            })
+        }));
+    }
+
+    /// Picks up a finished document.
+    fn poll_job(&mut self) {
+        let Some(result) = self.job.as_ref().and_then(Job::poll) else {
+            return;
+        };
+        self.job = None;
+        match result {
+            Ok(written) => {
                 self.notice = Some(Notice {
-                    text: texts().minutes_written(&path.display().to_string()),
+                    text: written.notice,
                     since_secs: None,
-                    open: Some(path.clone()),
+                    open: Some(written.path.clone()),
                 });
-                self.printed = Some(path);
-                self.print_job = None;
+                self.printed = Some(written.path);
             }
-            Ok(Err(message)) => {
-                self.error = Some(message);
-                self.print_job = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_job = None,
+            Err(message) => self.error = Some(message),
         }
     }
 
-    /// Whether minutes are being written.
+    /// Whether minutes or a report are being written.
     pub fn is_printing(&self) -> bool {
-        self.print_job.is_some()
+        self.job.is_some()
     }
 
-    /// The last minutes written this session.
+    /// The report dialog, when open.
+    pub fn report_dialog(&self) -> Option<&ReportDialog> {
+        self.report_dialog.as_ref()
+    }
+
+    /// The last document (minutes or report) written this session.
     pub fn printed(&self) -> Option<&Path> {
         self.printed.as_deref()
     }
@@ -572,6 +646,7 @@ impl App {
                 self.in_meeting(MeetingCommand::AddAction);
             }
             Action::PrintMinutes => self.print_minutes(),
+            Action::ProgressReport => self.open_report_dialog(),
             Action::Assess(n) => {
                 if let Some(assessment) = crate::model::meeting::Assessment::ALL
                     .get(usize::from(n))
@@ -771,6 +846,7 @@ impl App {
 
     fn any_modal_open(&self) -> bool {
         self.path_dialog.is_some()
+            || self.report_dialog.is_some()
             || self.shortcuts_open
             || self.error.is_some()
             || self.pending_exit.is_some()
@@ -844,10 +920,10 @@ impl App {
                     });
                 });
         }
-        if self.print_job.is_some() {
+        if let Some(job) = &self.job {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(t.printing);
+                ui.label(job.working);
             });
         }
         if let Some(notice) = &mut self.notice {
@@ -1057,7 +1133,7 @@ impl eframe::App for App {
             self.poll_files(now);
             ctx.request_repaint_after(Duration::from_secs_f64(self.poll_interval_secs));
         }
-        self.poll_print_job();
+        self.poll_job();
         if let Some(session) = &mut self.meeting {
             let now = ctx.input(|i| i.time);
             session.autosave(now);
@@ -1088,10 +1164,11 @@ impl eframe::App for App {
             theme: self.settings.theme,
             has_selection: self.view.selected.is_some(),
             has_meeting: self.meeting.is_some(),
+            has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &menu_state, &mut commands));
         let has_banner = self.notice.is_some()
-            || self.print_job.is_some()
+            || self.job.is_some()
             || self.doc.as_ref().is_some_and(|d| {
                 d.is_read_only()
                     || (!d.loaded.problems.is_empty() && self.view.tab != Tab::Problems)
@@ -1116,6 +1193,8 @@ impl eframe::App for App {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         let ctx = ui.ctx().clone();
         if let Some(dialog) = &mut self.path_dialog {
+            dialog.ui(&ctx, &mut commands);
+        } else if let Some(dialog) = &mut self.report_dialog {
             dialog.ui(&ctx, &mut commands);
         } else if self.shortcuts_open {
             shortcuts_ui(&ctx, &mut commands);

@@ -11,6 +11,9 @@ use super::state::{Command, Tab};
 use super::text::texts;
 
 /// What the menus need to know to enable or check their entries.
+// Independent yes/no facts about the open data, read once per frame: flags
+// are what they are, not a state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 pub struct MenuState<'a> {
     /// Recent folders, newest first.
     pub recent: &'a [PathBuf],
@@ -24,6 +27,8 @@ pub struct MenuState<'a> {
     pub has_selection: bool,
     /// Whether a meeting is open.
     pub has_meeting: bool,
+    /// Whether a pledge is open (for the report).
+    pub has_pledge: bool,
 }
 
 /// A menu entry for an action, showing its shortcut.
@@ -62,6 +67,8 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             ui.separator();
             action_button(ui, Action::Reload, true, commands);
             action_button(ui, Action::SaveSampleAs, state.is_sample, commands);
+            ui.separator();
+            action_button(ui, Action::ProgressReport, state.has_pledge, commands);
             ui.separator();
             action_button(ui, Action::Quit, true, commands);
         });

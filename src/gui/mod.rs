@@ -14,6 +14,7 @@ pub mod meeting;
 mod menu;
 mod overview;
 mod problems;
+pub mod report;
 pub mod rows;
 pub mod settings;
 pub mod state;

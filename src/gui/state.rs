@@ -214,6 +214,15 @@ pub enum Command {
     AnswerUnsaved(UnsavedAnswer),
     /// Show an error message.
     ShowError(String),
+    /// Write the progress report (asks where when file dialogs are available).
+    WriteReport {
+        /// The date the report describes.
+        as_of: Date,
+        /// PDF or HTML.
+        format: crate::report::Format,
+    },
+    /// Close the report dialog without writing.
+    CloseReportDialog,
 }
 
 /// What to do with unsaved meeting changes before going on.

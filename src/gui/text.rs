@@ -205,6 +205,17 @@ pub struct Texts {
     pub reload_from_disk_button: &'static str,
     pub never_saved: &'static str,
     pub print_minutes: &'static str,
+    pub progress_report: &'static str,
+    pub report_title: &'static str,
+    pub report_body: &'static str,
+    pub report_as_of_label: &'static str,
+    pub report_format_label: &'static str,
+    pub report_pdf: &'static str,
+    pub report_html: &'static str,
+    pub report_write: &'static str,
+    pub writing_report: &'static str,
+    pub job_failed: &'static str,
+    pub no_pledge_for_report: &'static str,
     pub no_meeting_open: &'static str,
     pub open_pdf: &'static str,
     pub printing: &'static str,
@@ -226,6 +237,8 @@ pub struct Texts {
     remove_participant_fn: fn(&str) -> String,
     saved_as_copy_fn: fn(&str) -> String,
     minutes_written_fn: fn(&str) -> String,
+    report_written_fn: fn(&str) -> String,
+    report_outside_period_fn: fn(Date, Date) -> String,
     cannot_open_fn: fn(&str) -> String,
     as_of_phrase_fn: fn(Date) -> String,
     assessed_at_fn: fn(Date) -> String,
@@ -297,6 +310,14 @@ impl Texts {
     /// Notice after writing minutes.
     pub fn minutes_written(&self, a: &str) -> String {
         (self.minutes_written_fn)(a)
+    }
+    /// Notice after writing the progress report.
+    pub fn report_written(&self, a: &str) -> String {
+        (self.report_written_fn)(a)
+    }
+    /// The report's date is outside the pledge period.
+    pub fn report_outside_period(&self, start: Date, end: Date) -> String {
+        (self.report_outside_period_fn)(start, end)
     }
     /// When the system viewer cannot be started.
     pub fn cannot_open(&self, a: &str) -> String {
@@ -550,6 +571,17 @@ pub static SV: Texts = Texts {
     reload_from_disk_button: "Läs in filen igen (mina ändringar försvinner)",
     never_saved: "ett nytt möte som aldrig sparades",
     print_minutes: "Skriv ut protokoll (PDF)…",
+    progress_report: "Lägesrapport…",
+    report_title: "Lägesrapport till medborgarna",
+    report_body: "En rapport att publicera: vad som lovades, vad som har gjorts (antal och platser) och bedömningen från justerade möten – även det som inte gått som planerat. Diskussioner, namn, åtgärder, anteckningar och möten som inte är justerade kommer aldrig med.",
+    report_as_of_label: "Läget per (ÅÅÅÅ-MM-DD)",
+    report_format_label: "Format",
+    report_pdf: "PDF (A4, för utskrift)",
+    report_html: "HTML (en fil för webbplatsen, läsbar i mobilen)",
+    report_write: "Skriv lägesrapporten…",
+    writing_report: "Skriver lägesrapporten…",
+    job_failed: "Skrivningen avbröts av ett internt fel; inga filer har ändrats.",
+    no_pledge_for_report: "Öppna ett löfte först; lägesrapporten skrivs från löftet och dess rapporter.",
     no_meeting_open: "Öppna ett möte under fliken Möte först.",
     open_pdf: "Öppna",
     printing: "Skriver protokollet…",
@@ -571,6 +603,8 @@ pub static SV: Texts = Texts {
     remove_participant_fn: |n| format!("Ta bort {n}"),
     saved_as_copy_fn: |p| format!("Dina ändringar sparades som kopia i {p}; mötesfilen är orörd."),
     minutes_written_fn: |p| format!("Protokollet skrevs till {p}."),
+    report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
+    report_outside_period_fn: |s, e| format!("Datumet ska ligga inom löftets period, {s} – {e}."),
     cannot_open_fn: |e| format!("Filen kunde inte öppnas: {e}"),
     as_of_phrase_fn: |d| format!("per {d}"),
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),

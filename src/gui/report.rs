@@ -1,0 +1,145 @@
+//! "Lägesrapport…": the dialog that asks for the date and the format of the
+//! public progress report, and the background job that writes a document
+//! (the report or the minutes) so the window never freezes.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use egui::{Id, Modal, RichText};
+
+use super::state::Command;
+use super::text::texts;
+use super::tokens;
+use crate::model::{Date, Period};
+use crate::report::Format;
+
+/// The report dialog's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportDialog {
+    /// The as-of date as typed.
+    pub as_of: String,
+    /// The chosen format.
+    pub format: Format,
+    /// The pledge's period, for validation as you type.
+    period: Period,
+    /// Whether the date field has been given the keyboard focus once.
+    focused: bool,
+}
+
+impl ReportDialog {
+    /// A dialog starting at the dashboard's date.
+    pub fn new(as_of: Date, period: Period, format: Format) -> Self {
+        ReportDialog {
+            as_of: as_of.to_string(),
+            format,
+            period,
+            focused: false,
+        }
+    }
+
+    /// The typed date if it is a date within the period, else the Swedish reason.
+    pub fn parsed(&self) -> Result<Date, String> {
+        let t = texts();
+        let date = self
+            .as_of
+            .trim()
+            .parse::<Date>()
+            .map_err(|e| format!("{}: {e}", t.report_as_of_label))?;
+        if self.period.contains(date) {
+            Ok(date)
+        } else {
+            Err(t.report_outside_period(self.period.start, self.period.end))
+        }
+    }
+
+    /// Draws the dialog.
+    pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let t = texts();
+        let response = Modal::new(Id::unique("report_dialog")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(t.report_title);
+            ui.label(t.report_body);
+            ui.add_space(tokens::GAP);
+            let label = ui.label(t.report_as_of_label);
+            let edit = ui
+                .add(egui::TextEdit::singleline(&mut self.as_of).desired_width(140.0))
+                .labelled_by(label.id);
+            if !self.focused {
+                edit.request_focus();
+                self.focused = true;
+            }
+            let parsed = self.parsed();
+            if let Err(reason) = &parsed {
+                ui.label(
+                    RichText::new(format!("⚠ {reason}")).color(tokens::Palette::for_ui(ui).warning),
+                );
+            }
+            ui.add_space(tokens::GAP);
+            ui.label(t.report_format_label);
+            ui.radio_value(&mut self.format, Format::Pdf, t.report_pdf);
+            ui.radio_value(&mut self.format, Format::Html, t.report_html);
+            ui.add_space(tokens::GAP);
+            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let write = ui.add_enabled(parsed.is_ok(), egui::Button::new(t.report_write));
+                if let Ok(date) = parsed
+                    && (write.clicked() || entered)
+                {
+                    commands.push(Command::WriteReport {
+                        as_of: date,
+                        format: self.format,
+                    });
+                }
+                if ui.button(t.cancel_button).clicked() {
+                    commands.push(Command::CloseReportDialog);
+                }
+            });
+        });
+        if response.should_close() {
+            commands.push(Command::CloseReportDialog);
+        }
+    }
+}
+
+/// A document written: where, and the notice to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The file.
+    pub path: PathBuf,
+    /// "Lägesrapporten skrevs till …".
+    pub notice: String,
+}
+
+/// A document being written in the background.
+#[derive(Debug)]
+pub struct Job {
+    /// What the banner says meanwhile ("Skriver protokollet…").
+    pub working: &'static str,
+    receiver: Receiver<Result<Written, String>>,
+}
+
+impl Job {
+    /// Runs `work` on a thread and repaints when it is done.
+    pub fn spawn(
+        ctx: &egui::Context,
+        working: &'static str,
+        work: impl FnOnce() -> Result<Written, String> + Send + 'static,
+    ) -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(work());
+            ctx.request_repaint();
+        });
+        Job { working, receiver }
+    }
+
+    /// The result once the job is done; `None` while it runs.
+    pub fn poll(&self) -> Option<Result<Written, String>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(texts().job_failed.to_owned())),
+        }
+    }
+}
