@@ -3,6 +3,7 @@
 //! [`crate::status`].
 
 pub mod activity;
+pub mod activity_edit;
 pub mod date;
 pub mod ids;
 pub mod measured;

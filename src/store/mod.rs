@@ -4,9 +4,11 @@
 //! reads what it can, validates everything and returns every problem with
 //! file, line and column, next to whatever data could be used.
 
+pub mod activities;
 mod locate;
 mod ron_error;
 mod save;
+pub mod splice;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -40,7 +40,7 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, SaveError> {
     to_ron_with(value, ron::ser::PrettyConfig::new())
 }
 
-fn to_ron_with<T: Serialize>(
+pub(crate) fn to_ron_with<T: Serialize>(
     value: &T,
     config: ron::ser::PrettyConfig,
 ) -> Result<String, SaveError> {

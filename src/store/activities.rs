@@ -1,0 +1,217 @@
+//! Writing activity entries: an [`ActivityEdit`] applied to the file on
+//! disk as it is now, changing only the entries concerned ([`super::splice`]),
+//! checked by reading the result back before the atomic save.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::activity_edit::{ActivityEdit, EditError};
+use crate::model::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, PartyId, Problem};
+
+use super::save::{SaveError, activities_to_ron, save_atomic, to_ron_with};
+use super::splice;
+use super::{ACTIVITIES_DIR, Source, parse};
+
+/// Why entries could not be written. Nothing was written in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum ActivityWriteError {
+    /// The file on disk cannot be read or parsed now.
+    #[error("{0}")]
+    Unreadable(Box<Problem>),
+    /// The file is not what the edit expects (changed by someone else).
+    #[error("{path}: {source}")]
+    Edit {
+        /// The file.
+        path: String,
+        /// What did not match.
+        source: EditError,
+    },
+    /// The edited text did not read back as intended (a bug; nothing saved).
+    #[error("{0}: ändringen kunde inte skrivas utan att röra resten av filen; inget har sparats")]
+    Splice(String),
+    /// Saving failed.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+/// One entry as RON, from column 0, the way activity files write entries.
+pub fn entry_to_ron(entry: &Activity) -> Result<String, SaveError> {
+    let text = to_ron_with(entry, ron::ser::PrettyConfig::new().depth_limit(1))?;
+    // The extension header belongs to the file, which has its own.
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with("#!["))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned())
+}
+
+/// Applies `edit` to the activity file at `path` and saves it atomically;
+/// returns the edit that undoes it. A missing file is created (only by an
+/// insert), with `reporter` as its keeper.
+pub fn apply_to_file(
+    path: &Path,
+    edit: &ActivityEdit,
+    reporter: Option<&str>,
+) -> Result<ActivityEdit, ActivityWriteError> {
+    let display = path.display().to_string();
+    if !path.exists() {
+        let mut file = ActivityFile {
+            version: ACTIVITY_FORMAT_VERSION,
+            reporter: reporter.map(str::to_owned),
+            note: None,
+            entries: Vec::new(),
+        };
+        let undo = edit
+            .apply(&mut file)
+            .map_err(|source| ActivityWriteError::Edit {
+                path: display.clone(),
+                source,
+            })?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| SaveError::Io {
+                path: dir.display().to_string(),
+                reason: super::io_message(&e),
+            })?;
+        }
+        save_atomic(path, &activities_to_ron(&file)?)?;
+        return Ok(undo);
+    }
+    let source = Source::read(path);
+    let mut expected: ActivityFile = parse(&source).map_err(ActivityWriteError::Unreadable)?;
+    let text = source.text.unwrap_or_default();
+    let undo = edit
+        .apply(&mut expected)
+        .map_err(|source| ActivityWriteError::Edit {
+            path: display.clone(),
+            source,
+        })?;
+    let new_text = match splice::entries_list(&text) {
+        None => activities_to_ron(&expected)?,
+        Some(list) => match edit {
+            ActivityEdit::Insert { at, entries } => {
+                let texts = entries
+                    .iter()
+                    .map(entry_to_ron)
+                    .collect::<Result<Vec<_>, _>>()?;
+                splice::insert(&text, &list, *at, &texts)
+            }
+            ActivityEdit::Replace { index, new, .. } => {
+                splice::replace(&text, &list, *index, &entry_to_ron(new)?)
+                    .ok_or_else(|| ActivityWriteError::Splice(display.clone()))?
+            }
+            ActivityEdit::Remove { at, entries } => {
+                splice::remove(&text, &list, *at, entries.len())
+                    .ok_or_else(|| ActivityWriteError::Splice(display.clone()))?
+            }
+        },
+    };
+    // Read the result back: it must be exactly the intended file.
+    let check = Source::from_text(path, new_text.clone());
+    match parse::<ActivityFile>(&check) {
+        Ok(back) if back == expected => {}
+        _ => return Err(ActivityWriteError::Splice(display)),
+    }
+    save_atomic(path, &new_text)?;
+    Ok(undo)
+}
+
+/// The file a party's new entries go to: the activity file holding only
+/// that party's entries (the largest, if several), else
+/// `activities/<party>.ron` in `folder`.
+pub fn party_file<'a>(
+    folder: &Path,
+    files: impl IntoIterator<Item = (&'a Path, &'a ActivityFile)>,
+    party: &PartyId,
+) -> PathBuf {
+    files
+        .into_iter()
+        .filter(|(_, f)| !f.entries.is_empty() && f.entries.iter().all(|e| &e.party == party))
+        .max_by_key(|(_, f)| f.entries.len())
+        .map_or_else(
+            || {
+                folder
+                    .join(ACTIVITIES_DIR)
+                    .join(format!("{}.ron", party.as_str()))
+            },
+            |(p, _)| p.to_path_buf(),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CommitmentId, Date, Quantity};
+
+    fn entry(day: u32) -> Activity {
+        Activity {
+            date: Date::from_ymd(2017, 3, day).expect("date"),
+            until: None,
+            commitments: std::iter::once(CommitmentId::new("K1")).collect(),
+            party: PartyId::new("karlstads-kommun"),
+            quantity: Some(Quantity {
+                amount: 2.0,
+                unit: "tillsyner".into(),
+                qualifier: crate::model::Qualifier::Cirka,
+            }),
+            place: Some("Herrhagen".into()),
+            note: Some("Kvällstillsyn.".into()),
+            cumulative: false,
+        }
+    }
+
+    #[test]
+    fn adding_to_the_sample_file_keeps_every_other_byte() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("kommunen.ron");
+        let original = crate::sample::files()
+            .into_iter()
+            .find(|(name, _)| name.ends_with("kommunen.ron"))
+            .map(|(_, text)| text)
+            .expect("sample file");
+        std::fs::write(&path, original).expect("write");
+        let file: ActivityFile = parse(&Source::from_text(&path, original)).expect("sample parses");
+        let edit = ActivityEdit::append(&file, entry(14));
+        let undo = apply_to_file(&path, &edit, None).expect("added");
+        let written = std::fs::read_to_string(&path).expect("read");
+        let list = splice::entries_list(original).expect("entries");
+        let end = list.items.last().expect("entries").end;
+        assert_eq!(&written[..end], &original[..end]);
+        let added = written.len() - original.len();
+        assert!(added < 400, "only the entry was added ({added} bytes)");
+        assert!(written.contains("qualifier: Cirka"));
+        // Undo removes it again: the file is byte for byte the original.
+        apply_to_file(&path, &undo, None).expect("undone");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), original);
+    }
+
+    #[test]
+    fn a_new_party_file_is_created_and_a_changed_file_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = party_file(dir.path(), [], &PartyId::new("karlstads-kommun"));
+        assert_eq!(path, dir.path().join("activities/karlstads-kommun.ron"));
+        let empty = ActivityFile {
+            version: 1,
+            reporter: None,
+            note: None,
+            entries: Vec::new(),
+        };
+        apply_to_file(
+            &path,
+            &ActivityEdit::append(&empty, entry(1)),
+            Some("Kommunen"),
+        )
+        .expect("created");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(text.contains("reporter: \"Kommunen\""));
+        // Someone else changed the entry meanwhile: the edit is refused.
+        let stale = ActivityEdit::Replace {
+            index: 0,
+            old: entry(2),
+            new: entry(3),
+        };
+        let err = apply_to_file(&path, &stale, None).expect_err("refused");
+        assert!(err.to_string().contains("har ändrats"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    }
+}

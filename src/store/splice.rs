@@ -1,0 +1,401 @@
+//! Editing an activity file as text, so that adding, changing or removing an
+//! entry changes only that entry's lines: comments, the header, the order
+//! and the formatting of every other entry stay byte for byte. A shared file
+//! on a network drive is read by people too, and a diff of a save should show
+//! what the officer did, nothing else.
+//!
+//! The scanner knows just enough RON to find the top-level `entries: [ … ]`
+//! list and the span of each element: strings (with escapes), raw strings,
+//! character literals, nested comments and brackets.
+
+use std::ops::Range;
+
+/// Where the entries are in a file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntriesList {
+    /// Index just after the list's `[`.
+    pub open: usize,
+    /// Index of the list's `]`.
+    pub close: usize,
+    /// Each element's text, from its `(` to just after its `)`.
+    pub items: Vec<Range<usize>>,
+}
+
+/// The top-level `entries` list of an activity file, if the file has one.
+pub fn entries_list(text: &str) -> Option<EntriesList> {
+    let bytes = text.as_bytes();
+    let mut stack: Vec<u8> = Vec::new();
+    let mut i = 0;
+    let mut list: Option<EntriesList> = None;
+    let mut item_start: Option<usize> = None;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let mut depth = 1;
+                i += 2;
+                while i < bytes.len() && depth > 0 {
+                    if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            b'"' => {
+                i = skip_string(bytes, i);
+                continue;
+            }
+            b'r' if is_raw_string_start(bytes, i) => {
+                i = skip_raw_string(bytes, i);
+                continue;
+            }
+            b'\'' => {
+                i = skip_char(bytes, i);
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                // An element of the entries list starts at depth 2 (inside
+                // the file's struct and the list).
+                if list.is_some() && stack.len() == 2 && item_start.is_none() && b == b'(' {
+                    item_start = Some(i);
+                }
+                stack.push(b);
+            }
+            b')' | b']' | b'}' => {
+                stack.pop();
+                if let Some(l) = &mut list {
+                    if stack.len() == 2
+                        && b == b')'
+                        && let Some(start) = item_start.take()
+                    {
+                        l.items.push(start..i + 1);
+                    } else if stack.len() == 1 && b == b']' && l.close == 0 {
+                        l.close = i;
+                        return list;
+                    }
+                }
+            }
+            b'e' if list.is_none() && stack == [b'('] && text[i..].starts_with("entries") => {
+                let before_ok = i == 0 || !is_ident(bytes[i - 1]);
+                let after = i + "entries".len();
+                if before_ok && bytes.get(after).is_none_or(|c| !is_ident(*c)) {
+                    let mut j = after;
+                    j = skip_ws(bytes, j);
+                    if bytes.get(j) == Some(&b':') {
+                        j = skip_ws(bytes, j + 1);
+                        if bytes.get(j) == Some(&b'[') {
+                            list = Some(EntriesList {
+                                open: j + 1,
+                                close: 0,
+                                items: Vec::new(),
+                            });
+                            stack.push(b'[');
+                            i = j + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+fn skip_string(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+fn is_raw_string_start(bytes: &[u8], i: usize) -> bool {
+    if i > 0 && is_ident(bytes[i - 1]) {
+        return false;
+    }
+    let mut j = i + 1;
+    while bytes.get(j) == Some(&b'#') {
+        j += 1;
+    }
+    bytes.get(j) == Some(&b'"')
+}
+
+fn skip_raw_string(bytes: &[u8], start: usize) -> usize {
+    let mut hashes = 0;
+    let mut i = start + 1;
+    while bytes.get(i) == Some(&b'#') {
+        hashes += 1;
+        i += 1;
+    }
+    i += 1; // the opening quote
+    while i < bytes.len() {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|b| **b == b'#')
+                .count()
+                == hashes
+        {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    i
+}
+
+fn skip_char(bytes: &[u8], start: usize) -> usize {
+    // 'x', '\n', '\u{e5}', or a multi-byte UTF-8 character.
+    let mut i = start + 1;
+    if bytes.get(i) == Some(&b'\\') {
+        i += 2;
+    }
+    while i < bytes.len() && bytes[i] != b'\'' && i - start < 16 {
+        i += 1;
+    }
+    i + 1
+}
+
+/// The indentation of the line that `at` is on, up to `at`.
+fn indent_before(text: &str, at: usize) -> &str {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let prefix = &text[line_start..at];
+    if prefix.chars().all(|c| c == ' ' || c == '\t') {
+        prefix
+    } else {
+        ""
+    }
+}
+
+/// `entry` (serialised from column 0) indented for the list.
+fn indented(entry: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(entry.len() + 64);
+    for (n, line) in entry.trim_end().lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(indent);
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The item indentation and the list's own indentation.
+fn indents(text: &str, list: &EntriesList) -> (String, String) {
+    let line_start = text[..list.open].rfind('\n').map_or(0, |n| n + 1);
+    let outer: String = text[line_start..list.open]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let item = list.items.first().map_or_else(
+        || format!("{outer}    "),
+        |first| indent_before(text, first.start).to_owned(),
+    );
+    (item, outer)
+}
+
+/// Inserts `entries` (each serialised from column 0) before element `at`
+/// (at the end when `at` equals the number of elements).
+pub fn insert(text: &str, list: &EntriesList, at: usize, entries: &[String]) -> String {
+    let (item_indent, outer) = indents(text, list);
+    let block: Vec<String> = entries.iter().map(|e| indented(e, &item_indent)).collect();
+    let mut out =
+        String::with_capacity(text.len() + block.iter().map(String::len).sum::<usize>() * 2);
+    if let Some(before) = list.items.get(at) {
+        out.push_str(&text[..before.start]);
+        for e in &block {
+            out.push_str(e);
+            out.push_str(",\n");
+            out.push_str(&item_indent);
+        }
+        out.push_str(&text[before.start..]);
+    } else if let Some(last) = list.items.last() {
+        // After the last element and its comma, if it has one.
+        let after = skip_ws(text.as_bytes(), last.end);
+        let (cut, comma) = if text.as_bytes().get(after) == Some(&b',') {
+            (after + 1, "")
+        } else {
+            (last.end, ",")
+        };
+        out.push_str(&text[..cut]);
+        out.push_str(comma);
+        for e in &block {
+            out.push('\n');
+            out.push_str(&item_indent);
+            out.push_str(e);
+            out.push(',');
+        }
+        out.push_str(&text[cut..]);
+    } else {
+        out.push_str(&text[..list.open]);
+        for e in &block {
+            out.push('\n');
+            out.push_str(&item_indent);
+            out.push_str(e);
+            out.push(',');
+        }
+        out.push('\n');
+        out.push_str(&outer);
+        out.push_str(&text[list.close..]);
+    }
+    out
+}
+
+/// Replaces element `index` with `entry` (serialised from column 0).
+pub fn replace(text: &str, list: &EntriesList, index: usize, entry: &str) -> Option<String> {
+    let range = list.items.get(index)?;
+    let indent = indent_before(text, range.start);
+    Some(format!(
+        "{}{}{}",
+        &text[..range.start],
+        indented(entry, indent),
+        &text[range.end..]
+    ))
+}
+
+/// Removes elements `at..at + count` with their commas and, when they stand
+/// on lines of their own, those lines.
+pub fn remove(text: &str, list: &EntriesList, at: usize, count: usize) -> Option<String> {
+    if count == 0 {
+        return Some(text.to_owned());
+    }
+    let first = list.items.get(at)?;
+    let last = list.items.get(at + count - 1)?;
+    let bytes = text.as_bytes();
+    let mut start = first.start;
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    if text[line_start..start]
+        .chars()
+        .all(|c| c == ' ' || c == '\t')
+    {
+        start = line_start;
+    }
+    let mut end = last.end;
+    let after = skip_ws_inline(bytes, end);
+    if bytes.get(after) == Some(&b',') {
+        end = after + 1;
+    }
+    if start == line_start {
+        let rest = skip_ws_inline(bytes, end);
+        if bytes.get(rest) == Some(&b'\n') {
+            end = rest + 1;
+        }
+    }
+    Some(format!("{}{}", &text[..start], &text[end..]))
+}
+
+fn skip_ws_inline(bytes: &[u8], mut i: usize) -> usize {
+    while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r##"#![enable(implicit_some)]
+// A comment with "entries: [" and (brackets) in it.
+(
+    version: 1,
+    note: "entries: [(not this)]",
+    /* a block /* nested */ comment */
+    entries: [
+        (
+            date: "2017-01-01",
+            commitments: ["K1"],
+            party: "k",
+            note: "a ) and a ] in a string, and an escaped \" quote",
+        ),
+        // between
+        (date: "2017-01-02", commitments: ["K1"], party: "k", note: r#"raw ) "# ),
+        (date: "2017-01-03", commitments: ["K1"], party: "k")
+    ],
+)
+"##;
+
+    #[test]
+    fn finds_each_entry_and_nothing_in_comments_or_strings() {
+        let list = entries_list(FILE).expect("a list");
+        let items: Vec<&str> = list.items.iter().map(|r| &FILE[r.clone()]).collect();
+        assert_eq!(items.len(), 3, "{items:#?}");
+        assert!(items[0].starts_with("(\n            date: \"2017-01-01\""));
+        assert!(items[1].contains("raw ) "));
+        assert!(items[2].ends_with("party: \"k\")"));
+        assert_eq!(&FILE[list.close..list.close + 1], "]");
+    }
+
+    #[test]
+    fn appending_changes_nothing_before_the_end() {
+        let list = entries_list(FILE).expect("a list");
+        let new = insert(FILE, &list, 3, &["(\n    date: \"2017-01-04\",\n)".into()]);
+        let end = list.items[2].end;
+        assert_eq!(&new[..end], &FILE[..end]);
+        assert!(
+            new.contains(
+                "party: \"k\"),\n        (\n            date: \"2017-01-04\",\n        ),\n    ],"
+            ),
+            "{new}"
+        );
+    }
+
+    #[test]
+    fn removing_and_replacing_touch_only_that_entry() {
+        let list = entries_list(FILE).expect("a list");
+        let removed = remove(FILE, &list, 0, 1).expect("removed");
+        assert!(!removed.contains("2017-01-01"));
+        assert!(
+            removed.contains("    entries: [\n        // between\n"),
+            "{removed}"
+        );
+        let replaced = replace(FILE, &list, 2, "(date: \"2017-02-03\")").expect("replaced");
+        assert!(replaced.contains("(date: \"2017-02-03\")\n    ],"));
+        assert_eq!(
+            FILE.len() - replaced.len(),
+            list.items[2].len() - "(date: \"2017-02-03\")".len()
+        );
+    }
+
+    #[test]
+    fn an_empty_list_gets_its_first_entry() {
+        let text = "(\n    version: 1,\n    entries: [],\n)\n";
+        let list = entries_list(text).expect("a list");
+        let new = insert(text, &list, 0, &["(a: 1)".into()]);
+        assert_eq!(
+            new,
+            "(\n    version: 1,\n    entries: [\n        (a: 1),\n    ],\n)\n"
+        );
+    }
+}
