@@ -1,4 +1,4 @@
-//! Command-line interface: `check`, `status`, `minutes` and `report`; without a subcommand it
+//! Command-line interface: `check`, `status`, `minutes`, `report`, `import` and `export`; without a subcommand it
 //! opens the desktop app on a pledge (the bundled sample when no path is given).
 
 mod json;
@@ -76,6 +76,49 @@ enum Command {
         #[arg(short, long, value_name = "FIL")]
         output: Option<PathBuf>,
     },
+    /// Importera aktiviteter från ett kalkylark (xlsx, ods eller csv) till parternas aktivitetsfiler.
+    #[command(
+        long_about = "Importera aktiviteter från ett kalkylark (xlsx, ods eller csv) till parternas \
+            aktivitetsfiler.\n\nKolumnerna känns igen på rubrikerna i första raden (Datum, Åtagande/Löfte/Nr, \
+            Part/Myndighet, Antal, Enhet, Plats, Kommentar/Anteckning …) eller anges med --columns. \
+            Allt eller inget: finns det rader med fel importeras ingenting, om inte --only-valid anges. \
+            Rader som redan finns hoppas över, så samma fil kan importeras flera gånger."
+    )]
+    Import {
+        /// Mapp med pledge.ron och activities/.
+        #[arg(value_name = "MAPP")]
+        folder: PathBuf,
+        /// Kalkylarket: .xlsx, .ods eller .csv (semikolon eller komma, UTF-8 eller Windows-1252).
+        #[arg(value_name = "FIL")]
+        file: PathBuf,
+        /// Part för rader utan partkolumn (id eller namn).
+        #[arg(long, value_name = "PART")]
+        party: Option<String>,
+        /// Bladet att läsa (standard: det första).
+        #[arg(long, value_name = "BLAD")]
+        sheet: Option<String>,
+        /// Kolumner, t.ex. datum=A,åtagande=B,antal=D,plats=Ort (bokstav eller rubrik).
+        #[arg(long, value_name = "FÄLT=KOLUMN,…")]
+        columns: Option<String>,
+        /// Importera de giltiga raderna även om andra rader har fel.
+        #[arg(long)]
+        only_valid: bool,
+        /// Visa vad som skulle importeras utan att skriva något.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Exportera alla aktiviteter till ett kalkylark (csv eller xlsx) som går att importera igen.
+    Export {
+        /// Mapp med pledge.ron och activities/.
+        #[arg(value_name = "MAPP")]
+        folder: PathBuf,
+        /// Format.
+        #[arg(long, value_enum, default_value_t = ExportKind::Xlsx)]
+        format: ExportKind,
+        /// Utfil; standard är aktiviteter.<format> i mappen.
+        #[arg(short, long, value_name = "FIL")]
+        output: Option<PathBuf>,
+    },
     /// Visa läget per åtagande: rapporterat mot förväntat vid ett datum.
     Status {
         /// Mapp med pledge.ron och activities/, eller löftesfilen; utan sökväg visas det inbyggda Karlstadsexemplet.
@@ -109,6 +152,14 @@ enum Format {
     Table,
     /// JSON (se docs/file-formats.md).
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportKind {
+    /// Semikolonseparerad text (UTF-8), som svenska Excel läser den.
+    Csv,
+    /// Excel-arbetsbok.
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -192,6 +243,31 @@ where
             format,
             output,
         }) => report_cmd(&folder, as_of, format, output, today),
+        Some(Command::Import {
+            folder,
+            file,
+            party,
+            sheet,
+            columns,
+            only_valid,
+            dry_run,
+        }) => import_cmd(
+            &folder,
+            &file,
+            &ImportOptions {
+                party,
+                sheet,
+                columns,
+                only_valid,
+                dry_run,
+            },
+            today,
+        ),
+        Some(Command::Export {
+            folder,
+            format,
+            output,
+        }) => export_cmd(&folder, format, output, today),
         None => open_window(&cli.paths),
     };
     ExitCode::from(code)
@@ -429,6 +505,169 @@ fn report_cmd(
         Ok(()) => {
             emit(&format!(
                 "Lägesrapporten per {as_of} skrevs till {}\n",
+                output.display()
+            ));
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("fel: {err}");
+            EXIT_USAGE
+        }
+    }
+}
+
+struct ImportOptions {
+    party: Option<String>,
+    sheet: Option<String>,
+    columns: Option<String>,
+    only_valid: bool,
+    dry_run: bool,
+}
+
+/// The pledge folder of a path (the folder itself, or a pledge file's folder).
+fn folder_of(path: &std::path::Path) -> PathBuf {
+    if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default()
+    }
+}
+
+/// Imports a spreadsheet: all or nothing unless `--only-valid`; rows that
+/// are already there are skipped.
+fn import_cmd(
+    folder: &std::path::Path,
+    file: &std::path::Path,
+    options: &ImportOptions,
+    today: Date,
+) -> u8 {
+    use crate::import;
+    let Some(inputs) = open(folder, &[]) else {
+        return EXIT_USAGE;
+    };
+    let loaded = store::load(inputs, today);
+    let Some(pledge) = &loaded.pledge else {
+        eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
+        return EXIT_INVALID;
+    };
+    let table = match import::table::read(file, options.sheet.as_deref()) {
+        Ok(table) => table,
+        Err(err) => {
+            eprintln!("fel: {err}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut mapping = import::Mapping::guess(&table.headers);
+    if let Some(arg) = &options.columns
+        && let Err(message) = mapping.apply_arg(arg, &table.headers)
+    {
+        eprintln!("fel: {message}");
+        return EXIT_USAGE;
+    }
+    let party = match options
+        .party
+        .as_deref()
+        .map(|p| import::parse_party(p, pledge))
+    {
+        None => None,
+        Some(Ok(party)) => Some(party),
+        Some(Err(message)) => {
+            eprintln!("fel: --party: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut text = format!("Kolumner: {}\n", mapping.describe(&table.headers));
+    let plan = import::plan(
+        &table,
+        &mapping,
+        &import::Context {
+            pledge,
+            existing: &loaded.activities,
+            default_party: party.as_ref(),
+            today,
+        },
+    );
+    for problem in &plan.problems {
+        let _ = writeln!(text, "{problem}");
+    }
+    emit(&text);
+    let error_rows = plan.error_rows().len();
+    if error_rows > 0 && !options.only_valid {
+        eprintln!(
+            "fel: inget importerades: {error_rows} av {} rader har fel (se ovan). Rätta dem i kalkylarket, \
+             eller importera bara de giltiga raderna med --only-valid.",
+            plan.rows
+        );
+        return EXIT_INVALID;
+    }
+    if options.dry_run {
+        emit(&format!(
+            "Provkörning, inget skrevs: {} rader skulle importeras, {} fanns redan, {} möjliga dubbletter, {} med fel.\n",
+            plan.entries.len(),
+            plan.already_there.len(),
+            plan.likely_duplicates.len(),
+            error_rows
+        ));
+        return EXIT_OK;
+    }
+    let files: Vec<(PathBuf, &crate::model::ActivityFile)> = loaded
+        .activities
+        .iter()
+        .zip(&loaded.activity_sources)
+        .filter_map(|(f, s)| Some((loaded.sources.get(*s)?.path.clone(), f)))
+        .collect();
+    match import::apply(&plan, &folder_of(folder), &files, pledge) {
+        Ok(summary) => {
+            let mut text = format!("{summary}.\n");
+            for (path, n) in &summary.files {
+                let _ = writeln!(text, "  {n} till {}", path.display());
+            }
+            emit(&text);
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("fel: {err}");
+            EXIT_INVALID
+        }
+    }
+}
+
+/// Writes every activity entry as CSV or xlsx.
+fn export_cmd(
+    folder: &std::path::Path,
+    format: ExportKind,
+    output: Option<PathBuf>,
+    today: Date,
+) -> u8 {
+    use crate::import::export;
+    let Some(inputs) = open(folder, &[]) else {
+        return EXIT_USAGE;
+    };
+    let loaded = store::load(inputs, today);
+    let format = match format {
+        ExportKind::Csv => export::ExportFormat::Csv,
+        ExportKind::Xlsx => export::ExportFormat::Xlsx,
+    };
+    let bytes = match format {
+        export::ExportFormat::Csv => Ok(export::csv(&loaded.activities)),
+        export::ExportFormat::Xlsx => export::xlsx(&loaded.activities),
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("fel: {err}");
+            return EXIT_INVALID;
+        }
+    };
+    let output = output
+        .unwrap_or_else(|| folder_of(folder).join(format!("aktiviteter.{}", format.extension())));
+    let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
+    match store::save_atomic_bytes(&output, &bytes) {
+        Ok(()) => {
+            emit(&format!(
+                "{entries} aktiviteter exporterades till {}\n",
                 output.display()
             ));
             EXIT_OK

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod format;
 pub mod gui;
+pub mod import;
 pub mod minutes;
 pub mod model;
 pub mod privacy;

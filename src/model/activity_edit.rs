@@ -19,9 +19,9 @@ pub enum ActivityEdit {
         /// Which entry.
         index: usize,
         /// What it is now (checked, so a file changed meanwhile is not hit blindly).
-        old: Activity,
+        old: Box<Activity>,
         /// What it becomes.
-        new: Activity,
+        new: Box<Activity>,
     },
     /// Remove `entries.len()` entries from `at`, which must equal `entries`.
     Remove {
@@ -82,10 +82,10 @@ impl ActivityEdit {
                     .entries
                     .get_mut(*index)
                     .ok_or(EditError::OutOfRange { index: *index, len })?;
-                if slot != old {
+                if slot != old.as_ref() {
                     return Err(EditError::Changed { index: *index });
                 }
-                *slot = new.clone();
+                *slot = new.as_ref().clone();
                 Ok(ActivityEdit::Replace {
                     index: *index,
                     old: new.clone(),
@@ -162,8 +162,8 @@ mod tests {
             },
             ActivityEdit::Replace {
                 index: 1,
-                old: entry(2, 2.0),
-                new: entry(2, 20.0),
+                old: Box::new(entry(2, 2.0)),
+                new: Box::new(entry(2, 20.0)),
             },
             ActivityEdit::Remove {
                 at: 1,
@@ -185,8 +185,8 @@ mod tests {
         let mut f = file(vec![entry(1, 1.0)]);
         let stale = ActivityEdit::Replace {
             index: 0,
-            old: entry(1, 9.0),
-            new: entry(1, 2.0),
+            old: Box::new(entry(1, 9.0)),
+            new: Box::new(entry(1, 2.0)),
         };
         assert_eq!(stale.apply(&mut f), Err(EditError::Changed { index: 0 }));
         let gone = ActivityEdit::Remove {

@@ -496,6 +496,38 @@ fn validate_quantity(sink: &mut Sink, i: usize, entry: &Activity) {
     }
 }
 
+/// The findings for one entry on its own, with the same Swedish messages
+/// as `check`: for the entry form and the import, which validate as the user
+/// types or row by row. Paths are those of entry 0 of a file.
+pub fn check_entry(pledge: &Pledge, entry: &Activity, today: Date) -> Vec<Finding> {
+    let commitments: HashMap<&str, &super::pledge::Commitment> = pledge
+        .commitments
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    let party_ids: Vec<&str> = pledge.parties.iter().map(|p| p.id.as_str()).collect();
+    let mut out = Vec::new();
+    let mut sink = Sink {
+        doc: DocRef::Activities(0),
+        out: &mut out,
+    };
+    validate_entry(
+        &mut sink,
+        pledge,
+        &commitments,
+        &party_ids,
+        (0, entry),
+        today,
+    );
+    out
+}
+
+/// Whether two entries look like the same activity reported twice: equal
+/// in everything but the note.
+pub fn likely_duplicate(a: &Activity, b: &Activity) -> bool {
+    DuplicateKey::of(a) == DuplicateKey::of(b)
+}
+
 /// Whether an activity entry is usable for status: no error-level finding concerns it.
 ///
 /// The status engine skips entries that fail this, so an entry with an

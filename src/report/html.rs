@@ -49,7 +49,7 @@ caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left;
   vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); }
-td.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
 blockquote { margin: 0.4rem 0 0.8rem; padding: 0.2rem 0 0.2rem 0.9rem;
   border-left: 4px solid var(--line); font-style: italic; }
 dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
@@ -148,7 +148,7 @@ fn overview(h: &mut String, report: &Report) {
     );
     h.push_str(
         "<table>\n<caption>Rapporterat mot plan</caption>\n<thead><tr><th scope=\"col\">Läge</th>\
-         <th scope=\"col\">Antal åtaganden</th></tr></thead>\n<tbody>\n",
+         <th scope=\"col\" class=\"num\">Antal åtaganden</th></tr></thead>\n<tbody>\n",
     );
     for (status, n) in report.measured_counts.iter().filter(|(_, n)| *n > 0) {
         let _ = writeln!(
@@ -160,7 +160,7 @@ fn overview(h: &mut String, report: &Report) {
     h.push_str("</tbody>\n</table>\n");
     h.push_str(
         "<table>\n<caption>Senaste bedömning vid ett justerat uppföljningsmöte</caption>\n\
-         <thead><tr><th scope=\"col\">Bedömning</th><th scope=\"col\">Antal åtaganden</th></tr>\
+         <thead><tr><th scope=\"col\">Bedömning</th><th scope=\"col\" class=\"num\">Antal åtaganden</th></tr>\
          </thead>\n<tbody>\n",
     );
     for (assessment, n) in report.assessment_counts.iter().filter(|(_, n)| *n > 0) {
@@ -246,8 +246,8 @@ fn chart(h: &mut String, report: &Report) {
     let _ = write!(
         h,
         "<table>\n<caption>Gjort av målet per åtagande</caption>\n<thead><tr>\
-         <th scope=\"col\">Åtagande</th><th scope=\"col\">Gjort av målet</th>\
-         <th scope=\"col\">Borde vara gjort per {}</th></tr></thead>\n<tbody>\n",
+         <th scope=\"col\">Åtagande</th><th scope=\"col\" class=\"num\">Gjort av målet</th>\
+         <th scope=\"col\" class=\"num\">Borde vara gjort per {}</th></tr></thead>\n<tbody>\n",
         report.as_of
     );
     for c in rows {

@@ -207,8 +207,8 @@ mod tests {
         // Someone else changed the entry meanwhile: the edit is refused.
         let stale = ActivityEdit::Replace {
             index: 0,
-            old: entry(2),
-            new: entry(3),
+            old: Box::new(entry(2)),
+            new: Box::new(entry(3)),
         };
         let err = apply_to_file(&path, &stale, None).expect_err("refused");
         assert!(err.to_string().contains("har ändrats"), "{err}");

@@ -290,10 +290,10 @@ pub fn remove(text: &str, list: &EntriesList, at: usize, count: usize) -> Option
     if count == 0 {
         return Some(text.to_owned());
     }
-    let first = list.items.get(at)?;
-    let last = list.items.get(at + count - 1)?;
+    let first_item = list.items.get(at)?;
+    let final_item = list.items.get(at + count - 1)?;
     let bytes = text.as_bytes();
-    let mut start = first.start;
+    let mut start = first_item.start;
     let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
     if text[line_start..start]
         .chars()
@@ -301,7 +301,7 @@ pub fn remove(text: &str, list: &EntriesList, at: usize, count: usize) -> Option
     {
         start = line_start;
     }
-    let mut end = last.end;
+    let mut end = final_item.end;
     let after = skip_ws_inline(bytes, end);
     if bytes.get(after) == Some(&b',') {
         end = after + 1;
@@ -354,7 +354,7 @@ mod tests {
         assert!(items[0].starts_with("(\n            date: \"2017-01-01\""));
         assert!(items[1].contains("raw ) "));
         assert!(items[2].ends_with("party: \"k\")"));
-        assert_eq!(&FILE[list.close..list.close + 1], "]");
+        assert_eq!(&FILE[list.close..=list.close], "]");
     }
 
     #[test]

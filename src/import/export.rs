@@ -1,0 +1,141 @@
+//! Exporting every activity entry to a spreadsheet officers can keep working
+//! in: CSV the way Swedish Excel reads it (semicolon, decimal comma, UTF-8
+//! with BOM) or xlsx with real dates and numbers (rust_xlsxwriter). The
+//! columns are the import's headings, so an export imports back unchanged.
+
+use rust_xlsxwriter::{ExcelDateTime, Format as XlsxFormat, Workbook, XlsxError};
+
+use super::Field;
+use crate::model::{Activity, ActivityFile, Qualifier};
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Semicolon-separated, UTF-8 with BOM.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+impl ExportFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Why the workbook could not be made.
+#[derive(Debug, thiserror::Error)]
+#[error("kalkylarket kunde inte skapas: {0}")]
+pub struct ExportError(#[from] XlsxError);
+
+fn qualifier_word(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exakt => "exakt",
+        Qualifier::Minst => "minst",
+        Qualifier::Cirka => "cirka",
+    }
+}
+
+/// A number with a decimal comma and no thousands separator (a spreadsheet
+/// must read it back as a number).
+fn plain_number(n: f64) -> String {
+    let text = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    };
+    text.replace('.', ",")
+}
+
+/// The cells of one entry as text, in [`Field::ALL`] order.
+fn texts(entry: &Activity) -> [String; 10] {
+    let q = entry.quantity.as_ref();
+    [
+        entry.date.to_string(),
+        entry.until.map(|d| d.to_string()).unwrap_or_default(),
+        entry
+            .commitments
+            .iter()
+            .map(crate::model::CommitmentId::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        entry.party.to_string(),
+        q.map(|q| plain_number(q.amount)).unwrap_or_default(),
+        q.map(|q| q.unit.to_string()).unwrap_or_default(),
+        q.map(|q| qualifier_word(q.qualifier).to_owned())
+            .unwrap_or_default(),
+        entry.place.as_deref().unwrap_or_default().to_owned(),
+        entry.note.clone().unwrap_or_default(),
+        if entry.cumulative { "ja" } else { "" }.to_owned(),
+    ]
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Every entry of `files` as CSV bytes.
+pub fn csv(files: &[ActivityFile]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let headings: Vec<&str> = Field::ALL.iter().map(|f| f.heading()).collect();
+    out.push_str(&headings.join(";"));
+    out.push_str("\r\n");
+    for entry in files.iter().flat_map(|f| &f.entries) {
+        let cells: Vec<String> = texts(entry).iter().map(|t| csv_field(t)).collect();
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+/// Every entry of `files` as an xlsx workbook: dates as dates, amounts as
+/// numbers, a bold frozen header with a filter.
+pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Aktiviteter")?;
+    let bold = XlsxFormat::new().set_bold();
+    let date_format = XlsxFormat::new().set_num_format("yyyy-mm-dd");
+    let widths = [12.0, 12.0, 10.0, 18.0, 9.0, 16.0, 12.0, 26.0, 60.0, 12.0];
+    for (col, (field, width)) in Field::ALL.iter().zip(widths).enumerate() {
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, col, field.heading(), &bold)?;
+        sheet.set_column_width(col, width)?;
+    }
+    let mut row: u32 = 0;
+    for entry in files.iter().flat_map(|f| &f.entries) {
+        row += 1;
+        let t = texts(entry);
+        let date = |d: crate::model::Date| {
+            ExcelDateTime::from_ymd(
+                u16::try_from(d.year()).unwrap_or(1900),
+                u8::try_from(d.month()).unwrap_or(1),
+                u8::try_from(d.day()).unwrap_or(1),
+            )
+        };
+        sheet.write_datetime_with_format(row, 0, date(entry.date)?, &date_format)?;
+        if let Some(until) = entry.until {
+            sheet.write_datetime_with_format(row, 1, date(until)?, &date_format)?;
+        }
+        for col in [2u16, 3, 5, 6, 7, 8, 9] {
+            let text = &t[usize::from(col)];
+            if !text.is_empty() {
+                sheet.write_string(row, col, text)?;
+            }
+        }
+        if let Some(q) = &entry.quantity {
+            sheet.write_number(row, 4, q.amount)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, row.max(1), 9)?;
+    Ok(workbook.save_to_buffer()?)
+}

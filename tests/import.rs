@@ -1,0 +1,342 @@
+//! Importing spreadsheets made in the test (CSV with semicolons and decimal
+//! commas, Windows-1252 CSV, xlsx written by rust_xlsxwriter) into a copy of
+//! the sample, and exporting back: where rows land, how bad rows are
+//! reported, that a second import adds nothing, and that export → import
+//! into an empty copy gives the same status.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use medborgarlofte::gui::document::copy_sample_to;
+use medborgarlofte::model::Date;
+use medborgarlofte::store;
+use predicates::prelude::*;
+
+fn bin() -> Command {
+    Command::cargo_bin("medborgarlofte").expect("binary built")
+}
+
+fn copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_sample_to(dir.path()).expect("copy");
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("readable")
+}
+
+fn entries(dir: &Path) -> usize {
+    let loaded = store::load(
+        store::Inputs::open(dir, &[]).expect("folder"),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    loaded.activities.iter().map(|f| f.entries.len()).sum()
+}
+
+const CSV: &str = "Datum;Löfte;Myndighet;Antal;Enhet;Plats;Kommentar\n\
+    2017-03-14;K1;Kommunen;2;tillsyner;Herrhagen;Kvällstillsyn på två restauranger.\n\
+    2017-03-15;P1;Polisen;4,5;timmar;Kungsgatan;Fotpatrull.\n\
+    \n\
+    2017-03-16;P1;Polisen;ca 3,5;timmar;Stora torget;\n";
+
+#[test]
+fn a_semicolon_csv_lands_in_each_partys_file_and_only_adds_lines() {
+    let dir = copy();
+    let csv = dir.path().join("logg.csv");
+    std::fs::write(&csv, CSV).expect("write");
+    let kommunen = dir.path().join("activities/kommunen.ron");
+    let polisen = dir.path().join("activities/polisen.ron");
+    let (k_before, p_before) = (read(&kommunen), read(&polisen));
+    let before = entries(dir.path());
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&csv)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Kolumner: datum=A (Datum), åtagande=B (Löfte), part=C (Myndighet)",
+        ))
+        .stdout(predicate::str::contains(
+            "3 rader importerade, 0 fanns redan",
+        ))
+        .stdout(predicate::str::contains("1 till"))
+        .stdout(predicate::str::contains("2 till"));
+    assert_eq!(entries(dir.path()), before + 3);
+    let (k_after, p_after) = (read(&kommunen), read(&polisen));
+    // Only appended: the old entries and the header are byte for byte there.
+    let head = |t: &str| t[..t.rfind("),").expect("an entry") + 2].to_owned();
+    assert!(k_after.starts_with(&head(&k_before)));
+    assert!(p_after.starts_with(&head(&p_before)));
+    assert!(k_after.contains("place: \"Herrhagen\""));
+    assert!(p_after.contains("amount: 4.5"), "decimal comma read");
+    assert!(
+        p_after.contains("qualifier: Cirka"),
+        "\"ca 3,5\" is about 3.5"
+    );
+    // The same file again adds nothing.
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&csv)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "0 rader importerade, 3 fanns redan",
+        ));
+    assert_eq!(read(&kommunen), k_after);
+    assert_eq!(entries(dir.path()), before + 3);
+}
+
+#[test]
+fn a_windows_1252_csv_keeps_its_swedish_letters() {
+    let dir = copy();
+    let csv = dir.path().join("excel.csv");
+    // As Excel in Sweden saves "CSV (semikolonavgränsad)".
+    let text = "Datum;Åtagande;Antal;Plats;Anteckning\r\n2017-04-02;K1;1;Våxnäs;Tillsyn på krog i Våxnäs.\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable);
+    assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
+    std::fs::write(&csv, &bytes).expect("write");
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&csv)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 rad importerade"));
+    let kommunen = read(&dir.path().join("activities/kommunen.ron"));
+    assert!(
+        kommunen.contains("place: \"Våxnäs\",\n            note: \"Tillsyn på krog i Våxnäs.\"")
+    );
+}
+
+#[test]
+fn bad_rows_are_reported_by_row_and_column_and_nothing_is_imported() {
+    let dir = copy();
+    let csv = dir.path().join("fel.csv");
+    std::fs::write(
+        &csv,
+        "Datum;Åtagande;Part;Antal;Plats;Kommentar\n\
+         2017-03-14;K1;kommunen;2;Herrhagen;\n\
+         2017-13-01;K1;kommunen;1;Herrhagen;\n\
+         2017-03-16;K9;kommunen;1;Herrhagen;\n\
+         2017-03-17;K1;kommunen;-1;Herrhagen;\n\
+         2017-03-18;K1;kommunen;1;Herrhagen;Kontroll av 19811218-9876\n",
+    )
+    .expect("write");
+    let before = entries(dir.path());
+    let kommunen = read(&dir.path().join("activities/kommunen.ron"));
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&csv)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "rad 3, kolumn A (Datum): fel: \"2017-13-01\" är inget datum",
+        ))
+        .stdout(predicate::str::contains(
+            "rad 4, kolumn B (Åtagande): fel: okänt åtagande \"K9\"",
+        ))
+        .stdout(predicate::str::contains("rad 5, kolumn D (Antal): fel:"))
+        .stdout(predicate::str::contains(
+            "rad 6, kolumn F (Kommentar): fel:",
+        ))
+        .stdout(predicate::str::contains("personnummer"))
+        .stderr(predicate::str::contains(
+            "inget importerades: 4 av 5 rader har fel",
+        ));
+    assert_eq!(entries(dir.path()), before);
+    assert_eq!(read(&dir.path().join("activities/kommunen.ron")), kommunen);
+    // The user may choose to import the valid rows only.
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&csv)
+        .arg("--only-valid")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 rad importerade, 0 fanns redan och hoppades över, 0 flaggade som möjliga dubbletter, 4 med fel importerades inte"));
+    assert_eq!(entries(dir.path()), before + 1);
+}
+
+/// An xlsx with real date cells and numbers, in a sheet that is not the
+/// first, with headings the import does not know (mapped with --columns).
+fn xlsx_log(path: &Path, rows: u32) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut workbook = Workbook::new();
+    let first = workbook.add_worksheet();
+    first.set_name("Instruktioner").expect("name");
+    first
+        .write_string(0, 0, "Fyll i bladet Logg.")
+        .expect("write");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Logg").expect("name");
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    for (col, heading) in ["När", "Vad", "Hur många", "Var"].iter().enumerate() {
+        sheet
+            .write_string(0, u16::try_from(col).expect("col"), *heading)
+            .expect("heading");
+    }
+    for row in 1..=rows {
+        let day = u8::try_from(1 + row % 28).expect("day");
+        let date = ExcelDateTime::from_ymd(2017, 5, day).expect("date");
+        sheet
+            .write_datetime_with_format(row, 0, &date, &date_format)
+            .expect("date");
+        sheet.write_string(row, 1, "P1").expect("id");
+        sheet
+            .write_number(row, 2, f64::from(row % 5 + 1))
+            .expect("n");
+        sheet.write_string(row, 3, "Kronoparken").expect("place");
+    }
+    workbook.save(path).expect("saved");
+}
+
+#[test]
+fn an_xlsx_sheet_with_dates_and_a_column_mapping() {
+    let dir = copy();
+    let xlsx = dir.path().join("logg.xlsx");
+    xlsx_log(&xlsx, 20);
+    let before = entries(dir.path());
+    // Unknown headings: the import says which columns are missing.
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&xlsx)
+        .args(["--sheet", "Logg"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "ingen kolumn för datum och åtagande",
+        ));
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&xlsx)
+        .args([
+            "--sheet",
+            "logg",
+            "--columns",
+            "datum=A,åtagande=B,antal=C,plats=Var",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("20 rader importerade"));
+    assert_eq!(entries(dir.path()), before + 20);
+    let polisen = read(&dir.path().join("activities/polisen.ron"));
+    assert!(polisen.contains("date: \"2017-05-02\""));
+    assert!(polisen.contains("unit: \"timmar\""), "P1's target unit");
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&xlsx)
+        .args(["--sheet", "Saknas"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bladet \"Saknas\" finns inte"))
+        .stderr(predicate::str::contains("Instruktioner, Logg"));
+}
+
+fn status_json(dir: &Path) -> serde_json::Value {
+    let out = bin()
+        .arg("status")
+        .arg(dir)
+        .args(["--as-of", "2017-09-30", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[test]
+fn export_then_import_into_an_empty_copy_gives_the_same_status() {
+    for format in ["xlsx", "csv"] {
+        let dir = copy();
+        let file = dir.path().join(format!("alla.{format}"));
+        bin()
+            .arg("export")
+            .arg(dir.path())
+            .args(["--format", format, "-o"])
+            .arg(&file)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("392 aktiviteter exporterades"));
+        let empty = tempfile::tempdir().expect("dir");
+        std::fs::copy(
+            dir.path().join("pledge.ron"),
+            empty.path().join("pledge.ron"),
+        )
+        .expect("pledge");
+        let meetings = empty.path().join("meetings");
+        std::fs::create_dir(&meetings).expect("dir");
+        for m in std::fs::read_dir(dir.path().join("meetings")).expect("meetings") {
+            let m = m.expect("entry").path();
+            if m.extension().is_some_and(|e| e == "ron") {
+                std::fs::copy(&m, meetings.join(m.file_name().expect("name"))).expect("copy");
+            }
+        }
+        bin()
+            .arg("import")
+            .arg(empty.path())
+            .arg(&file)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("392 rader importerade"));
+        assert_eq!(
+            status_json(empty.path()),
+            status_json(dir.path()),
+            "{format}"
+        );
+        // And importing the export into the original adds nothing.
+        bin()
+            .arg("import")
+            .arg(dir.path())
+            .arg(&file)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains(
+                "0 rader importerade, 392 fanns redan",
+            ));
+    }
+}
+
+#[test]
+fn a_dry_run_writes_nothing_and_unknown_files_are_refused() {
+    let dir = copy();
+    let csv = dir.path().join("logg.csv");
+    std::fs::write(&csv, CSV).expect("write");
+    let before = entries(dir.path());
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&csv)
+        .arg("--dry-run")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Provkörning, inget skrevs: 3 rader skulle importeras",
+        ));
+    assert_eq!(entries(dir.path()), before);
+    let odd = dir.path().join("logg.docx");
+    std::fs::write(&odd, "x").expect("write");
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&odd)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("okänd filtyp"));
+    bin()
+        .arg("import")
+        .arg(dir.path())
+        .arg(&csv)
+        .args(["--party", "brandkåren"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--party: okänd part \"brandkåren\"",
+        ));
+}
