@@ -1068,3 +1068,223 @@ mod progress_report {
         assert!(!dir.path().join("lagesrapport-2017-09-30.pdf").exists());
     }
 }
+
+/// "Ny aktivitet": entering activities by keyboard, validation as you type,
+/// editing and deleting from the activity list, and undo.
+mod activities {
+    use super::*;
+    use egui_kittest::kittest::NodeT as _;
+    use medborgarlofte::model::CommitmentId;
+
+    fn reported(app: &App, id: &str) -> f64 {
+        app.document()
+            .and_then(|d| d.status.as_ref())
+            .and_then(|s| s.commitment(&CommitmentId::new(id)))
+            .map_or(f64::NAN, |c| c.reported)
+    }
+
+    /// Types into the field with this label, replacing what is there.
+    fn retype(h: &mut Harness<'static, App>, label: &str, text: &str) {
+        h.get_by_role_and_label(Role::TextInput, label).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        h.run();
+    }
+
+    #[test]
+    fn three_activities_by_keyboard_change_the_figures_and_undo_removes_the_last() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        let before = reported(h.state(), "K1");
+        let on_the_day = |dir: &Path| {
+            std::fs::read_to_string(dir.join("activities/kommunen.ron"))
+                .expect("read")
+                .matches("date: \"2017-09-04\"")
+                .count()
+        };
+        let already = on_the_day(dir.path());
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N);
+        h.run();
+        h.get_by_label("Ny aktivitet");
+        assert!(
+            h.get_by_label("Datum").is_focused(),
+            "the date has the focus"
+        );
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Datum").type_text("2017-09-04");
+        h.key_press(Key::Tab);
+        h.key_press(Key::Tab);
+        h.run();
+        assert!(
+            h.get_by_label("Sök åtagande").is_focused(),
+            "Tab reaches the search"
+        );
+        h.get_by_label("Sök åtagande").type_text("K1");
+        h.run();
+        let form = h.state().activity_form().expect("open");
+        assert_eq!(
+            form.commitment.as_ref().map(CommitmentId::as_str),
+            Some("K1")
+        );
+        assert_eq!(form.unit, "tillsyner", "the target's unit");
+        assert_eq!(
+            form.party
+                .as_ref()
+                .map(medborgarlofte::model::PartyId::as_str),
+            Some("karlstads-kommun"),
+            "the only owner"
+        );
+        for (n, (amount, place)) in [("2", "Herrhagen"), ("3", "Våxnäs"), ("4", "Kroppkärr")]
+            .into_iter()
+            .enumerate()
+        {
+            retype(&mut h, "Antal", amount);
+            retype(&mut h, "Plats", place);
+            h.key_press(Key::Enter);
+            h.run();
+            assert_eq!(h.state().activity_form().map(|f| f.saved), Some(n + 1));
+        }
+        let form = h.state().activity_form().expect("stays open for the next");
+        assert_eq!(form.saved, 3);
+        assert_eq!(form.date, "2017-09-04", "the same date for the next entry");
+        assert_eq!(form.place, "Kroppkärr", "the same place");
+        assert!(form.amount.is_empty());
+        h.get_by_label("3 aktiviteter sparade");
+        assert!((reported(h.state(), "K1") - (before + 9.0)).abs() < 1e-9);
+        assert_eq!(on_the_day(dir.path()), already + 3);
+        // Close with Esc, then Ctrl+Z removes the last one only.
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(h.state().activity_form().is_none());
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert!((reported(h.state(), "K1") - (before + 5.0)).abs() < 1e-9);
+        let kommunen =
+            std::fs::read_to_string(dir.path().join("activities/kommunen.ron")).expect("read");
+        assert!(!kommunen.contains("Kroppkärr"));
+        assert!(kommunen.contains("Våxnäs\",\n            note") || kommunen.contains("Våxnäs"));
+        // And Ctrl+Shift+Z brings it back.
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        h.run();
+        assert!((reported(h.state(), "K1") - (before + 9.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_form_validates_as_you_type_and_guards_notes() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut()
+            .handle(Command::NewActivity(Some(CommitmentId::new("P1"))));
+        h.run();
+        retype(&mut h, "Datum", "2018-02-01");
+        retype(&mut h, "Antal", "-2");
+        h.get_by_label_contains("negativ");
+        assert!(
+            h.get_by_label("Spara (Enter)")
+                .accesskit_node()
+                .is_disabled()
+        );
+        retype(&mut h, "Antal", "2,5");
+        h.get_by_label_contains("utanför löftets period");
+        retype(&mut h, "Datum", "2017-03-01");
+        retype(&mut h, "Anteckning", "Kontroll av 19811218-9876");
+        h.get_by_label_contains("personnummer");
+        assert!(
+            h.get_by_label("Spara (Enter)")
+                .accesskit_node()
+                .is_disabled()
+        );
+        retype(&mut h, "Anteckning", "Kalle, 15 år, greps vid torget");
+        h.get_by_label_contains("beskriv");
+        retype(&mut h, "Anteckning", "Fotpatrull i centrum.");
+        retype(&mut h, "Plats", "Stora");
+        // Places already used are offered.
+        h.get_by_label("Stora torget").click();
+        h.run();
+        assert_eq!(
+            h.state()
+                .activity_form()
+                .map(|f| f.place.clone())
+                .as_deref(),
+            Some("Stora torget")
+        );
+        assert!(
+            !h.get_by_label("Spara (Enter)")
+                .accesskit_node()
+                .is_disabled()
+        );
+    }
+
+    #[test]
+    fn an_entry_is_edited_and_deleted_from_the_activity_list_with_undo() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("K4")));
+        h.run();
+        // K4 has no reports: add one from the detail panel's button.
+        h.get_by_label("Ny aktivitet…").click();
+        h.run();
+        retype(&mut h, "Datum", "2017-05-10");
+        retype(&mut h, "Antal", "1");
+        retype(&mut h, "Enhet", "utbildningar");
+        retype(&mut h, "Plats", "Karlstad");
+        h.get_by_label("Spara (Enter)").click();
+        h.run();
+        h.get_by_label("Stäng").click();
+        h.run();
+        let detail = h.state().detail().expect("detail");
+        assert_eq!(detail.entries.len(), 1);
+        // Edit it: the amount becomes 2.
+        h.get_by_label("Ändra 2017-05-10 Karlstad")
+            .click_accesskit();
+        h.run();
+        h.get_by_label("Ändra aktivitet");
+        retype(&mut h, "Antal", "2");
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(
+            h.state().activity_form().is_none(),
+            "an edit closes the form"
+        );
+        assert_eq!(
+            h.state()
+                .detail()
+                .map(|d| d.entries[0].quantity.clone())
+                .as_deref(),
+            Some("2 utbildningar")
+        );
+        // Delete it, then undo the delete.
+        h.get_by_label("Ta bort 2017-05-10 Karlstad")
+            .click_accesskit();
+        h.run();
+        assert_eq!(h.state().error(), None);
+        assert_eq!(h.state().detail().map(|d| d.entries.len()), Some(0));
+        h.get_by_label_contains("Aktiviteten togs bort");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(
+            h.state()
+                .detail()
+                .map(|d| d.entries[0].quantity.clone())
+                .as_deref(),
+            Some("2 utbildningar")
+        );
+        assert_eq!(h.state().activity_undo_depth(), 2);
+    }
+
+    #[test]
+    fn the_sample_is_read_only_for_activities() {
+        let mut h = harness(Origin::Sample);
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N);
+        h.run();
+        assert!(h.state().activity_form().is_none());
+        assert!(
+            h.state()
+                .error()
+                .is_some_and(|e| e.contains("skrivskyddat"))
+        );
+    }
+}

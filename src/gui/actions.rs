@@ -69,6 +69,10 @@ pub enum Action {
     PrintMinutes,
     /// Write the public progress report (PDF or HTML).
     ProgressReport,
+    /// Report an activity.
+    NewActivity,
+    /// Import activities from a spreadsheet.
+    ImportActivities,
 }
 
 /// Where the key of an action is handled.
@@ -84,7 +88,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 37] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -120,6 +124,8 @@ impl Action {
         Action::Assess(5),
         Action::PrintMinutes,
         Action::ProgressReport,
+        Action::NewActivity,
+        Action::ImportActivities,
     ];
 
     /// The label in menus and on buttons.
@@ -161,6 +167,8 @@ impl Action {
             Action::Assess(_) => t.assess_6,
             Action::PrintMinutes => t.print_minutes,
             Action::ProgressReport => t.progress_report,
+            Action::NewActivity => t.new_activity,
+            Action::ImportActivities => t.import_activities,
         }
     }
 
@@ -198,6 +206,8 @@ impl Action {
             Action::AddAction => (cmd.plus(Modifiers::SHIFT), Key::A),
             Action::PrintMinutes => (cmd, Key::P),
             Action::ProgressReport => (cmd, Key::R),
+            Action::NewActivity => (cmd.plus(Modifiers::SHIFT), Key::N),
+            Action::ImportActivities => (cmd, Key::I),
             Action::Assess(n) => (
                 none,
                 match n {

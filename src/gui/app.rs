@@ -2,6 +2,8 @@
 //! document, the persisted settings, the runtime view state and caches) and
 //! is the one place where commands are applied ([`App::handle`]).
 
+mod activities;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -106,6 +108,18 @@ pub struct App {
     report_dialog: Option<ReportDialog>,
     /// The format chosen last time, offered again.
     report_format: crate::report::Format,
+    /// The "Ny aktivitet" form.
+    activity_form: Option<super::entry_form::EntryForm>,
+    /// The form as last validated, so it is checked only when it changes.
+    form_checked: Option<super::entry_form::EntryForm>,
+    /// The form's messages.
+    form_problems: Vec<super::entry_form::FormProblem>,
+    /// Undo steps of activity changes, newest last.
+    activity_undo: Vec<activities::Step>,
+    /// Redo steps.
+    activity_redo: Vec<activities::Step>,
+    /// The import preview.
+    import_dialog: Option<super::import_dialog::ImportDialog>,
 }
 
 impl App {
@@ -145,6 +159,12 @@ impl App {
             printed: None,
             report_dialog: None,
             report_format: crate::report::Format::default(),
+            activity_form: None,
+            form_checked: None,
+            form_problems: Vec::new(),
+            activity_undo: Vec::new(),
+            activity_redo: Vec::new(),
+            import_dialog: None,
         };
         app.handle(Command::Open(start.origin));
         app
@@ -207,6 +227,12 @@ impl App {
         self.meeting.as_ref()
     }
 
+    /// Whether Ctrl+Z means the meeting (its tab is shown) rather than the
+    /// activity reports.
+    fn meeting_in_front(&self) -> bool {
+        self.view.tab == Tab::Meeting && self.meeting.is_some()
+    }
+
     /// Whether the open meeting has changes not yet saved.
     fn meeting_unsaved(&self) -> bool {
         self.meeting
@@ -233,6 +259,22 @@ impl App {
             Command::ClosePathDialog => self.path_dialog = None,
             Command::WriteReport { as_of, format } => self.write_report(as_of, format),
             Command::CloseReportDialog => self.report_dialog = None,
+            Command::NewActivity(commitment) => self.new_activity(commitment),
+            Command::EditActivity { file, index } => self.edit_activity(file, index),
+            Command::DeleteActivity { file, index } => self.delete_activity(file, index),
+            Command::SaveActivityForm => self.save_activity_form(),
+            Command::CloseActivityForm => {
+                self.activity_form = None;
+                self.form_checked = None;
+            }
+            Command::StartImport(path) => self.start_import(path, None),
+            Command::ImportSheet(sheet) => {
+                if let Some(path) = self.import_dialog.as_ref().map(|d| d.path.clone()) {
+                    self.start_import(path, Some(&sheet));
+                }
+            }
+            Command::RunImport => self.run_import(),
+            Command::CloseImport => self.import_dialog = None,
             Command::CloseShortcuts => self.shortcuts_open = false,
             Command::DismissError => self.error = None,
             Command::DismissNotice => self.notice = None,
@@ -637,8 +679,16 @@ impl App {
             Action::NextItem | Action::PreviousItem => {}
             Action::NewMeeting => self.new_meeting(),
             Action::SaveMeeting => self.meeting_command(MeetingCommand::Save),
-            Action::Undo => self.meeting_command(MeetingCommand::Undo),
-            Action::Redo | Action::RedoAlt => self.meeting_command(MeetingCommand::Redo),
+            Action::Undo if self.meeting_in_front() => {
+                self.meeting_command(MeetingCommand::Undo);
+            }
+            Action::Redo | Action::RedoAlt if self.meeting_in_front() => {
+                self.meeting_command(MeetingCommand::Redo);
+            }
+            Action::Undo => self.undo_activity(),
+            Action::Redo | Action::RedoAlt => self.redo_activity(),
+            Action::NewActivity => self.new_activity(None),
+            Action::ImportActivities => self.pick_import_file(),
             Action::AddDecision => {
                 self.in_meeting(MeetingCommand::AddDecision);
             }
@@ -847,6 +897,8 @@ impl App {
     fn any_modal_open(&self) -> bool {
         self.path_dialog.is_some()
             || self.report_dialog.is_some()
+            || self.activity_form.is_some()
+            || self.import_dialog.is_some()
             || self.shortcuts_open
             || self.error.is_some()
             || self.pending_exit.is_some()
@@ -1196,6 +1248,23 @@ impl eframe::App for App {
             dialog.ui(&ctx, &mut commands);
         } else if let Some(dialog) = &mut self.report_dialog {
             dialog.ui(&ctx, &mut commands);
+        } else if self.activity_form.is_some() {
+            self.check_form();
+            let places = self.known_places();
+            if let (Some(form), Some(pledge)) = (
+                &mut self.activity_form,
+                self.doc.as_ref().and_then(Document::pledge),
+            ) {
+                form.ui(&ctx, pledge, &places, &self.form_problems, &mut commands);
+            }
+        } else if self.import_dialog.is_some() {
+            self.refresh_import_plan();
+            if let (Some(dialog), Some(pledge)) = (
+                &mut self.import_dialog,
+                self.doc.as_ref().and_then(Document::pledge),
+            ) {
+                dialog.ui(&ctx, pledge, &mut commands);
+            }
         } else if self.shortcuts_open {
             shortcuts_ui(&ctx, &mut commands);
         }

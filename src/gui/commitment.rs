@@ -37,6 +37,10 @@ pub struct EntryRow {
     pub place: String,
     /// Note (may be empty).
     pub note: String,
+    /// Index of its file in the document's activity files.
+    pub file: usize,
+    /// Index of the entry in that file.
+    pub index: usize,
 }
 
 /// Everything the detail panel shows for one commitment.
@@ -86,9 +90,10 @@ impl Detail {
         let mut entries: Vec<EntryRow> = doc
             .activities()
             .iter()
-            .flat_map(|f| f.entries.iter())
-            .filter(|e| e.date <= doc.as_of && e.commitments.contains(id))
-            .map(|e| entry_row(pledge, e))
+            .enumerate()
+            .flat_map(|(f, file)| file.entries.iter().enumerate().map(move |(i, e)| (f, i, e)))
+            .filter(|(_, _, e)| e.date <= doc.as_of && e.commitments.contains(id))
+            .map(|(file, index, e)| entry_row(pledge, e, file, index))
             .collect();
         sort_entries(&mut entries, sort);
         let mut places: Vec<(String, usize)> = Vec::new();
@@ -128,7 +133,7 @@ impl Detail {
     }
 }
 
-fn entry_row(pledge: &Pledge, entry: &Activity) -> EntryRow {
+fn entry_row(pledge: &Pledge, entry: &Activity, file: usize, index: usize) -> EntryRow {
     EntryRow {
         date: entry.date,
         date_text: match entry.until {
@@ -153,6 +158,8 @@ fn entry_row(pledge: &Pledge, entry: &Activity) -> EntryRow {
         ),
         place: entry.place.as_deref().unwrap_or("–").to_owned(),
         note: entry.note.clone().unwrap_or_default(),
+        file,
+        index,
     }
 }
 
@@ -202,6 +209,14 @@ pub fn detail_ui(
             {
                 commands.push(Command::Run(super::actions::Action::CloseDetail));
             }
+            if !doc.is_read_only()
+                && ui
+                    .button(super::actions::Action::NewActivity.label())
+                    .on_hover_text(super::actions::Action::NewActivity.shortcut_text(ui.ctx()))
+                    .clicked()
+            {
+                commands.push(Command::NewActivity(Some(detail.id.clone())));
+            }
         });
     });
     egui::ScrollArea::vertical()
@@ -232,7 +247,7 @@ pub fn detail_ui(
             history_ui(ui, detail);
             ui.add_space(tokens::GAP);
             ui.label(RichText::new(t.entries_heading(detail.entries.len(), detail.as_of)).strong());
-            entries_ui(ui, detail, sort, commands);
+            entries_ui(ui, detail, sort, !doc.is_read_only(), commands);
         });
 }
 
@@ -364,7 +379,13 @@ fn history_ui(ui: &mut Ui, detail: &Detail) {
         });
 }
 
-fn entries_ui(ui: &mut Ui, detail: &Detail, sort: Sort<EntryColumn>, commands: &mut Vec<Command>) {
+fn entries_ui(
+    ui: &mut Ui,
+    detail: &Detail,
+    sort: Sort<EntryColumn>,
+    editable: bool,
+    commands: &mut Vec<Command>,
+) {
     let t = texts();
     if detail.entries.is_empty() {
         ui.label(t.no_entries);
@@ -382,12 +403,16 @@ fn entries_ui(ui: &mut Ui, detail: &Detail, sort: Sort<EntryColumn>, commands: &
         .striped(true)
         // Its own scroll area: thousands of entries stay virtualised.
         .max_scroll_height(tokens::ENTRIES_HEIGHT)
+        .columns(Column::auto(), usize::from(editable))
         .column(Column::initial(110.0).at_least(90.0).clip(true))
         .column(Column::initial(90.0).clip(true))
         .column(Column::initial(120.0).clip(true))
         .column(Column::initial(140.0).clip(true))
         .column(Column::remainder().clip(true))
         .header(tokens::HEADER_ROW_HEIGHT, |mut header| {
+            if editable {
+                header.col(|_| {});
+            }
             for (column, label) in headings {
                 header.col(|ui| match column {
                     Some(column) => {
@@ -412,6 +437,21 @@ fn entries_ui(ui: &mut Ui, detail: &Detail, sort: Sort<EntryColumn>, commands: &
                 let Some(entry) = detail.entries.get(row.index()) else {
                     return;
                 };
+                if editable {
+                    row.col(|ui| {
+                        let (file, index) = (entry.file, entry.index);
+                        let edit =
+                            format!("{} {} {}", t.edit_activity, entry.date_text, entry.place);
+                        if small_button(ui, "✎", &edit).clicked() {
+                            commands.push(Command::EditActivity { file, index });
+                        }
+                        let delete =
+                            format!("{} {} {}", t.delete_activity, entry.date_text, entry.place);
+                        if small_button(ui, "✖", &delete).clicked() {
+                            commands.push(Command::DeleteActivity { file, index });
+                        }
+                    });
+                }
                 row.col(|ui| {
                     ui.label(&entry.date_text);
                 });
@@ -431,4 +471,12 @@ fn entries_ui(ui: &mut Ui, detail: &Detail, sort: Sort<EntryColumn>, commands: &
                 });
             });
         });
+}
+
+/// A small symbol button whose accessible name and tooltip say what it
+/// does ("Ta bort 2017-03-14 Herrhagen").
+fn small_button(ui: &mut Ui, icon: &str, label: &str) -> egui::Response {
+    let response = ui.add(egui::Button::new(icon).small()).on_hover_text(label);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
+    response
 }

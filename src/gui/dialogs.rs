@@ -31,6 +31,7 @@ impl PathDialog {
         let (title, body, ok) = match self.purpose {
             PathPurpose::Open => (t.open_path_title, t.open_path_body, t.open_button),
             PathPurpose::CopySample => (t.copy_sample_title, t.copy_sample_body, t.save_button),
+            PathPurpose::Import => (t.import_title, t.import_path_body, t.open_button),
         };
         let response = Modal::new(Id::unique("path_dialog")).show(ctx, |ui| {
             ui.set_width(560.0);
@@ -70,6 +71,7 @@ impl PathDialog {
         match self.purpose {
             PathPurpose::Open => Command::Open(super::document::Origin::path(path)),
             PathPurpose::CopySample => Command::CopySampleTo(path),
+            PathPurpose::Import => Command::StartImport(path),
         }
     }
 }

@@ -68,6 +68,19 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             action_button(ui, Action::Reload, true, commands);
             action_button(ui, Action::SaveSampleAs, state.is_sample, commands);
             ui.separator();
+            action_button(
+                ui,
+                Action::NewActivity,
+                state.has_pledge && !state.is_sample,
+                commands,
+            );
+            action_button(
+                ui,
+                Action::ImportActivities,
+                state.has_pledge && !state.is_sample,
+                commands,
+            );
+            ui.separator();
             action_button(ui, Action::ProgressReport, state.has_pledge, commands);
             ui.separator();
             action_button(ui, Action::Quit, true, commands);

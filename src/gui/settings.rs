@@ -23,6 +23,8 @@ pub struct Settings {
     pub zoom: f32,
     /// Light or dark.
     pub theme: Theme,
+    /// The party the user last reported an activity for (the form's default).
+    pub last_party: Option<String>,
 }
 
 impl Default for Settings {
@@ -31,6 +33,7 @@ impl Default for Settings {
             recent: Vec::new(),
             zoom: 1.0,
             theme: Theme::Ljust,
+            last_party: None,
         }
     }
 }

@@ -156,6 +156,8 @@ pub enum PathPurpose {
     Open,
     /// Copy the sample into a folder.
     CopySample,
+    /// Pick a spreadsheet to import.
+    Import,
 }
 
 /// A change requested by a view.
@@ -223,6 +225,34 @@ pub enum Command {
     },
     /// Close the report dialog without writing.
     CloseReportDialog,
+    /// Open the entry form for a new activity (for this commitment).
+    NewActivity(Option<CommitmentId>),
+    /// Open the entry form on an existing entry (file and entry index).
+    EditActivity {
+        /// Index into the document's activity files.
+        file: usize,
+        /// Index of the entry.
+        index: usize,
+    },
+    /// Delete an entry (undo with Ctrl+Z).
+    DeleteActivity {
+        /// Index into the document's activity files.
+        file: usize,
+        /// Index of the entry.
+        index: usize,
+    },
+    /// Save the entry form.
+    SaveActivityForm,
+    /// Close the entry form.
+    CloseActivityForm,
+    /// Read a spreadsheet and show the import preview.
+    StartImport(PathBuf),
+    /// Read another sheet of the workbook being imported.
+    ImportSheet(String),
+    /// Write the import.
+    RunImport,
+    /// Close the import preview without importing.
+    CloseImport,
 }
 
 /// What to do with unsaved meeting changes before going on.

@@ -216,6 +216,44 @@ pub struct Texts {
     pub writing_report: &'static str,
     pub job_failed: &'static str,
     pub no_pledge_for_report: &'static str,
+    pub new_activity: &'static str,
+    pub import_activities: &'static str,
+    pub form_new_title: &'static str,
+    pub form_edit_title: &'static str,
+    pub form_date: &'static str,
+    pub form_until: &'static str,
+    pub form_until_hint: &'static str,
+    pub form_commitment: &'static str,
+    pub form_no_commitment: &'static str,
+    pub form_search_commitment: &'static str,
+    pub form_search_hint: &'static str,
+    pub form_unit: &'static str,
+    pub form_place_hint: &'static str,
+    pub form_place_suggestions: &'static str,
+    pub form_note: &'static str,
+    pub form_note_hint: &'static str,
+    pub form_save: &'static str,
+    pub form_save_hint: &'static str,
+    pub form_choose_commitment: &'static str,
+    pub form_choose_party: &'static str,
+    pub form_unit_missing: &'static str,
+    pub form_duplicate: &'static str,
+    pub edit_activity: &'static str,
+    pub delete_activity: &'static str,
+    pub activity_deleted: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub import_title: &'static str,
+    pub import_sheet: &'static str,
+    pub import_party: &'static str,
+    pub import_party_from_sheet: &'static str,
+    pub import_mapping_hint: &'static str,
+    pub import_row: &'static str,
+    pub import_unused: &'static str,
+    pub import_only_valid: &'static str,
+    pub import_button: &'static str,
+    pub import_pick_title: &'static str,
+    pub import_path_body: &'static str,
     pub no_meeting_open: &'static str,
     pub open_pdf: &'static str,
     pub printing: &'static str,
@@ -239,6 +277,11 @@ pub struct Texts {
     minutes_written_fn: fn(&str) -> String,
     report_written_fn: fn(&str) -> String,
     report_outside_period_fn: fn(Date, Date) -> String,
+    form_saved_count_fn: fn(usize) -> String,
+    activity_saved_fn: fn(&str) -> String,
+    import_more_problems_fn: fn(usize) -> String,
+    undone_fn: fn(usize) -> String,
+    import_counts_fn: fn(usize, usize, usize, usize, usize) -> String,
     cannot_open_fn: fn(&str) -> String,
     as_of_phrase_fn: fn(Date) -> String,
     assessed_at_fn: fn(Date) -> String,
@@ -310,6 +353,33 @@ impl Texts {
     /// Notice after writing minutes.
     pub fn minutes_written(&self, a: &str) -> String {
         (self.minutes_written_fn)(a)
+    }
+    /// Saved since the form opened.
+    pub fn form_saved_count(&self, a: usize) -> String {
+        (self.form_saved_count_fn)(a)
+    }
+    /// Notice after saving an entry.
+    pub fn activity_saved(&self, a: &str) -> String {
+        (self.activity_saved_fn)(a)
+    }
+    /// Problems not listed.
+    pub fn import_more_problems(&self, a: usize) -> String {
+        (self.import_more_problems_fn)(a)
+    }
+    /// Notice after undo.
+    pub fn undone(&self, a: usize) -> String {
+        (self.undone_fn)(a)
+    }
+    /// "12 rader: 10 kan importeras, …".
+    pub fn import_counts(
+        &self,
+        rows: usize,
+        ok: usize,
+        there: usize,
+        dup: usize,
+        bad: usize,
+    ) -> String {
+        (self.import_counts_fn)(rows, ok, there, dup, bad)
     }
     /// Notice after writing the progress report.
     pub fn report_written(&self, a: &str) -> String {
@@ -582,6 +652,44 @@ pub static SV: Texts = Texts {
     writing_report: "Skriver lägesrapporten…",
     job_failed: "Skrivningen avbröts av ett internt fel; inga filer har ändrats.",
     no_pledge_for_report: "Öppna ett löfte först; lägesrapporten skrivs från löftet och dess rapporter.",
+    new_activity: "Ny aktivitet…",
+    import_activities: "Importera aktiviteter…",
+    form_new_title: "Ny aktivitet",
+    form_edit_title: "Ändra aktivitet",
+    form_date: "Datum",
+    form_until: "Till och med",
+    form_until_hint: "valfritt",
+    form_commitment: "Åtagande",
+    form_no_commitment: "Inget åtagande valt",
+    form_search_commitment: "Sök åtagande",
+    form_search_hint: "id eller ord ur texten, t.ex. K1 eller tillsyn",
+    form_unit: "Enhet",
+    form_place_hint: "t.ex. Stora torget",
+    form_place_suggestions: "Tidigare platser:",
+    form_note: "Anteckning",
+    form_note_hint: "samlat, inga namn eller enskilda ärenden",
+    form_save: "Spara (Enter)",
+    form_save_hint: "Sparar i partens aktivitetsfil och börjar nästa med samma datum, part och plats",
+    form_choose_commitment: "välj ett åtagande",
+    form_choose_party: "välj part",
+    form_unit_missing: "ange enhet för antalet",
+    form_duplicate: "liknar en aktivitet som redan finns (samma dag, åtagande, part, antal och plats); spara bara om det verkligen är en till",
+    edit_activity: "Ändra",
+    delete_activity: "Ta bort",
+    activity_deleted: "Aktiviteten togs bort. Ctrl+Z ångrar.",
+    nothing_to_undo: "Inget att ångra.",
+    nothing_to_redo: "Inget att göra om.",
+    import_title: "Importera aktiviteter",
+    import_sheet: "Blad",
+    import_party: "Part för rader utan partkolumn",
+    import_party_from_sheet: "enligt kalkylarket",
+    import_mapping_hint: "Välj vad varje kolumn innehåller. Inget skrivs förrän du trycker Importera.",
+    import_row: "Rad",
+    import_unused: "– används inte –",
+    import_only_valid: "Importera bara de giltiga raderna (rader med fel hoppas över)",
+    import_button: "Importera",
+    import_pick_title: "Välj kalkylark att importera",
+    import_path_body: "Skriv eller klistra in sökvägen till kalkylarket (.xlsx, .ods eller .csv).",
     no_meeting_open: "Öppna ett möte under fliken Möte först.",
     open_pdf: "Öppna",
     printing: "Skriver protokollet…",
@@ -605,6 +713,27 @@ pub static SV: Texts = Texts {
     minutes_written_fn: |p| format!("Protokollet skrevs till {p}."),
     report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
     report_outside_period_fn: |s, e| format!("Datumet ska ligga inom löftets period, {s} – {e}."),
+    form_saved_count_fn: |n| {
+        if n == 1 {
+            "1 aktivitet sparad".to_owned()
+        } else {
+            format!("{n} aktiviteter sparade")
+        }
+    },
+    activity_saved_fn: |f| format!("Aktiviteten sparades i {f}. Ctrl+Z ångrar."),
+    import_more_problems_fn: |n| format!("… och {n} till"),
+    undone_fn: |n| {
+        if n == 1 {
+            "Ångrat: 1 aktivitet.".to_owned()
+        } else {
+            format!("Ångrat: {n} aktiviteter.")
+        }
+    },
+    import_counts_fn: |rows, ok, there, dup, bad| {
+        format!(
+            "{rows} rader: {ok} kan importeras, {there} finns redan (hoppas över), {dup} möjliga dubbletter, {bad} med fel"
+        )
+    },
     cannot_open_fn: |e| format!("Filen kunde inte öppnas: {e}"),
     as_of_phrase_fn: |d| format!("per {d}"),
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),

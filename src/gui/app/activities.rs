@@ -1,0 +1,424 @@
+//! The app's side of entering, changing, deleting and importing activities:
+//! every change is an [`ActivityEdit`] written to the party's file at once,
+//! and its inverse goes on the undo stack (one step per save, delete or
+//! import), so Ctrl+Z works the same for all of them.
+
+use std::path::{Path, PathBuf};
+
+use super::{App, Notice, Picked, pick};
+use crate::gui::document::Origin;
+use crate::gui::entry_form::EntryForm;
+use crate::gui::import_dialog::ImportDialog;
+use crate::gui::text::texts;
+use crate::model::activity_edit::ActivityEdit;
+use crate::model::{ActivityFile, CommitmentId, PartyId};
+use crate::store::activities::{apply_to_file, party_file};
+
+/// One undoable step: the edits that undo (or redo) it, per file.
+pub type Step = Vec<(PathBuf, ActivityEdit)>;
+
+impl App {
+    /// The activity files of the open folder with their paths; `None` for
+    /// the read-only sample (with the reason shown).
+    fn writable_files(&mut self) -> Option<(PathBuf, Vec<(PathBuf, ActivityFile)>)> {
+        let doc = self.doc.as_ref()?;
+        let Some(folder) = doc.origin.folder().filter(|_| doc.origin != Origin::Sample) else {
+            self.error = Some(texts().sample_is_read_only.to_owned());
+            return None;
+        };
+        let files = doc
+            .loaded
+            .activities
+            .iter()
+            .zip(&doc.loaded.activity_sources)
+            .filter_map(|(f, s)| Some((doc.loaded.sources.get(*s)?.path.clone(), f.clone())))
+            .collect();
+        Some((folder, files))
+    }
+
+    /// Places already used, most used first, for the form's suggestions.
+    pub(super) fn known_places(&self) -> Vec<String> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for place in doc
+            .loaded
+            .activities
+            .iter()
+            .flat_map(|f| &f.entries)
+            .filter_map(|e| e.place.as_deref())
+        {
+            if let Some(slot) = index.get(place).and_then(|&i| counts.get_mut(i)) {
+                slot.1 += 1;
+            } else {
+                index.insert(place, counts.len());
+                counts.push((place.to_owned(), 1));
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts.into_iter().map(|(p, _)| p).collect()
+    }
+
+    pub(super) fn new_activity(&mut self, commitment: Option<CommitmentId>) {
+        if self.writable_files().is_none() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let Some(pledge) = doc.pledge() else {
+            self.error = Some(texts().no_pledge_for_activities.to_owned());
+            return;
+        };
+        let commitment = commitment.or_else(|| self.view.selected.clone());
+        let party = self.settings.last_party.as_deref().map(PartyId::new);
+        self.activity_form = Some(EntryForm::new(pledge, self.today, commitment, party));
+        self.form_checked = None;
+    }
+
+    pub(super) fn edit_activity(&mut self, file: usize, index: usize) {
+        if self.writable_files().is_none() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let (Some(pledge), Some(entry)) = (
+            doc.pledge(),
+            doc.loaded
+                .activities
+                .get(file)
+                .and_then(|f| f.entries.get(index)),
+        ) else {
+            return;
+        };
+        self.activity_form = Some(EntryForm::edit(pledge, file, index, entry));
+        self.form_checked = None;
+    }
+
+    /// Re-validates the form when it changed since the last check.
+    pub(super) fn check_form(&mut self) {
+        let (Some(form), Some(doc)) = (&self.activity_form, &self.doc) else {
+            return;
+        };
+        if self.form_checked.as_ref() == Some(form) {
+            return;
+        }
+        if let Some(pledge) = doc.pledge() {
+            self.form_problems = form.problems(pledge, self.today, &doc.loaded.activities);
+        }
+        self.form_checked = Some(form.clone());
+    }
+
+    pub(super) fn save_activity_form(&mut self) {
+        let Some(form) = &self.activity_form else {
+            return;
+        };
+        let entry = match form.entry() {
+            Ok(entry) => entry,
+            Err(problems) => {
+                self.form_problems = problems;
+                return;
+            }
+        };
+        if self
+            .form_problems
+            .iter()
+            .any(|p| p.severity == crate::model::Severity::Fel)
+        {
+            return;
+        }
+        let editing = form.editing.clone();
+        let Some((folder, files)) = self.writable_files() else {
+            return;
+        };
+        let step = if let Some(e) = editing {
+            let Some((path, _)) = files.get(e.file) else {
+                return;
+            };
+            vec![(
+                path.clone(),
+                ActivityEdit::Replace {
+                    index: e.index,
+                    old: Box::new(e.original),
+                    new: Box::new(entry.clone()),
+                },
+            )]
+        } else {
+            let path = party_file(
+                &folder,
+                files.iter().map(|(p, f)| (p.as_path(), f)),
+                &entry.party,
+            );
+            let at = files
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map_or(0, |(_, f)| f.entries.len());
+            vec![(
+                path,
+                ActivityEdit::Insert {
+                    at,
+                    entries: vec![entry.clone()],
+                },
+            )]
+        };
+        let file_name = step
+            .first()
+            .and_then(|(p, _)| p.file_name())
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        if self.write_step(&step, true) {
+            self.settings.last_party = Some(entry.party.to_string());
+            let was_edit = self
+                .activity_form
+                .as_ref()
+                .is_some_and(|f| f.editing.is_some());
+            if was_edit {
+                self.activity_form = None;
+            } else if let Some(form) = &mut self.activity_form {
+                form.next_entry();
+            }
+            self.form_checked = None;
+            self.notice = Some(Notice {
+                text: texts().activity_saved(&file_name),
+                since_secs: None,
+                open: None,
+            });
+        }
+    }
+
+    pub(super) fn delete_activity(&mut self, file: usize, index: usize) {
+        let Some((_, files)) = self.writable_files() else {
+            return;
+        };
+        let Some((path, entry)) = files
+            .get(file)
+            .and_then(|(p, f)| Some((p.clone(), f.entries.get(index)?.clone())))
+        else {
+            return;
+        };
+        let step = vec![(
+            path,
+            ActivityEdit::Remove {
+                at: index,
+                entries: vec![entry],
+            },
+        )];
+        if self.write_step(&step, true) {
+            self.notice = Some(Notice {
+                text: texts().activity_deleted.to_owned(),
+                since_secs: None,
+                open: None,
+            });
+        }
+    }
+
+    /// Applies the edits of one step to disk; their inverses go on the undo
+    /// stack (`fresh`: a new step, which clears redo) or the redo stack.
+    /// A failure part way undoes what was written and shows the error.
+    fn write_step(&mut self, step: &Step, fresh: bool) -> bool {
+        let reporter = |path: &Path| -> Option<String> {
+            let party = path.file_stem()?.to_str()?;
+            let doc = self.doc.as_ref()?;
+            doc.pledge()?
+                .party(&PartyId::new(party))
+                .map(|p| p.name.clone())
+        };
+        let mut inverse: Step = Vec::new();
+        for (path, edit) in step {
+            match apply_to_file(path, edit, reporter(path).as_deref()) {
+                Ok(undo) => inverse.push((path.clone(), undo)),
+                Err(err) => {
+                    for (p, undo) in inverse.iter().rev() {
+                        let _ = apply_to_file(p, undo, None);
+                    }
+                    self.error = Some(err.to_string());
+                    self.reload_quietly();
+                    return false;
+                }
+            }
+        }
+        inverse.reverse();
+        if fresh {
+            self.activity_redo.clear();
+        }
+        self.activity_undo.push(inverse);
+        self.reload_quietly();
+        true
+    }
+
+    /// Undoes the last activity change (save, edit, delete or import).
+    pub(super) fn undo_activity(&mut self) {
+        let Some(step) = self.activity_undo.pop() else {
+            self.notice = Some(Notice {
+                text: texts().nothing_to_undo.to_owned(),
+                since_secs: None,
+                open: None,
+            });
+            return;
+        };
+        let n: usize = step
+            .iter()
+            .map(|(_, e)| e.added().unsigned_abs().max(1))
+            .sum();
+        if self.write_step(&step, false) {
+            // write_step pushed the redo edits on the undo stack: move them.
+            if let Some(redo) = self.activity_undo.pop() {
+                self.activity_redo.push(redo);
+            }
+            self.notice = Some(Notice {
+                text: texts().undone(n),
+                since_secs: None,
+                open: None,
+            });
+        }
+    }
+
+    /// Redoes the last undone activity change.
+    pub(super) fn redo_activity(&mut self) {
+        let Some(step) = self.activity_redo.pop() else {
+            self.notice = Some(Notice {
+                text: texts().nothing_to_redo.to_owned(),
+                since_secs: None,
+                open: None,
+            });
+            return;
+        };
+        self.write_step(&step, false);
+    }
+
+    /// Reads the files again after our own write, keeping the view, without
+    /// the "changed on disk" notice.
+    fn reload_quietly(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        match doc.reloaded(self.today) {
+            Ok(doc) => {
+                self.watch = crate::gui::watch::Watch::new(
+                    doc.files_on_disk(),
+                    doc.origin.folder().as_deref(),
+                );
+                if let Some(session) = &mut self.meeting {
+                    session.refresh(&doc);
+                }
+                self.doc = Some(doc);
+                self.refresh_rows();
+            }
+            Err(err) => self.error = Some(err.to_string()),
+        }
+    }
+
+    /// Asks for a spreadsheet and opens the import preview.
+    pub(super) fn pick_import_file(&mut self) {
+        let Some((folder, _)) = self.writable_files() else {
+            return;
+        };
+        if !self.file_dialogs {
+            self.handle(crate::gui::state::Command::ShowPathDialog(
+                crate::gui::state::PathPurpose::Import,
+            ));
+            return;
+        }
+        let picked = pick(|| {
+            rfd::FileDialog::new()
+                .set_title(texts().import_pick_title)
+                .add_filter("Kalkylark", &["xlsx", "xlsm", "xls", "ods", "csv", "txt"])
+                .set_directory(&folder)
+                .pick_file()
+        });
+        match picked {
+            Picked::Path(path) => self.start_import(path, None),
+            Picked::Unavailable => self.handle(crate::gui::state::Command::ShowPathDialog(
+                crate::gui::state::PathPurpose::Import,
+            )),
+            Picked::Cancelled => {}
+        }
+    }
+
+    pub(super) fn start_import(&mut self, path: PathBuf, sheet: Option<&str>) {
+        match crate::import::table::read(&path, sheet) {
+            Ok(table) => {
+                let previous = self.import_dialog.take();
+                let mut dialog = ImportDialog::new(path, table);
+                if let Some(previous) = previous.filter(|p| p.path == dialog.path) {
+                    dialog.party = previous.party;
+                    dialog.only_valid = previous.only_valid;
+                }
+                self.import_dialog = Some(dialog);
+                self.path_dialog = None;
+                self.refresh_import_plan();
+            }
+            Err(err) => self.error = Some(err.to_string()),
+        }
+    }
+
+    /// Re-plans the import after the mapping or the party changed.
+    pub(super) fn refresh_import_plan(&mut self) {
+        let (Some(dialog), Some(doc)) = (&mut self.import_dialog, &self.doc) else {
+            return;
+        };
+        if !dialog.dirty {
+            return;
+        }
+        let Some(pledge) = doc.pledge() else { return };
+        dialog.plan = crate::import::plan(
+            &dialog.table,
+            &dialog.mapping,
+            &crate::import::Context {
+                pledge,
+                existing: &doc.loaded.activities,
+                default_party: dialog.party.as_ref(),
+                today: self.today,
+            },
+        );
+        dialog.dirty = false;
+    }
+
+    pub(super) fn run_import(&mut self) {
+        let Some(dialog) = &self.import_dialog else {
+            return;
+        };
+        if !dialog.can_import() {
+            return;
+        }
+        let plan = dialog.plan.clone();
+        let Some((folder, files)) = self.writable_files() else {
+            return;
+        };
+        let Some(pledge) = self.doc.as_ref().and_then(|d| d.pledge().cloned()) else {
+            return;
+        };
+        let refs: Vec<(PathBuf, &ActivityFile)> =
+            files.iter().map(|(p, f)| (p.clone(), f)).collect();
+        match crate::import::apply(&plan, &folder, &refs, &pledge) {
+            Ok(summary) => {
+                let mut undo = summary.undo.clone();
+                undo.reverse();
+                self.activity_redo.clear();
+                self.activity_undo.push(undo);
+                self.import_dialog = None;
+                self.reload_quietly();
+                self.notice = Some(Notice {
+                    text: format!("{summary}."),
+                    since_secs: None,
+                    open: None,
+                });
+            }
+            Err(err) => {
+                self.error = Some(err.to_string());
+                self.reload_quietly();
+            }
+        }
+    }
+
+    /// The entry form, when open.
+    pub fn activity_form(&self) -> Option<&EntryForm> {
+        self.activity_form.as_ref()
+    }
+
+    /// The import preview, when open.
+    pub fn import_dialog(&self) -> Option<&ImportDialog> {
+        self.import_dialog.as_ref()
+    }
+
+    /// How many activity changes can be undone.
+    pub fn activity_undo_depth(&self) -> usize {
+        self.activity_undo.len()
+    }
+}

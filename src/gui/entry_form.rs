@@ -1,0 +1,564 @@
+//! "Ny aktivitet": the form for reporting one activity in seconds. It
+//! validates as you type with the same Swedish messages as `check`, warns
+//! about a likely duplicate, keeps personnummer out of notes, and after
+//! Enter starts the next entry with the same date, party, place and
+//! commitment. The form only emits commands; the app writes the file.
+
+use egui::{Id, Key, Modal, RichText, Ui};
+
+use super::state::Command;
+use super::text::texts;
+use super::tokens::{self, Palette};
+use crate::import::{Cell, parse_amount, parse_date};
+use crate::model::validate::{check_entry, likely_duplicate};
+use crate::model::{
+    Activity, ActivityFile, CommitmentId, Date, PartyId, PathSeg, Pledge, Qualifier, Quantity,
+    Severity,
+};
+
+/// Which field a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    /// Datum.
+    Date,
+    /// Till och med.
+    Until,
+    /// Åtagande.
+    Commitment,
+    /// Part.
+    Party,
+    /// Antal.
+    Amount,
+    /// Enhet.
+    Unit,
+    /// Plats.
+    Place,
+    /// Anteckning.
+    Note,
+    /// The entry as a whole (duplicates).
+    Whole,
+}
+
+/// A message about the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormProblem {
+    /// The field.
+    pub field: FormField,
+    /// Error (cannot be saved) or warning.
+    pub severity: Severity,
+    /// In Swedish.
+    pub message: String,
+}
+
+/// An entry being edited: where it is, to replace it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editing {
+    /// Index into the document's activity files.
+    pub file: usize,
+    /// Index of the entry in the file.
+    pub index: usize,
+    /// The entry as it was.
+    pub original: Activity,
+}
+
+/// The form's state: text as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryForm {
+    /// Datum as typed.
+    pub date: String,
+    /// Till och med as typed (empty: one day).
+    pub until: String,
+    /// Search text for the commitment list.
+    pub search: String,
+    /// The chosen commitment.
+    pub commitment: Option<CommitmentId>,
+    /// The chosen party.
+    pub party: Option<PartyId>,
+    /// Antal as typed.
+    pub amount: String,
+    /// Enhet.
+    pub unit: String,
+    /// exakt / minst / cirka.
+    pub qualifier: Qualifier,
+    /// Plats.
+    pub place: String,
+    /// Anteckning.
+    pub note: String,
+    /// Set when an existing entry is edited.
+    pub editing: Option<Editing>,
+    /// How many entries were saved since the form opened.
+    pub saved: usize,
+    /// Ask for the keyboard focus on the date field next frame.
+    focus_date: bool,
+}
+
+impl EntryForm {
+    /// A new entry: today's date moved into the period, the commitment if
+    /// one is selected, the party reported for last time.
+    pub fn new(
+        pledge: &Pledge,
+        date: Date,
+        commitment: Option<CommitmentId>,
+        party: Option<PartyId>,
+    ) -> Self {
+        let mut form = EntryForm {
+            date: pledge.period.clamp(date).to_string(),
+            until: String::new(),
+            search: String::new(),
+            commitment: None,
+            party: party.filter(|p| pledge.party(p).is_some()),
+            amount: String::new(),
+            unit: String::new(),
+            qualifier: Qualifier::Exakt,
+            place: String::new(),
+            note: String::new(),
+            editing: None,
+            saved: 0,
+            focus_date: true,
+        };
+        if let Some(id) = commitment {
+            form.choose(pledge, id);
+        }
+        form
+    }
+
+    /// A form filled with an existing entry, to change it.
+    pub fn edit(pledge: &Pledge, file: usize, index: usize, entry: &Activity) -> Self {
+        let mut form = EntryForm::new(pledge, entry.date, None, Some(entry.party.clone()));
+        form.date = entry.date.to_string();
+        form.until = entry.until.map(|d| d.to_string()).unwrap_or_default();
+        form.commitment = entry.commitments.first().cloned();
+        if let Some(q) = &entry.quantity {
+            form.amount = crate::format::number(q.amount).replace(' ', "");
+            form.unit = q.unit.to_string();
+            form.qualifier = q.qualifier;
+        }
+        entry
+            .place
+            .as_deref()
+            .unwrap_or_default()
+            .clone_into(&mut form.place);
+        form.note = entry.note.clone().unwrap_or_default();
+        form.editing = Some(Editing {
+            file,
+            index,
+            original: entry.clone(),
+        });
+        form
+    }
+
+    /// Chooses a commitment; the unit follows its target unless typed.
+    pub fn choose(&mut self, pledge: &Pledge, id: CommitmentId) {
+        let previous_default = self
+            .commitment
+            .as_ref()
+            .and_then(|c| pledge.commitment(c))
+            .and_then(|c| c.target.as_ref())
+            .map(|t| t.unit.clone());
+        let commitment = pledge.commitment(&id);
+        if self.unit.trim().is_empty() || previous_default.as_deref() == Some(self.unit.trim()) {
+            self.unit = commitment
+                .and_then(|c| c.target.as_ref())
+                .map(|t| t.unit.clone())
+                .unwrap_or_default();
+        }
+        if self.party.is_none()
+            && let Some([only]) = commitment.map(|c| c.owners.as_slice())
+        {
+            self.party = Some(only.clone());
+        }
+        self.commitment = Some(id);
+    }
+
+    /// After a save: the next entry keeps date, party, place and commitment.
+    pub fn next_entry(&mut self) {
+        self.amount.clear();
+        self.note.clear();
+        self.until.clear();
+        self.editing = None;
+        self.saved += 1;
+        self.focus_date = true;
+    }
+
+    /// The entry, or why the fields do not make one.
+    pub fn entry(&self) -> Result<Activity, Vec<FormProblem>> {
+        let t = texts();
+        let mut problems = Vec::new();
+        let mut error = |field, message: String| {
+            problems.push(FormProblem {
+                field,
+                severity: Severity::Fel,
+                message,
+            });
+        };
+        let date = match parse_date(&Cell::Text(self.date.clone())) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                error(FormField::Date, m);
+                None
+            }
+        };
+        let until = if self.until.trim().is_empty() {
+            None
+        } else {
+            match parse_date(&Cell::Text(self.until.clone())) {
+                Ok(d) => Some(d),
+                Err(m) => {
+                    error(FormField::Until, m);
+                    None
+                }
+            }
+        };
+        if self.commitment.is_none() {
+            error(FormField::Commitment, t.form_choose_commitment.to_owned());
+        }
+        if self.party.is_none() {
+            error(FormField::Party, t.form_choose_party.to_owned());
+        }
+        let quantity = if self.amount.trim().is_empty() {
+            None
+        } else {
+            match parse_amount(&Cell::Text(self.amount.clone())) {
+                Ok((amount, written)) => {
+                    if self.unit.trim().is_empty() {
+                        error(FormField::Unit, t.form_unit_missing.to_owned());
+                    }
+                    Some(Quantity {
+                        amount,
+                        unit: self.unit.trim().into(),
+                        qualifier: written.unwrap_or(self.qualifier),
+                    })
+                }
+                Err(m) => {
+                    error(FormField::Amount, m);
+                    None
+                }
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        match (date, &self.commitment, &self.party) {
+            (Some(date), Some(commitment), Some(party)) => Ok(Activity {
+                date,
+                until,
+                commitments: std::iter::once(commitment.clone()).collect(),
+                party: party.clone(),
+                quantity,
+                place: Some(self.place.trim())
+                    .filter(|p| !p.is_empty())
+                    .map(Into::into),
+                note: Some(self.note.trim())
+                    .filter(|n| !n.is_empty())
+                    .map(ToOwned::to_owned),
+                cumulative: self.editing.as_ref().is_some_and(|e| e.original.cumulative),
+            }),
+            _ => Err(Vec::new()),
+        }
+    }
+
+    /// Every message for the form as it stands: what stops a save, the
+    /// warnings of `check` (date outside the period, unit not the target's,
+    /// a case-like note), and a likely duplicate of an existing entry.
+    pub fn problems(
+        &self,
+        pledge: &Pledge,
+        today: Date,
+        files: &[ActivityFile],
+    ) -> Vec<FormProblem> {
+        let entry = match self.entry() {
+            Ok(entry) => entry,
+            Err(problems) => return problems,
+        };
+        let mut out: Vec<FormProblem> = check_entry(pledge, &entry, today)
+            .into_iter()
+            .map(|f| {
+                let field = match f.path.iter().rev().find_map(|s| match s {
+                    PathSeg::Field(name) => Some(*name),
+                    PathSeg::Index(_) => None,
+                }) {
+                    Some("date") => FormField::Date,
+                    Some("until") => FormField::Until,
+                    Some("commitments") => FormField::Commitment,
+                    Some("party") => FormField::Party,
+                    Some("amount" | "quantity") => FormField::Amount,
+                    Some("unit") => FormField::Unit,
+                    Some("note") => FormField::Note,
+                    Some("place") => FormField::Place,
+                    _ => FormField::Whole,
+                };
+                FormProblem {
+                    field,
+                    severity: f.severity,
+                    message: f.kind.to_string(),
+                }
+            })
+            .collect();
+        let editing = self.editing.as_ref().map(|e| (e.file, e.index));
+        let duplicate = files.iter().enumerate().any(|(f, file)| {
+            file.entries.iter().enumerate().any(|(i, e)| {
+                Some((f, i)) != editing && e.date == entry.date && likely_duplicate(e, &entry)
+            })
+        });
+        if duplicate {
+            out.push(FormProblem {
+                field: FormField::Whole,
+                severity: Severity::Varning,
+                message: texts().form_duplicate.to_owned(),
+            });
+        }
+        out
+    }
+
+    /// Draws the form.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        pledge: &Pledge,
+        places: &[String],
+        problems: &[FormProblem],
+        commands: &mut Vec<Command>,
+    ) {
+        let t = texts();
+        let modal = Modal::new(Id::unique("entry_form")).show(ctx, |ui| {
+            ui.set_width(640.0);
+            ui.heading(if self.editing.is_some() {
+                t.form_edit_title
+            } else {
+                t.form_new_title
+            });
+            if self.saved > 0 {
+                ui.label(RichText::new(t.form_saved_count(self.saved)).small());
+            }
+            ui.add_space(tokens::GAP);
+            let mut entered = false;
+            egui::Grid::new("entry_form_grid")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    entered |= self.dates_ui(ui);
+                    ui.end_row();
+                    self.commitment_ui(ui, pledge);
+                    ui.end_row();
+                    self.party_ui(ui, pledge);
+                    ui.end_row();
+                    entered |= self.quantity_ui(ui);
+                    ui.end_row();
+                    entered |= self.place_ui(ui, places);
+                    ui.end_row();
+                    let label = ui.label(t.form_note);
+                    let note = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.note)
+                                .desired_width(f32::INFINITY)
+                                .hint_text(t.form_note_hint),
+                        )
+                        .labelled_by(label.id);
+                    entered |= note.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.end_row();
+                });
+            ui.add_space(tokens::GAP);
+            problems_ui(ui, problems);
+            ui.add_space(tokens::GAP);
+            let can_save = !problems.iter().any(|p| p.severity == Severity::Fel);
+            ui.horizontal(|ui| {
+                let save = ui
+                    .add_enabled(can_save, egui::Button::new(t.form_save))
+                    .on_hover_text(t.form_save_hint);
+                if (save.clicked() || entered) && can_save {
+                    commands.push(Command::SaveActivityForm);
+                }
+                if ui.button(t.close_button).clicked() {
+                    commands.push(Command::CloseActivityForm);
+                }
+            });
+        });
+        if modal.should_close() {
+            commands.push(Command::CloseActivityForm);
+        }
+    }
+
+    fn dates_ui(&mut self, ui: &mut Ui) -> bool {
+        let t = texts();
+        let label = ui.label(t.form_date);
+        let mut entered = false;
+        ui.horizontal(|ui| {
+            let date = ui
+                .add(egui::TextEdit::singleline(&mut self.date).desired_width(110.0))
+                .labelled_by(label.id);
+            if self.focus_date {
+                date.request_focus();
+                self.focus_date = false;
+            }
+            entered |= date.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let until_label = ui.label(t.form_until);
+            let until = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.until)
+                        .desired_width(110.0)
+                        .hint_text(t.form_until_hint),
+                )
+                .labelled_by(until_label.id);
+            entered |= until.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        });
+        entered
+    }
+
+    fn commitment_ui(&mut self, ui: &mut Ui, pledge: &Pledge) {
+        let t = texts();
+        ui.label(t.form_commitment);
+        ui.vertical(|ui| {
+            let chosen = self
+                .commitment
+                .as_ref()
+                .and_then(|id| pledge.commitment(id))
+                .map_or_else(
+                    || t.form_no_commitment.to_owned(),
+                    |c| format!("{} – {}", c.id, c.text),
+                );
+            ui.label(RichText::new(chosen).strong());
+            let label = ui.label(t.form_search_commitment);
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(t.form_search_hint),
+                )
+                .labelled_by(label.id);
+            let words: Vec<String> = self
+                .search
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            let matches: Vec<&crate::model::Commitment> = pledge
+                .commitments
+                .iter()
+                .filter(|c| {
+                    let hay = format!("{} {}", c.id, c.text).to_lowercase();
+                    words.iter().all(|w| hay.contains(w.as_str()))
+                })
+                .collect();
+            // An exact id or a single match is chosen as you type.
+            if search.changed() && !words.is_empty() {
+                let exact = matches
+                    .iter()
+                    .find(|c| c.id.as_str().eq_ignore_ascii_case(self.search.trim()));
+                if let Some(c) = exact.or(if matches.len() == 1 {
+                    matches.first()
+                } else {
+                    None
+                }) {
+                    self.choose(pledge, c.id.clone());
+                }
+            }
+            egui::ScrollArea::vertical()
+                .id_salt("entry_form_commitments")
+                .max_height(120.0)
+                .show(ui, |ui| {
+                    for c in matches {
+                        let text: String = c.text.chars().take(90).collect();
+                        let selected = self.commitment.as_ref() == Some(&c.id);
+                        if ui
+                            .selectable_label(selected, format!("{} – {text}", c.id))
+                            .clicked()
+                        {
+                            self.choose(pledge, c.id.clone());
+                        }
+                    }
+                });
+        });
+    }
+
+    fn party_ui(&mut self, ui: &mut Ui, pledge: &Pledge) {
+        let t = texts();
+        let label = ui.label(t.col_party);
+        let name = self
+            .party
+            .as_ref()
+            .and_then(|p| pledge.party(p))
+            .map_or(t.form_choose_party, |p| p.name.as_str());
+        egui::ComboBox::from_id_salt("entry_form_party")
+            .selected_text(name)
+            .show_ui(ui, |ui| {
+                for party in &pledge.parties {
+                    ui.selectable_value(&mut self.party, Some(party.id.clone()), &party.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    }
+
+    fn quantity_ui(&mut self, ui: &mut Ui) -> bool {
+        let t = texts();
+        let label = ui.label(t.col_quantity);
+        let mut entered = false;
+        ui.horizontal(|ui| {
+            let amount = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.amount)
+                        .desired_width(80.0)
+                        .hint_text("2,5"),
+                )
+                .labelled_by(label.id);
+            entered |= amount.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let unit_label = ui.label(t.form_unit);
+            let unit = ui
+                .add(egui::TextEdit::singleline(&mut self.unit).desired_width(150.0))
+                .labelled_by(unit_label.id);
+            entered |= unit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            for q in [Qualifier::Exakt, Qualifier::Minst, Qualifier::Cirka] {
+                ui.radio_value(&mut self.qualifier, q, q.to_string());
+            }
+        });
+        entered
+    }
+
+    fn place_ui(&mut self, ui: &mut Ui, places: &[String]) -> bool {
+        let t = texts();
+        let label = ui.label(t.col_place);
+        let mut entered = false;
+        ui.vertical(|ui| {
+            let place = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.place)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(t.form_place_hint),
+                )
+                .labelled_by(label.id);
+            entered |= place.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let typed = self.place.trim().to_lowercase();
+            if !typed.is_empty() {
+                let suggestions: Vec<&String> = places
+                    .iter()
+                    .filter(|p| {
+                        let lower = p.to_lowercase();
+                        lower.contains(&typed) && lower != typed
+                    })
+                    .take(6)
+                    .collect();
+                if !suggestions.is_empty() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(t.form_place_suggestions).small());
+                        for s in suggestions {
+                            if ui.small_button(s).clicked() {
+                                self.place.clone_from(s);
+                            }
+                        }
+                    });
+                }
+            }
+        });
+        entered
+    }
+}
+
+fn problems_ui(ui: &mut Ui, problems: &[FormProblem]) {
+    let palette = Palette::for_ui(ui);
+    for p in problems {
+        let (symbol, color) = match p.severity {
+            Severity::Fel => ("✖", palette.error),
+            Severity::Varning => ("⚠", palette.warning),
+        };
+        ui.label(RichText::new(format!("{symbol} {}: {}", p.severity, p.message)).color(color));
+    }
+}
