@@ -1288,3 +1288,73 @@ mod activities {
         );
     }
 }
+
+/// "Importera aktiviteter…": the preview, fixing a column's meaning, the
+/// counts, all-or-nothing, and undo of the whole import.
+mod import_preview {
+    use super::*;
+    use egui_kittest::kittest::NodeT as _;
+
+    fn entries(app: &App) -> usize {
+        app.document().map_or(0, |d| {
+            d.loaded.activities.iter().map(|f| f.entries.len()).sum()
+        })
+    }
+
+    #[test]
+    fn a_sheet_is_previewed_mapped_and_imported_then_undone() {
+        let dir = sample_copy();
+        let csv = dir.path().join("logg.csv");
+        std::fs::write(
+            &csv,
+            "Datum;Löfte;Antal;Var\n2017-04-03;P1;2;Kungsgatan\n2017-04-04;P1;3;Stora torget\n2017-04-05;P9;1;Rud\n",
+        )
+        .expect("write");
+        let mut h = harness(Origin::path(dir.path()));
+        let before = entries(h.state());
+        h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+        h.run();
+        // No system dialog in tests: the path is typed.
+        h.get_by_label("Sökväg")
+            .type_text(&csv.display().to_string());
+        h.key_press(Key::Enter);
+        h.run();
+        h.get_by_label("Importera aktiviteter");
+        h.get_by_label_contains("3 rader: 2 kan importeras, 0 finns redan");
+        h.get_by_label_contains("rad 4, kolumn B (Löfte): fel: okänt åtagande \"P9\"");
+        // All or nothing: with an error row, Importera is off until the
+        // user chooses to import only the valid rows.
+        assert!(h.get_by_label("Importera").accesskit_node().is_disabled());
+        // Column D ("Var") is not recognised: make it the place.
+        h.get_by_label("D Var").click();
+        h.run();
+        h.get_by_label("Plats").click_accesskit();
+        h.run();
+        let dialog = h.state().import_dialog().expect("open");
+        assert_eq!(
+            dialog.mapping.column(medborgarlofte::import::Field::Plats),
+            Some(3)
+        );
+        h.get_by_label("Importera bara de giltiga raderna (rader med fel hoppas över)")
+            .click();
+        h.run();
+        h.get_by_label("Importera").click();
+        h.run();
+        assert!(h.state().import_dialog().is_none());
+        assert_eq!(entries(h.state()), before + 2);
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.starts_with("2 rader importerade")),
+            "{:?}",
+            h.state().notice()
+        );
+        let polisen =
+            std::fs::read_to_string(dir.path().join("activities/polisen.ron")).expect("read");
+        assert!(polisen.contains("place: \"Stora torget\",\n        ),\n    ],"));
+        // One Ctrl+Z takes the whole import back.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(entries(h.state()), before);
+    }
+}

@@ -145,3 +145,16 @@ pub fn unsaved_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
         commands.push(Command::AnswerUnsaved(UnsavedAnswer::Cancel));
     }
 }
+
+/// Whether the user dismissed a modal: a click on the backdrop, or Escape,
+/// when no popup is open. Unlike `ModalResponse::should_close`, choosing an
+/// item in a combo box inside the modal does not count: that would close
+/// the whole dialog.
+pub fn dismissed<T>(ctx: &egui::Context, response: &egui::ModalResponse<T>) -> bool {
+    // With a popup open, a click anywhere (also on the popup's own items,
+    // which egui reports on the backdrop too) only closes the popup.
+    !response.any_popup_open
+        && (response.backdrop_response.clicked()
+            || (response.is_top_modal
+                && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))))
+}

@@ -373,7 +373,7 @@ impl EntryForm {
                 }
             });
         });
-        if modal.should_close() {
+        if super::dialogs::dismissed(ctx, &modal) {
             commands.push(Command::CloseActivityForm);
         }
     }
@@ -470,22 +470,14 @@ impl EntryForm {
     }
 
     fn party_ui(&mut self, ui: &mut Ui, pledge: &Pledge) {
-        let t = texts();
-        let label = ui.label(t.col_party);
-        let name = self
-            .party
-            .as_ref()
-            .and_then(|p| pledge.party(p))
-            .map_or(t.form_choose_party, |p| p.name.as_str());
-        egui::ComboBox::from_id_salt("entry_form_party")
-            .selected_text(name)
-            .show_ui(ui, |ui| {
-                for party in &pledge.parties {
-                    ui.selectable_value(&mut self.party, Some(party.id.clone()), &party.name);
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        ui.label(texts().col_party);
+        // Radio buttons, not a combo box: a popup inside a modal loses its
+        // clicks to the backdrop, and two or three parties fit on a line.
+        ui.horizontal_wrapped(|ui| {
+            for party in &pledge.parties {
+                ui.radio_value(&mut self.party, Some(party.id.clone()), &party.name);
+            }
+        });
     }
 
     fn quantity_ui(&mut self, ui: &mut Ui) -> bool {

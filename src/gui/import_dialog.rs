@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Id, Modal, RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 use super::state::Command;
 use super::text::texts;
@@ -59,74 +59,83 @@ impl ImportDialog {
     /// Draws the dialog.
     pub fn ui(&mut self, ctx: &egui::Context, pledge: &Pledge, commands: &mut Vec<Command>) {
         let t = texts();
-        let modal = Modal::new(Id::unique("import_dialog")).show(ctx, |ui| {
-            ui.set_width(ctx.content_rect().width().min(1100.0) - 80.0);
-            ui.heading(t.import_title);
-            ui.label(
-                self.path
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-            );
-            ui.horizontal(|ui| {
-                if self.table.sheets.len() > 1 {
-                    let label = ui.label(t.import_sheet);
-                    let mut chosen = self.table.sheet.clone();
-                    egui::ComboBox::from_id_salt("import_sheet")
-                        .selected_text(&chosen)
+        // A window rather than a modal: the column choosers are combo boxes,
+        // and a modal's backdrop takes the clicks meant for their popups.
+        let mut open = true;
+        let width = ctx.content_rect().width().min(1100.0) - 80.0;
+        egui::Window::new(t.import_title)
+            .id(Id::unique("import_dialog"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .default_width(width)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                ui.label(
+                    self.path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                );
+                ui.horizontal(|ui| {
+                    if self.table.sheets.len() > 1 {
+                        let label = ui.label(t.import_sheet);
+                        let mut chosen = self.table.sheet.clone();
+                        egui::ComboBox::from_id_salt("import_sheet")
+                            .selected_text(&chosen)
+                            .show_ui(ui, |ui| {
+                                for sheet in &self.table.sheets {
+                                    ui.selectable_value(&mut chosen, sheet.clone(), sheet);
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        if chosen != self.table.sheet {
+                            commands.push(Command::ImportSheet(chosen));
+                        }
+                    }
+                    let label = ui.label(t.import_party);
+                    let name = self
+                        .party
+                        .as_ref()
+                        .and_then(|p| pledge.party(p))
+                        .map_or(t.import_party_from_sheet, |p| p.name.as_str());
+                    let before = self.party.clone();
+                    egui::ComboBox::from_id_salt("import_party")
+                        .selected_text(name)
                         .show_ui(ui, |ui| {
-                            for sheet in &self.table.sheets {
-                                ui.selectable_value(&mut chosen, sheet.clone(), sheet);
+                            ui.selectable_value(&mut self.party, None, t.import_party_from_sheet);
+                            for party in &pledge.parties {
+                                ui.selectable_value(
+                                    &mut self.party,
+                                    Some(party.id.clone()),
+                                    &party.name,
+                                );
                             }
                         })
                         .response
                         .labelled_by(label.id);
-                    if chosen != self.table.sheet {
-                        commands.push(Command::ImportSheet(chosen));
+                    self.dirty |= before != self.party;
+                });
+                ui.add_space(tokens::GAP);
+                ui.label(RichText::new(t.import_mapping_hint).small());
+                self.preview_ui(ui);
+                ui.add_space(tokens::GAP);
+                self.summary_ui(ui);
+                ui.add_space(tokens::GAP);
+                ui.checkbox(&mut self.only_valid, t.import_only_valid);
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(self.can_import(), egui::Button::new(t.import_button))
+                        .clicked()
+                    {
+                        commands.push(Command::RunImport);
                     }
-                }
-                let label = ui.label(t.import_party);
-                let name = self
-                    .party
-                    .as_ref()
-                    .and_then(|p| pledge.party(p))
-                    .map_or(t.import_party_from_sheet, |p| p.name.as_str());
-                let before = self.party.clone();
-                egui::ComboBox::from_id_salt("import_party")
-                    .selected_text(name)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut self.party, None, t.import_party_from_sheet);
-                        for party in &pledge.parties {
-                            ui.selectable_value(
-                                &mut self.party,
-                                Some(party.id.clone()),
-                                &party.name,
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                self.dirty |= before != self.party;
+                    if ui.button(t.cancel_button).clicked() {
+                        commands.push(Command::CloseImport);
+                    }
+                });
             });
-            ui.add_space(tokens::GAP);
-            ui.label(RichText::new(t.import_mapping_hint).small());
-            self.preview_ui(ui);
-            ui.add_space(tokens::GAP);
-            self.summary_ui(ui);
-            ui.add_space(tokens::GAP);
-            ui.checkbox(&mut self.only_valid, t.import_only_valid);
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(self.can_import(), egui::Button::new(t.import_button))
-                    .clicked()
-                {
-                    commands.push(Command::RunImport);
-                }
-                if ui.button(t.cancel_button).clicked() {
-                    commands.push(Command::CloseImport);
-                }
-            });
-        });
-        if modal.should_close() {
+        if !open || ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             commands.push(Command::CloseImport);
         }
     }

@@ -95,7 +95,7 @@ impl ReportDialog {
                 }
             });
         });
-        if response.should_close() {
+        if super::dialogs::dismissed(ctx, &response) {
             commands.push(Command::CloseReportDialog);
         }
     }
