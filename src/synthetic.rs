@@ -208,6 +208,7 @@ fn synthetic_commitments(size: Size, parties: &[Party]) -> Vec<Commitment> {
                 other_actors: Vec::new(),
                 problem_areas: vec![u32::try_from(i % 3).unwrap_or(0) + 1],
                 places: Vec::new(),
+                carried_over: None,
                 target: target.map(|shape| Target {
                     shape,
                     unit: unit.to_owned(),

@@ -1358,3 +1358,143 @@ mod import_preview {
         assert_eq!(entries(h.state()), before);
     }
 }
+
+/// Planning after signing and renewal: targets, places and lead can be set;
+/// the text only changes as a revision with a reason; a new period's pledge
+/// is made from the open one.
+mod pledge_editing {
+    use super::*;
+    use egui_kittest::kittest::NodeT as _;
+    use medborgarlofte::model::{CommitmentId, RevisionChange, TargetShape};
+
+    fn retype(h: &mut Harness<'static, App>, label: &str, text: &str) {
+        h.get_by_role_and_label(Role::TextInput, label).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        h.run();
+    }
+
+    fn pledge_on_disk(dir: &Path) -> medborgarlofte::model::Pledge {
+        medborgarlofte::store::load(
+            medborgarlofte::store::Inputs::open(dir, &[]).expect("open"),
+            Date::from_ymd(2026, 1, 1).expect("date"),
+        )
+        .pledge
+        .expect("pledge")
+    }
+
+    #[test]
+    fn a_target_and_places_are_planned_and_the_text_is_revised_with_a_reason() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("G2")));
+        h.run();
+        h.get_by_label("Planering…").click();
+        h.run();
+        h.get_by_label("Planering för G2");
+        h.get_by_label("Per månad").click();
+        h.run();
+        retype(&mut h, "Antal", "3");
+        retype(&mut h, "Enhet", "samverkansmöten");
+        retype(&mut h, "Platser", "Karlstads kommun, Kronoparken");
+        h.get_by_label("LPO Karlstad").click();
+        h.run();
+        // Revising the text needs a reason: the save is off until there is one.
+        h.get_by_label("Ändra löftets text (revidering)").click();
+        h.run();
+        h.get_by_role_and_label(Role::MultilineTextInput, "Ny lydelse")
+            .focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::MultilineTextInput, "Ny lydelse")
+            .type_text("Polisen och kommunen utvecklar samverkan kring ungdomar.");
+        h.run();
+        h.get_by_label_contains("ange skälet");
+        assert!(
+            h.get_by_label("Spara planeringen")
+                .accesskit_node()
+                .is_disabled()
+        );
+        retype(&mut h, "Skäl till ändringen", "Beslut i styrgruppen");
+        h.get_by_label("Spara planeringen").click();
+        h.run();
+        assert!(h.state().planning().is_none(), "{:?}", h.state().error());
+        let pledge = pledge_on_disk(dir.path());
+        let g2 = pledge.commitment(&CommitmentId::new("G2")).expect("G2");
+        assert!(matches!(
+            g2.target.as_ref().map(|t| &t.shape),
+            Some(TargetShape::Rate { amount, .. }) if (*amount - 3.0).abs() < 1e-9
+        ));
+        assert_eq!(g2.places, ["Karlstads kommun", "Kronoparken"]);
+        assert_eq!(
+            g2.lead.as_ref().map(medborgarlofte::model::PartyId::as_str),
+            Some("lpo-karlstad")
+        );
+        assert!(
+            g2.text
+                .starts_with("Polisen och kommunen utvecklar samverkan kring")
+        );
+        let revision = pledge.revisions.last().expect("a revision");
+        assert_eq!(revision.reason, "Beslut i styrgruppen");
+        assert!(matches!(
+            &revision.change,
+            RevisionChange::Omformulerat { previous_text } if previous_text.contains("effektivisera")
+        ));
+        assert!(dir.path().join("pledge.ron.bak").is_file());
+        // The dashboard shows the new target at once; Ctrl+Z restores the file.
+        assert!(
+            h.state()
+                .document()
+                .and_then(|d| d.status.as_ref())
+                .and_then(|s| s.commitment(&CommitmentId::new("G2")))
+                .is_some_and(|s| s.full_target.is_some())
+        );
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let restored = pledge_on_disk(dir.path());
+        assert!(
+            restored
+                .commitment(&CommitmentId::new("G2"))
+                .is_some_and(|c| c.target.is_none())
+        );
+        assert_eq!(restored.revisions.len() + 1, pledge.revisions.len());
+    }
+
+    #[test]
+    fn the_next_period_is_started_from_the_open_pledge() {
+        let dir = sample_copy();
+        let next = tempfile::tempdir().expect("dir");
+        let folder = next.path().join("2017-18");
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::ALT), Key::N);
+        h.run();
+        h.get_by_label("Nytt medborgarlöfte");
+        h.get_by_label_contains("ange mappen");
+        retype(&mut h, "Ny mapp", &folder.display().to_string());
+        assert_eq!(
+            h.get_by_role_and_label(Role::TextInput, "Från (ÅÅÅÅ-MM-DD)")
+                .value()
+                .as_deref(),
+            Some("2017-10-01")
+        );
+        h.get_by_label("Skapa och öppna").click();
+        h.run();
+        let pledge = pledge_on_disk(&folder);
+        assert_eq!(pledge.title, "Medborgarlöften Karlstad 2017–2018");
+        assert_eq!(pledge.commitments.len(), 11);
+        assert!(
+            pledge
+                .commitments
+                .iter()
+                .all(|c| c.carried_over.is_some() && c.target.is_none())
+        );
+        assert_eq!(
+            h.state().document().map(|d| d.origin.clone()),
+            Some(Origin::path(&folder)),
+            "the new pledge is open"
+        );
+    }
+}

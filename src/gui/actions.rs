@@ -73,6 +73,8 @@ pub enum Action {
     NewActivity,
     /// Import activities from a spreadsheet.
     ImportActivities,
+    /// Start a new pledge (empty or renewed).
+    NewPledge,
 }
 
 /// Where the key of an action is handled.
@@ -88,7 +90,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 38] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -126,6 +128,7 @@ impl Action {
         Action::ProgressReport,
         Action::NewActivity,
         Action::ImportActivities,
+        Action::NewPledge,
     ];
 
     /// The label in menus and on buttons.
@@ -169,6 +172,7 @@ impl Action {
             Action::ProgressReport => t.progress_report,
             Action::NewActivity => t.new_activity,
             Action::ImportActivities => t.import_activities,
+            Action::NewPledge => t.new_pledge,
         }
     }
 
@@ -208,6 +212,7 @@ impl Action {
             Action::ProgressReport => (cmd, Key::R),
             Action::NewActivity => (cmd.plus(Modifiers::SHIFT), Key::N),
             Action::ImportActivities => (cmd, Key::I),
+            Action::NewPledge => (cmd.plus(Modifiers::ALT), Key::N),
             Action::Assess(n) => (
                 none,
                 match n {

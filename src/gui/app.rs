@@ -120,6 +120,10 @@ pub struct App {
     activity_redo: Vec<activities::Step>,
     /// The import preview.
     import_dialog: Option<super::import_dialog::ImportDialog>,
+    /// "Planering…" for a commitment.
+    planning: Option<super::pledge_dialogs::PlanningDialog>,
+    /// "Nytt löfte…".
+    new_pledge: Option<super::pledge_dialogs::NewPledgeDialog>,
 }
 
 impl App {
@@ -165,6 +169,8 @@ impl App {
             activity_undo: Vec::new(),
             activity_redo: Vec::new(),
             import_dialog: None,
+            planning: None,
+            new_pledge: None,
         };
         app.handle(Command::Open(start.origin));
         app
@@ -275,6 +281,11 @@ impl App {
             }
             Command::RunImport => self.run_import(),
             Command::CloseImport => self.import_dialog = None,
+            Command::OpenPlanning(id) => self.open_planning(&id),
+            Command::SavePlanning => self.save_planning(),
+            Command::ClosePlanning => self.planning = None,
+            Command::CreatePledge => self.create_pledge(),
+            Command::CloseNewPledge => self.new_pledge = None,
             Command::CloseShortcuts => self.shortcuts_open = false,
             Command::DismissError => self.error = None,
             Command::DismissNotice => self.notice = None,
@@ -689,6 +700,7 @@ impl App {
             Action::Redo | Action::RedoAlt => self.redo_activity(),
             Action::NewActivity => self.new_activity(None),
             Action::ImportActivities => self.pick_import_file(),
+            Action::NewPledge => self.open_new_pledge(),
             Action::AddDecision => {
                 self.in_meeting(MeetingCommand::AddDecision);
             }
@@ -899,6 +911,8 @@ impl App {
             || self.report_dialog.is_some()
             || self.activity_form.is_some()
             || self.import_dialog.is_some()
+            || self.planning.is_some()
+            || self.new_pledge.is_some()
             || self.shortcuts_open
             || self.error.is_some()
             || self.pending_exit.is_some()
@@ -1256,6 +1270,22 @@ impl eframe::App for App {
                 self.doc.as_ref().and_then(Document::pledge),
             ) {
                 form.ui(&ctx, pledge, &places, &self.form_problems, &mut commands);
+            }
+        } else if self.planning.is_some() {
+            let problem = self.planning_problem();
+            if let (Some(dialog), Some(pledge)) = (
+                &mut self.planning,
+                self.doc.as_ref().and_then(Document::pledge),
+            ) {
+                dialog.ui(&ctx, pledge, problem.as_deref(), &mut commands);
+            }
+        } else if self.new_pledge.is_some() {
+            let problem = self
+                .new_pledge
+                .as_ref()
+                .and_then(|d| d.pledge(self.doc.as_ref().and_then(Document::pledge)).err());
+            if let Some(dialog) = &mut self.new_pledge {
+                dialog.ui(&ctx, problem.as_deref(), &mut commands);
             }
         } else if self.import_dialog.is_some() {
             self.refresh_import_plan();

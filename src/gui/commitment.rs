@@ -217,6 +217,14 @@ pub fn detail_ui(
             {
                 commands.push(Command::NewActivity(Some(detail.id.clone())));
             }
+            if !doc.is_read_only()
+                && ui
+                    .button(t.planning_button)
+                    .on_hover_text(t.planning_text_protected)
+                    .clicked()
+            {
+                commands.push(Command::OpenPlanning(detail.id.clone()));
+            }
         });
     });
     egui::ScrollArea::vertical()

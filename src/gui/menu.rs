@@ -49,6 +49,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             action_button(ui, Action::OpenFolder, true, commands);
             action_button(ui, Action::OpenFiles, true, commands);
             action_button(ui, Action::OpenPath, true, commands);
+            action_button(ui, Action::NewPledge, true, commands);
             ui.menu_button(t.recent, |ui| {
                 if state.recent.is_empty() {
                     ui.label(t.no_recent);

@@ -15,6 +15,7 @@ pub mod import_dialog;
 pub mod meeting;
 mod menu;
 mod overview;
+pub mod pledge_dialogs;
 mod problems;
 pub mod report;
 pub mod rows;

@@ -253,6 +253,16 @@ pub enum Command {
     RunImport,
     /// Close the import preview without importing.
     CloseImport,
+    /// Open "Planering…" for a commitment.
+    OpenPlanning(CommitmentId),
+    /// Save the planning dialog.
+    SavePlanning,
+    /// Close the planning dialog.
+    ClosePlanning,
+    /// Create the pledge of the "Nytt löfte" dialog.
+    CreatePledge,
+    /// Close the "Nytt löfte" dialog.
+    CloseNewPledge,
 }
 
 /// What to do with unsaved meeting changes before going on.

@@ -253,6 +253,44 @@ pub struct Texts {
     pub import_only_valid: &'static str,
     pub import_button: &'static str,
     pub import_pick_title: &'static str,
+    pub new_pledge: &'static str,
+    pub planning_button: &'static str,
+    pub planning_places: &'static str,
+    pub planning_places_hint: &'static str,
+    pub planning_save: &'static str,
+    pub planning_target: &'static str,
+    pub planning_no_target: &'static str,
+    pub planning_total: &'static str,
+    pub planning_per_week: &'static str,
+    pub planning_per_month: &'static str,
+    pub planning_milestone: &'static str,
+    pub planning_by: &'static str,
+    pub planning_amount: &'static str,
+    pub planning_average: &'static str,
+    pub planning_condition: &'static str,
+    pub planning_condition_hint: &'static str,
+    pub planning_no_lead: &'static str,
+    pub planning_revise: &'static str,
+    pub planning_text_protected: &'static str,
+    pub planning_new_text: &'static str,
+    pub planning_revision_date: &'static str,
+    pub planning_reason: &'static str,
+    pub new_pledge_title: &'static str,
+    pub new_pledge_renew: &'static str,
+    pub new_pledge_empty: &'static str,
+    pub new_pledge_folder: &'static str,
+    pub new_pledge_name: &'static str,
+    pub new_pledge_start: &'static str,
+    pub new_pledge_end: &'static str,
+    pub new_pledge_police: &'static str,
+    pub new_pledge_municipality: &'static str,
+    pub new_pledge_renew_hint: &'static str,
+    pub new_pledge_empty_hint: &'static str,
+    pub new_pledge_create: &'static str,
+    pub new_pledge_no_folder: &'static str,
+    pub new_pledge_no_title: &'static str,
+    pub new_pledge_bad_period: &'static str,
+    pub new_pledge_no_parties: &'static str,
     pub import_path_body: &'static str,
     pub no_meeting_open: &'static str,
     pub open_pdf: &'static str,
@@ -282,6 +320,9 @@ pub struct Texts {
     import_more_problems_fn: fn(usize) -> String,
     undone_fn: fn(usize) -> String,
     import_counts_fn: fn(usize, usize, usize, usize, usize) -> String,
+    planning_title_fn: fn(&str) -> String,
+    planning_saved_fn: fn(&str) -> String,
+    pledge_created_fn: fn(&str) -> String,
     cannot_open_fn: fn(&str) -> String,
     as_of_phrase_fn: fn(Date) -> String,
     assessed_at_fn: fn(Date) -> String,
@@ -380,6 +421,18 @@ impl Texts {
         bad: usize,
     ) -> String {
         (self.import_counts_fn)(rows, ok, there, dup, bad)
+    }
+    /// Heading of the planning dialog.
+    pub fn planning_title(&self, a: &str) -> String {
+        (self.planning_title_fn)(a)
+    }
+    /// Notice after saving planning.
+    pub fn planning_saved(&self, a: &str) -> String {
+        (self.planning_saved_fn)(a)
+    }
+    /// Notice after creating a pledge.
+    pub fn pledge_created(&self, a: &str) -> String {
+        (self.pledge_created_fn)(a)
     }
     /// Notice after writing the progress report.
     pub fn report_written(&self, a: &str) -> String {
@@ -689,6 +742,44 @@ pub static SV: Texts = Texts {
     import_only_valid: "Importera bara de giltiga raderna (rader med fel hoppas över)",
     import_button: "Importera",
     import_pick_title: "Välj kalkylark att importera",
+    new_pledge: "Nytt löfte…",
+    planning_button: "Planering…",
+    planning_places: "Platser",
+    planning_places_hint: "kommaseparerade, t.ex. Herrhagen, Våxnäs",
+    planning_save: "Spara planeringen",
+    planning_target: "Mål",
+    planning_no_target: "Inget mål",
+    planning_total: "Antal under perioden",
+    planning_per_week: "Per vecka",
+    planning_per_month: "Per månad",
+    planning_milestone: "Klart senast",
+    planning_by: "Datum (ÅÅÅÅ-MM-DD)",
+    planning_amount: "Antal",
+    planning_average: "i snitt över perioden",
+    planning_condition: "Villkor (valfritt)",
+    planning_condition_hint: "t.ex. om underrättelseläget medger det",
+    planning_no_lead: "ingen ledande part",
+    planning_revise: "Ändra löftets text (revidering)",
+    planning_text_protected: "Löftets text är skyddad: en ändring sparas som en revidering med datum och skäl, och den tidigare lydelsen finns kvar.",
+    planning_new_text: "Ny lydelse",
+    planning_revision_date: "Beslutsdatum",
+    planning_reason: "Skäl till ändringen",
+    new_pledge_title: "Nytt medborgarlöfte",
+    new_pledge_renew: "Förnya det öppna löftet för en ny period",
+    new_pledge_empty: "Börja med ett tomt löfte",
+    new_pledge_folder: "Ny mapp",
+    new_pledge_name: "Titel",
+    new_pledge_start: "Från (ÅÅÅÅ-MM-DD)",
+    new_pledge_end: "Till (ÅÅÅÅ-MM-DD)",
+    new_pledge_police: "Lokalpolisområde",
+    new_pledge_municipality: "Kommun",
+    new_pledge_renew_hint: "Parter, problemområden och åtaganden följer med (markerade som överförda); målen planeras på nytt och ingen part har skrivit under än.",
+    new_pledge_empty_hint: "Ett löfte med två parter och inga åtaganden; åtagandena skrivs in i pledge.ron (se docs/file-formats.md).",
+    new_pledge_create: "Skapa och öppna",
+    new_pledge_no_folder: "ange mappen där löftet ska sparas",
+    new_pledge_no_title: "ange en titel",
+    new_pledge_bad_period: "perioden måste sluta efter att den börjar",
+    new_pledge_no_parties: "ange lokalpolisområdets och kommunens namn",
     import_path_body: "Skriv eller klistra in sökvägen till kalkylarket (.xlsx, .ods eller .csv).",
     no_meeting_open: "Öppna ett möte under fliken Möte först.",
     open_pdf: "Öppna",
@@ -729,6 +820,13 @@ pub static SV: Texts = Texts {
             format!("Ångrat: {n} aktiviteter.")
         }
     },
+    planning_title_fn: |id| format!("Planering för {id}"),
+    planning_saved_fn: |id| {
+        format!(
+            "Planeringen för {id} sparades i pledge.ron (förra versionen i pledge.ron.bak). Ctrl+Z ångrar."
+        )
+    },
+    pledge_created_fn: |f| format!("Det nya löftet skapades i {f} och är öppnat."),
     import_counts_fn: |rows, ok, there, dup, bad| {
         format!(
             "{rows} rader: {ok} kan importeras, {there} finns redan (hoppas över), {dup} möjliga dubbletter, {bad} med fel"

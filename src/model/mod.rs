@@ -10,6 +10,7 @@ pub mod measured;
 pub mod meeting;
 pub mod meeting_edit;
 pub mod pledge;
+pub mod pledge_edit;
 
 pub use activity::{
     ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Commitments, Qualifier, Quantity,
@@ -18,9 +19,9 @@ pub use date::{Date, DateError, month_name};
 pub use ids::{ActionId, CommitmentId, IndicatorId, PartyId};
 pub use measured::MeasuredStatus;
 pub use pledge::{
-    Bound, Commitment, CommitmentGroup, Indicator, IndicatorValue, PLEDGE_FORMAT_VERSION, Party,
-    PartyKind, Period, Pledge, ProblemArea, RateUnit, Revision, RevisionChange, Target,
-    TargetShape,
+    Bound, CarriedOver, Commitment, CommitmentGroup, Indicator, IndicatorValue,
+    PLEDGE_FORMAT_VERSION, Party, PartyKind, Period, Pledge, ProblemArea, RateUnit, Revision,
+    RevisionChange, Target, TargetShape,
 };
 pub mod problem;
 pub mod validate;

@@ -186,6 +186,20 @@ pub struct Commitment {
     /// The planned amount, if the parties set one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
+    /// Set when the commitment was carried over from the previous period's
+    /// pledge (renewal), so follow-up can tell old from new promises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_over: Option<CarriedOver>,
+}
+
+/// Where a carried-over commitment comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarriedOver {
+    /// The previous pledge's title.
+    pub from: String,
+    /// The commitment's id there.
+    pub id: CommitmentId,
 }
 
 /// A planned amount for a commitment.

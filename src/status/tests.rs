@@ -39,6 +39,7 @@ fn pledge_with(targets: Vec<(&str, Option<Target>)>, start: &str, end: &str) -> 
                 problem_areas: Vec::new(),
                 places: Vec::new(),
                 target,
+                carried_over: None,
             })
             .collect(),
         indicators: Vec::new(),

@@ -23,8 +23,9 @@ use crate::model::{
 
 pub use locate::{Position, locate};
 pub use save::{
-    SaveError, activities_to_ron, backup_path, meeting_to_ron, save_activities, save_atomic,
-    save_atomic_bytes, save_meeting, save_pledge, to_ron,
+    SaveError, activities_to_ron, backup_path, create_pledge_folder, meeting_to_ron,
+    save_activities, save_atomic, save_atomic_bytes, save_meeting, save_pledge, to_ron,
+    update_pledge,
 };
 
 /// Files larger than this are refused without being read: the largest real

@@ -159,3 +159,41 @@ pub fn save_meeting(
     }
     save_atomic(path, &text)
 }
+
+/// Replaces the pledge at `path` with `pledge`, refusing when the file on
+/// disk no longer holds `expected` (someone else changed it). The previous
+/// text is kept as [`backup_path`]; comments in it survive there.
+pub fn update_pledge(path: &Path, expected: &Pledge, pledge: &Pledge) -> Result<(), SaveError> {
+    let conflict = || SaveError::Conflict {
+        path: path.display().to_string(),
+    };
+    let source = super::Source::read(path);
+    let on_disk: Pledge = super::parse(&source).map_err(|_| conflict())?;
+    if &on_disk != expected {
+        return Err(conflict());
+    }
+    if let Ok(text) = &source.text {
+        save_atomic(&backup_path(path), text)?;
+    }
+    save_pledge(path, pledge)
+}
+
+/// Creates a pledge folder: `activities/`, `meetings/` and `pledge.ron`.
+/// Refuses a folder that already holds a pledge.
+pub fn create_pledge_folder(folder: &Path, pledge: &Pledge) -> Result<(), SaveError> {
+    let pledge_path = folder.join(super::PLEDGE_FILE);
+    if pledge_path.exists() {
+        return Err(SaveError::Io {
+            path: pledge_path.display().to_string(),
+            reason: "det finns redan ett löfte i mappen; välj en tom mapp".into(),
+        });
+    }
+    for dir in [super::ACTIVITIES_DIR, super::MEETINGS_DIR] {
+        let dir = folder.join(dir);
+        std::fs::create_dir_all(&dir).map_err(|e| SaveError::Io {
+            path: dir.display().to_string(),
+            reason: super::io_message(&e),
+        })?;
+    }
+    save_pledge(&pledge_path, pledge)
+}

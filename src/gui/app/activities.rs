@@ -14,8 +14,21 @@ use crate::model::activity_edit::ActivityEdit;
 use crate::model::{ActivityFile, CommitmentId, PartyId};
 use crate::store::activities::{apply_to_file, party_file};
 
-/// One undoable step: the edits that undo (or redo) it, per file.
-pub type Step = Vec<(PathBuf, ActivityEdit)>;
+/// One undoable step, as the edits that make it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Activity edits, per file, applied in order.
+    Activities(Vec<(PathBuf, ActivityEdit)>),
+    /// The pledge file goes from one version to another.
+    Pledge {
+        /// The pledge file.
+        path: PathBuf,
+        /// What must be on disk now.
+        from: Box<crate::model::Pledge>,
+        /// What is written.
+        to: Box<crate::model::Pledge>,
+    },
+}
 
 impl App {
     /// The activity files of the open folder with their paths; `None` for
@@ -130,7 +143,7 @@ impl App {
         let Some((folder, files)) = self.writable_files() else {
             return;
         };
-        let step = if let Some(e) = editing {
+        let edits = if let Some(e) = editing {
             let Some((path, _)) = files.get(e.file) else {
                 return;
             };
@@ -160,11 +173,11 @@ impl App {
                 },
             )]
         };
-        let file_name = step
+        let file_name = edits
             .first()
             .and_then(|(p, _)| p.file_name())
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        if self.write_step(&step, true) {
+        if self.write_step(&Step::Activities(edits), true) {
             self.settings.last_party = Some(entry.party.to_string());
             let was_edit = self
                 .activity_form
@@ -194,13 +207,13 @@ impl App {
         else {
             return;
         };
-        let step = vec![(
+        let step = Step::Activities(vec![(
             path,
             ActivityEdit::Remove {
                 at: index,
                 entries: vec![entry],
             },
-        )];
+        )]);
         if self.write_step(&step, true) {
             self.notice = Some(Notice {
                 text: texts().activity_deleted.to_owned(),
@@ -213,7 +226,37 @@ impl App {
     /// Applies the edits of one step to disk; their inverses go on the undo
     /// stack (`fresh`: a new step, which clears redo) or the redo stack.
     /// A failure part way undoes what was written and shows the error.
-    fn write_step(&mut self, step: &Step, fresh: bool) -> bool {
+    pub(super) fn write_step(&mut self, step: &Step, fresh: bool) -> bool {
+        let inverse = match step {
+            Step::Activities(edits) => self.write_activity_edits(edits),
+            Step::Pledge { path, from, to } => crate::store::update_pledge(path, from, to)
+                .map(|()| Step::Pledge {
+                    path: path.clone(),
+                    from: to.clone(),
+                    to: from.clone(),
+                })
+                .map_err(|e| e.to_string()),
+        };
+        match inverse {
+            Ok(inverse) => {
+                if fresh {
+                    self.activity_redo.clear();
+                }
+                self.activity_undo.push(inverse);
+                self.reload_quietly();
+                true
+            }
+            Err(message) => {
+                self.error = Some(message);
+                self.reload_quietly();
+                false
+            }
+        }
+    }
+
+    /// Writes activity edits in order; a failure part way undoes what was
+    /// written. Returns the step that undoes them.
+    fn write_activity_edits(&self, edits: &[(PathBuf, ActivityEdit)]) -> Result<Step, String> {
         let reporter = |path: &Path| -> Option<String> {
             let party = path.file_stem()?.to_str()?;
             let doc = self.doc.as_ref()?;
@@ -221,30 +264,24 @@ impl App {
                 .party(&PartyId::new(party))
                 .map(|p| p.name.clone())
         };
-        let mut inverse: Step = Vec::new();
-        for (path, edit) in step {
+        let mut inverse: Vec<(PathBuf, ActivityEdit)> = Vec::new();
+        for (path, edit) in edits {
             match apply_to_file(path, edit, reporter(path).as_deref()) {
                 Ok(undo) => inverse.push((path.clone(), undo)),
                 Err(err) => {
                     for (p, undo) in inverse.iter().rev() {
                         let _ = apply_to_file(p, undo, None);
                     }
-                    self.error = Some(err.to_string());
-                    self.reload_quietly();
-                    return false;
+                    return Err(err.to_string());
                 }
             }
         }
         inverse.reverse();
-        if fresh {
-            self.activity_redo.clear();
-        }
-        self.activity_undo.push(inverse);
-        self.reload_quietly();
-        true
+        Ok(Step::Activities(inverse))
     }
 
-    /// Undoes the last activity change (save, edit, delete or import).
+    /// Undoes the last change of the files (an activity saved, edited,
+    /// deleted or imported, or the planning of the pledge).
     pub(super) fn undo_activity(&mut self) {
         let Some(step) = self.activity_undo.pop() else {
             self.notice = Some(Notice {
@@ -254,10 +291,13 @@ impl App {
             });
             return;
         };
-        let n: usize = step
-            .iter()
-            .map(|(_, e)| e.added().unsigned_abs().max(1))
-            .sum();
+        let n: usize = match &step {
+            Step::Activities(edits) => edits
+                .iter()
+                .map(|(_, e)| e.added().unsigned_abs().max(1))
+                .sum(),
+            Step::Pledge { .. } => 1,
+        };
         if self.write_step(&step, false) {
             // write_step pushed the redo edits on the undo stack: move them.
             if let Some(redo) = self.activity_undo.pop() {
@@ -391,7 +431,7 @@ impl App {
                 let mut undo = summary.undo.clone();
                 undo.reverse();
                 self.activity_redo.clear();
-                self.activity_undo.push(undo);
+                self.activity_undo.push(Step::Activities(undo));
                 self.import_dialog = None;
                 self.reload_quietly();
                 self.notice = Some(Notice {
@@ -420,5 +460,117 @@ impl App {
     /// How many activity changes can be undone.
     pub fn activity_undo_depth(&self) -> usize {
         self.activity_undo.len()
+    }
+}
+
+impl App {
+    pub(super) fn open_planning(&mut self, id: &CommitmentId) {
+        if self.writable_files().is_none() {
+            return;
+        }
+        let Some(pledge) = self.doc.as_ref().and_then(|d| d.pledge()) else {
+            return;
+        };
+        self.planning = crate::gui::pledge_dialogs::PlanningDialog::new(pledge, id, self.today);
+    }
+
+    /// What is wrong with the planning dialog now, if anything.
+    pub(super) fn planning_problem(&self) -> Option<String> {
+        let (dialog, pledge) = (self.planning.as_ref()?, self.doc.as_ref()?.pledge()?);
+        let edits = match dialog.edits(pledge) {
+            Ok(edits) => edits,
+            Err(message) => return Some(message),
+        };
+        let mut changed = pledge.clone();
+        for edit in &edits {
+            if let Err(err) = edit.apply(&mut changed) {
+                return Some(err.to_string());
+            }
+        }
+        None
+    }
+
+    pub(super) fn save_planning(&mut self) {
+        let (Some(dialog), Some(doc)) = (&self.planning, &self.doc) else {
+            return;
+        };
+        let (Some(pledge), Some(source)) = (doc.pledge(), doc.loaded.sources.first()) else {
+            return;
+        };
+        let edits = match dialog.edits(pledge) {
+            Ok(edits) => edits,
+            Err(message) => {
+                self.error = Some(message);
+                return;
+            }
+        };
+        let mut changed = pledge.clone();
+        for edit in &edits {
+            if let Err(err) = edit.apply(&mut changed) {
+                self.error = Some(err.to_string());
+                return;
+            }
+        }
+        let id = dialog.commitment.to_string();
+        if edits.is_empty() {
+            self.planning = None;
+            return;
+        }
+        let step = Step::Pledge {
+            path: source.path.clone(),
+            from: Box::new(pledge.clone()),
+            to: Box::new(changed),
+        };
+        if self.write_step(&step, true) {
+            self.planning = None;
+            self.notice = Some(Notice {
+                text: texts().planning_saved(&id),
+                since_secs: None,
+                open: None,
+            });
+        }
+    }
+
+    pub(super) fn open_new_pledge(&mut self) {
+        let open = self.doc.as_ref().and_then(|d| d.pledge());
+        self.new_pledge = Some(crate::gui::pledge_dialogs::NewPledgeDialog::new(
+            open, self.today,
+        ));
+    }
+
+    pub(super) fn create_pledge(&mut self) {
+        let Some(dialog) = &self.new_pledge else {
+            return;
+        };
+        let open = self.doc.as_ref().and_then(|d| d.pledge());
+        let (folder, pledge) = match dialog.pledge(open) {
+            Ok(made) => made,
+            Err(message) => {
+                self.error = Some(message);
+                return;
+            }
+        };
+        if let Err(err) = crate::store::create_pledge_folder(&folder, &pledge) {
+            self.error = Some(err.to_string());
+            return;
+        }
+        self.new_pledge = None;
+        self.open(Origin::path(&folder));
+        if self
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.origin == Origin::path(&folder))
+        {
+            self.notice = Some(Notice {
+                text: texts().pledge_created(&folder.display().to_string()),
+                since_secs: None,
+                open: None,
+            });
+        }
+    }
+
+    /// The planning dialog, when open.
+    pub fn planning(&self) -> Option<&crate::gui::pledge_dialogs::PlanningDialog> {
+        self.planning.as_ref()
     }
 }

@@ -1,0 +1,488 @@
+//! Editing the pledge: "Planering…" for one commitment (target, places,
+//! lead party, and a revision of the promised text with date and reason),
+//! and "Nytt löfte…" (from scratch, or renewed from the open pledge).
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText, Ui};
+
+use super::state::Command;
+use super::text::texts;
+use super::tokens::{self, Palette};
+use crate::import::{Cell, parse_amount, parse_date};
+use crate::model::pledge_edit::PledgeEdit;
+use crate::model::{
+    Bound, CommitmentId, Date, PartyId, Period, Pledge, RateUnit, Target, TargetShape,
+};
+
+/// The kinds of target the dialog offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// No target.
+    None,
+    /// A count over the whole period.
+    Total,
+    /// Per week.
+    PerWeek,
+    /// Per month.
+    PerMonth,
+    /// Done by a date.
+    Milestone,
+}
+
+/// "Planering…" for one commitment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanningDialog {
+    /// The commitment.
+    pub commitment: CommitmentId,
+    /// Target kind.
+    pub kind: TargetKind,
+    /// Amount as typed.
+    pub amount: String,
+    /// Unit.
+    pub unit: String,
+    /// minst / exakt / högst.
+    pub bound: Bound,
+    /// An average rate.
+    pub average: bool,
+    /// Due date for a milestone.
+    pub by: String,
+    /// Condition in words.
+    pub condition: String,
+    /// Places, comma separated.
+    pub places: String,
+    /// Lead party.
+    pub lead: Option<PartyId>,
+    /// Whether the text is being revised.
+    pub revise: bool,
+    /// The new wording.
+    pub text: String,
+    /// The date of the revision.
+    pub revision_date: String,
+    /// Why.
+    pub reason: String,
+}
+
+impl PlanningDialog {
+    /// The dialog filled from the commitment.
+    pub fn new(pledge: &Pledge, id: &CommitmentId, today: Date) -> Option<Self> {
+        let c = pledge.commitment(id)?;
+        let (kind, amount, average, by) = match c.target.as_ref().map(|t| &t.shape) {
+            None => (TargetKind::None, String::new(), false, String::new()),
+            Some(TargetShape::Total { amount }) => {
+                (TargetKind::Total, number(*amount), false, String::new())
+            }
+            Some(TargetShape::Rate {
+                amount,
+                per,
+                average,
+            }) => (
+                if *per == RateUnit::Manad {
+                    TargetKind::PerMonth
+                } else {
+                    TargetKind::PerWeek
+                },
+                number(*amount),
+                *average,
+                String::new(),
+            ),
+            Some(TargetShape::Milestone { by }) => {
+                (TargetKind::Milestone, String::new(), false, by.to_string())
+            }
+        };
+        Some(PlanningDialog {
+            commitment: id.clone(),
+            kind,
+            amount,
+            unit: c
+                .target
+                .as_ref()
+                .map(|t| t.unit.clone())
+                .unwrap_or_default(),
+            bound: c.target.as_ref().map_or(Bound::Minst, |t| t.bound),
+            average,
+            by,
+            condition: c
+                .target
+                .as_ref()
+                .and_then(|t| t.condition.clone())
+                .unwrap_or_default(),
+            places: c.places.join(", "),
+            lead: c.lead.clone(),
+            revise: false,
+            text: c.text.clone(),
+            revision_date: pledge.period.clamp(today).to_string(),
+            reason: String::new(),
+        })
+    }
+
+    /// The edits the dialog asks for, or the first thing wrong in Swedish.
+    pub fn edits(&self, pledge: &Pledge) -> Result<Vec<PledgeEdit>, String> {
+        let c = pledge
+            .commitment(&self.commitment)
+            .ok_or_else(|| format!("åtagandet {} finns inte längre", self.commitment))?;
+        let amount = || {
+            parse_amount(&Cell::Text(self.amount.clone()))
+                .map(|(a, _)| a)
+                .map_err(|e| format!("Mål: {e}"))
+        };
+        let shape = match self.kind {
+            TargetKind::None => None,
+            TargetKind::Total => Some(TargetShape::Total { amount: amount()? }),
+            TargetKind::PerWeek | TargetKind::PerMonth => Some(TargetShape::Rate {
+                amount: amount()?,
+                per: if self.kind == TargetKind::PerMonth {
+                    RateUnit::Manad
+                } else {
+                    RateUnit::Vecka
+                },
+                average: self.average,
+            }),
+            TargetKind::Milestone => Some(TargetShape::Milestone {
+                by: parse_date(&Cell::Text(self.by.clone()))
+                    .map_err(|e| format!("Klart senast: {e}"))?,
+            }),
+        };
+        let target = shape.map(|shape| Target {
+            shape,
+            unit: self.unit.trim().to_owned(),
+            bound: self.bound,
+            condition: Some(self.condition.trim().to_owned()).filter(|c| !c.is_empty()),
+            example: false,
+        });
+        // An example target left as it was stays marked as an example.
+        let unchanged = match (&target, &c.target) {
+            (Some(new), Some(old)) => {
+                new.shape == old.shape
+                    && new.unit == old.unit
+                    && new.bound == old.bound
+                    && new.condition == old.condition
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        let mut edits = Vec::new();
+        if !unchanged {
+            edits.push(PledgeEdit::SetTarget {
+                commitment: self.commitment.clone(),
+                target,
+            });
+        }
+        let places: Vec<String> = self
+            .places
+            .split([',', ';'])
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if places != c.places {
+            edits.push(PledgeEdit::SetPlaces {
+                commitment: self.commitment.clone(),
+                places,
+            });
+        }
+        if self.lead != c.lead {
+            edits.push(PledgeEdit::SetLead {
+                commitment: self.commitment.clone(),
+                lead: self.lead.clone(),
+            });
+        }
+        if self.revise {
+            edits.push(PledgeEdit::ReviseText {
+                commitment: self.commitment.clone(),
+                text: self.text.clone(),
+                date: parse_date(&Cell::Text(self.revision_date.clone()))
+                    .map_err(|e| format!("Revideringens datum: {e}"))?,
+                reason: self.reason.clone(),
+            });
+        }
+        Ok(edits)
+    }
+
+    /// Draws the dialog; `problem` is what is wrong with it now.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        pledge: &Pledge,
+        problem: Option<&str>,
+        commands: &mut Vec<Command>,
+    ) {
+        let t = texts();
+        let modal = Modal::new(Id::unique("planning_dialog")).show(ctx, |ui| {
+            ui.set_width(640.0);
+            ui.heading(t.planning_title(self.commitment.as_str()));
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() - 200.0)
+                .show(ui, |ui| {
+                    self.target_ui(ui);
+                    ui.add_space(tokens::GAP);
+                    let label = ui.label(RichText::new(t.planning_places).strong());
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.places)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(t.planning_places_hint),
+                    )
+                    .labelled_by(label.id);
+                    ui.add_space(tokens::GAP);
+                    self.lead_ui(ui, pledge);
+                    ui.add_space(tokens::GAP);
+                    self.revision_ui(ui);
+                });
+            ui.add_space(tokens::GAP);
+            if let Some(problem) = problem {
+                ui.label(RichText::new(format!("✖ {problem}")).color(Palette::for_ui(ui).error));
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(problem.is_none(), egui::Button::new(t.planning_save))
+                    .clicked()
+                {
+                    commands.push(Command::SavePlanning);
+                }
+                if ui.button(t.cancel_button).clicked() {
+                    commands.push(Command::ClosePlanning);
+                }
+            });
+        });
+        if super::dialogs::dismissed(ctx, &modal) {
+            commands.push(Command::ClosePlanning);
+        }
+    }
+
+    fn target_ui(&mut self, ui: &mut Ui) {
+        let t = texts();
+        ui.label(RichText::new(t.planning_target).strong());
+        ui.horizontal_wrapped(|ui| {
+            for (kind, label) in [
+                (TargetKind::None, t.planning_no_target),
+                (TargetKind::Total, t.planning_total),
+                (TargetKind::PerWeek, t.planning_per_week),
+                (TargetKind::PerMonth, t.planning_per_month),
+                (TargetKind::Milestone, t.planning_milestone),
+            ] {
+                ui.radio_value(&mut self.kind, kind, label);
+            }
+        });
+        match self.kind {
+            TargetKind::None => {}
+            TargetKind::Milestone => {
+                let label = ui.label(t.planning_by);
+                ui.add(egui::TextEdit::singleline(&mut self.by).desired_width(110.0))
+                    .labelled_by(label.id);
+            }
+            _ => {
+                ui.horizontal_wrapped(|ui| {
+                    for b in [Bound::Minst, Bound::Exakt, Bound::Hogst] {
+                        ui.radio_value(&mut self.bound, b, b.to_string());
+                    }
+                    let label = ui.label(t.planning_amount);
+                    ui.add(egui::TextEdit::singleline(&mut self.amount).desired_width(70.0))
+                        .labelled_by(label.id);
+                    let label = ui.label(t.form_unit);
+                    ui.add(egui::TextEdit::singleline(&mut self.unit).desired_width(140.0))
+                        .labelled_by(label.id);
+                    if matches!(self.kind, TargetKind::PerWeek | TargetKind::PerMonth) {
+                        ui.checkbox(&mut self.average, t.planning_average);
+                    }
+                });
+            }
+        }
+        if self.kind != TargetKind::None {
+            let label = ui.label(t.planning_condition);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.condition)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(t.planning_condition_hint),
+            )
+            .labelled_by(label.id);
+        }
+    }
+
+    fn lead_ui(&mut self, ui: &mut Ui, pledge: &Pledge) {
+        let t = texts();
+        let Some(c) = pledge.commitment(&self.commitment) else {
+            return;
+        };
+        if c.owners.len() < 2 {
+            return;
+        }
+        ui.label(RichText::new(t.lead).strong());
+        ui.horizontal_wrapped(|ui| {
+            ui.radio_value(&mut self.lead, None, t.planning_no_lead);
+            for owner in &c.owners {
+                let name = pledge
+                    .party(owner)
+                    .map_or(owner.as_str(), |p| p.name.as_str());
+                ui.radio_value(&mut self.lead, Some(owner.clone()), name);
+            }
+        });
+    }
+
+    fn revision_ui(&mut self, ui: &mut Ui) {
+        let t = texts();
+        ui.checkbox(&mut self.revise, t.planning_revise);
+        if !self.revise {
+            ui.label(RichText::new(t.planning_text_protected).small());
+            return;
+        }
+        let label = ui.label(t.planning_new_text);
+        ui.add(
+            egui::TextEdit::multiline(&mut self.text)
+                .desired_width(f32::INFINITY)
+                .desired_rows(3),
+        )
+        .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            let label = ui.label(t.planning_revision_date);
+            ui.add(egui::TextEdit::singleline(&mut self.revision_date).desired_width(110.0))
+                .labelled_by(label.id);
+        });
+        let label = ui.label(t.planning_reason);
+        ui.add(egui::TextEdit::singleline(&mut self.reason).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    }
+}
+
+fn number(n: f64) -> String {
+    crate::format::number(n).replace(' ', "")
+}
+
+/// "Nytt löfte…": from scratch or renewed from the open pledge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPledgeDialog {
+    /// Renew the open pledge (otherwise an empty one).
+    pub renew: bool,
+    /// Whether a pledge is open to renew.
+    pub can_renew: bool,
+    /// The new folder.
+    pub folder: String,
+    /// Title.
+    pub title: String,
+    /// First day.
+    pub start: String,
+    /// Last day.
+    pub end: String,
+    /// The police area's name (new pledge).
+    pub police: String,
+    /// The municipality's name (new pledge).
+    pub municipality: String,
+}
+
+impl NewPledgeDialog {
+    /// A dialog suggesting the period after the open pledge's.
+    pub fn new(open: Option<&Pledge>, today: Date) -> Self {
+        let (start, end) = match open {
+            Some(p) => (p.period.end.add_days(1), p.period.end.add_days(365)),
+            None => (today, today.add_days(364)),
+        };
+        let title = open.map_or_else(String::new, |p| {
+            let year = |d: Date| d.year();
+            let base = p
+                .title
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '–' || c == '-' || c == ' ');
+            format!("{base} {}–{}", year(start), year(end))
+        });
+        NewPledgeDialog {
+            renew: open.is_some(),
+            can_renew: open.is_some(),
+            folder: String::new(),
+            title,
+            start: start.to_string(),
+            end: end.to_string(),
+            police: String::new(),
+            municipality: String::new(),
+        }
+    }
+
+    /// The folder and the pledge to create, or what is wrong.
+    pub fn pledge(&self, open: Option<&Pledge>) -> Result<(PathBuf, Pledge), String> {
+        let t = texts();
+        if self.folder.trim().is_empty() {
+            return Err(t.new_pledge_no_folder.to_owned());
+        }
+        if self.title.trim().is_empty() {
+            return Err(t.new_pledge_no_title.to_owned());
+        }
+        let start =
+            parse_date(&Cell::Text(self.start.clone())).map_err(|e| format!("Från: {e}"))?;
+        let end = parse_date(&Cell::Text(self.end.clone())).map_err(|e| format!("Till: {e}"))?;
+        if end <= start {
+            return Err(t.new_pledge_bad_period.to_owned());
+        }
+        let period = Period {
+            start,
+            end,
+            signed: None,
+        };
+        let pledge = if let Some(previous) = open.filter(|_| self.renew) {
+            crate::model::pledge_edit::renew(previous, &self.title, period)
+        } else {
+            if self.police.trim().is_empty() || self.municipality.trim().is_empty() {
+                return Err(t.new_pledge_no_parties.to_owned());
+            }
+            crate::model::pledge_edit::new_pledge(
+                &self.title,
+                period,
+                &self.police,
+                &self.municipality,
+            )
+        };
+        Ok((PathBuf::from(self.folder.trim()), pledge))
+    }
+
+    /// Draws the dialog.
+    pub fn ui(&mut self, ctx: &egui::Context, problem: Option<&str>, commands: &mut Vec<Command>) {
+        let t = texts();
+        let modal = Modal::new(Id::unique("new_pledge_dialog")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(t.new_pledge_title);
+            if self.can_renew {
+                ui.radio_value(&mut self.renew, true, t.new_pledge_renew);
+                ui.radio_value(&mut self.renew, false, t.new_pledge_empty);
+            }
+            egui::Grid::new("new_pledge_grid")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    let field = |ui: &mut Ui, label: &str, value: &mut String| {
+                        let l = ui.label(label);
+                        ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
+                            .labelled_by(l.id);
+                        ui.end_row();
+                    };
+                    field(ui, t.new_pledge_folder, &mut self.folder);
+                    field(ui, t.new_pledge_name, &mut self.title);
+                    field(ui, t.new_pledge_start, &mut self.start);
+                    field(ui, t.new_pledge_end, &mut self.end);
+                    if !self.renew {
+                        field(ui, t.new_pledge_police, &mut self.police);
+                        field(ui, t.new_pledge_municipality, &mut self.municipality);
+                    }
+                });
+            ui.label(
+                RichText::new(if self.renew {
+                    t.new_pledge_renew_hint
+                } else {
+                    t.new_pledge_empty_hint
+                })
+                .small(),
+            );
+            if let Some(problem) = problem {
+                ui.label(RichText::new(format!("✖ {problem}")).color(Palette::for_ui(ui).error));
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(problem.is_none(), egui::Button::new(t.new_pledge_create))
+                    .clicked()
+                {
+                    commands.push(Command::CreatePledge);
+                }
+                if ui.button(t.cancel_button).clicked() {
+                    commands.push(Command::CloseNewPledge);
+                }
+            });
+        });
+        if super::dialogs::dismissed(ctx, &modal) {
+            commands.push(Command::CloseNewPledge);
+        }
+    }
+}
