@@ -1359,6 +1359,32 @@ mod import_preview {
     }
 }
 
+/// "Exportera aktiviteter…" writes every entry to a workbook in the folder.
+#[test]
+fn activities_are_exported_to_a_workbook_in_the_background() {
+    let dir = sample_copy();
+    let mut h = harness(Origin::path(dir.path()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.step();
+    for _ in 0..300 {
+        if !h.state().is_printing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+    let xlsx = dir.path().join("aktiviteter.xlsx");
+    let table = medborgarlofte::import::table::read(&xlsx, None).expect("a workbook");
+    assert_eq!(table.rows.len(), 392);
+    assert_eq!(table.headers.first().map(String::as_str), Some("Datum"));
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.starts_with("392 aktiviteter exporterades"))
+    );
+}
+
 /// Planning after signing and renewal: targets, places and lead can be set;
 /// the text only changes as a revision with a reason; a new period's pledge
 /// is made from the open one.

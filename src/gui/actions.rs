@@ -75,6 +75,8 @@ pub enum Action {
     ImportActivities,
     /// Start a new pledge (empty or renewed).
     NewPledge,
+    /// Export all activities to a spreadsheet.
+    ExportActivities,
 }
 
 /// Where the key of an action is handled.
@@ -90,7 +92,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -129,6 +131,7 @@ impl Action {
         Action::NewActivity,
         Action::ImportActivities,
         Action::NewPledge,
+        Action::ExportActivities,
     ];
 
     /// The label in menus and on buttons.
@@ -173,6 +176,7 @@ impl Action {
             Action::NewActivity => t.new_activity,
             Action::ImportActivities => t.import_activities,
             Action::NewPledge => t.new_pledge,
+            Action::ExportActivities => t.export_activities,
         }
     }
 
@@ -213,6 +217,7 @@ impl Action {
             Action::NewActivity => (cmd.plus(Modifiers::SHIFT), Key::N),
             Action::ImportActivities => (cmd, Key::I),
             Action::NewPledge => (cmd.plus(Modifiers::ALT), Key::N),
+            Action::ExportActivities => (cmd, Key::E),
             Action::Assess(n) => (
                 none,
                 match n {

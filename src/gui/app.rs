@@ -701,6 +701,7 @@ impl App {
             Action::NewActivity => self.new_activity(None),
             Action::ImportActivities => self.pick_import_file(),
             Action::NewPledge => self.open_new_pledge(),
+            Action::ExportActivities => self.export_activities(),
             Action::AddDecision => {
                 self.in_meeting(MeetingCommand::AddDecision);
             }

@@ -81,6 +81,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
                 state.has_pledge && !state.is_sample,
                 commands,
             );
+            action_button(ui, Action::ExportActivities, state.has_pledge, commands);
             ui.separator();
             action_button(ui, Action::ProgressReport, state.has_pledge, commands);
             ui.separator();

@@ -254,6 +254,8 @@ pub struct Texts {
     pub import_button: &'static str,
     pub import_pick_title: &'static str,
     pub new_pledge: &'static str,
+    pub export_activities: &'static str,
+    pub exporting: &'static str,
     pub planning_button: &'static str,
     pub planning_places: &'static str,
     pub planning_places_hint: &'static str,
@@ -321,6 +323,7 @@ pub struct Texts {
     undone_fn: fn(usize) -> String,
     import_counts_fn: fn(usize, usize, usize, usize, usize) -> String,
     planning_title_fn: fn(&str) -> String,
+    exported_fn: fn(usize, &str) -> String,
     planning_saved_fn: fn(&str) -> String,
     pledge_created_fn: fn(&str) -> String,
     cannot_open_fn: fn(&str) -> String,
@@ -433,6 +436,10 @@ impl Texts {
     /// Notice after creating a pledge.
     pub fn pledge_created(&self, a: &str) -> String {
         (self.pledge_created_fn)(a)
+    }
+    /// Notice after an export.
+    pub fn exported(&self, n: usize, path: &str) -> String {
+        (self.exported_fn)(n, path)
     }
     /// Notice after writing the progress report.
     pub fn report_written(&self, a: &str) -> String {
@@ -743,6 +750,8 @@ pub static SV: Texts = Texts {
     import_button: "Importera",
     import_pick_title: "Välj kalkylark att importera",
     new_pledge: "Nytt löfte…",
+    export_activities: "Exportera aktiviteter…",
+    exporting: "Exporterar aktiviteterna…",
     planning_button: "Planering…",
     planning_places: "Platser",
     planning_places_hint: "kommaseparerade, t.ex. Herrhagen, Våxnäs",
@@ -821,6 +830,7 @@ pub static SV: Texts = Texts {
         }
     },
     planning_title_fn: |id| format!("Planering för {id}"),
+    exported_fn: |n, p| format!("{n} aktiviteter exporterades till {p}."),
     planning_saved_fn: |id| {
         format!(
             "Planeringen för {id} sparades i pledge.ron (förra versionen i pledge.ron.bak). Ctrl+Z ångrar."

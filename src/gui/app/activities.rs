@@ -574,3 +574,53 @@ impl App {
         self.planning.as_ref()
     }
 }
+
+impl App {
+    /// Writes every activity to a spreadsheet (xlsx, or CSV when the chosen
+    /// name ends in .csv) in the background; by default `aktiviteter.xlsx`
+    /// in the pledge's folder.
+    pub(super) fn export_activities(&mut self) {
+        use crate::import::export;
+        let Some(doc) = &self.doc else { return };
+        let dir = doc
+            .origin
+            .folder()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let default = dir.join("aktiviteter.xlsx");
+        let path = if self.file_dialogs {
+            match pick(|| {
+                rfd::FileDialog::new()
+                    .set_title(texts().export_activities)
+                    .add_filter("Excel", &["xlsx"])
+                    .add_filter("CSV", &["csv"])
+                    .set_directory(&dir)
+                    .set_file_name("aktiviteter.xlsx")
+                    .save_file()
+            }) {
+                Picked::Path(path) => path,
+                Picked::Unavailable => default,
+                Picked::Cancelled => return,
+            }
+        } else {
+            default
+        };
+        let files = doc.loaded.activities.clone();
+        let n: usize = files.iter().map(|f| f.entries.len()).sum();
+        self.job = Some(super::Job::spawn(&self.ctx, texts().exporting, move || {
+            let csv = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            let bytes = if csv {
+                export::csv(&files)
+            } else {
+                export::xlsx(&files).map_err(|e| e.to_string())?
+            };
+            crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
+            Ok(super::Written {
+                notice: texts().exported(n, &path.display().to_string()),
+                path,
+            })
+        }));
+    }
+}
