@@ -516,10 +516,12 @@ impl RowReader<'_> {
             .collect();
         match owners.as_slice() {
             [first, rest @ ..] if rest.iter().all(|o| o == first) => Some((*first).clone()),
+            // The commitment's own error says enough.
+            [] if commitments.is_empty() => None,
             _ => {
                 self.error(
                     self.mapping.column(Field::Part),
-                    "part saknas och åtagandet har flera parter; lägg till en kolumn Part eller ange --party".into(),
+                    "part saknas och åtagandet har flera parter; lägg till en kolumn Part eller välj en part för rader utan partkolumn (--party)".into(),
                 );
                 None
             }
@@ -549,6 +551,9 @@ impl RowReader<'_> {
                     .map(|t| t.unit.clone())
             });
         let Some(unit) = unit else {
+            if commitments.is_empty() {
+                return None;
+            }
             self.error(
                 self.mapping
                     .column(Field::Enhet)
