@@ -354,6 +354,31 @@ fn check(input: &InputArgs, today: Date) -> u8 {
     }
 }
 
+/// Prints the error-level problems and why nothing is written; the exit code.
+fn refuse_with_errors(loaded: &Loaded, what: &str) -> u8 {
+    for problem in loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Fel)
+    {
+        eprintln!("{problem}");
+    }
+    eprintln!("fel: {what} skrivs inte eftersom filerna har fel (se ovan)");
+    EXIT_INVALID
+}
+
+/// Loads a pledge folder for a command that needs the pledge: the exit
+/// code (with the message printed) when the folder or pledge cannot be read.
+fn load_folder(folder: &std::path::Path, today: Date) -> Result<Loaded, u8> {
+    let inputs = open(folder, &[]).ok_or(EXIT_USAGE)?;
+    let loaded = store::load(inputs, today);
+    if loaded.pledge.is_none() {
+        eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
+        return Err(EXIT_INVALID);
+    }
+    Ok(loaded)
+}
+
 /// Writes the minutes of one meeting as PDF; refuses (exit 1, no file)
 /// when the data has errors, including a personnummer in the minutes.
 fn minutes_cmd(
@@ -362,12 +387,11 @@ fn minutes_cmd(
     output: Option<PathBuf>,
     today: Date,
 ) -> u8 {
-    let Some(inputs) = open(folder, &[]) else {
-        return EXIT_USAGE;
+    let loaded = match load_folder(folder, today) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
-    let loaded = store::load(inputs, today);
     let Some(pledge) = &loaded.pledge else {
-        eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
         return EXIT_INVALID;
     };
     // The meeting by date, or by the path of its file.
@@ -396,15 +420,7 @@ fn minutes_cmd(
         return EXIT_USAGE;
     };
     if loaded.has_errors() {
-        for problem in loaded
-            .problems
-            .iter()
-            .filter(|p| p.severity == Severity::Fel)
-        {
-            eprintln!("{problem}");
-        }
-        eprintln!("fel: protokollet skrivs inte eftersom filerna har fel (se ovan)");
-        return EXIT_INVALID;
+        return refuse_with_errors(&loaded, "protokollet");
     }
     let output = output.unwrap_or_else(|| {
         let dir = loaded
@@ -459,24 +475,15 @@ fn report_cmd(
         }
         (None, None, None) => report::Format::Pdf,
     };
-    let Some(inputs) = open(folder, &[]) else {
-        return EXIT_USAGE;
+    let loaded = match load_folder(folder, today) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
-    let loaded = store::load(inputs, today);
     let Some(pledge) = &loaded.pledge else {
-        eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
         return EXIT_INVALID;
     };
     if loaded.has_errors() {
-        for problem in loaded
-            .problems
-            .iter()
-            .filter(|p| p.severity == Severity::Fel)
-        {
-            eprintln!("{problem}");
-        }
-        eprintln!("fel: lägesrapporten skrivs inte eftersom filerna har fel (se ovan)");
-        return EXIT_INVALID;
+        return refuse_with_errors(&loaded, "lägesrapporten");
     }
     let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
     let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
@@ -544,12 +551,11 @@ fn import_cmd(
     today: Date,
 ) -> u8 {
     use crate::import;
-    let Some(inputs) = open(folder, &[]) else {
-        return EXIT_USAGE;
+    let loaded = match load_folder(folder, today) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
-    let loaded = store::load(inputs, today);
     let Some(pledge) = &loaded.pledge else {
-        eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
         return EXIT_INVALID;
     };
     let table = match import::table::read(file, options.sheet.as_deref()) {

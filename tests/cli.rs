@@ -3,18 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/karlstad-2016-17")
 }
 
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("medborgarlofte").expect("binary is built");
-    cmd.env_remove("RUST_BACKTRACE");
-    cmd
-}
+mod common;
+use common::bin;
 
 /// A writable copy of the sample folder.
 fn sample_copy() -> tempfile::TempDir {

@@ -283,6 +283,20 @@ fn tabs_show_the_overview_and_the_theme_can_be_switched() {
 }
 
 /// A writable copy of the sample in a temporary folder.
+/// Types into the field with this role and label, replacing what is there.
+fn retype_in(h: &mut Harness<'static, App>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+/// Types into the single-line field with this label.
+fn retype(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    retype_in(h, Role::TextInput, label, text);
+}
+
 fn sample_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_sample_to(dir.path()).expect("copy the sample");
@@ -1083,16 +1097,6 @@ mod activities {
             .map_or(f64::NAN, |c| c.reported)
     }
 
-    /// Types into the field with this label, replacing what is there.
-    fn retype(h: &mut Harness<'static, App>, label: &str, text: &str) {
-        h.get_by_role_and_label(Role::TextInput, label).focus();
-        h.run();
-        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        h.get_by_role_and_label(Role::TextInput, label)
-            .type_text(text);
-        h.run();
-    }
-
     #[test]
     fn three_activities_by_keyboard_change_the_figures_and_undo_removes_the_last() {
         let dir = sample_copy();
@@ -1393,15 +1397,6 @@ mod pledge_editing {
     use egui_kittest::kittest::NodeT as _;
     use medborgarlofte::model::{CommitmentId, RevisionChange, TargetShape};
 
-    fn retype(h: &mut Harness<'static, App>, label: &str, text: &str) {
-        h.get_by_role_and_label(Role::TextInput, label).focus();
-        h.run();
-        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        h.get_by_role_and_label(Role::TextInput, label)
-            .type_text(text);
-        h.run();
-    }
-
     fn pledge_on_disk(dir: &Path) -> medborgarlofte::model::Pledge {
         medborgarlofte::store::load(
             medborgarlofte::store::Inputs::open(dir, &[]).expect("open"),
@@ -1431,13 +1426,12 @@ mod pledge_editing {
         // Revising the text needs a reason: the save is off until there is one.
         h.get_by_label("Ändra löftets text (revidering)").click();
         h.run();
-        h.get_by_role_and_label(Role::MultilineTextInput, "Ny lydelse")
-            .focus();
-        h.run();
-        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        h.get_by_role_and_label(Role::MultilineTextInput, "Ny lydelse")
-            .type_text("Polisen och kommunen utvecklar samverkan kring ungdomar.");
-        h.run();
+        retype_in(
+            &mut h,
+            Role::MultilineTextInput,
+            "Ny lydelse",
+            "Polisen och kommunen utvecklar samverkan kring ungdomar.",
+        );
         h.get_by_label_contains("ange skälet");
         assert!(
             h.get_by_label("Spara planeringen")

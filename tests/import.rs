@@ -6,20 +6,16 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use medborgarlofte::gui::document::copy_sample_to;
 use medborgarlofte::model::Date;
 use medborgarlofte::store;
 use predicates::prelude::*;
 
-fn bin() -> Command {
-    Command::cargo_bin("medborgarlofte").expect("binary built")
-}
+mod common;
+use common::{bin, copy};
 
-fn copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_sample_to(dir.path()).expect("copy");
-    dir
+/// `medborgarlofte import FOLDER FILE [extra…]`.
+fn import(dir: &Path, file: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    bin().arg("import").arg(dir).arg(file).args(extra).assert()
 }
 
 fn read(path: &Path) -> String {
@@ -49,11 +45,7 @@ fn a_semicolon_csv_lands_in_each_partys_file_and_only_adds_lines() {
     let polisen = dir.path().join("activities/polisen.ron");
     let (k_before, p_before) = (read(&kommunen), read(&polisen));
     let before = entries(dir.path());
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&csv)
-        .assert()
+    import(dir.path(), &csv, &[])
         .code(0)
         .stdout(predicate::str::contains(
             "Kolumner: datum=A (Datum), åtagande=B (Löfte), part=C (Myndighet)",
@@ -76,11 +68,7 @@ fn a_semicolon_csv_lands_in_each_partys_file_and_only_adds_lines() {
         "\"ca 3,5\" is about 3.5"
     );
     // The same file again adds nothing.
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&csv)
-        .assert()
+    import(dir.path(), &csv, &[])
         .code(0)
         .stdout(predicate::str::contains(
             "0 rader importerade, 3 fanns redan",
@@ -99,11 +87,7 @@ fn a_windows_1252_csv_keeps_its_swedish_letters() {
     assert!(!unmappable);
     assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
     std::fs::write(&csv, &bytes).expect("write");
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&csv)
-        .assert()
+    import(dir.path(), &csv, &[])
         .code(0)
         .stdout(predicate::str::contains("1 rad importerade"));
     let kommunen = read(&dir.path().join("activities/kommunen.ron"));
@@ -128,11 +112,7 @@ fn bad_rows_are_reported_by_row_and_column_and_nothing_is_imported() {
     .expect("write");
     let before = entries(dir.path());
     let kommunen = read(&dir.path().join("activities/kommunen.ron"));
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&csv)
-        .assert()
+    import(dir.path(), &csv, &[])
         .code(1)
         .stdout(predicate::str::contains(
             "rad 3, kolumn A (Datum): fel: \"2017-13-01\" är inget datum",
@@ -151,12 +131,7 @@ fn bad_rows_are_reported_by_row_and_column_and_nothing_is_imported() {
     assert_eq!(entries(dir.path()), before);
     assert_eq!(read(&dir.path().join("activities/kommunen.ron")), kommunen);
     // The user may choose to import the valid rows only.
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&csv)
-        .arg("--only-valid")
-        .assert()
+    import(dir.path(), &csv, &["--only-valid"])
         .code(0)
         .stdout(predicate::str::contains("1 rad importerade, 0 fanns redan och hoppades över, 0 flaggade som möjliga dubbletter, 4 med fel importerades inte"));
     assert_eq!(entries(dir.path()), before + 1);
@@ -202,39 +177,28 @@ fn an_xlsx_sheet_with_dates_and_a_column_mapping() {
     xlsx_log(&xlsx, 20);
     let before = entries(dir.path());
     // Unknown headings: the import says which columns are missing.
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&xlsx)
-        .args(["--sheet", "Logg"])
-        .assert()
+    import(dir.path(), &xlsx, &["--sheet", "Logg"])
         .code(1)
         .stdout(predicate::str::contains(
             "ingen kolumn för datum och åtagande",
         ));
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&xlsx)
-        .args([
+    import(
+        dir.path(),
+        &xlsx,
+        &[
             "--sheet",
             "logg",
             "--columns",
-            "datum=A,åtagande=B,antal=C,plats=Var",
-        ])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains("20 rader importerade"));
+            "datum=A, åtagande=B, antal=C, plats=Var",
+        ],
+    )
+    .code(0)
+    .stdout(predicate::str::contains("20 rader importerade"));
     assert_eq!(entries(dir.path()), before + 20);
     let polisen = read(&dir.path().join("activities/polisen.ron"));
     assert!(polisen.contains("date: \"2017-05-02\""));
     assert!(polisen.contains("unit: \"timmar\""), "P1's target unit");
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&xlsx)
-        .args(["--sheet", "Saknas"])
-        .assert()
+    import(dir.path(), &xlsx, &["--sheet", "Saknas"])
         .code(2)
         .stderr(predicate::str::contains("bladet \"Saknas\" finns inte"))
         .stderr(predicate::str::contains("Instruktioner, Logg"));
@@ -278,11 +242,7 @@ fn export_then_import_into_an_empty_copy_gives_the_same_status() {
                 std::fs::copy(&m, meetings.join(m.file_name().expect("name"))).expect("copy");
             }
         }
-        bin()
-            .arg("import")
-            .arg(empty.path())
-            .arg(&file)
-            .assert()
+        import(empty.path(), &file, &[])
             .code(0)
             .stdout(predicate::str::contains("392 rader importerade"));
         assert_eq!(
@@ -291,11 +251,7 @@ fn export_then_import_into_an_empty_copy_gives_the_same_status() {
             "{format}"
         );
         // And importing the export into the original adds nothing.
-        bin()
-            .arg("import")
-            .arg(dir.path())
-            .arg(&file)
-            .assert()
+        import(dir.path(), &file, &[])
             .code(0)
             .stdout(predicate::str::contains(
                 "0 rader importerade, 392 fanns redan",
@@ -309,12 +265,7 @@ fn a_dry_run_writes_nothing_and_unknown_files_are_refused() {
     let csv = dir.path().join("logg.csv");
     std::fs::write(&csv, CSV).expect("write");
     let before = entries(dir.path());
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&csv)
-        .arg("--dry-run")
-        .assert()
+    import(dir.path(), &csv, &["--dry-run"])
         .code(0)
         .stdout(predicate::str::contains(
             "Provkörning, inget skrevs: 3 rader skulle importeras",
@@ -322,19 +273,10 @@ fn a_dry_run_writes_nothing_and_unknown_files_are_refused() {
     assert_eq!(entries(dir.path()), before);
     let odd = dir.path().join("logg.docx");
     std::fs::write(&odd, "x").expect("write");
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&odd)
-        .assert()
+    import(dir.path(), &odd, &[])
         .code(2)
         .stderr(predicate::str::contains("okänd filtyp"));
-    bin()
-        .arg("import")
-        .arg(dir.path())
-        .arg(&csv)
-        .args(["--party", "brandkåren"])
-        .assert()
+    import(dir.path(), &csv, &["--party", "brandkåren"])
         .code(2)
         .stderr(predicate::str::contains(
             "--party: okänd part \"brandkåren\"",

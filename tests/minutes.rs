@@ -3,8 +3,6 @@
 //! the CLI, and the personal-data guard. Checks with poppler's tools sit
 //! behind the `system-tests` feature.
 
-use assert_cmd::Command;
-use medborgarlofte::gui::document::copy_sample_to;
 use medborgarlofte::minutes::{MinutesError, guard, minutes_pdf};
 use medborgarlofte::model::Date;
 use medborgarlofte::{sample, store};
@@ -144,15 +142,8 @@ fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
     assert!(guard(&meeting).is_ok());
 }
 
-fn bin() -> Command {
-    Command::cargo_bin("medborgarlofte").expect("binary built")
-}
-
-fn copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_sample_to(dir.path()).expect("copy");
-    dir
-}
+mod common;
+use common::{bin, copy};
 
 #[test]
 fn the_cli_writes_the_minutes_next_to_the_meeting_or_where_told() {
@@ -237,15 +228,7 @@ fn poppler_reads_the_text_fonts_and_page_size() {
         .arg(&pdf)
         .assert()
         .code(0);
-    let run = |cmd: &str, args: &[&Path]| {
-        let out = std::process::Command::new(cmd)
-            .args(args)
-            .output()
-            .expect("poppler-utils installed");
-        assert!(out.status.success(), "{cmd}");
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
-    let text = run("pdftotext", &[Path::new("-layout"), &pdf, Path::new("-")]);
+    let text = common::poppler("pdftotext", &[Path::new("-layout"), &pdf, Path::new("-")]);
     for needle in [
         "Protokoll – Uppföljningsmöte 4",
         "§ 15 Åtagande K4",
@@ -255,17 +238,7 @@ fn poppler_reads_the_text_fonts_and_page_size() {
     ] {
         assert!(text.contains(needle), "{needle}");
     }
-    let fonts = run("pdffonts", &[&pdf]);
-    for line in fonts.lines().skip(2) {
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        assert!(cols.len() >= 7, "{line}");
-        assert_eq!(
-            &cols[cols.len() - 5..cols.len() - 2],
-            ["yes", "yes", "yes"],
-            "embedded, subset, unicode: {line}"
-        );
-    }
-    assert!(run("pdfinfo", &[&pdf]).contains("(A4)"));
+    common::assert_fonts_embedded_on_a4(&pdf);
 }
 
 #[test]

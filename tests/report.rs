@@ -6,23 +6,14 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use assert_cmd::Command;
-use medborgarlofte::gui::document::copy_sample_to;
 use medborgarlofte::model::Date;
 use medborgarlofte::model::meeting::ItemKind;
 use medborgarlofte::report::{self, Format};
 use medborgarlofte::{sample, store, synthetic};
 use predicates::prelude::*;
 
-fn bin() -> Command {
-    Command::cargo_bin("medborgarlofte").expect("binary built")
-}
-
-fn copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_sample_to(dir.path()).expect("copy");
-    dir
-}
+mod common;
+use common::{bin, copy};
 
 fn pdf_text(pdf: &[u8]) -> String {
     let mut warnings = Vec::new();
@@ -342,15 +333,7 @@ fn poppler_reads_the_report_with_embedded_fonts() {
     let dir = copy();
     let pdf = dir.path().join("r.pdf");
     write_report(dir.path(), "2017-03-31", "r.pdf");
-    let run = |cmd: &str, args: &[&Path]| {
-        let out = std::process::Command::new(cmd)
-            .args(args)
-            .output()
-            .expect("poppler-utils installed");
-        assert!(out.status.success(), "{cmd}");
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
-    let text = run("pdftotext", &[Path::new("-layout"), &pdf, Path::new("-")]);
+    let text = common::poppler("pdftotext", &[Path::new("-layout"), &pdf, Path::new("-")]);
     for needle in [
         "Lägesrapport – Medborgarlöften Karlstad",
         "Läget per 2017-03-31",
@@ -365,15 +348,5 @@ fn poppler_reads_the_report_with_embedded_fonts() {
     let first_page = text.split('\u{c}').next().unwrap_or_default();
     assert!(first_page.contains("Läget i korthet"));
     assert!(!first_page.contains("Gemensamma åtaganden"));
-    let fonts = run("pdffonts", &[&pdf]);
-    for line in fonts.lines().skip(2) {
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        assert!(cols.len() >= 7, "{line}");
-        assert_eq!(
-            &cols[cols.len() - 5..cols.len() - 2],
-            ["yes", "yes", "yes"],
-            "embedded, subset, unicode: {line}"
-        );
-    }
-    assert!(run("pdfinfo", &[&pdf]).contains("(A4)"));
+    common::assert_fonts_embedded_on_a4(&pdf);
 }

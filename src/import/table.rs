@@ -176,18 +176,12 @@ fn workbook_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> 
         }
         rows.push(cells);
     }
-    let mut rows = rows.into_iter();
-    let headers = rows
-        .next()
-        .unwrap_or_default()
-        .iter()
-        .map(Cell::display)
-        .collect();
+    let (headers, rows) = split_header(rows);
     Ok(Table {
         sheet: name,
         sheets,
         headers,
-        rows: rows.collect(),
+        rows,
     })
 }
 
@@ -205,6 +199,18 @@ fn cell_of(data: &Data) -> Cell {
             .and_then(|d| d.parse::<Date>().ok())
             .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
     }
+}
+
+/// The first row as headings, and the rows under it.
+fn split_header(rows: Vec<Vec<Cell>>) -> (Vec<String>, Vec<Vec<Cell>>) {
+    let mut rows = rows.into_iter();
+    let headers = rows
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(Cell::display)
+        .collect();
+    (headers, rows.collect())
 }
 
 /// An Excel serial day number (days since 1899-12-30) as a date.
@@ -282,18 +288,12 @@ pub fn csv_table(bytes: &[u8]) -> Table {
         }
         rows.push(cells);
     }
-    let mut rows = rows.into_iter();
-    let headers = rows
-        .next()
-        .unwrap_or_default()
-        .iter()
-        .map(Cell::display)
-        .collect();
+    let (headers, rows) = split_header(rows);
     Table {
         sheet: String::new(),
         sheets: Vec::new(),
         headers,
-        rows: rows.collect(),
+        rows,
     }
 }
 

@@ -303,15 +303,21 @@ impl<'a> DuplicateKey<'a> {
     }
 }
 
-/// Validates activity files against the pledge, including duplicates across files.
-pub fn validate_activities(pledge: &Pledge, files: &[ActivityFile], today: Date) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let commitments: HashMap<&str, &super::pledge::Commitment> = pledge
+/// Commitments by id and the party ids, for checking entries.
+fn lookups(pledge: &Pledge) -> (HashMap<&str, &super::pledge::Commitment>, Vec<&str>) {
+    let commitments = pledge
         .commitments
         .iter()
         .map(|c| (c.id.as_str(), c))
         .collect();
-    let party_ids: Vec<&str> = pledge.parties.iter().map(|p| p.id.as_str()).collect();
+    let party_ids = pledge.parties.iter().map(|p| p.id.as_str()).collect();
+    (commitments, party_ids)
+}
+
+/// Validates activity files against the pledge, including duplicates across files.
+pub fn validate_activities(pledge: &Pledge, files: &[ActivityFile], today: Date) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (commitments, party_ids) = lookups(pledge);
     // Only a 64-bit fingerprint per entry is kept, and a hit is confirmed by
     // comparing the two entries: a map of full keys costs several times more
     // for 100,000 entries.
@@ -500,12 +506,7 @@ fn validate_quantity(sink: &mut Sink, i: usize, entry: &Activity) {
 /// as `check`: for the entry form and the import, which validate as the user
 /// types or row by row. Paths are those of entry 0 of a file.
 pub fn check_entry(pledge: &Pledge, entry: &Activity, today: Date) -> Vec<Finding> {
-    let commitments: HashMap<&str, &super::pledge::Commitment> = pledge
-        .commitments
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
-    let party_ids: Vec<&str> = pledge.parties.iter().map(|p| p.id.as_str()).collect();
+    let (commitments, party_ids) = lookups(pledge);
     let mut out = Vec::new();
     let mut sink = Sink {
         doc: DocRef::Activities(0),

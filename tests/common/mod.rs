@@ -1,0 +1,50 @@
+//! Helpers shared by the CLI, minutes, report and import tests: the binary,
+//! a writable copy of the sample, and poppler's view of a PDF.
+
+// Each test crate uses a part of this module.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use medborgarlofte::gui::document::copy_sample_to;
+
+/// The `medborgarlofte` binary, without a backtrace setting from outside.
+pub fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("medborgarlofte").expect("binary built");
+    cmd.env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+/// A writable copy of the whole sample (pledge, activities, meetings).
+pub fn copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_sample_to(dir.path()).expect("copy");
+    dir
+}
+
+/// Runs a poppler tool and returns its standard output.
+pub fn poppler(cmd: &str, args: &[&Path]) -> String {
+    let out = std::process::Command::new(cmd)
+        .args(args)
+        .output()
+        .expect("poppler-utils installed");
+    assert!(out.status.success(), "{cmd}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Every font of the PDF is embedded, subset and has a Unicode map, and the
+/// page size is A4 (poppler's `pdffonts` and `pdfinfo`).
+pub fn assert_fonts_embedded_on_a4(pdf: &Path) {
+    let fonts = poppler("pdffonts", &[pdf]);
+    for line in fonts.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(cols.len() >= 7, "{line}");
+        assert_eq!(
+            &cols[cols.len() - 5..cols.len() - 2],
+            ["yes", "yes", "yes"],
+            "embedded, subset, unicode: {line}"
+        );
+    }
+    assert!(poppler("pdfinfo", &[pdf]).contains("(A4)"));
+}
