@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::model::{Date, Severity};
+use crate::model::{Date, Pledge, Severity};
 use crate::status;
 use crate::store::{self, Inputs, Loaded};
 
@@ -367,16 +367,17 @@ fn refuse_with_errors(loaded: &Loaded, what: &str) -> u8 {
     EXIT_INVALID
 }
 
-/// Loads a pledge folder for a command that needs the pledge: the exit
-/// code (with the message printed) when the folder or pledge cannot be read.
-fn load_folder(folder: &std::path::Path, today: Date) -> Result<Loaded, u8> {
+/// Loads a pledge folder for a command that needs the pledge (taken out of
+/// `Loaded`): the exit code, with the message printed, when the folder or
+/// the pledge cannot be read.
+fn load_folder(folder: &std::path::Path, today: Date) -> Result<(Pledge, Loaded), u8> {
     let inputs = open(folder, &[]).ok_or(EXIT_USAGE)?;
-    let loaded = store::load(inputs, today);
-    if loaded.pledge.is_none() {
+    let mut loaded = store::load(inputs, today);
+    let Some(pledge) = loaded.pledge.take() else {
         eprintln!("fel: löftesfilen kunde inte läsas; kör `medborgarlofte check` för detaljer");
         return Err(EXIT_INVALID);
-    }
-    Ok(loaded)
+    };
+    Ok((pledge, loaded))
 }
 
 /// Writes the minutes of one meeting as PDF; refuses (exit 1, no file)
@@ -387,13 +388,11 @@ fn minutes_cmd(
     output: Option<PathBuf>,
     today: Date,
 ) -> u8 {
-    let loaded = match load_folder(folder, today) {
+    let (pledge, loaded) = match load_folder(folder, today) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Some(pledge) = &loaded.pledge else {
-        return EXIT_INVALID;
-    };
+    let pledge = &pledge;
     // The meeting by date, or by the path of its file.
     let by_date = meeting.parse::<Date>().ok();
     let found = loaded
@@ -475,13 +474,11 @@ fn report_cmd(
         }
         (None, None, None) => report::Format::Pdf,
     };
-    let loaded = match load_folder(folder, today) {
+    let (pledge, loaded) = match load_folder(folder, today) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Some(pledge) = &loaded.pledge else {
-        return EXIT_INVALID;
-    };
+    let pledge = &pledge;
     if loaded.has_errors() {
         return refuse_with_errors(&loaded, "lägesrapporten");
     }
@@ -551,13 +548,11 @@ fn import_cmd(
     today: Date,
 ) -> u8 {
     use crate::import;
-    let loaded = match load_folder(folder, today) {
+    let (pledge, loaded) = match load_folder(folder, today) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Some(pledge) = &loaded.pledge else {
-        return EXIT_INVALID;
-    };
+    let pledge = &pledge;
     let table = match import::table::read(file, options.sheet.as_deref()) {
         Ok(table) => table,
         Err(err) => {

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 
+mod common;
+use common::bin;
+
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/karlstad-2016-17")
 }
-
-mod common;
-use common::bin;
 
 /// A writable copy of the sample folder.
 fn sample_copy() -> tempfile::TempDir {

@@ -8,27 +8,11 @@ use medborgarlofte::model::Date;
 use medborgarlofte::{sample, store};
 use predicates::prelude::*;
 
+mod common;
+use common::{bin, copy};
+
 fn text_of(pdf: &[u8]) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let doc =
-        printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut warnings)
-            .expect("the PDF parses");
-    doc.extract_text_boxes()
-        .into_iter()
-        .map(|page| {
-            page.lines
-                .iter()
-                .map(|l| {
-                    l.words
-                        .iter()
-                        .map(|w| w.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect()
+    common::pdf_pages(pdf)
 }
 
 fn sample_minutes(date: &str) -> Vec<u8> {
@@ -141,9 +125,6 @@ fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
         .push("ge 19811218-9875 ordet".into());
     assert!(guard(&meeting).is_ok());
 }
-
-mod common;
-use common::{bin, copy};
 
 #[test]
 fn the_cli_writes_the_minutes_next_to_the_meeting_or_where_told() {

@@ -16,22 +16,7 @@ mod common;
 use common::{bin, copy};
 
 fn pdf_text(pdf: &[u8]) -> String {
-    let mut warnings = Vec::new();
-    let doc =
-        printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut warnings)
-            .expect("the PDF parses");
-    doc.extract_text_boxes()
-        .into_iter()
-        .flat_map(|page| page.lines)
-        .map(|l| {
-            l.words
-                .iter()
-                .map(|w| w.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::pdf_pages(pdf).join("\n")
 }
 
 /// Writes the report of the sample copy in `dir` and returns its bytes.

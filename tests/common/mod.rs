@@ -23,6 +23,31 @@ pub fn copy() -> tempfile::TempDir {
     dir
 }
 
+/// The text of each page of a PDF, read with printpdf's own parser (no
+/// system tools): words of a line joined by spaces, lines by newlines.
+pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let doc =
+        printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut warnings)
+            .expect("the PDF parses");
+    doc.extract_text_boxes()
+        .into_iter()
+        .map(|page| {
+            page.lines
+                .iter()
+                .map(|l| {
+                    l.words
+                        .iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
+
 /// Runs a poppler tool and returns its standard output.
 pub fn poppler(cmd: &str, args: &[&Path]) -> String {
     let out = std::process::Command::new(cmd)
