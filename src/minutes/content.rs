@@ -11,17 +11,10 @@ use crate::model::meeting::{
 };
 use crate::model::{Date, Pledge};
 
-use super::layout::{BODY_PT, Bar, Block, Style};
-
-const HEADING_PT: f32 = 12.5;
-const TITLE_PT: f32 = 17.0;
+use super::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
 
 fn paragraph(text: impl Into<String>, style: Style) -> Block {
-    Block::Paragraph {
-        text: text.into(),
-        style,
-        size_pt: BODY_PT,
-    }
+    Block::paragraph(text, style)
 }
 
 fn organisation(pledge: &Pledge, organisation: &Organisation) -> String {

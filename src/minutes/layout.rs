@@ -102,6 +102,22 @@ pub enum Block {
     },
 }
 
+/// Size of a document's title: the same in minutes and reports.
+pub const TITLE_PT: f32 = 17.0;
+/// Size of a section heading ("§ 3 …", "Läget i korthet").
+pub const HEADING_PT: f32 = 12.5;
+
+impl Block {
+    /// A body-size paragraph.
+    pub fn paragraph(text: impl Into<String>, style: Style) -> Block {
+        Block::Paragraph {
+            text: text.into(),
+            style,
+            size_pt: BODY_PT,
+        }
+    }
+}
+
 /// One bar of [`Block::Bars`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {

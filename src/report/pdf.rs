@@ -2,23 +2,17 @@
 //! one-page overview, then every commitment, then what happens next.
 
 use crate::format;
-use crate::minutes::layout::{self, BODY_PT, Bar, Block, Style};
+use crate::minutes::layout::{self, Bar, Block, HEADING_PT, Style, TITLE_PT};
 use crate::minutes::pdf::{self as minutes_pdf, DocInfo, Fonts};
 
 use super::{
     PublicCommitment, Report, ReportError, assessment_label, measured_words, places_words,
 };
 
-const TITLE_PT: f32 = 17.0;
-const HEADING_PT: f32 = 12.5;
 const SUBHEADING_PT: f32 = 11.0;
 
 fn paragraph(text: impl Into<String>, style: Style) -> Block {
-    Block::Paragraph {
-        text: text.into(),
-        style,
-        size_pt: BODY_PT,
-    }
+    Block::paragraph(text, style)
 }
 
 fn heading(text: impl Into<String>, size_pt: f32) -> Block {
