@@ -130,12 +130,7 @@ fn benches(c: &mut Criterion) {
                     "{:?}",
                     plan.problems.first()
                 );
-                let files: Vec<_> = loaded
-                    .activities
-                    .iter()
-                    .zip(&loaded.activity_sources)
-                    .map(|(f, s)| (loaded.sources[*s].path.clone(), f))
-                    .collect();
+                let files: Vec<_> = loaded.activity_files().collect();
                 let summary =
                     import::apply(&plan, target.path(), &files, pledge).expect("imported");
                 black_box(summary);

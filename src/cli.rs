@@ -613,12 +613,7 @@ fn import_cmd(
         ));
         return EXIT_OK;
     }
-    let files: Vec<(PathBuf, &crate::model::ActivityFile)> = loaded
-        .activities
-        .iter()
-        .zip(&loaded.activity_sources)
-        .filter_map(|(f, s)| Some((loaded.sources.get(*s)?.path.clone(), f)))
-        .collect();
+    let files: Vec<_> = loaded.activity_files().collect();
     match import::apply(&plan, &folder_of(folder), &files, pledge) {
         Ok(summary) => {
             let mut text = format!("{summary}.\n");

@@ -283,6 +283,20 @@ fn tabs_show_the_overview_and_the_theme_can_be_switched() {
 }
 
 /// A writable copy of the sample in a temporary folder.
+/// Waits for a document being written in the background (minutes, report,
+/// export). A spinner shows meanwhile: step, do not wait for calm.
+fn wait_for_job(h: &mut Harness<'static, App>) {
+    h.step();
+    for _ in 0..300 {
+        if !h.state().is_printing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
 /// Types into the field with this role and label, replacing what is there.
 fn retype_in(h: &mut Harness<'static, App>, role: Role, label: &str, text: &str) {
     h.get_by_role_and_label(role, label).focus();
@@ -920,16 +934,7 @@ mod meetings {
         h.state_mut().handle(Command::OpenMeeting(path));
         h.run();
         h.key_press_modifiers(Modifiers::COMMAND, Key::P);
-        // A spinner shows while the PDF is made: step, do not wait for calm.
-        h.step();
-        for _ in 0..200 {
-            if !h.state().is_printing() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            h.step();
-        }
-        h.run();
+        wait_for_job(&mut h);
         let pdf = dir.path().join("meetings/protokoll-2017-03-16.pdf");
         assert!(pdf.is_file(), "written next to the meeting");
         assert_eq!(h.state().printed(), Some(pdf.as_path()));
@@ -970,18 +975,6 @@ mod meetings {
 mod progress_report {
     use super::*;
     use egui_kittest::kittest::NodeT as _;
-
-    fn wait_for_job(h: &mut Harness<'static, App>) {
-        h.step();
-        for _ in 0..300 {
-            if !h.state().is_printing() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            h.step();
-        }
-        h.run();
-    }
 
     #[test]
     fn the_report_is_written_from_the_menu_and_by_keyboard() {
@@ -1369,15 +1362,7 @@ fn activities_are_exported_to_a_workbook_in_the_background() {
     let dir = sample_copy();
     let mut h = harness(Origin::path(dir.path()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    h.step();
-    for _ in 0..300 {
-        if !h.state().is_printing() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
-    h.run();
+    wait_for_job(&mut h);
     let xlsx = dir.path().join("aktiviteter.xlsx");
     let table = medborgarlofte::import::table::read(&xlsx, None).expect("a workbook");
     assert_eq!(table.rows.len(), 392);

@@ -22,7 +22,7 @@ use super::meeting::{
 use super::menu::{MenuState, menu_bar_ui};
 use super::overview::overview_ui;
 use super::problems::problems_ui;
-use super::report::{Job, ReportDialog, Written};
+use super::report::{Job, ReportDialog};
 use super::rows::{Line, Rows};
 use super::settings::{STORAGE_KEY, Settings};
 use super::state::{Command, Filters, PathPurpose, PendingExit, Tab, UnsavedAnswer, ViewState};
@@ -442,39 +442,20 @@ impl App {
         let default = session
             .path
             .with_file_name(format!("protokoll-{}.pdf", meeting.date));
-        let path = if self.file_dialogs {
-            let picked = pick(|| {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(texts().print_minutes)
-                    .add_filter("PDF", &["pdf"])
-                    .set_file_name(
-                        default
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                    );
-                if let Some(dir) = default.parent() {
-                    dialog = dialog.set_directory(dir);
-                }
-                dialog.save_file()
-            });
-            match picked {
-                Picked::Path(path) => path,
-                Picked::Unavailable => default,
-                Picked::Cancelled => return,
-            }
-        } else {
-            default
+        let Some(path) = self.save_path(texts().print_minutes, &[("PDF", &["pdf"])], default)
+        else {
+            return;
         };
         let meetings = doc.loaded.meetings.clone();
-        self.job = Some(Job::spawn(&self.ctx, texts().printing, move || {
-            let bytes = crate::minutes::minutes_pdf(&pledge, &meetings, &meeting)
-                .map_err(|e| e.to_string())?;
-            crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
-            Ok(Written {
-                notice: texts().minutes_written(&path.display().to_string()),
-                path,
-            })
-        }));
+        self.job = Some(Job::write(
+            &self.ctx,
+            texts().printing,
+            path,
+            move || {
+                crate::minutes::minutes_pdf(&pledge, &meetings, &meeting).map_err(|e| e.to_string())
+            },
+            |p| texts().minutes_written(p),
+        ));
     }
 
     /// Opens the "Lägesrapport…" dialog at the dashboard's date.
@@ -512,38 +493,66 @@ impl App {
                 open: None,
             });
         }
-        let dir = doc
-            .origin
-            .folder()
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let dir = self.output_dir();
         let name = crate::report::file_name(as_of, format);
-        let path = if self.file_dialogs {
-            let picked = pick(|| {
-                rfd::FileDialog::new()
-                    .set_title(texts().progress_report)
-                    .add_filter(format.extension().to_uppercase(), &[format.extension()])
-                    .set_directory(&dir)
-                    .set_file_name(&name)
-                    .save_file()
-            });
-            match picked {
-                Picked::Path(path) => path,
-                Picked::Unavailable => dir.join(&name),
-                Picked::Cancelled => return,
-            }
-        } else {
-            dir.join(&name)
+        let filter = format.extension().to_uppercase();
+        let Some(path) = self.save_path(
+            texts().progress_report,
+            &[(filter.as_str(), &[format.extension()])],
+            dir.join(name),
+        ) else {
+            return;
         };
         self.report_dialog = None;
-        self.job = Some(Job::spawn(&self.ctx, texts().writing_report, move || {
-            let bytes = crate::report::render(&selected, format).map_err(|e| e.to_string())?;
-            crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
-            Ok(Written {
-                notice: texts().report_written(&path.display().to_string()),
-                path,
-            })
-        }));
+        self.job = Some(Job::write(
+            &self.ctx,
+            texts().writing_report,
+            path,
+            move || crate::report::render(&selected, format).map_err(|e| e.to_string()),
+            |p| texts().report_written(p),
+        ));
+    }
+
+    /// The folder documents are written to by default: the pledge's folder
+    /// (the working directory for the built-in sample).
+    fn output_dir(&self) -> PathBuf {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.origin.folder())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
+    /// Where to write a document: the save dialog starting at `default`, or
+    /// `default` itself where no dialog can be shown; `None` when cancelled.
+    fn save_path(
+        &self,
+        title: &str,
+        filters: &[(&str, &[&str])],
+        default: PathBuf,
+    ) -> Option<PathBuf> {
+        if !self.file_dialogs {
+            return Some(default);
+        }
+        let picked = pick(|| {
+            let mut dialog = rfd::FileDialog::new().set_title(title).set_file_name(
+                default
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            );
+            for (name, extensions) in filters {
+                dialog = dialog.add_filter(*name, extensions);
+            }
+            if let Some(dir) = default.parent() {
+                dialog = dialog.set_directory(dir);
+            }
+            dialog.save_file()
+        });
+        match picked {
+            Picked::Path(path) => Some(path),
+            Picked::Unavailable => Some(default),
+            Picked::Cancelled => None,
+        }
     }
 
     /// Picks up a finished document.
@@ -779,9 +788,25 @@ impl App {
     /// Reads the same files again, keeping selection, filters and date.
     /// `changed` names the files that prompted it, for the notice.
     fn reload(&mut self, changed: Option<&[PathBuf]>) {
-        let Some(doc) = &self.doc else {
+        if !self.reload_quietly() {
             return;
+        }
+        let t = texts();
+        let text = match changed {
+            Some(paths) => t.files_changed(&file_names(paths)),
+            None => t.reloaded.to_owned(),
         };
+        self.notice = Some(Notice {
+            text,
+            since_secs: None,
+            open: None,
+        });
+    }
+
+    /// Reads the same files again, keeping the view, without a notice (after
+    /// the app's own writes); `false` when it failed (the error is shown).
+    fn reload_quietly(&mut self) -> bool {
+        let Some(doc) = &self.doc else { return false };
         match doc.reloaded(self.today) {
             Ok(doc) => {
                 self.watch = Watch::new(doc.files_on_disk(), doc.origin.folder().as_deref());
@@ -790,18 +815,12 @@ impl App {
                 }
                 self.doc = Some(doc);
                 self.refresh_rows();
-                let t = texts();
-                let text = match changed {
-                    Some(paths) => t.files_changed(&file_names(paths)),
-                    None => t.reloaded.to_owned(),
-                };
-                self.notice = Some(Notice {
-                    text,
-                    since_secs: None,
-                    open: None,
-                });
+                true
             }
-            Err(err) => self.error = Some(err.to_string()),
+            Err(err) => {
+                self.error = Some(err.to_string());
+                false
+            }
         }
     }
 

@@ -96,14 +96,11 @@ impl Detail {
             .map(|(file, index, e)| entry_row(pledge, e, file, index))
             .collect();
         sort_entries(&mut entries, sort);
-        let mut places: Vec<(String, usize)> = Vec::new();
+        let mut places = crate::status::places::PlaceCounts::default();
         for entry in &entries {
-            match places.iter_mut().find(|(p, _)| *p == entry.place) {
-                Some((_, n)) => *n += 1,
-                None => places.push((entry.place.clone(), 1)),
-            }
+            places.add(&entry.place);
         }
-        places.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let places = places.sorted();
         let meetings = &doc.loaded.meetings;
         let history = assessment_history(meetings, id)
             .into_iter()

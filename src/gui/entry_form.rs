@@ -9,41 +9,17 @@ use egui::{Id, Key, Modal, RichText, Ui};
 use super::state::Command;
 use super::text::texts;
 use super::tokens::{self, Palette};
-use crate::import::{Cell, parse_amount, parse_date};
+use crate::import::{Cell, Field, parse_amount, parse_date};
 use crate::model::validate::{check_entry, likely_duplicate};
 use crate::model::{
-    Activity, ActivityFile, CommitmentId, Date, PartyId, PathSeg, Pledge, Qualifier, Quantity,
-    Severity,
+    Activity, ActivityFile, CommitmentId, Date, PartyId, Pledge, Qualifier, Quantity, Severity,
 };
-
-/// Which field a message is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormField {
-    /// Datum.
-    Date,
-    /// Till och med.
-    Until,
-    /// Åtagande.
-    Commitment,
-    /// Part.
-    Party,
-    /// Antal.
-    Amount,
-    /// Enhet.
-    Unit,
-    /// Plats.
-    Place,
-    /// Anteckning.
-    Note,
-    /// The entry as a whole (duplicates).
-    Whole,
-}
 
 /// A message about the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormProblem {
-    /// The field.
-    pub field: FormField,
+    /// The field, or `None` for the entry as a whole (a likely duplicate).
+    pub field: Option<Field>,
     /// Error (cannot be saved) or warning.
     pub severity: Severity,
     /// In Swedish.
@@ -194,7 +170,7 @@ impl EntryForm {
         let date = match parse_date(&Cell::Text(self.date.clone())) {
             Ok(d) => Some(d),
             Err(m) => {
-                error(FormField::Date, m);
+                error(Some(Field::Datum), m);
                 None
             }
         };
@@ -204,16 +180,16 @@ impl EntryForm {
             match parse_date(&Cell::Text(self.until.clone())) {
                 Ok(d) => Some(d),
                 Err(m) => {
-                    error(FormField::Until, m);
+                    error(Some(Field::Till), m);
                     None
                 }
             }
         };
         if self.commitment.is_none() {
-            error(FormField::Commitment, t.form_choose_commitment.to_owned());
+            error(Some(Field::Atagande), t.form_choose_commitment.to_owned());
         }
         if self.party.is_none() {
-            error(FormField::Party, t.form_choose_party.to_owned());
+            error(Some(Field::Part), t.form_choose_party.to_owned());
         }
         let quantity = if self.amount.trim().is_empty() {
             None
@@ -221,7 +197,7 @@ impl EntryForm {
             match parse_amount(&Cell::Text(self.amount.clone())) {
                 Ok((amount, written)) => {
                     if self.unit.trim().is_empty() {
-                        error(FormField::Unit, t.form_unit_missing.to_owned());
+                        error(Some(Field::Enhet), t.form_unit_missing.to_owned());
                     }
                     Some(Quantity {
                         amount,
@@ -230,7 +206,7 @@ impl EntryForm {
                     })
                 }
                 Err(m) => {
-                    error(FormField::Amount, m);
+                    error(Some(Field::Antal), m);
                     None
                 }
             }
@@ -272,26 +248,10 @@ impl EntryForm {
         };
         let mut out: Vec<FormProblem> = check_entry(pledge, &entry, today)
             .into_iter()
-            .map(|f| {
-                let field = match f.path.iter().rev().find_map(|s| match s {
-                    PathSeg::Field(name) => Some(*name),
-                    PathSeg::Index(_) => None,
-                }) {
-                    Some("date") => FormField::Date,
-                    Some("until") => FormField::Until,
-                    Some("commitments") => FormField::Commitment,
-                    Some("party") => FormField::Party,
-                    Some("amount" | "quantity") => FormField::Amount,
-                    Some("unit") => FormField::Unit,
-                    Some("note") => FormField::Note,
-                    Some("place") => FormField::Place,
-                    _ => FormField::Whole,
-                };
-                FormProblem {
-                    field,
-                    severity: f.severity,
-                    message: f.kind.to_string(),
-                }
+            .map(|f| FormProblem {
+                field: Field::of_finding(&f),
+                severity: f.severity,
+                message: f.kind.to_string(),
             })
             .collect();
         let editing = self.editing.as_ref().map(|e| (e.file, e.index));
@@ -302,7 +262,7 @@ impl EntryForm {
         });
         if duplicate {
             out.push(FormProblem {
-                field: FormField::Whole,
+                field: None,
                 severity: Severity::Varning,
                 message: texts().form_duplicate.to_owned(),
             });

@@ -119,16 +119,26 @@ pub struct Job {
 }
 
 impl Job {
-    /// Runs `work` on a thread and repaints when it is done.
-    pub fn spawn(
+    /// Makes a document's bytes on a thread and saves them atomically to
+    /// `path`; `notice` says where it went. Repaints when done.
+    pub fn write(
         ctx: &egui::Context,
         working: &'static str,
-        work: impl FnOnce() -> Result<Written, String> + Send + 'static,
+        path: PathBuf,
+        bytes: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+        notice: impl FnOnce(&str) -> String + Send + 'static,
     ) -> Self {
         let (sender, receiver) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(work());
+            let result = bytes().and_then(|bytes| {
+                crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
+                Ok(Written {
+                    notice: notice(&path.display().to_string()),
+                    path,
+                })
+            });
+            let _ = sender.send(result);
             ctx.request_repaint();
         });
         Job { working, receiver }

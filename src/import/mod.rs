@@ -20,7 +20,7 @@ use crate::model::{
     Activity, ActivityFile, CommitmentId, Date, PartyId, PartyKind, Pledge, Qualifier, Quantity,
     Severity,
 };
-use crate::store::activities::{ActivityWriteError, apply_to_file, party_file};
+use crate::store::activities::{ActivityWriteError, appends, apply_all};
 
 pub use table::{Cell, Table, column_index, column_letter};
 
@@ -164,6 +164,27 @@ impl Field {
             Some(Field::Lopande)
         } else {
             None
+        }
+    }
+
+    /// The field an entry's finding (from `check_entry`) is about, if one.
+    pub fn of_finding(finding: &crate::model::Finding) -> Option<Field> {
+        let name = finding.path.iter().rev().find_map(|seg| match seg {
+            crate::model::PathSeg::Field(name) => Some(*name),
+            crate::model::PathSeg::Index(_) => None,
+        })?;
+        match name {
+            "date" => Some(Field::Datum),
+            "until" => Some(Field::Till),
+            "party" => Some(Field::Part),
+            "commitments" => Some(Field::Atagande),
+            "amount" | "quantity" => Some(Field::Antal),
+            "unit" => Some(Field::Enhet),
+            "qualifier" => Some(Field::Kvalifikator),
+            "place" => Some(Field::Plats),
+            "note" => Some(Field::Anteckning),
+            "cumulative" => Some(Field::Lopande),
+            _ => None,
         }
     }
 
@@ -393,21 +414,7 @@ pub fn plan(table: &Table, mapping: &Mapping, ctx: &Context<'_>) -> Plan {
         .entry();
         if let Some(entry) = &entry {
             for finding in check_entry(ctx.pledge, entry, ctx.today) {
-                let field = finding.path.iter().rev().find_map(|seg| match seg {
-                    crate::model::PathSeg::Field(name) => Some(*name),
-                    crate::model::PathSeg::Index(_) => None,
-                });
-                let column = match field {
-                    Some("date") => mapping.column(Field::Datum),
-                    Some("until") => mapping.column(Field::Till),
-                    Some("party") => mapping.column(Field::Part),
-                    Some("commitments") => mapping.column(Field::Atagande),
-                    Some("amount" | "quantity") => mapping.column(Field::Antal),
-                    Some("unit") => mapping.column(Field::Enhet),
-                    Some("note") => mapping.column(Field::Anteckning),
-                    Some("place") => mapping.column(Field::Plats),
-                    _ => None,
-                };
+                let column = Field::of_finding(&finding).and_then(|f| mapping.column(f));
                 problems.push(RowProblem {
                     row,
                     column: column.map(|c| column_name(table, c)),
@@ -786,7 +793,7 @@ pub struct Summary {
     pub rejected: usize,
     /// Entries written per file.
     pub files: Vec<(PathBuf, usize)>,
-    /// The edits that undo the import, per file.
+    /// The edits that undo the import, in the order to apply them.
     pub undo: Vec<(PathBuf, ActivityEdit)>,
 }
 
@@ -810,50 +817,27 @@ impl fmt::Display for Summary {
 }
 
 /// Writes the plan's entries to each party's file in `folder`, appended in
-/// sheet order. `files` are the activity files there are now with their
-/// paths (to find each party's file).
+/// sheet order, all or nothing. `files` are the activity files there are
+/// now with their paths (to find each party's file).
 pub fn apply(
     plan: &Plan,
     folder: &Path,
-    files: &[(PathBuf, &ActivityFile)],
+    files: &[(&Path, &ActivityFile)],
     pledge: &Pledge,
 ) -> Result<Summary, ActivityWriteError> {
-    let mut per_file: Vec<(PathBuf, Vec<Activity>)> = Vec::new();
-    for (_, entry) in &plan.entries {
-        let path = party_file(
-            folder,
-            files.iter().map(|(p, f)| (p.as_path(), *f)),
-            &entry.party,
-        );
-        match per_file.iter_mut().find(|(p, _)| *p == path) {
-            Some((_, list)) => list.push(entry.clone()),
-            None => per_file.push((path, vec![entry.clone()])),
-        }
-    }
-    let mut summary = Summary {
+    let edits = appends(folder, files, plan.entries.iter().map(|(_, e)| e.clone()));
+    let undo = apply_all(&edits, pledge)?;
+    Ok(Summary {
+        imported: plan.entries.len(),
         skipped: plan.already_there.len(),
         flagged: plan.likely_duplicates.len(),
         rejected: plan.error_rows().len(),
-        ..Summary::default()
-    };
-    for (path, entries) in per_file {
-        let at = files
-            .iter()
-            .find(|(p, _)| *p == path)
-            .map_or(0, |(_, f)| f.entries.len());
-        let n = entries.len();
-        let party = entries.first().map(|e| e.party.clone());
-        let reporter = party
-            .as_ref()
-            .and_then(|p| pledge.party(p))
-            .map(|p| p.name.clone());
-        let edit = ActivityEdit::Insert { at, entries };
-        let undo = apply_to_file(&path, &edit, reporter.as_deref())?;
-        summary.imported += n;
-        summary.files.push((path.clone(), n));
-        summary.undo.push((path, undo));
-    }
-    Ok(summary)
+        files: edits
+            .into_iter()
+            .map(|(path, edit)| (path, edit.added().unsigned_abs()))
+            .collect(),
+        undo,
+    })
 }
 
 #[cfg(test)]

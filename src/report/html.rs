@@ -287,11 +287,7 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
     if let Some(places) = places_words(&c.places) {
         row(h, "Platser", &esc(&places));
     }
-    let mut measured = measured_words(c.measured);
-    if let Some(expected) = &c.expected {
-        measured = format!("{measured} ({expected})");
-    }
-    row(h, "Mot plan", &esc(&measured));
+    row(h, "Mot plan", &esc(&c.against_plan()));
     match &c.assessment {
         Some(a) => {
             row(

@@ -13,10 +13,11 @@ pub mod html;
 pub mod pdf;
 
 use crate::format;
-use crate::model::meeting::{Assessment, Meeting, MeetingState};
+use crate::model::meeting::{Assessment, Meeting, MeetingState, assessment_history};
 use crate::model::validate::entry_is_usable;
 use crate::model::{ActivityFile, CommitmentId, Date, MeasuredStatus, Pledge, RevisionChange};
 use crate::privacy::{find_id_numbers, individual_case_hint};
+use crate::status::places::PlaceCounts;
 use crate::status::{self, CommitmentStatus, words};
 
 /// The public report: only what may be published, already in words.
@@ -100,6 +101,17 @@ pub struct Progress {
     pub reported: f64,
     /// Expected by the date ÷ target.
     pub expected: Option<f64>,
+}
+
+impl PublicCommitment {
+    /// "▼ efter plan (förväntat 6 (50 %))": the status against the plan.
+    pub fn against_plan(&self) -> String {
+        let measured = measured_words(self.measured);
+        match &self.expected {
+            Some(expected) => format!("{measured} ({expected})"),
+            None => measured,
+        }
+    }
 }
 
 impl Progress {
@@ -189,37 +201,20 @@ fn public_assessment(
     id: &CommitmentId,
     as_of: Date,
 ) -> Option<PublicAssessment> {
-    let mut best: Option<(Date, &crate::model::meeting::CommitmentReview)> = None;
-    for meeting in meetings
-        .iter()
-        .filter(|m| m.state == MeetingState::Justerat && m.date <= as_of)
-    {
-        for review in meeting.reviews().filter(|r| &r.commitment == id) {
-            let Some(assessment) = review.assessment else {
-                continue;
-            };
-            if assessment == Assessment::EjBehandlad {
-                continue;
-            }
-            if best.is_none_or(|(d, _)| meeting.date >= d) {
-                best = Some((meeting.date, review));
-            }
-        }
-    }
-    let (date, review) = best?;
-    let assessment = review.assessment?;
-    let reason = if explains(assessment) {
-        review
-            .reason
-            .as_ref()
-            .map(|r| r.trim().to_owned())
-            .filter(|r| !r.is_empty())
-    } else {
-        None
-    };
+    let latest = assessment_history(meetings, id).into_iter().rfind(|r| {
+        r.state == MeetingState::Justerat
+            && r.date <= as_of
+            && r.assessment != Assessment::EjBehandlad
+    })?;
+    let reason = latest
+        .reason
+        .filter(|_| explains(latest.assessment))
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(ToOwned::to_owned);
     Some(PublicAssessment {
-        date,
-        assessment,
+        date: latest.date,
+        assessment: latest.assessment,
         reason,
     })
 }
@@ -227,7 +222,9 @@ fn public_assessment(
 /// Reports per place for every commitment (usable entries up to `as_of`),
 /// most first. Only places and counts leave here, never notes.
 fn places(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> Vec<Vec<(String, usize)>> {
-    let mut out: Vec<Vec<(String, usize)>> = vec![Vec::new(); pledge.commitments.len()];
+    let mut counts: Vec<PlaceCounts> = std::iter::repeat_with(PlaceCounts::default)
+        .take(pledge.commitments.len())
+        .collect();
     for entry in files
         .iter()
         .flat_map(|f| &f.entries)
@@ -242,22 +239,17 @@ fn places(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> Vec<Vec<(Stri
             continue;
         };
         for id in &entry.commitments {
-            let Some(i) = pledge.commitments.iter().position(|c| &c.id == id) else {
-                continue;
-            };
-            let Some(list) = out.get_mut(i) else {
-                continue;
-            };
-            match list.iter_mut().find(|(p, _)| p == place) {
-                Some((_, n)) => *n += 1,
-                None => list.push((place.to_owned(), 1)),
+            if let Some(slot) = pledge
+                .commitments
+                .iter()
+                .position(|c| &c.id == id)
+                .and_then(|i| counts.get_mut(i))
+            {
+                slot.add(place);
             }
         }
     }
-    for list in &mut out {
-        list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    }
-    out
+    counts.into_iter().map(PlaceCounts::sorted).collect()
 }
 
 /// "14 av 24 tillsyner (58 %) i 9 rapporter"; "inget rapporterat ännu".

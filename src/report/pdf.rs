@@ -157,11 +157,7 @@ fn commitment(c: &PublicCommitment) -> Block {
     if let Some(places) = places_words(&c.places) {
         out.push(labelled("Platser:", places));
     }
-    let mut measured = measured_words(c.measured);
-    if let Some(expected) = &c.expected {
-        measured = format!("{measured} ({expected})");
-    }
-    out.push(labelled("Mot plan:", measured));
+    out.push(labelled("Mot plan:", c.against_plan()));
     match &c.assessment {
         Some(a) => {
             out.push(labelled(

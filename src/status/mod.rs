@@ -4,6 +4,7 @@
 //! All thresholds are in [`thresholds`]; all arithmetic on dates is in whole
 //! calendar days (leap years included), with rates by real week and month length.
 
+pub mod places;
 mod prepared;
 mod time;
 pub mod words;

@@ -116,6 +116,65 @@ pub fn apply_to_file(
     Ok(undo)
 }
 
+/// The edits that append `entries` to their parties' files: one insert per
+/// file at its end, entries in the order given. `files` are the activity
+/// files there are now, with their paths.
+pub fn appends<'a>(
+    folder: &Path,
+    files: &[(&'a Path, &'a ActivityFile)],
+    entries: impl IntoIterator<Item = Activity>,
+) -> Vec<(PathBuf, ActivityEdit)> {
+    let mut per_file: Vec<(PathBuf, Vec<Activity>)> = Vec::new();
+    for entry in entries {
+        let path = party_file(folder, files.iter().copied(), &entry.party);
+        match per_file.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, list)) => list.push(entry),
+            None => per_file.push((path, vec![entry])),
+        }
+    }
+    per_file
+        .into_iter()
+        .map(|(path, entries)| {
+            let at = files
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map_or(0, |(_, f)| f.entries.len());
+            (path, ActivityEdit::Insert { at, entries })
+        })
+        .collect()
+}
+
+/// Applies `edits` in order, all or nothing: when one fails, those already
+/// written are undone and the error is returned. Returns the edits that
+/// undo them all, in the order to apply them. A file created by an insert
+/// gets its first entry's party name as keeper.
+pub fn apply_all(
+    edits: &[(PathBuf, ActivityEdit)],
+    pledge: &crate::model::Pledge,
+) -> Result<Vec<(PathBuf, ActivityEdit)>, ActivityWriteError> {
+    let mut undo: Vec<(PathBuf, ActivityEdit)> = Vec::with_capacity(edits.len());
+    for (path, edit) in edits {
+        let reporter = match edit {
+            ActivityEdit::Insert { entries, .. } => entries
+                .first()
+                .and_then(|e| pledge.party(&e.party))
+                .map(|p| p.name.as_str()),
+            _ => None,
+        };
+        match apply_to_file(path, edit, reporter) {
+            Ok(inverse) => undo.push((path.clone(), inverse)),
+            Err(err) => {
+                for (p, inverse) in undo.iter().rev() {
+                    let _ = apply_to_file(p, inverse, None);
+                }
+                return Err(err);
+            }
+        }
+    }
+    undo.reverse();
+    Ok(undo)
+}
+
 /// The file a party's new entries go to: the activity file holding only
 /// that party's entries (the largest, if several), else
 /// `activities/<party>.ron` in `folder`.

@@ -227,6 +227,14 @@ impl Loaded {
         self.problems.iter().any(|p| p.severity == Severity::Fel)
     }
 
+    /// The parsed activity files with the paths they were read from.
+    pub fn activity_files(&self) -> impl Iterator<Item = (&Path, &ActivityFile)> {
+        self.activities
+            .iter()
+            .zip(&self.activity_sources)
+            .filter_map(|(f, s)| Some((self.sources.get(*s)?.path.as_path(), f)))
+    }
+
     /// Drops the text of every source without a problem, keeping the rest.
     ///
     /// The text is only needed to show the lines around a problem; a large

@@ -3,7 +3,7 @@
 //! and its inverse goes on the undo stack (one step per save, delete or
 //! import), so Ctrl+Z works the same for all of them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{App, Notice, Picked, pick};
 use crate::gui::document::Origin;
@@ -11,8 +11,8 @@ use crate::gui::entry_form::EntryForm;
 use crate::gui::import_dialog::ImportDialog;
 use crate::gui::text::texts;
 use crate::model::activity_edit::ActivityEdit;
-use crate::model::{ActivityFile, CommitmentId, PartyId};
-use crate::store::activities::{apply_to_file, party_file};
+use crate::model::{CommitmentId, PartyId};
+use crate::store::activities::{appends, apply_all};
 
 /// One undoable step, as the edits that make it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,51 +31,34 @@ pub enum Step {
 }
 
 impl App {
-    /// The activity files of the open folder with their paths; `None` for
-    /// the read-only sample (with the reason shown).
-    fn writable_files(&mut self) -> Option<(PathBuf, Vec<(PathBuf, ActivityFile)>)> {
+    /// The open pledge's folder, or `None` (with the reason shown) for the
+    /// read-only sample, where nothing may be written.
+    fn writable_folder(&mut self) -> Option<PathBuf> {
         let doc = self.doc.as_ref()?;
-        let Some(folder) = doc.origin.folder().filter(|_| doc.origin != Origin::Sample) else {
+        let folder = doc.origin.folder().filter(|_| !doc.is_read_only());
+        if folder.is_none() {
             self.error = Some(texts().sample_is_read_only.to_owned());
-            return None;
-        };
-        let files = doc
-            .loaded
-            .activities
-            .iter()
-            .zip(&doc.loaded.activity_sources)
-            .filter_map(|(f, s)| Some((doc.loaded.sources.get(*s)?.path.clone(), f.clone())))
-            .collect();
-        Some((folder, files))
+        }
+        folder
     }
 
     /// Places already used, most used first, for the form's suggestions.
     pub(super) fn known_places(&self) -> Vec<String> {
-        let Some(doc) = &self.doc else {
-            return Vec::new();
-        };
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for place in doc
-            .loaded
-            .activities
+        let mut counts = crate::status::places::PlaceCounts::default();
+        for place in self
+            .doc
             .iter()
+            .flat_map(|d| &d.loaded.activities)
             .flat_map(|f| &f.entries)
             .filter_map(|e| e.place.as_deref())
         {
-            if let Some(slot) = index.get(place).and_then(|&i| counts.get_mut(i)) {
-                slot.1 += 1;
-            } else {
-                index.insert(place, counts.len());
-                counts.push((place.to_owned(), 1));
-            }
+            counts.add(place);
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        counts.into_iter().map(|(p, _)| p).collect()
+        counts.sorted().into_iter().map(|(p, _)| p).collect()
     }
 
     pub(super) fn new_activity(&mut self, commitment: Option<CommitmentId>) {
-        if self.writable_files().is_none() {
+        if self.writable_folder().is_none() {
             return;
         }
         let Some(doc) = &self.doc else { return };
@@ -90,7 +73,7 @@ impl App {
     }
 
     pub(super) fn edit_activity(&mut self, file: usize, index: usize) {
-        if self.writable_files().is_none() {
+        if self.writable_folder().is_none() {
             return;
         }
         let Some(doc) = &self.doc else { return };
@@ -140,15 +123,17 @@ impl App {
             return;
         }
         let editing = form.editing.clone();
-        let Some((folder, files)) = self.writable_files() else {
+        let Some(folder) = self.writable_folder() else {
             return;
         };
+        let Some(doc) = &self.doc else { return };
+        let files: Vec<_> = doc.loaded.activity_files().collect();
         let edits = if let Some(e) = editing {
             let Some((path, _)) = files.get(e.file) else {
                 return;
             };
             vec![(
-                path.clone(),
+                path.to_path_buf(),
                 ActivityEdit::Replace {
                     index: e.index,
                     old: Box::new(e.original),
@@ -156,22 +141,7 @@ impl App {
                 },
             )]
         } else {
-            let path = party_file(
-                &folder,
-                files.iter().map(|(p, f)| (p.as_path(), f)),
-                &entry.party,
-            );
-            let at = files
-                .iter()
-                .find(|(p, _)| *p == path)
-                .map_or(0, |(_, f)| f.entries.len());
-            vec![(
-                path,
-                ActivityEdit::Insert {
-                    at,
-                    entries: vec![entry.clone()],
-                },
-            )]
+            appends(&folder, &files, [entry.clone()])
         };
         let file_name = edits
             .first()
@@ -198,13 +168,13 @@ impl App {
     }
 
     pub(super) fn delete_activity(&mut self, file: usize, index: usize) {
-        let Some((_, files)) = self.writable_files() else {
+        if self.writable_folder().is_none() {
             return;
-        };
-        let Some((path, entry)) = files
-            .get(file)
-            .and_then(|(p, f)| Some((p.clone(), f.entries.get(index)?.clone())))
-        else {
+        }
+        let Some((path, entry)) = self.doc.as_ref().and_then(|d| {
+            let (path, f) = d.loaded.activity_files().nth(file)?;
+            Some((path.to_path_buf(), f.entries.get(index)?.clone()))
+        }) else {
             return;
         };
         let step = Step::Activities(vec![(
@@ -254,30 +224,16 @@ impl App {
         }
     }
 
-    /// Writes activity edits in order; a failure part way undoes what was
-    /// written. Returns the step that undoes them.
+    /// Writes activity edits, all or nothing; returns the step that undoes them.
     fn write_activity_edits(&self, edits: &[(PathBuf, ActivityEdit)]) -> Result<Step, String> {
-        let reporter = |path: &Path| -> Option<String> {
-            let party = path.file_stem()?.to_str()?;
-            let doc = self.doc.as_ref()?;
-            doc.pledge()?
-                .party(&PartyId::new(party))
-                .map(|p| p.name.clone())
-        };
-        let mut inverse: Vec<(PathBuf, ActivityEdit)> = Vec::new();
-        for (path, edit) in edits {
-            match apply_to_file(path, edit, reporter(path).as_deref()) {
-                Ok(undo) => inverse.push((path.clone(), undo)),
-                Err(err) => {
-                    for (p, undo) in inverse.iter().rev() {
-                        let _ = apply_to_file(p, undo, None);
-                    }
-                    return Err(err.to_string());
-                }
-            }
-        }
-        inverse.reverse();
-        Ok(Step::Activities(inverse))
+        let pledge = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.pledge())
+            .ok_or_else(|| texts().no_pledge_for_activities.to_owned())?;
+        apply_all(edits, pledge)
+            .map(Step::Activities)
+            .map_err(|e| e.to_string())
     }
 
     /// Undoes the last change of the files (an activity saved, edited,
@@ -324,29 +280,9 @@ impl App {
         self.write_step(&step, false);
     }
 
-    /// Reads the files again after our own write, keeping the view, without
-    /// the "changed on disk" notice.
-    fn reload_quietly(&mut self) {
-        let Some(doc) = &self.doc else { return };
-        match doc.reloaded(self.today) {
-            Ok(doc) => {
-                self.watch = crate::gui::watch::Watch::new(
-                    doc.files_on_disk(),
-                    doc.origin.folder().as_deref(),
-                );
-                if let Some(session) = &mut self.meeting {
-                    session.refresh(&doc);
-                }
-                self.doc = Some(doc);
-                self.refresh_rows();
-            }
-            Err(err) => self.error = Some(err.to_string()),
-        }
-    }
-
     /// Asks for a spreadsheet and opens the import preview.
     pub(super) fn pick_import_file(&mut self) {
-        let Some((folder, _)) = self.writable_files() else {
+        let Some(folder) = self.writable_folder() else {
             return;
         };
         if !self.file_dialogs {
@@ -418,20 +354,17 @@ impl App {
             return;
         }
         let plan = dialog.plan.clone();
-        let Some((folder, files)) = self.writable_files() else {
+        let Some(folder) = self.writable_folder() else {
             return;
         };
-        let Some(pledge) = self.doc.as_ref().and_then(|d| d.pledge().cloned()) else {
-            return;
-        };
-        let refs: Vec<(PathBuf, &ActivityFile)> =
-            files.iter().map(|(p, f)| (p.clone(), f)).collect();
-        match crate::import::apply(&plan, &folder, &refs, &pledge) {
+        let Some(doc) = &self.doc else { return };
+        let Some(pledge) = doc.pledge() else { return };
+        let files: Vec<_> = doc.loaded.activity_files().collect();
+        match crate::import::apply(&plan, &folder, &files, pledge) {
             Ok(summary) => {
-                let mut undo = summary.undo.clone();
-                undo.reverse();
                 self.activity_redo.clear();
-                self.activity_undo.push(Step::Activities(undo));
+                self.activity_undo
+                    .push(Step::Activities(summary.undo.clone()));
                 self.import_dialog = None;
                 self.reload_quietly();
                 self.notice = Some(Notice {
@@ -465,7 +398,7 @@ impl App {
 
 impl App {
     pub(super) fn open_planning(&mut self, id: &CommitmentId) {
-        if self.writable_files().is_none() {
+        if self.writable_folder().is_none() {
             return;
         }
         let Some(pledge) = self.doc.as_ref().and_then(|d| d.pledge()) else {
@@ -582,45 +515,31 @@ impl App {
     pub(super) fn export_activities(&mut self) {
         use crate::import::export;
         let Some(doc) = &self.doc else { return };
-        let dir = doc
-            .origin
-            .folder()
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
-        let default = dir.join("aktiviteter.xlsx");
-        let path = if self.file_dialogs {
-            match pick(|| {
-                rfd::FileDialog::new()
-                    .set_title(texts().export_activities)
-                    .add_filter("Excel", &["xlsx"])
-                    .add_filter("CSV", &["csv"])
-                    .set_directory(&dir)
-                    .set_file_name("aktiviteter.xlsx")
-                    .save_file()
-            }) {
-                Picked::Path(path) => path,
-                Picked::Unavailable => default,
-                Picked::Cancelled => return,
-            }
-        } else {
-            default
+        let default = self.output_dir().join("aktiviteter.xlsx");
+        let Some(path) = self.save_path(
+            texts().export_activities,
+            &[("Excel", &["xlsx"]), ("CSV", &["csv"])],
+            default,
+        ) else {
+            return;
         };
         let files = doc.loaded.activities.clone();
         let n: usize = files.iter().map(|f| f.entries.len()).sum();
-        self.job = Some(super::Job::spawn(&self.ctx, texts().exporting, move || {
-            let csv = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-            let bytes = if csv {
-                export::csv(&files)
-            } else {
-                export::xlsx(&files).map_err(|e| e.to_string())?
-            };
-            crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
-            Ok(super::Written {
-                notice: texts().exported(n, &path.display().to_string()),
-                path,
-            })
-        }));
+        let csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        self.job = Some(super::Job::write(
+            &self.ctx,
+            texts().exporting,
+            path,
+            move || {
+                if csv {
+                    Ok(export::csv(&files))
+                } else {
+                    export::xlsx(&files).map_err(|e| e.to_string())
+                }
+            },
+            move |p| texts().exported(n, p),
+        ));
     }
 }
