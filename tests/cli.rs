@@ -180,14 +180,8 @@ fn usage_and_io_errors_exit_2() {
 
 #[test]
 fn status_json_has_the_documented_fields() {
-    let output = bin()
-        .arg("status")
-        .arg(sample())
-        .args(["--as-of", "2017-03-16", "--format", "json"])
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    // Exit code 0 and valid JSON are asserted by the helper.
+    let json = common::status_json(&sample(), "2017-03-16");
     assert_eq!(json["as_of"], "2017-03-16");
     assert_eq!(
         json["pledge"]["title"],
@@ -257,13 +251,7 @@ fn status_json_has_the_documented_fields() {
 #[test]
 fn the_latest_assessment_follows_the_meetings() {
     let commitment = |as_of: &str, id: &str| -> serde_json::Value {
-        let out = bin()
-            .arg("status")
-            .arg(sample())
-            .args(["--as-of", as_of, "--format", "json"])
-            .output()
-            .expect("runs");
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let json = common::status_json(&sample(), as_of);
         json["commitments"]
             .as_array()
             .and_then(|a| a.iter().find(|c| c["id"] == id).cloned())
@@ -290,13 +278,7 @@ fn the_latest_assessment_follows_the_meetings() {
 #[test]
 fn the_as_of_date_changes_expected_figures() {
     let expected_k1 = |as_of: &str| -> f64 {
-        let out = bin()
-            .arg("status")
-            .arg(sample())
-            .args(["--as-of", as_of, "--format", "json"])
-            .output()
-            .expect("runs");
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let json = common::status_json(&sample(), as_of);
         json["commitments"][7]["expected"].as_f64().expect("number")
     };
     assert!((expected_k1("2016-12-31") - 150.0 * 92.0 / 365.0).abs() < 0.001);

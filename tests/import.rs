@@ -204,17 +204,6 @@ fn an_xlsx_sheet_with_dates_and_a_column_mapping() {
         .stderr(predicate::str::contains("Instruktioner, Logg"));
 }
 
-fn status_json(dir: &Path) -> serde_json::Value {
-    let out = bin()
-        .arg("status")
-        .arg(dir)
-        .args(["--as-of", "2017-09-30", "--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
-    serde_json::from_slice(&out.stdout).expect("json")
-}
-
 #[test]
 fn export_then_import_into_an_empty_copy_gives_the_same_status() {
     for format in ["xlsx", "csv"] {
@@ -246,8 +235,8 @@ fn export_then_import_into_an_empty_copy_gives_the_same_status() {
             .code(0)
             .stdout(predicate::str::contains("392 rader importerade"));
         assert_eq!(
-            status_json(empty.path()),
-            status_json(dir.path()),
+            common::status_json(empty.path(), "2017-09-30"),
+            common::status_json(dir.path(), "2017-09-30"),
             "{format}"
         );
         // And importing the export into the original adds nothing.

@@ -23,6 +23,19 @@ pub fn copy() -> tempfile::TempDir {
     dir
 }
 
+/// `medborgarlofte status PATH --as-of AS_OF --format json`, parsed; the
+/// command must succeed.
+pub fn status_json(path: &Path, as_of: &str) -> serde_json::Value {
+    let out = bin()
+        .arg("status")
+        .arg(path)
+        .args(["--as-of", as_of, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "status exits 0");
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
 /// The text of each page of a PDF, read with printpdf's own parser (no
 /// system tools): words of a line joined by spaces, lines by newlines.
 pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
