@@ -512,9 +512,13 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, ReportError> {
     }
 }
 
-/// Status words shared by both formats: "▼ efter plan".
+/// Status words shared by both formats: "▼ efter plan". The report is read
+/// by citizens, so the app's short word "kvalitativ" is said plainly here.
 pub fn measured_words(status: MeasuredStatus) -> String {
-    format!("{} {status}", status.symbol())
+    match status {
+        MeasuredStatus::Kvalitativ => format!("{} utan mätbart mål", status.symbol()),
+        _ => format!("{} {status}", status.symbol()),
+    }
 }
 
 /// The label of a row in the assessment counts.

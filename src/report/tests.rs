@@ -264,6 +264,23 @@ fn html_is_escaped() {
 }
 
 #[test]
+fn commitments_without_a_target_are_described_in_plain_words() {
+    let loaded = sample();
+    let report = report_at(&loaded, "2017-03-31");
+    let qualitative = report
+        .commitments()
+        .filter(|c| c.measured == MeasuredStatus::Kvalitativ)
+        .count();
+    assert!(
+        qualitative > 0,
+        "the sample has commitments without a target"
+    );
+    let html = html::render(&report);
+    assert!(html.contains("◆ utan mätbart mål"), "{html}");
+    assert!(!html.contains("kvalitativ"));
+}
+
+#[test]
 fn format_follows_the_extension() {
     use std::path::Path;
     assert_eq!(Format::from_path(Path::new("a.PDF")), Some(Format::Pdf));
