@@ -74,6 +74,7 @@ impl Activity {
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
     /// The number; hours can be fractional.
+    #[serde(serialize_with = "crate::model::plain_number")]
     pub amount: f64,
     /// Unit ("tillsyner", "timmar", "personer").
     pub unit: CompactString,

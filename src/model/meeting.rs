@@ -212,6 +212,7 @@ pub struct StatusSnapshot {
     /// The date the figures describe.
     pub as_of: Date,
     /// Reported by then.
+    #[serde(serialize_with = "crate::model::plain_number")]
     pub reported: f64,
     /// Unit of `reported`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -219,10 +220,18 @@ pub struct StatusSnapshot {
     /// Number of reports.
     pub reports: usize,
     /// Expected by then, for count targets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::plain_number_opt"
+    )]
     pub expected: Option<f64>,
     /// The whole period's target.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::plain_number_opt"
+    )]
     pub target: Option<f64>,
     /// Measured status.
     pub measured: MeasuredStatus,

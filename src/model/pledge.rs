@@ -227,11 +227,13 @@ pub enum TargetShape {
     /// A count over the whole period ("minst 8 under perioden").
     Total {
         /// The amount for the whole period.
+        #[serde(serialize_with = "crate::model::plain_number")]
         amount: f64,
     },
     /// A rate ("4 per månad", optionally "i snitt").
     Rate {
         /// Amount per `per`.
+        #[serde(serialize_with = "crate::model::plain_number")]
         amount: f64,
         /// The time unit of the rate.
         per: RateUnit,
@@ -365,6 +367,7 @@ pub struct IndicatorValue {
     /// The date (or end of the period) the value describes.
     pub date: Date,
     /// The value.
+    #[serde(serialize_with = "crate::model::plain_number")]
     pub value: f64,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
