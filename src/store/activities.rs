@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::model::activity_edit::{ActivityEdit, EditError};
 use crate::model::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, PartyId, Problem};
 
-use super::save::{SaveError, activities_to_ron, save_atomic, to_ron_with};
+use super::save::{SaveError, activities_to_ron, fragment_to_ron_with, save_atomic};
 use super::splice;
 use super::{ACTIVITIES_DIR, Source, parse};
 
@@ -35,15 +35,7 @@ pub enum ActivityWriteError {
 
 /// One entry as RON, from column 0, the way activity files write entries.
 pub fn entry_to_ron(entry: &Activity) -> Result<String, SaveError> {
-    let text = to_ron_with(entry, ron::ser::PrettyConfig::new().depth_limit(1))?;
-    // The extension header belongs to the file, which has its own.
-    Ok(text
-        .lines()
-        .filter(|l| !l.starts_with("#!["))
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_owned())
+    fragment_to_ron_with(entry, ron::ser::PrettyConfig::new().depth_limit(1))
 }
 
 /// Applies `edit` to the activity file at `path` and saves it atomically;

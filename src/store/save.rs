@@ -162,7 +162,12 @@ pub fn save_meeting(
 
 /// Replaces the pledge at `path` with `pledge`, refusing when the file on
 /// disk no longer holds `expected` (someone else changed it). The previous
-/// text is kept as [`backup_path`]; comments in it survive there.
+/// text is kept as [`backup_path`].
+///
+/// Planning and revisions change commitments and add revisions: those are
+/// edited in the text ([`spliced_pledge`]), so comments and the layout of
+/// everything else stay as the parties wrote them. Any other change rewrites
+/// the file.
 pub fn update_pledge(path: &Path, expected: &Pledge, pledge: &Pledge) -> Result<(), SaveError> {
     let conflict = || SaveError::Conflict {
         path: path.display().to_string(),
@@ -172,10 +177,107 @@ pub fn update_pledge(path: &Path, expected: &Pledge, pledge: &Pledge) -> Result<
     if &on_disk != expected {
         return Err(conflict());
     }
-    if let Ok(text) = &source.text {
-        save_atomic(&backup_path(path), text)?;
+    let Ok(text) = &source.text else {
+        return save_pledge(path, pledge);
+    };
+    save_atomic(&backup_path(path), text)?;
+    let spliced = spliced_pledge(text, expected, pledge)?.filter(|new_text| {
+        // Read the result back: it must be exactly the intended pledge.
+        super::parse::<Pledge>(&super::Source::from_text(path, new_text.clone()))
+            .is_ok_and(|back| &back == pledge)
+    });
+    match spliced {
+        Some(new_text) => save_atomic(path, &new_text),
+        None => save_pledge(path, pledge),
     }
-    save_pledge(path, pledge)
+}
+
+/// `text` (which holds `old`) edited to hold `new`, when they differ only in
+/// the commitments (same ids in the same order) and in revisions added at
+/// the end; `None` when the change is of another kind.
+fn spliced_pledge(text: &str, old: &Pledge, new: &Pledge) -> Result<Option<String>, SaveError> {
+    let mut rest = old.clone();
+    rest.commitments.clone_from(&new.commitments);
+    rest.revisions.clone_from(&new.revisions);
+    let same_ids = old.commitments.len() == new.commitments.len()
+        && old
+            .commitments
+            .iter()
+            .zip(&new.commitments)
+            .all(|(a, b)| a.id == b.id);
+    if &rest != new || !same_ids || !new.revisions.starts_with(&old.revisions) {
+        return Ok(None);
+    }
+    let Some(list) = super::splice::top_level_list(text, "commitments") else {
+        return Ok(None);
+    };
+    if list.items.len() != old.commitments.len() {
+        return Ok(None);
+    }
+    let mut out = text.to_owned();
+    // From the last to the first, so earlier spans stay where they were.
+    for (index, (a, b)) in old
+        .commitments
+        .iter()
+        .zip(&new.commitments)
+        .enumerate()
+        .rev()
+    {
+        if a != b {
+            let Some(edited) = super::splice::replace(&out, &list, index, &fragment_to_ron(b)?)
+            else {
+                return Ok(None);
+            };
+            out = edited;
+        }
+    }
+    let added = &new.revisions[old.revisions.len()..];
+    if added.is_empty() {
+        return Ok(Some(out));
+    }
+    let added = added
+        .iter()
+        .map(fragment_to_ron)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(match super::splice::top_level_list(&out, "revisions") {
+        Some(list) if list.items.len() == old.revisions.len() => {
+            Some(super::splice::insert(&out, &list, list.items.len(), &added))
+        }
+        None if old.revisions.is_empty() => {
+            let list = format!("[\n    {},\n]", added.join(",\n").replace('\n', "\n    "));
+            super::splice::add_field(&out, "revisions", &list)
+        }
+        _ => None,
+    })
+}
+
+/// One commitment or revision as RON from column 0, without the file's
+/// extension header, for editing it into the pledge's text. Laid out as the
+/// pledge files are: a field per line, lists of names and numbers and the
+/// target's shape on one line (`owners: ["lpo-karlstad"]`,
+/// `shape: Total(amount: 12)`).
+pub(crate) fn fragment_to_ron<T: Serialize>(value: &T) -> Result<String, SaveError> {
+    fragment_to_ron_with(
+        value,
+        ron::ser::PrettyConfig::new()
+            .depth_limit(2)
+            .compact_arrays(true),
+    )
+}
+
+/// [`fragment_to_ron`] with a configuration (an activity entry on one line).
+pub(crate) fn fragment_to_ron_with<T: Serialize>(
+    value: &T,
+    config: ron::ser::PrettyConfig,
+) -> Result<String, SaveError> {
+    let text = to_ron_with(value, config)?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with("#!["))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned())
 }
 
 /// Creates a pledge folder: `activities/`, `meetings/` and `pledge.ron`.
@@ -196,4 +298,122 @@ pub fn create_pledge_folder(folder: &Path, pledge: &Pledge) -> Result<(), SaveEr
         })?;
     }
     save_pledge(&pledge_path, pledge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pledge_edit::PledgeEdit;
+    use crate::model::{Bound, Target, TargetShape};
+
+    const SAMPLE: &str = include_str!("../../sample-data/karlstad-2016-17/pledge.ron");
+
+    fn read(path: &Path) -> (String, Pledge) {
+        let source = crate::store::Source::read(path);
+        let pledge = crate::store::parse(&source).expect("the pledge reads");
+        (source.text.expect("text"), pledge)
+    }
+
+    /// Saves the sample, applies `edits` one save each, returns the texts.
+    fn edited(edits: &[PledgeEdit]) -> (String, String, Pledge) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pledge.ron");
+        std::fs::write(&path, SAMPLE).expect("written");
+        for edit in edits {
+            let (_, before) = read(&path);
+            let mut after = before.clone();
+            edit.apply(&mut after).expect("the edit applies");
+            update_pledge(&path, &before, &after).expect("saved");
+            let (_, back) = read(&path);
+            assert_eq!(back, after, "the file holds the edited pledge");
+        }
+        let (text, pledge) = read(&path);
+        let backup = std::fs::read_to_string(backup_path(&path)).expect("a .bak");
+        (text, backup, pledge)
+    }
+
+    #[test]
+    fn planning_a_target_changes_only_that_commitment_and_keeps_comments() {
+        let (text, backup, pledge) = edited(&[PledgeEdit::SetTarget {
+            commitment: "K4".into(),
+            target: Some(Target {
+                shape: TargetShape::Total { amount: 7.0 },
+                unit: "utbildningstillfällen".into(),
+                bound: Bound::Minst,
+                condition: None,
+                example: false,
+            }),
+        }]);
+        assert_eq!(backup, SAMPLE);
+        assert!(text.contains("shape: Total(amount: 7),"), "{text}");
+        // Everything outside K4's lines is byte for byte the same.
+        let same_start = SAMPLE
+            .bytes()
+            .zip(text.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let same_end = SAMPLE
+            .bytes()
+            .rev()
+            .zip(text.bytes().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let k4 = SAMPLE.find("id: \"K4\"").expect("K4");
+        let after_k4 = k4 + SAMPLE[k4..].find("\n        ),").expect("K4's end");
+        assert!(same_start >= k4, "changed before K4");
+        assert!(SAMPLE.len() - same_end <= after_k4, "changed after K4");
+        let k4 = pledge
+            .commitments
+            .iter()
+            .find(|c| c.id.as_str() == "K4")
+            .expect("K4");
+        assert!(k4.target.is_some());
+    }
+
+    #[test]
+    fn revisions_are_added_to_the_text_first_as_a_field_then_to_its_list() {
+        let revise = |text: &str, date: &str| PledgeEdit::ReviseText {
+            commitment: "P2".into(),
+            text: text.into(),
+            date: date.parse().expect("date"),
+            reason: format!("beslut {date}"),
+        };
+        let (text, _, pledge) = edited(&[
+            revise("Insatser mot narkotikaförsäljning.", "2017-01-15"),
+            revise("Insatser mot försäljning av narkotika.", "2017-04-01"),
+        ]);
+        assert_eq!(pledge.revisions.len(), 2);
+        for comment in SAMPLE.lines().filter(|l| l.starts_with("//")) {
+            assert!(text.contains(comment), "{comment}");
+        }
+        assert_eq!(text.matches("revisions:").count(), 1, "{text}");
+        assert!(text.contains("beslut 2017-01-15") && text.contains("beslut 2017-04-01"));
+        // Nothing before P2 moved.
+        let p2 = SAMPLE.find("id: \"P2\"").expect("P2");
+        assert_eq!(&text[..p2], &SAMPLE[..p2]);
+    }
+
+    #[test]
+    fn another_kind_of_change_rewrites_the_file_and_keeps_the_old_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("pledge.ron");
+        std::fs::write(&path, SAMPLE).expect("written");
+        let (_, before) = read(&path);
+        let mut after = before.clone();
+        after.title = "Medborgarlöften Karlstad 2017–2018".into();
+        update_pledge(&path, &before, &after).expect("saved");
+        assert_eq!(read(&path).1, after);
+        assert_eq!(
+            std::fs::read_to_string(backup_path(&path)).expect(".bak"),
+            SAMPLE
+        );
+        // Someone else's pledge on disk is never overwritten.
+        let mut other = after.clone();
+        other.title = "Något annat".into();
+        assert!(matches!(
+            update_pledge(&path, &before, &other),
+            Err(SaveError::Conflict { .. })
+        ));
+        assert_eq!(read(&path).1, after);
+    }
 }

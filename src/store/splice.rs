@@ -23,96 +23,196 @@ pub struct EntriesList {
 
 /// The top-level `entries` list of an activity file, if the file has one.
 pub fn entries_list(text: &str) -> Option<EntriesList> {
+    top_level_list(text, "entries")
+}
+
+/// The list in field `field` of the file's top-level struct, if it has one
+/// (`entries` of an activity file, `commitments` of a pledge).
+pub fn top_level_list(text: &str, field: &str) -> Option<EntriesList> {
     let bytes = text.as_bytes();
-    let mut stack: Vec<u8> = Vec::new();
-    let mut i = 0;
+    let mut scan = Scanner::new(bytes);
     let mut list: Option<EntriesList> = None;
     let mut item_start: Option<usize> = None;
-    while i < bytes.len() {
+    while let Some(i) = scan.next_code() {
         let b = bytes[i];
         match b {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let mut depth = 1;
-                i += 2;
-                while i < bytes.len() && depth > 0 {
-                    if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                        depth -= 1;
-                        i += 2;
-                    } else {
-                        i += 1;
-                    }
-                }
-                continue;
-            }
-            b'"' => {
-                i = skip_string(bytes, i);
-                continue;
-            }
-            b'r' if is_raw_string_start(bytes, i) => {
-                i = skip_raw_string(bytes, i);
-                continue;
-            }
-            b'\'' => {
-                i = skip_char(bytes, i);
-                continue;
-            }
             b'(' | b'[' | b'{' => {
-                // An element of the entries list starts at depth 2 (inside
-                // the file's struct and the list).
-                if list.is_some() && stack.len() == 2 && item_start.is_none() && b == b'(' {
+                // An element of the list starts at depth 2 (inside the
+                // file's struct and the list).
+                if list.is_some() && scan.stack.len() == 2 && item_start.is_none() && b == b'(' {
                     item_start = Some(i);
                 }
-                stack.push(b);
+                scan.stack.push(b);
             }
             b')' | b']' | b'}' => {
-                stack.pop();
+                scan.stack.pop();
                 if let Some(l) = &mut list {
-                    if stack.len() == 2
+                    if scan.stack.len() == 2
                         && b == b')'
                         && let Some(start) = item_start.take()
                     {
                         l.items.push(start..i + 1);
-                    } else if stack.len() == 1 && b == b']' && l.close == 0 {
+                    } else if scan.stack.len() == 1 && b == b']' && l.close == 0 {
                         l.close = i;
                         return list;
                     }
                 }
             }
-            b'e' if list.is_none() && stack == [b'('] && text[i..].starts_with("entries") => {
-                let before_ok = i == 0 || !is_ident(bytes[i - 1]);
-                let after = i + "entries".len();
-                if before_ok && bytes.get(after).is_none_or(|c| !is_ident(*c)) {
-                    let mut j = after;
-                    j = skip_ws(bytes, j);
-                    if bytes.get(j) == Some(&b':') {
-                        j = skip_ws(bytes, j + 1);
-                        if bytes.get(j) == Some(&b'[') {
-                            list = Some(EntriesList {
-                                open: j + 1,
-                                close: 0,
-                                items: Vec::new(),
-                            });
-                            stack.push(b'[');
-                            i = j + 1;
-                            continue;
-                        }
+            _ if list.is_none() && scan.stack == [b'('] && is_field_at(text, i, field) => {
+                let j = skip_ws(bytes, i + field.len());
+                if bytes.get(j) == Some(&b':') {
+                    let j = skip_ws(bytes, j + 1);
+                    if bytes.get(j) == Some(&b'[') {
+                        list = Some(EntriesList {
+                            open: j + 1,
+                            close: 0,
+                            items: Vec::new(),
+                        });
+                        scan.stack.push(b'[');
+                        scan.at = j + 1;
                     }
                 }
             }
             _ => {}
         }
-        i += 1;
     }
     None
+}
+
+/// Whether the identifier `field` starts at `i` (and is not part of a longer one).
+fn is_field_at(text: &str, i: usize, field: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Bytes, not `str` slicing: `i` need not be a character boundary in a
+    // malformed file.
+    bytes[i..].starts_with(field.as_bytes())
+        && (i == 0 || !is_ident(bytes[i - 1]))
+        && bytes.get(i + field.len()).is_none_or(|c| !is_ident(*c))
+}
+
+/// Where the file's top-level struct closes, and the index of the last code
+/// byte before that (to know whether the last field has its comma).
+fn top_level_close(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut scan = Scanner::new(bytes);
+    let mut last_code = None;
+    let mut in_attribute = false;
+    while let Some(i) = scan.next_code() {
+        match bytes[i] {
+            // `#![enable(implicit_some)]` before the value.
+            b'#' if scan.stack.is_empty() => in_attribute = true,
+            b'(' | b'[' | b'{' => scan.stack.push(bytes[i]),
+            b')' | b']' | b'}' => {
+                scan.stack.pop();
+                if scan.stack.is_empty() {
+                    if in_attribute {
+                        in_attribute = false;
+                    } else {
+                        return (bytes[i] == b')').then_some((i, last_code?));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if !bytes[i].is_ascii_whitespace() {
+            last_code = Some(i);
+        }
+    }
+    None
+}
+
+/// Adds `field: value` (value serialised from column 0) as the last field of
+/// the file's top-level struct, on lines of its own.
+pub fn add_field(text: &str, field: &str, value: &str) -> Option<String> {
+    let (close, last_code) = top_level_close(text)?;
+    let line_start = text[..close].rfind('\n').map_or(0, |n| n + 1);
+    let outer = indent_before(text, close);
+    let indent = format!("{outer}    ");
+    // On the closing parenthesis's own line when it stands alone.
+    let own_line = text[line_start..close].trim().is_empty();
+    let at = if own_line { line_start } else { close };
+    let mut out = String::with_capacity(text.len() + value.len() + 32);
+    if matches!(text.as_bytes()[last_code], b',' | b'(') {
+        out.push_str(&text[..at]);
+    } else {
+        // The comma goes right after the previous field's code, not after a
+        // comment that may follow it.
+        out.push_str(&text[..=last_code]);
+        out.push(',');
+        out.push_str(&text[last_code + 1..at]);
+    }
+    if !own_line {
+        out.push('\n');
+    }
+    out.push_str(&indent);
+    out.push_str(field);
+    out.push_str(": ");
+    out.push_str(&indented(value, &indent));
+    out.push_str(",\n");
+    if !own_line {
+        out.push_str(outer);
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
+/// Walks RON text, skipping strings, raw strings, character literals and
+/// (nested) comments, and yields every other byte's index. The caller keeps
+/// the bracket stack.
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    stack: Vec<u8>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            at: 0,
+            stack: Vec::new(),
+        }
+    }
+
+    /// The index of the next byte that is code, not text or a comment.
+    fn next_code(&mut self) -> Option<usize> {
+        let bytes = self.bytes;
+        loop {
+            let i = self.at;
+            let b = *bytes.get(i)?;
+            match b {
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    let mut j = i;
+                    while j < bytes.len() && bytes[j] != b'\n' {
+                        j += 1;
+                    }
+                    self.at = j;
+                }
+                b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                    let mut depth = 1;
+                    let mut j = i + 2;
+                    while j < bytes.len() && depth > 0 {
+                        if bytes[j] == b'/' && bytes.get(j + 1) == Some(&b'*') {
+                            depth += 1;
+                            j += 2;
+                        } else if bytes[j] == b'*' && bytes.get(j + 1) == Some(&b'/') {
+                            depth -= 1;
+                            j += 2;
+                        } else {
+                            j += 1;
+                        }
+                    }
+                    self.at = j;
+                }
+                b'"' => self.at = skip_string(bytes, i),
+                b'r' if is_raw_string_start(bytes, i) => self.at = skip_raw_string(bytes, i),
+                b'\'' => self.at = skip_char(bytes, i),
+                _ => {
+                    self.at = i + 1;
+                    return Some(i);
+                }
+            }
+        }
+    }
 }
 
 fn is_ident(b: u8) -> bool {
@@ -386,6 +486,38 @@ mod tests {
             FILE.len() - replaced.len(),
             list.items[2].len() - "(date: \"2017-02-03\")".len()
         );
+    }
+
+    #[test]
+    fn any_top_level_list_is_found_by_its_field_name() {
+        let text = "(\n    notes: [(x: \"commitments: [\")],\n    commitments: [(id: \"A\"), (id: \"B\")],\n)\n";
+        let list = top_level_list(text, "commitments").expect("a list");
+        assert_eq!(list.items.len(), 2);
+        assert_eq!(&text[list.items[1].clone()], "(id: \"B\")");
+        assert!(top_level_list(text, "commit").is_none());
+        assert!(top_level_list("(\n    notes: [],\n)", "commitments").is_none());
+        // Not a character boundary outside a string: no panic, no list.
+        assert!(top_level_list("(\n    å: [],\n)", "commitments").is_none());
+    }
+
+    #[test]
+    fn a_field_is_added_as_the_last_one_with_the_comma_it_needs() {
+        let value = "[\n    (a: 1),\n]";
+        assert_eq!(
+            add_field("(\n    version: 1,\n)\n", "extra", value).as_deref(),
+            Some("(\n    version: 1,\n    extra: [\n        (a: 1),\n    ],\n)\n")
+        );
+        assert_eq!(
+            add_field("(\n    version: 1 // one\n)\n", "extra", "2").as_deref(),
+            Some("(\n    version: 1, // one\n    extra: 2,\n)\n"),
+            "the comma goes after the code, not into the comment"
+        );
+        assert_eq!(
+            add_field("#![enable(implicit_some)]\n(version: 1)", "extra", "2").as_deref(),
+            Some("#![enable(implicit_some)]\n(version: 1,\n    extra: 2,\n)")
+        );
+        assert_eq!(add_field("[1, 2]", "extra", "2"), None, "not a struct");
+        assert_eq!(add_field("(version: 1", "extra", "2"), None, "never closed");
     }
 
     #[test]
