@@ -335,3 +335,43 @@ fn poppler_reads_the_report_with_embedded_fonts() {
     assert!(!first_page.contains("Gemensamma åtaganden"));
     common::assert_fonts_embedded_on_a4(&pdf);
 }
+
+/// axe-core (WCAG 2.1 A/AA and best practices) in headless Chromium finds
+/// nothing in the HTML report, at desktop and phone widths. `.ci/run`
+/// installs Chromium and `tests/a11y`'s pinned npm packages.
+#[cfg(feature = "system-tests")]
+#[test]
+fn axe_finds_no_accessibility_violations_in_the_html() {
+    let dir = copy();
+    write_report(dir.path(), "2017-09-30", "r.html");
+    let a11y = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    assert!(
+        a11y.join("node_modules/axe-core").is_dir(),
+        "run `npm ci --prefix tests/a11y` (as .ci/run does) and install chromium"
+    );
+    for width in ["1280", "390"] {
+        let out = std::process::Command::new("node")
+            .arg(a11y.join("check.js"))
+            .arg(dir.path().join("r.html"))
+            .arg(width)
+            .output()
+            .expect("node runs");
+        assert!(
+            out.status.success(),
+            "axe did not run: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON from axe");
+        assert_eq!(
+            result["violations"],
+            serde_json::json!([]),
+            "axe {} at {width} px",
+            result["axe"]
+        );
+        let passes = result["passes"].as_u64().unwrap_or_default();
+        assert!(
+            passes >= 30,
+            "axe checked {passes} rules only at {width} px"
+        );
+    }
+}
