@@ -1449,6 +1449,10 @@ mod pledge_editing {
             RevisionChange::Omformulerat { previous_text } if previous_text.contains("effektivisera")
         ));
         assert!(dir.path().join("pledge.ron.bak").is_file());
+        // The detail panel tells the revision and keeps the old wording in view.
+        h.get_by_label("Ändringar");
+        h.get_by_label_contains("omformulerat: Beslut i styrgruppen");
+        h.get_by_label_contains("Tidigare lydelse: Polisen och kommunen kommer tillsammans");
         // The dashboard shows the new target at once; Ctrl+Z restores the file.
         assert!(
             h.state()
@@ -1501,5 +1505,11 @@ mod pledge_editing {
             Some(Origin::path(&folder)),
             "the new pledge is open"
         );
+        // Each commitment says where it comes from.
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("K4")));
+        h.run();
+        h.get_by_label("Överfört från");
+        h.get_by_label("Medborgarlöften Karlstad 2016–2017 (K4)");
     }
 }

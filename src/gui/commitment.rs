@@ -11,7 +11,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::format;
 use crate::model::meeting::assessment_history;
-use crate::model::{Activity, CommitmentId, Date, Pledge};
+use crate::model::{Activity, CommitmentId, Date, Pledge, RevisionChange};
 use crate::status::{CommitmentStatus, SeriesPoint, words};
 
 use super::chart::{ChartMarks, ChartSize, cumulative_chart_ui, weekly_dates};
@@ -267,20 +267,20 @@ fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new(t.owners).strong());
+            row_heading(ui, t.owners);
             ui.label(c.owners.iter().map(name).collect::<Vec<_>>().join(", "));
             ui.end_row();
             if let Some(lead) = &c.lead {
-                ui.label(RichText::new(t.lead).strong());
+                row_heading(ui, t.lead);
                 ui.label(name(lead));
                 ui.end_row();
             }
             if !c.other_actors.is_empty() {
-                ui.label(RichText::new(t.other_actors).strong());
+                row_heading(ui, t.other_actors);
                 ui.label(c.other_actors.join(", "));
                 ui.end_row();
             }
-            ui.label(RichText::new(t.problem_areas).strong());
+            row_heading(ui, t.problem_areas);
             ui.vertical(|ui| {
                 for n in &c.problem_areas {
                     if let Some(area) = pledge.problem_areas.iter().find(|a| a.number == *n) {
@@ -291,11 +291,17 @@ fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
             });
             ui.end_row();
             if !c.places.is_empty() {
-                ui.label(RichText::new(t.places).strong());
+                row_heading(ui, t.places);
                 ui.label(c.places.join(", "));
                 ui.end_row();
             }
-            ui.label(RichText::new(t.col_target).strong());
+            if let Some(from) = &c.carried_over {
+                row_heading(ui, t.carried_over);
+                ui.label(format!("{} ({})", from.from, from.id));
+                ui.end_row();
+            }
+            revisions_ui(ui, pledge, id);
+            row_heading(ui, t.col_target);
             ui.vertical(|ui| match &c.target {
                 None => {
                     ui.label(t.no_target);
@@ -312,6 +318,40 @@ fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
             });
             ui.end_row();
         });
+}
+
+/// A heading in the facts grid, at the top of its row: egui centres a grid
+/// row's cells, which puts the heading of a long answer halfway down it.
+fn row_heading(ui: &mut Ui, text: &str) {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.add(egui::Label::new(RichText::new(text).strong()).extend());
+    });
+}
+
+/// The revisions of the commitment, oldest first: when, what, why, and the
+/// earlier wording, so the promised text's history is never hidden.
+fn revisions_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
+    let t = texts();
+    let mut revisions = pledge
+        .revisions
+        .iter()
+        .filter(|r| &r.commitment == id)
+        .peekable();
+    if revisions.peek().is_none() {
+        return;
+    }
+    row_heading(ui, t.revisions);
+    ui.vertical(|ui| {
+        for r in revisions {
+            ui.label(format!("{} {}: {}", r.date, r.change.word(), r.reason));
+            if let RevisionChange::Omformulerat { previous_text } = &r.change {
+                ui.label(
+                    RichText::new(format!("{}: {previous_text}", t.previous_wording)).italics(),
+                );
+            }
+        }
+    });
+    ui.end_row();
 }
 
 fn status_ui(ui: &mut Ui, status: &CommitmentStatus, as_of: Date, palette: &Palette) {

@@ -83,6 +83,12 @@ pub struct Texts {
     pub open_path_title: &'static str,
     pub open_sample: &'static str,
     pub other_actors: &'static str,
+    /// Detail panel: where a carried-over commitment comes from.
+    pub carried_over: &'static str,
+    /// Detail panel: the commitment's revisions.
+    pub revisions: &'static str,
+    /// Detail panel: the wording before a revision.
+    pub previous_wording: &'static str,
     pub owners: &'static str,
     pub page_down: &'static str,
     pub page_up: &'static str,
@@ -579,6 +585,9 @@ pub static SV: Texts = Texts {
     open_path_title: "Öppna sökväg",
     open_sample: "Öppna Karlstadsexemplet",
     other_actors: "Övriga aktörer",
+    carried_over: "Överfört från",
+    revisions: "Ändringar",
+    previous_wording: "Tidigare lydelse",
     owners: "Ägare",
     page_down: "En sida ned",
     page_up: "En sida upp",

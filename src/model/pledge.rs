@@ -402,6 +402,17 @@ pub enum RevisionChange {
     Utgar,
 }
 
+impl RevisionChange {
+    /// The change in a word, as the minutes and the app say it.
+    pub fn word(&self) -> &'static str {
+        match self {
+            RevisionChange::Tillagt => "tillagt",
+            RevisionChange::Omformulerat { .. } => "omformulerat",
+            RevisionChange::Utgar => "utgår",
+        }
+    }
+}
+
 impl Pledge {
     /// The party with `id`, if any.
     pub fn party(&self, id: &PartyId) -> Option<&Party> {
