@@ -279,6 +279,9 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
          <blockquote><p>{}</p></blockquote>\n<dl>\n",
         esc(&c.text)
     );
+    for r in &c.reworded {
+        row(h, "Ändrad lydelse", &esc(&r.words()));
+    }
     row(h, "Ansvariga", &esc(&c.owners.join(", ")));
     if !c.areas.is_empty() {
         row(h, "Problemområden", &esc(&c.areas.join("; ")));

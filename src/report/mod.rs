@@ -92,6 +92,35 @@ pub struct PublicCommitment {
     pub assessment: Option<PublicAssessment>,
     /// When and why the commitment was dropped by a revision of the pledge.
     pub dropped: Option<(Date, String)>,
+    /// Changes of the promised wording, oldest first: the report shows the
+    /// current text, and citizens should see that it is not the original.
+    pub reworded: Vec<Rewording>,
+}
+
+/// A change of a commitment's wording, decided by the parties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewording {
+    /// When it was decided.
+    pub date: Date,
+    /// Why.
+    pub reason: String,
+    /// The wording before the change.
+    pub previous_text: String,
+}
+
+impl Rewording {
+    /// "2017-01-15: Beslut i styrgruppen. Tidigare lydelse: ”…”".
+    pub fn words(&self) -> String {
+        let reason = self.reason.trim().trim_end_matches('.');
+        if reason.is_empty() {
+            format!("{}. Tidigare lydelse: ”{}”", self.date, self.previous_text)
+        } else {
+            format!(
+                "{}: {reason}. Tidigare lydelse: ”{}”",
+                self.date, self.previous_text
+            )
+        }
+    }
 }
 
 /// Progress against a count target, as shares of the whole target.
@@ -314,6 +343,19 @@ fn public_commitment(
             .unwrap_or_default();
         (date, reason)
     });
+    let reworded = pledge
+        .revisions
+        .iter()
+        .filter(|r| r.commitment == c.id)
+        .filter_map(|r| match &r.change {
+            RevisionChange::Omformulerat { previous_text } => Some(Rewording {
+                date: r.date,
+                reason: r.reason.clone(),
+                previous_text: previous_text.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
     let progress = match (s.full_target, s.unit.is_some()) {
         (Some(full), true) if full > 0.0 => Some(Progress {
             reported: s.reported / full,
@@ -343,6 +385,7 @@ fn public_commitment(
         expected: words::expected_by_date(s),
         assessment,
         dropped,
+        reworded,
     }
 }
 
@@ -465,6 +508,16 @@ impl Report {
             }
             if let Some((_, reason)) = &c.dropped {
                 out.push((format!("skälet till att {} utgår", c.id), reason.as_str()));
+            }
+            for r in &c.reworded {
+                out.push((
+                    format!("skälet till ändrad lydelse för {}", c.id),
+                    r.reason.as_str(),
+                ));
+                out.push((
+                    format!("tidigare lydelse för {}", c.id),
+                    r.previous_text.as_str(),
+                ));
             }
         }
         out

@@ -148,8 +148,11 @@ fn commitment(c: &PublicCommitment) -> Block {
     let mut out = vec![
         heading(c.id.to_string(), SUBHEADING_PT),
         paragraph(format!("”{}”", c.text), Style::Italic),
-        labelled("Ansvariga:", c.owners.join(", ")),
     ];
+    for r in &c.reworded {
+        out.push(labelled("Ändrad lydelse:", r.words()));
+    }
+    out.push(labelled("Ansvariga:", c.owners.join(", ")));
     if !c.areas.is_empty() {
         out.push(labelled("Problemområden:", c.areas.join("; ")));
     }

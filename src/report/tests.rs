@@ -252,6 +252,39 @@ fn a_personnummer_anywhere_in_the_report_refuses_it() {
 }
 
 #[test]
+fn a_changed_wording_is_told_with_the_earlier_text() {
+    let mut loaded = sample();
+    let pledge = loaded.pledge.as_mut().expect("pledge");
+    let edit = crate::model::pledge_edit::PledgeEdit::ReviseText {
+        commitment: CommitmentId::new("G2"),
+        text: "Polisen och kommunen utvecklar samverkan kring ungdomar.".into(),
+        date: date("2017-01-15"),
+        reason: "Beslut i styrgruppen.".into(),
+    };
+    edit.apply(pledge).expect("revised");
+    let report = report_at(&loaded, "2017-03-31");
+    let g2 = report
+        .commitments()
+        .find(|c| c.id.as_str() == "G2")
+        .expect("G2");
+    assert_eq!(
+        g2.text,
+        "Polisen och kommunen utvecklar samverkan kring ungdomar."
+    );
+    let told = "2017-01-15: Beslut i styrgruppen. Tidigare lydelse: ”Polisen och kommunen kommer tillsammans utveckla samverkan";
+    assert!(g2.reworded[0].words().starts_with(told));
+    assert!(html::render(&report).contains(told));
+    let blocks = format!("{:?}", pdf::blocks(&report));
+    assert!(blocks.contains("Ändrad lydelse:"), "{blocks}");
+    assert!(blocks.contains(told), "{blocks}");
+    // The reason is public text too: the guard reads it.
+    let pledge = loaded.pledge.as_mut().expect("pledge");
+    pledge.revisions[0].reason = "Anmälan av 19811218-9876".into();
+    let err = render(&report_at(&loaded, "2017-03-31"), Format::Html).expect_err("refused");
+    assert!(err.to_string().contains("ändrad lydelse för G2"), "{err}");
+}
+
+#[test]
 fn html_is_escaped() {
     let mut loaded = sample();
     if let Some(pledge) = &mut loaded.pledge {
