@@ -1169,6 +1169,56 @@ mod activities {
     }
 
     #[test]
+    fn the_date_is_picked_in_a_swedish_calendar_by_mouse_or_keyboard() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut()
+            .handle(Command::NewActivity(Some(CommitmentId::new("P1"))));
+        h.run();
+        retype(&mut h, "Datum", "2017-09-04");
+        h.get_by_label("Välj datum i kalendern").click();
+        h.run();
+        h.get_by_label("september 2017");
+        h.get_by_label("mån");
+        h.get_by_label("sön");
+        h.get_by_label("36"); // the ISO week of 2017-09-04
+        assert!(
+            h.get_by_label("Nästa månad").accesskit_node().is_disabled(),
+            "the period ends in September 2017"
+        );
+        h.get_by_label("Föregående månad").click();
+        h.run();
+        h.get_by_label("augusti 2017");
+        h.get_by_label("2017-08-14").click();
+        h.run();
+        let form = h.state().activity_form().expect("open");
+        assert_eq!(form.date, "2017-08-14");
+        assert!(
+            h.query_by_label("augusti 2017").is_none(),
+            "the calendar closes"
+        );
+        // The last day, by keyboard: Alt+↓ in the field, Tab to the next
+        // day, Enter.
+        h.get_by_label("Till och med").focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        h.run();
+        h.run();
+        assert!(
+            h.get_by_label("2017-08-14").is_focused(),
+            "the first day has the focus"
+        );
+        h.key_press(Key::Tab);
+        h.run();
+        assert!(h.get_by_label("2017-08-15").is_focused());
+        h.key_press(Key::Enter);
+        h.run();
+        let form = h.state().activity_form().expect("open");
+        assert_eq!(form.until, "2017-08-15");
+        assert_eq!(form.date, "2017-08-14");
+    }
+
+    #[test]
     fn the_form_validates_as_you_type_and_guards_notes() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));

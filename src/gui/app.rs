@@ -1289,7 +1289,14 @@ impl eframe::App for App {
                 &mut self.activity_form,
                 self.doc.as_ref().and_then(Document::pledge),
             ) {
-                form.ui(&ctx, pledge, &places, &self.form_problems, &mut commands);
+                form.ui(
+                    &ctx,
+                    pledge,
+                    &places,
+                    &self.form_problems,
+                    self.today,
+                    &mut commands,
+                );
             }
         } else if self.planning.is_some() {
             let problem = self.planning_problem();

@@ -19,6 +19,7 @@ use super::document::Document;
 use super::state::{Command, EntryColumn, Sort};
 use super::text::texts;
 use super::tokens::{self, Palette};
+use super::widgets::icon_button;
 
 /// One activity entry as the list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -487,12 +488,12 @@ fn entries_ui(
                         let (file, index) = (entry.file, entry.index);
                         let edit =
                             format!("{} {} {}", t.edit_activity, entry.date_text, entry.place);
-                        if small_button(ui, "✎", &edit).clicked() {
+                        if icon_button(ui, "✎", &edit, true).clicked() {
                             commands.push(Command::EditActivity { file, index });
                         }
                         let delete =
                             format!("{} {} {}", t.delete_activity, entry.date_text, entry.place);
-                        if small_button(ui, "✖", &delete).clicked() {
+                        if icon_button(ui, "✖", &delete, true).clicked() {
                             commands.push(Command::DeleteActivity { file, index });
                         }
                     });
@@ -516,12 +517,4 @@ fn entries_ui(
                 });
             });
         });
-}
-
-/// A small symbol button whose accessible name and tooltip say what it
-/// does ("Ta bort 2017-03-14 Herrhagen").
-fn small_button(ui: &mut Ui, icon: &str, label: &str) -> egui::Response {
-    let response = ui.add(egui::Button::new(icon).small()).on_hover_text(label);
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
-    response
 }

@@ -6,6 +6,7 @@
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
+use super::calendar::{CalendarDays, Month, calendar_ui};
 use super::state::Command;
 use super::text::texts;
 use super::tokens::{self, Palette};
@@ -66,6 +67,28 @@ pub struct EntryForm {
     pub saved: usize,
     /// Ask for the keyboard focus on the date field next frame.
     focus_date: bool,
+    /// The open calendar, if any.
+    calendar: Option<OpenCalendar>,
+}
+
+/// A calendar open below the date fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct OpenCalendar {
+    /// Which field it fills.
+    field: DateField,
+    /// The month it shows.
+    month: Month,
+    /// The day to give the keyboard focus to, once (opened by keyboard).
+    focus: Option<Date>,
+}
+
+/// The form's two date fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateField {
+    /// Datum (the first day).
+    Date,
+    /// Till och med (the last day).
+    Until,
 }
 
 impl EntryForm {
@@ -91,6 +114,7 @@ impl EntryForm {
             editing: None,
             saved: 0,
             focus_date: true,
+            calendar: None,
         };
         if let Some(id) = commitment {
             form.choose(pledge, id);
@@ -277,6 +301,7 @@ impl EntryForm {
         pledge: &Pledge,
         places: &[String],
         problems: &[FormProblem],
+        today: Date,
         commands: &mut Vec<Command>,
     ) {
         let t = texts();
@@ -298,6 +323,11 @@ impl EntryForm {
                 .show(ui, |ui| {
                     entered |= self.dates_ui(ui);
                     ui.end_row();
+                    if self.calendar.is_some() {
+                        ui.label("");
+                        self.calendar_ui(ui, pledge, today);
+                        ui.end_row();
+                    }
                     self.commitment_ui(ui, pledge);
                     ui.end_row();
                     self.party_ui(ui, pledge);
@@ -351,6 +381,8 @@ impl EntryForm {
                 self.focus_date = false;
             }
             entered |= date.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            self.calendar_keys(ui, &date, DateField::Date);
+            self.calendar_button(ui, DateField::Date);
             let until_label = ui.label(t.form_until);
             let until = ui
                 .add(
@@ -360,8 +392,94 @@ impl EntryForm {
                 )
                 .labelled_by(until_label.id);
             entered |= until.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            self.calendar_keys(ui, &until, DateField::Until);
+            self.calendar_button(ui, DateField::Until);
         });
         entered
+    }
+
+    /// "▦" after a date field: opens the calendar on that field's month
+    /// (or the first day's), or closes it.
+    fn calendar_button(&mut self, ui: &mut Ui, field: DateField) {
+        let t = texts();
+        let label = match field {
+            DateField::Date => t.calendar_for_date,
+            DateField::Until => t.calendar_for_until,
+        };
+        if super::widgets::mouse_icon_button(ui, "▦", label).clicked() {
+            self.toggle_calendar(field, false);
+        }
+    }
+
+    /// Alt+↓ in a date field opens its calendar with the keyboard focus on
+    /// the chosen day (arrow keys move between days, Enter picks one).
+    fn calendar_keys(&mut self, ui: &Ui, response: &egui::Response, field: DateField) {
+        if response.has_focus()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, Key::ArrowDown))
+        {
+            self.toggle_calendar(field, true);
+        }
+    }
+
+    fn toggle_calendar(&mut self, field: DateField, focus: bool) {
+        if self.calendar.is_some_and(|c| c.field == field) {
+            self.calendar = None;
+            return;
+        }
+        let shown = [self.field_date(field), self.field_date(DateField::Date)]
+            .into_iter()
+            .flatten()
+            .next()
+            .unwrap_or_else(Date::today);
+        self.calendar = Some(OpenCalendar {
+            field,
+            month: Month::of(shown),
+            focus: focus.then_some(shown),
+        });
+    }
+
+    /// The date typed in `field`, if it is one.
+    fn field_date(&self, field: DateField) -> Option<Date> {
+        let text = match field {
+            DateField::Date => &self.date,
+            DateField::Until => &self.until,
+        };
+        text.trim().parse().ok()
+    }
+
+    /// The open calendar; a click fills its field and closes it.
+    fn calendar_ui(&mut self, ui: &mut Ui, pledge: &Pledge, today: Date) {
+        let Some(mut open) = self.calendar.take() else {
+            return;
+        };
+        let selected = self.field_date(open.field);
+        let allowed = pledge.period.start..=pledge.period.end;
+        let focus = open
+            .focus
+            .take()
+            .map(|d| d.clamp(pledge.period.start, pledge.period.end));
+        let picked = calendar_ui(
+            ui,
+            "entry_form",
+            &mut open.month,
+            &CalendarDays {
+                selected,
+                focus,
+                allowed,
+                today,
+            },
+        );
+        match picked {
+            Some(date) => {
+                match open.field {
+                    DateField::Date => self.date = date.to_string(),
+                    DateField::Until => self.until = date.to_string(),
+                }
+                // Back to the field, so typing goes on where it was.
+                self.focus_date = open.field == DateField::Date;
+            }
+            None => self.calendar = Some(open),
+        }
     }
 
     fn commitment_ui(&mut self, ui: &mut Ui, pledge: &Pledge) {

@@ -4,6 +4,7 @@
 
 pub mod actions;
 mod app;
+mod calendar;
 mod chart;
 mod commitment;
 mod dashboard;
@@ -24,6 +25,7 @@ pub mod state;
 pub mod text;
 pub mod tokens;
 mod watch;
+mod widgets;
 
 pub use app::{App, Start};
 pub use commitment::{Detail, EntryRow};

@@ -228,6 +228,16 @@ pub struct Texts {
     pub form_edit_title: &'static str,
     pub form_date: &'static str,
     pub form_until: &'static str,
+    /// Calendar: opens it for the first day.
+    pub calendar_for_date: &'static str,
+    /// Calendar: opens it for the last day.
+    pub calendar_for_until: &'static str,
+    /// Calendar: previous month.
+    pub calendar_previous: &'static str,
+    /// Calendar: next month.
+    pub calendar_next: &'static str,
+    /// Calendar: heading of the week-number column.
+    pub calendar_week: &'static str,
     pub form_until_hint: &'static str,
     pub form_commitment: &'static str,
     pub form_no_commitment: &'static str,
@@ -727,6 +737,11 @@ pub static SV: Texts = Texts {
     form_edit_title: "Ändra aktivitet",
     form_date: "Datum",
     form_until: "Till och med",
+    calendar_for_date: "Välj datum i kalendern",
+    calendar_for_until: "Välj sista dagen i kalendern",
+    calendar_previous: "Föregående månad",
+    calendar_next: "Nästa månad",
+    calendar_week: "v.",
     form_until_hint: "valfritt",
     form_commitment: "Åtagande",
     form_no_commitment: "Inget åtagande valt",

@@ -18,6 +18,7 @@ use super::super::document::Document;
 use super::super::state::Command;
 use super::super::text::texts;
 use super::super::tokens::{self, Palette};
+use super::super::widgets::icon_button;
 use super::{MeetingCommand, MeetingSession};
 
 /// The meetings of the open pledge, newest first, with "Nytt uppföljningsmöte".
@@ -976,15 +977,4 @@ fn agenda_tools_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec
             session.new_item.clear();
         }
     });
-}
-
-/// A small symbol button ("✖", "▲") whose accessible name and tooltip say
-/// what it does, so screen readers and tests find it by that name.
-fn icon_button(ui: &mut Ui, icon: &str, label: &str, enabled: bool) -> egui::Response {
-    let response = ui
-        .add_enabled(enabled, egui::Button::new(icon).small())
-        .on_hover_text(label);
-    response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, enabled, label));
-    response
 }
