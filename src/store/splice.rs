@@ -124,6 +124,11 @@ fn top_level_close(text: &str) -> Option<(usize, usize)> {
 /// the file's top-level struct, on lines of its own.
 pub fn add_field(text: &str, field: &str, value: &str) -> Option<String> {
     let (close, last_code) = top_level_close(text)?;
+    // Only text that RON accepts reaches here, where code outside strings
+    // is ASCII; anything else is left to a full rewrite.
+    if !text.is_char_boundary(last_code + 1) {
+        return None;
+    }
     let line_start = text[..close].rfind('\n').map_or(0, |n| n + 1);
     let outer = indent_before(text, close);
     let indent = format!("{outer}    ");
@@ -518,6 +523,42 @@ mod tests {
         );
         assert_eq!(add_field("[1, 2]", "extra", "2"), None, "not a struct");
         assert_eq!(add_field("(version: 1", "extra", "2"), None, "never closed");
+    }
+
+    proptest::proptest! {
+        /// Any text, however broken, is scanned without a panic; an edit
+        /// keeps the text before it and adds what it was given.
+        #[test]
+        fn arbitrary_text_never_panics(
+            body in "[(\\[\\]{})\"'#!/*r,: a-zåé\n]{0,80}",
+            items in proptest::collection::vec("[a-z:\"' ,/*åé\n]{0,12}", 0..4),
+            wrapped in proptest::bool::ANY,
+        ) {
+            // Half the cases are an entries list of (mostly) items, so the
+            // edits run; the others any text.
+            let text = if wrapped {
+                let items: Vec<String> = items.iter().map(|i| format!("({i})")).collect();
+                format!("(\n    entries: [{}],\n)", items.join(", "))
+            } else {
+                body
+            };
+            if let Some(new) = add_field(&text, "revisions", "[\n    (a: 1),\n]") {
+                proptest::prop_assert!(new.contains("revisions: [\n"), "{}", new);
+                proptest::prop_assert!(new.len() > text.len());
+            }
+            if let Some(list) = top_level_list(&text, "entries") {
+                let appended = insert(&text, &list, list.items.len(), &["(a: 1)".into()]);
+                let kept = list.items.last().map_or(list.open, |r| r.end);
+                proptest::prop_assert_eq!(&appended[..kept], &text[..kept]);
+                proptest::prop_assert!(appended.contains("(a: 1)"));
+                if let Some(first) = list.items.first() {
+                    let replaced = replace(&text, &list, 0, "(b: 2)").expect("an item");
+                    proptest::prop_assert_eq!(&replaced[..first.start], &text[..first.start]);
+                    let removed = remove(&text, &list, 0, 1).expect("an item");
+                    proptest::prop_assert!(removed.len() < text.len());
+                }
+            }
+        }
     }
 
     #[test]
