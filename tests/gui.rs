@@ -1051,6 +1051,45 @@ mod progress_report {
     }
 
     #[test]
+    fn the_report_date_is_picked_in_the_calendar() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::R);
+        h.run();
+        h.get_by_label("Välj datum i kalendern").click();
+        h.run();
+        h.get_by_label("september 2017");
+        for _ in 0..6 {
+            h.get_by_label("Föregående månad").click();
+            h.run();
+        }
+        h.get_by_label("mars 2017");
+        h.get_by_label("2017-03-31").click();
+        h.run();
+        assert_eq!(
+            h.state()
+                .report_dialog()
+                .map(|d| d.as_of.clone())
+                .as_deref(),
+            Some("2017-03-31")
+        );
+        assert!(h.query_by_label("mars 2017").is_none(), "closed");
+        // The period's first month: nothing before it can be picked.
+        h.get_by_label("Välj datum i kalendern").click();
+        h.run();
+        for _ in 0..5 {
+            h.get_by_label("Föregående månad").click();
+            h.run();
+        }
+        h.get_by_label("oktober 2016");
+        assert!(
+            h.get_by_label("Föregående månad")
+                .accesskit_node()
+                .is_disabled()
+        );
+    }
+
+    #[test]
     fn a_personnummer_in_a_place_refuses_the_report_with_a_message() {
         let dir = sample_copy();
         let file = dir.path().join("activities/kommunen.ron");

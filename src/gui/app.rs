@@ -465,7 +465,12 @@ impl App {
             self.error = Some(texts().no_pledge_for_report.to_owned());
             return;
         };
-        self.report_dialog = Some(ReportDialog::new(as_of, pledge.period, self.report_format));
+        self.report_dialog = Some(ReportDialog::new(
+            as_of,
+            pledge.period,
+            self.report_format,
+            self.today,
+        ));
     }
 
     /// Writes the public progress report in the background: the selection

@@ -97,6 +97,87 @@ pub fn weeks(month: Month) -> Vec<Week> {
     out
 }
 
+/// The calendar of one date text field: "▦" beside the field, or Alt+↓ in
+/// it, opens it below; a picked day fills the field and closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DatePicker {
+    /// The month shown while open.
+    open: Option<Month>,
+    /// The day to give the keyboard focus to, once (opened by keyboard).
+    focus: Option<Date>,
+}
+
+impl DatePicker {
+    /// Whether the calendar is open.
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Closes the calendar.
+    pub fn close(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Call just after the field's text edit: Alt+↓ in the field and the
+    /// "▦" button (kept out of the Tab order, so the keyboard path through a
+    /// form stays as it was) open or close the calendar on the month of
+    /// `shown`. Returns whether it opened.
+    pub fn button(
+        &mut self,
+        ui: &mut Ui,
+        field: &egui::Response,
+        label: &str,
+        shown: Date,
+    ) -> bool {
+        let by_keyboard = field.has_focus()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown));
+        let clicked = super::widgets::mouse_icon_button(ui, "▦", label).clicked();
+        if !(by_keyboard || clicked) {
+            return false;
+        }
+        if self.is_open() {
+            self.close();
+            return false;
+        }
+        self.open = Some(Month::of(shown));
+        self.focus = by_keyboard.then_some(shown);
+        true
+    }
+
+    /// Draws the open calendar (nothing when closed) and returns the day
+    /// picked, after which it is closed.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        id_salt: &str,
+        selected: Option<Date>,
+        allowed: RangeInclusive<Date>,
+        today: Date,
+    ) -> Option<Date> {
+        let mut month = self.open?;
+        let focus = self
+            .focus
+            .take()
+            .map(|d| d.clamp(*allowed.start(), *allowed.end()));
+        let picked = calendar_ui(
+            ui,
+            id_salt,
+            &mut month,
+            &CalendarDays {
+                selected,
+                focus,
+                allowed,
+                today,
+            },
+        );
+        self.open = Some(month);
+        if picked.is_some() {
+            self.close();
+        }
+        picked
+    }
+}
+
 /// Swedish weekday abbreviations, Monday first.
 const WEEKDAYS: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
 

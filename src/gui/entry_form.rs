@@ -6,7 +6,7 @@
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
-use super::calendar::{CalendarDays, Month, calendar_ui};
+use super::calendar::DatePicker;
 use super::state::Command;
 use super::text::texts;
 use super::tokens::{self, Palette};
@@ -67,19 +67,8 @@ pub struct EntryForm {
     pub saved: usize,
     /// Ask for the keyboard focus on the date field next frame.
     focus_date: bool,
-    /// The open calendar, if any.
-    calendar: Option<OpenCalendar>,
-}
-
-/// A calendar open below the date fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct OpenCalendar {
-    /// Which field it fills.
-    field: DateField,
-    /// The month it shows.
-    month: Month,
-    /// The day to give the keyboard focus to, once (opened by keyboard).
-    focus: Option<Date>,
+    /// The calendars of Datum and Till och med (one open at a time).
+    calendars: [DatePicker; 2],
 }
 
 /// The form's two date fields.
@@ -89,6 +78,16 @@ enum DateField {
     Date,
     /// Till och med (the last day).
     Until,
+}
+
+impl DateField {
+    /// Its calendar's place in [`EntryForm::calendars`].
+    fn index(self) -> usize {
+        match self {
+            DateField::Date => 0,
+            DateField::Until => 1,
+        }
+    }
 }
 
 impl EntryForm {
@@ -114,7 +113,7 @@ impl EntryForm {
             editing: None,
             saved: 0,
             focus_date: true,
-            calendar: None,
+            calendars: [DatePicker::default(); 2],
         };
         if let Some(id) = commitment {
             form.choose(pledge, id);
@@ -323,7 +322,7 @@ impl EntryForm {
                 .show(ui, |ui| {
                     entered |= self.dates_ui(ui);
                     ui.end_row();
-                    if self.calendar.is_some() {
+                    if self.calendars.iter().any(DatePicker::is_open) {
                         ui.label("");
                         self.calendar_ui(ui, pledge, today);
                         ui.end_row();
@@ -381,8 +380,7 @@ impl EntryForm {
                 self.focus_date = false;
             }
             entered |= date.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            self.calendar_keys(ui, &date, DateField::Date);
-            self.calendar_button(ui, DateField::Date);
+            self.calendar_button(ui, &date, DateField::Date);
             let until_label = ui.label(t.form_until);
             let until = ui
                 .add(
@@ -392,50 +390,27 @@ impl EntryForm {
                 )
                 .labelled_by(until_label.id);
             entered |= until.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            self.calendar_keys(ui, &until, DateField::Until);
-            self.calendar_button(ui, DateField::Until);
+            self.calendar_button(ui, &until, DateField::Until);
         });
         entered
     }
 
-    /// "▦" after a date field: opens the calendar on that field's month
-    /// (or the first day's), or closes it.
-    fn calendar_button(&mut self, ui: &mut Ui, field: DateField) {
+    /// "▦" after a date field (or Alt+↓ in it): its calendar opens on the
+    /// field's month, or the first day's; the other one closes.
+    fn calendar_button(&mut self, ui: &mut Ui, response: &egui::Response, field: DateField) {
         let t = texts();
         let label = match field {
             DateField::Date => t.calendar_for_date,
             DateField::Until => t.calendar_for_until,
         };
-        if super::widgets::mouse_icon_button(ui, "▦", label).clicked() {
-            self.toggle_calendar(field, false);
-        }
-    }
-
-    /// Alt+↓ in a date field opens its calendar with the keyboard focus on
-    /// the chosen day (arrow keys move between days, Enter picks one).
-    fn calendar_keys(&mut self, ui: &Ui, response: &egui::Response, field: DateField) {
-        if response.has_focus()
-            && ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, Key::ArrowDown))
-        {
-            self.toggle_calendar(field, true);
-        }
-    }
-
-    fn toggle_calendar(&mut self, field: DateField, focus: bool) {
-        if self.calendar.is_some_and(|c| c.field == field) {
-            self.calendar = None;
-            return;
-        }
         let shown = [self.field_date(field), self.field_date(DateField::Date)]
             .into_iter()
             .flatten()
             .next()
             .unwrap_or_else(Date::today);
-        self.calendar = Some(OpenCalendar {
-            field,
-            month: Month::of(shown),
-            focus: focus.then_some(shown),
-        });
+        if self.calendars[field.index()].button(ui, response, label, shown) {
+            self.calendars[1 - field.index()].close();
+        }
     }
 
     /// The date typed in `field`, if it is one.
@@ -449,36 +424,24 @@ impl EntryForm {
 
     /// The open calendar; a click fills its field and closes it.
     fn calendar_ui(&mut self, ui: &mut Ui, pledge: &Pledge, today: Date) {
-        let Some(mut open) = self.calendar.take() else {
-            return;
-        };
-        let selected = self.field_date(open.field);
         let allowed = pledge.period.start..=pledge.period.end;
-        let focus = open
-            .focus
-            .take()
-            .map(|d| d.clamp(pledge.period.start, pledge.period.end));
-        let picked = calendar_ui(
-            ui,
-            "entry_form",
-            &mut open.month,
-            &CalendarDays {
+        for field in [DateField::Date, DateField::Until] {
+            let selected = self.field_date(field);
+            let picked = self.calendars[field.index()].show(
+                ui,
+                "entry_form",
                 selected,
-                focus,
-                allowed,
+                allowed.clone(),
                 today,
-            },
-        );
-        match picked {
-            Some(date) => {
-                match open.field {
+            );
+            if let Some(date) = picked {
+                match field {
                     DateField::Date => self.date = date.to_string(),
                     DateField::Until => self.until = date.to_string(),
                 }
                 // Back to the field, so typing goes on where it was.
-                self.focus_date = open.field == DateField::Date;
+                self.focus_date = field == DateField::Date;
             }
-            None => self.calendar = Some(open),
         }
     }
 

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{Id, Modal, RichText};
 
+use super::calendar::DatePicker;
 use super::state::Command;
 use super::text::texts;
 use super::tokens;
@@ -24,16 +25,22 @@ pub struct ReportDialog {
     period: Period,
     /// Whether the date field has been given the keyboard focus once.
     focused: bool,
+    /// Today, marked in the calendar.
+    today: Date,
+    /// The date field's calendar.
+    calendar: DatePicker,
 }
 
 impl ReportDialog {
     /// A dialog starting at the dashboard's date.
-    pub fn new(as_of: Date, period: Period, format: Format) -> Self {
+    pub fn new(as_of: Date, period: Period, format: Format, today: Date) -> Self {
         ReportDialog {
             as_of: as_of.to_string(),
             format,
             period,
             focused: false,
+            today,
+            calendar: DatePicker::default(),
         }
     }
 
@@ -62,11 +69,27 @@ impl ReportDialog {
             ui.add_space(tokens::GAP);
             let label = ui.label(t.report_as_of_label);
             let edit = ui
-                .add(egui::TextEdit::singleline(&mut self.as_of).desired_width(140.0))
-                .labelled_by(label.id);
+                .horizontal(|ui| {
+                    let edit = ui
+                        .add(egui::TextEdit::singleline(&mut self.as_of).desired_width(140.0))
+                        .labelled_by(label.id);
+                    let shown = self.as_of.trim().parse().unwrap_or(self.period.end);
+                    self.calendar.button(ui, &edit, t.calendar_for_date, shown);
+                    edit
+                })
+                .inner;
             if !self.focused {
                 edit.request_focus();
                 self.focused = true;
+            }
+            let selected = self.as_of.trim().parse().ok();
+            let allowed = self.period.start..=self.period.end;
+            if let Some(date) =
+                self.calendar
+                    .show(ui, "report_dialog", selected, allowed, self.today)
+            {
+                self.as_of = date.to_string();
+                edit.request_focus();
             }
             let parsed = self.parsed();
             if let Err(reason) = &parsed {
