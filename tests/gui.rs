@@ -1513,6 +1513,19 @@ mod pledge_editing {
                 .is_disabled()
         );
         retype(&mut h, "Skäl till ändringen", "Beslut i styrgruppen");
+        // The decision's date from the calendar.
+        h.get_by_label("Välj beslutsdatum i kalendern").click();
+        h.run();
+        h.get_by_label("september 2017");
+        // The grown dialog settles over a few frames that egui draws as the
+        // pointer moves: move to the arrow first, as a hand on a mouse does.
+        h.get_by_label("Föregående månad").hover();
+        h.run_steps(4);
+        h.get_by_label("Föregående månad").click();
+        h.run();
+        h.get_by_label("augusti 2017");
+        h.get_by_label("2017-08-21").click();
+        h.run();
         h.get_by_label("Spara planeringen").click();
         h.run();
         assert!(h.state().planning().is_none(), "{:?}", h.state().error());
@@ -1533,6 +1546,7 @@ mod pledge_editing {
         );
         let revision = pledge.revisions.last().expect("a revision");
         assert_eq!(revision.reason, "Beslut i styrgruppen");
+        assert_eq!(revision.date.to_string(), "2017-08-21");
         assert!(matches!(
             &revision.change,
             RevisionChange::Omformulerat { previous_text } if previous_text.contains("effektivisera")
@@ -1578,10 +1592,21 @@ mod pledge_editing {
                 .as_deref(),
             Some("2017-10-01")
         );
+        // The last day from the calendar: a shorter first period.
+        h.get_by_label("Välj sista dagen i kalendern").click();
+        h.run();
+        h.get_by_label("september 2018");
+        for _ in 0..3 {
+            h.get_by_label("Föregående månad").click();
+            h.run();
+        }
+        h.get_by_label("2018-06-30").click();
+        h.run();
         h.get_by_label("Skapa och öppna").click();
         h.run();
         let pledge = pledge_on_disk(&folder);
         assert_eq!(pledge.title, "Medborgarlöften Karlstad 2017–2018");
+        assert_eq!(pledge.period.end.to_string(), "2018-06-30");
         assert_eq!(pledge.commitments.len(), 11);
         assert!(
             pledge

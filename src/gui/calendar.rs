@@ -105,6 +105,9 @@ pub struct DatePicker {
     open: Option<Month>,
     /// The day to give the keyboard focus to, once (opened by keyboard).
     focus: Option<Date>,
+    /// Scroll the calendar into view, once (just opened, perhaps at the
+    /// bottom of a scrolling dialog).
+    reveal: bool,
 }
 
 impl DatePicker {
@@ -141,6 +144,7 @@ impl DatePicker {
         }
         self.open = Some(Month::of(shown));
         self.focus = by_keyboard.then_some(shown);
+        self.reveal = true;
         true
     }
 
@@ -149,7 +153,7 @@ impl DatePicker {
     pub fn show(
         &mut self,
         ui: &mut Ui,
-        id_salt: &str,
+        id_salt: impl std::hash::Hash + std::fmt::Debug,
         selected: Option<Date>,
         allowed: RangeInclusive<Date>,
         today: Date,
@@ -159,6 +163,7 @@ impl DatePicker {
             .focus
             .take()
             .map(|d| d.clamp(*allowed.start(), *allowed.end()));
+        let top = ui.cursor().min;
         let picked = calendar_ui(
             ui,
             id_salt,
@@ -170,12 +175,69 @@ impl DatePicker {
                 today,
             },
         );
+        if std::mem::take(&mut self.reveal) {
+            ui.scroll_to_rect(egui::Rect::from_min_max(top, ui.min_rect().max), None);
+            // The dialog grew: draw once more so it settles (a modal
+            // re-centres from the last frame's size) before the next click.
+            ui.ctx().request_repaint();
+        }
         self.open = Some(month);
         if picked.is_some() {
             self.close();
         }
         picked
     }
+}
+
+/// A date text field with "▦" beside it and its calendar below, for a
+/// form with one date per row.
+#[derive(Debug, Clone)]
+pub struct DateField<'a> {
+    /// The field's label, which names it for screen readers.
+    pub label: &'a egui::Response,
+    /// The "▦" button's name ("Välj första dagen i kalendern").
+    pub calendar: &'a str,
+    /// The days that can be picked.
+    pub allowed: RangeInclusive<Date>,
+    /// Today, marked.
+    pub today: Date,
+}
+
+/// Draws a [`DateField`] editing `text`; returns the text edit's response.
+pub fn date_field(
+    ui: &mut Ui,
+    text: &mut String,
+    picker: &mut DatePicker,
+    field: DateField<'_>,
+) -> egui::Response {
+    let DateField {
+        label,
+        calendar,
+        allowed,
+        today,
+    } = field;
+    ui.vertical(|ui| {
+        let field = ui
+            .horizontal(|ui| {
+                let field = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(110.0))
+                    .labelled_by(label.id);
+                let typed = text.trim().parse::<Date>().ok();
+                let shown = typed
+                    .unwrap_or(today)
+                    .clamp(*allowed.start(), *allowed.end());
+                picker.button(ui, &field, calendar, shown);
+                field
+            })
+            .inner;
+        let selected = text.trim().parse::<Date>().ok();
+        if let Some(date) = picker.show(ui, label.id, selected, allowed, today) {
+            *text = date.to_string();
+            field.request_focus();
+        }
+        field
+    })
+    .inner
 }
 
 /// Swedish weekday abbreviations, Monday first.
@@ -198,7 +260,7 @@ pub struct CalendarDays {
 /// clicked.
 pub fn calendar_ui(
     ui: &mut Ui,
-    id_salt: &str,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
     month: &mut Month,
     marks: &CalendarDays,
 ) -> Option<Date> {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText, Ui};
 
+use super::calendar::{DateField, DatePicker, date_field};
 use super::state::Command;
 use super::text::texts;
 use super::tokens::{self, Palette};
@@ -61,6 +62,10 @@ pub struct PlanningDialog {
     pub revision_date: String,
     /// Why.
     pub reason: String,
+    /// Today, marked in the calendars.
+    today: Date,
+    /// The calendars of the milestone date and the revision date.
+    calendars: [DatePicker; 2],
 }
 
 impl PlanningDialog {
@@ -113,6 +118,8 @@ impl PlanningDialog {
             text: c.text.clone(),
             revision_date: pledge.period.clamp(today).to_string(),
             reason: String::new(),
+            today,
+            calendars: [DatePicker::default(); 2],
         })
     }
 
@@ -213,7 +220,7 @@ impl PlanningDialog {
             egui::ScrollArea::vertical()
                 .max_height(ctx.content_rect().height() - 200.0)
                 .show(ui, |ui| {
-                    self.target_ui(ui);
+                    self.target_ui(ui, pledge.period);
                     ui.add_space(tokens::GAP);
                     let label = ui.label(RichText::new(t.planning_places).strong());
                     ui.add(
@@ -225,7 +232,7 @@ impl PlanningDialog {
                     ui.add_space(tokens::GAP);
                     self.lead_ui(ui, pledge);
                     ui.add_space(tokens::GAP);
-                    self.revision_ui(ui);
+                    self.revision_ui(ui, pledge.period);
                 });
             ui.add_space(tokens::GAP);
             if let Some(problem) = problem {
@@ -248,7 +255,7 @@ impl PlanningDialog {
         }
     }
 
-    fn target_ui(&mut self, ui: &mut Ui) {
+    fn target_ui(&mut self, ui: &mut Ui, period: Period) {
         let t = texts();
         ui.label(RichText::new(t.planning_target).strong());
         ui.horizontal_wrapped(|ui| {
@@ -266,8 +273,17 @@ impl PlanningDialog {
             TargetKind::None => {}
             TargetKind::Milestone => {
                 let label = ui.label(t.planning_by);
-                ui.add(egui::TextEdit::singleline(&mut self.by).desired_width(110.0))
-                    .labelled_by(label.id);
+                date_field(
+                    ui,
+                    &mut self.by,
+                    &mut self.calendars[0],
+                    DateField {
+                        label: &label,
+                        calendar: t.calendar_for_by,
+                        allowed: period.start..=period.end,
+                        today: self.today,
+                    },
+                );
             }
             _ => {
                 ui.horizontal_wrapped(|ui| {
@@ -317,7 +333,7 @@ impl PlanningDialog {
         });
     }
 
-    fn revision_ui(&mut self, ui: &mut Ui) {
+    fn revision_ui(&mut self, ui: &mut Ui, period: Period) {
         let t = texts();
         ui.checkbox(&mut self.revise, t.planning_revise);
         if !self.revise {
@@ -333,8 +349,17 @@ impl PlanningDialog {
         .labelled_by(label.id);
         ui.horizontal(|ui| {
             let label = ui.label(t.planning_revision_date);
-            ui.add(egui::TextEdit::singleline(&mut self.revision_date).desired_width(110.0))
-                .labelled_by(label.id);
+            date_field(
+                ui,
+                &mut self.revision_date,
+                &mut self.calendars[1],
+                DateField {
+                    label: &label,
+                    calendar: t.calendar_for_revision,
+                    allowed: period.start..=period.end,
+                    today: self.today,
+                },
+            );
         });
         let label = ui.label(t.planning_reason);
         ui.add(egui::TextEdit::singleline(&mut self.reason).desired_width(f32::INFINITY))
@@ -365,6 +390,10 @@ pub struct NewPledgeDialog {
     pub police: String,
     /// The municipality's name (new pledge).
     pub municipality: String,
+    /// Today, marked in the calendars.
+    today: Date,
+    /// The calendars of the first and the last day.
+    calendars: [DatePicker; 2],
 }
 
 impl NewPledgeDialog {
@@ -390,6 +419,8 @@ impl NewPledgeDialog {
             end: end.to_string(),
             police: String::new(),
             municipality: String::new(),
+            today,
+            calendars: [DatePicker::default(); 2],
         }
     }
 
@@ -451,8 +482,39 @@ impl NewPledgeDialog {
                     };
                     field(ui, t.new_pledge_folder, &mut self.folder);
                     field(ui, t.new_pledge_name, &mut self.title);
-                    field(ui, t.new_pledge_start, &mut self.start);
-                    field(ui, t.new_pledge_end, &mut self.end);
+                    // A new period can start at any time; the calendar
+                    // only keeps to dates this app can sensibly hold.
+                    let any_day = Date::from_ymd(2000, 1, 1).unwrap_or(self.today)
+                        ..=Date::from_ymd(2099, 12, 31).unwrap_or(self.today);
+                    let [start_calendar, end_calendar] = &mut self.calendars;
+                    for (label, value, picker, name) in [
+                        (
+                            t.new_pledge_start,
+                            &mut self.start,
+                            start_calendar,
+                            t.calendar_for_start,
+                        ),
+                        (
+                            t.new_pledge_end,
+                            &mut self.end,
+                            end_calendar,
+                            t.calendar_for_until,
+                        ),
+                    ] {
+                        let label = ui.label(label);
+                        date_field(
+                            ui,
+                            value,
+                            picker,
+                            DateField {
+                                label: &label,
+                                calendar: name,
+                                allowed: any_day.clone(),
+                                today: self.today,
+                            },
+                        );
+                        ui.end_row();
+                    }
                     if !self.renew {
                         field(ui, t.new_pledge_police, &mut self.police);
                         field(ui, t.new_pledge_municipality, &mut self.municipality);

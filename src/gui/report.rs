@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{Id, Modal, RichText};
 
-use super::calendar::DatePicker;
+use super::calendar::{DateField, DatePicker, date_field};
 use super::state::Command;
 use super::text::texts;
 use super::tokens;
@@ -68,28 +68,20 @@ impl ReportDialog {
             ui.label(t.report_body);
             ui.add_space(tokens::GAP);
             let label = ui.label(t.report_as_of_label);
-            let edit = ui
-                .horizontal(|ui| {
-                    let edit = ui
-                        .add(egui::TextEdit::singleline(&mut self.as_of).desired_width(140.0))
-                        .labelled_by(label.id);
-                    let shown = self.as_of.trim().parse().unwrap_or(self.period.end);
-                    self.calendar.button(ui, &edit, t.calendar_for_date, shown);
-                    edit
-                })
-                .inner;
+            let edit = date_field(
+                ui,
+                &mut self.as_of,
+                &mut self.calendar,
+                DateField {
+                    label: &label,
+                    calendar: t.calendar_for_date,
+                    allowed: self.period.start..=self.period.end,
+                    today: self.today,
+                },
+            );
             if !self.focused {
                 edit.request_focus();
                 self.focused = true;
-            }
-            let selected = self.as_of.trim().parse().ok();
-            let allowed = self.period.start..=self.period.end;
-            if let Some(date) =
-                self.calendar
-                    .show(ui, "report_dialog", selected, allowed, self.today)
-            {
-                self.as_of = date.to_string();
-                edit.request_focus();
             }
             let parsed = self.parsed();
             if let Err(reason) = &parsed {

@@ -232,6 +232,12 @@ pub struct Texts {
     pub calendar_for_date: &'static str,
     /// Calendar: opens it for the last day.
     pub calendar_for_until: &'static str,
+    /// Calendar: opens it for a period's first day.
+    pub calendar_for_start: &'static str,
+    /// Calendar: opens it for a milestone's date.
+    pub calendar_for_by: &'static str,
+    /// Calendar: opens it for a revision's date.
+    pub calendar_for_revision: &'static str,
     /// Calendar: previous month.
     pub calendar_previous: &'static str,
     /// Calendar: next month.
@@ -739,6 +745,9 @@ pub static SV: Texts = Texts {
     form_until: "Till och med",
     calendar_for_date: "Välj datum i kalendern",
     calendar_for_until: "Välj sista dagen i kalendern",
+    calendar_for_start: "Välj första dagen i kalendern",
+    calendar_for_by: "Välj slutdatum i kalendern",
+    calendar_for_revision: "Välj beslutsdatum i kalendern",
     calendar_previous: "Föregående månad",
     calendar_next: "Nästa månad",
     calendar_week: "v.",
