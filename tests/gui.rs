@@ -799,7 +799,7 @@ mod meetings {
     }
 
     #[test]
-    fn agenda_items_are_added_moved_and_removed_and_the_next_meeting_set() {
+    fn agenda_items_are_added_moved_and_removed() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
         h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -833,7 +833,14 @@ mod meetings {
             h.state().meeting().map(|s| s.meeting().items.len()),
             Some(before)
         );
+    }
 
+    #[test]
+    fn the_next_meeting_is_typed_key_by_key_or_picked_in_the_calendar() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
         // The "Nästa möte" item sets the next meeting's date.
         let next = h
             .state()
@@ -851,8 +858,23 @@ mod meetings {
         h.run();
         h.get_by_label("Datum").click();
         h.run();
-        h.get_by_label("Datum").type_text("2026-03-12");
+        // Typed as a person types, a key a frame: the half-typed date
+        // stays in the field until it is a date.
+        for c in "2026-03-12".chars() {
+            h.get_by_label("Datum").type_text(&c.to_string());
+            h.run();
+        }
+        assert_eq!(
+            h.get_by_label("Datum").value().as_deref(),
+            Some("2026-03-12")
+        );
+        // And a time the same way.
+        h.get_by_label("Starttid").click();
         h.run();
+        for c in "13:30".chars() {
+            h.get_by_label("Starttid").type_text(&c.to_string());
+            h.run();
+        }
         let session = h.state().meeting().expect("open");
         assert_eq!(
             session
@@ -863,6 +885,62 @@ mod meetings {
                 .as_deref(),
             Some("2026-03-12")
         );
+        assert_eq!(
+            session
+                .meeting()
+                .next_meeting
+                .as_ref()
+                .and_then(|n| n.time)
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("13:30")
+        );
+        // Or from the calendar.
+        h.get_by_label("Datum – välj i kalendern").click();
+        h.run();
+        h.get_by_label("mars 2026");
+        h.get_by_role_and_label(Role::Button, "Nästa månad").hover();
+        h.run_steps(4);
+        h.get_by_role_and_label(Role::Button, "Nästa månad").click();
+        h.run();
+        h.get_by_label("2026-04-09").click();
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert_eq!(
+            session
+                .meeting()
+                .next_meeting
+                .as_ref()
+                .map(|n| n.date.to_string())
+                .as_deref(),
+            Some("2026-04-09")
+        );
+        assert_eq!(
+            h.get_by_label("Datum").value().as_deref(),
+            Some("2026-04-09")
+        );
+    }
+
+    #[test]
+    fn an_assessment_key_on_an_item_without_a_commitment_only_tells_so() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        // § 1 Mötets öppnande: no commitment to assess.
+        h.key_press(Key::Num1);
+        h.run();
+        assert_eq!(h.state().error(), None, "no error dialog");
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("gäller inget åtagande"))
+        );
+        let session = h.state().meeting().expect("open");
+        assert!(session.meeting().items.iter().all(|i| match &i.kind {
+            ItemKind::Atagande(review) => review.assessment.is_none(),
+            _ => true,
+        }));
     }
 
     #[test]

@@ -240,6 +240,40 @@ pub fn date_field(
     .inner
 }
 
+/// A [`DateField`] over a date that lives elsewhere and changes only through
+/// commands (the meeting's dates): the text as typed and the calendar are
+/// kept in egui's memory under `id`. Returns a date when one was typed in
+/// full or picked.
+pub fn stored_date_field(
+    ui: &mut Ui,
+    id: egui::Id,
+    stored: Option<Date>,
+    field: DateField<'_>,
+) -> Option<Date> {
+    let (mut text, mut picker) = ui
+        .data(|d| d.get_temp::<(String, DatePicker)>(id))
+        .unwrap_or_else(|| {
+            (
+                stored.map(|d| d.to_string()).unwrap_or_default(),
+                DatePicker::default(),
+            )
+        });
+    let before = text.clone();
+    let response = date_field(ui, &mut text, &mut picker, field);
+    let changed = text != before;
+    // Remembered while typing or picking; otherwise the stored date shows.
+    if response.has_focus() || picker.is_open() || changed {
+        ui.data_mut(|d| d.insert_temp(id, (text.clone(), picker)));
+    } else {
+        ui.data_mut(|d| d.remove::<(String, DatePicker)>(id));
+    }
+    if changed {
+        text.trim().parse().ok()
+    } else {
+        None
+    }
+}
+
 /// Swedish weekday abbreviations, Monday first.
 const WEEKDAYS: [&str; 7] = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"];
 

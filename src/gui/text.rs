@@ -364,6 +364,11 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// The calendar button of a date field named `field`: "Datum – välj i
+    /// kalendern".
+    pub fn calendar_for(&self, field: &str) -> String {
+        format!("{field} – välj i kalendern")
+    }
     /// A meeting file for the date exists.
     pub fn meeting_exists(&self, a: &str) -> String {
         (self.meeting_exists_fn)(a)

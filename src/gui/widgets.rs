@@ -24,3 +24,25 @@ pub fn mouse_icon_button(ui: &mut Ui, icon: &str, label: &str) -> egui::Response
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
     response
 }
+
+/// A single-line text field over a value that lives elsewhere and changes
+/// only through commands (the meeting): the text as typed is kept in egui's
+/// memory while the field has the focus, so a half-typed "2017-0" or "13:"
+/// is not replaced by the stored value on the next frame. Returns the
+/// response and the text when it changed.
+pub fn draft_field(
+    ui: &mut Ui,
+    id: egui::Id,
+    stored: String,
+    make: impl for<'t> FnOnce(&'t mut String) -> egui::TextEdit<'t>,
+) -> (egui::Response, Option<String>) {
+    let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or(stored);
+    let response = ui.add(make(&mut text).id(id));
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    let changed = response.changed().then_some(text);
+    (response, changed)
+}

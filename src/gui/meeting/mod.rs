@@ -263,7 +263,7 @@ impl MeetingSession {
         let items = self.meeting().items.len();
         match command {
             MeetingCommand::Edit(edit) => self.edit(edit)?,
-            MeetingCommand::Assess(assessment) => self.assess(assessment)?,
+            MeetingCommand::Assess(assessment) => return self.assess(assessment),
             MeetingCommand::GoTo(i) => self.current = i.min(items.saturating_sub(1)),
             MeetingCommand::Next => self.current = (self.current + 1).min(items.saturating_sub(1)),
             MeetingCommand::Previous => self.current = self.current.saturating_sub(1),
@@ -371,11 +371,14 @@ impl MeetingSession {
     }
 
     /// Assessment, the figures at the meeting date and "handled", as one step.
-    fn assess(&mut self, assessment: Assessment) -> Result<(), String> {
+    /// On an item that is not a commitment the keys 1–6 only say so in a
+    /// notice: a stray digit typed outside a field must not stop the meeting
+    /// with an error dialog.
+    fn assess(&mut self, assessment: Assessment) -> Result<Outcome, String> {
         let item = self.current;
         let Some(ItemKind::Atagande(review)) = self.meeting().items.get(item).map(|i| &i.kind)
         else {
-            return Err(texts().not_a_commitment_item.to_owned());
+            return Ok(Outcome::Notice(texts().not_a_commitment_item.to_owned()));
         };
         let snapshot = self
             .status
@@ -392,7 +395,8 @@ impl MeetingSession {
                 item,
                 handled: true,
             },
-        ]))
+        ]))?;
+        Ok(Outcome::Nothing)
     }
 
     fn add_action(&mut self) -> Result<(), String> {

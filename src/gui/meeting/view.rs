@@ -13,12 +13,13 @@ use crate::model::meeting::{
 use crate::model::meeting_edit::MeetingEdit;
 use crate::status::words;
 
+use super::super::calendar::{DateField, stored_date_field};
 use super::super::chart::{ChartMarks, ChartSize, cumulative_chart_ui, weekly_dates};
 use super::super::document::Document;
 use super::super::state::Command;
 use super::super::text::texts;
 use super::super::tokens::{self, Palette};
-use super::super::widgets::icon_button;
+use super::super::widgets::{draft_field, icon_button};
 use super::{MeetingCommand, MeetingSession};
 
 /// The meetings of the open pledge, newest first, with "Nytt uppföljningsmöte".
@@ -728,20 +729,25 @@ enum TimeInput {
     Set(Option<ClockTime>),
 }
 
-/// A clock time field: empty clears it, a valid "TT:MM" sets it.
+/// A clock time field: empty clears it, a valid "TT:MM" sets it; the text
+/// is kept while it is being typed.
 fn time_field(ui: &mut Ui, label: &str, value: Option<ClockTime>) -> TimeInput {
-    let mut text = value.map(|t| t.to_string()).unwrap_or_default();
     let label = ui.label(label);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
+    let id = label.id.with("time");
+    let (response, changed) = draft_field(
+        ui,
+        id,
+        value.map(|t| t.to_string()).unwrap_or_default(),
+        |text| {
+            egui::TextEdit::singleline(text)
                 .desired_width(60.0)
-                .hint_text("TT:MM"),
-        )
-        .labelled_by(label.id);
-    if !response.changed() {
+                .hint_text("TT:MM")
+        },
+    );
+    response.labelled_by(label.id);
+    let Some(text) = changed else {
         return TimeInput::Unchanged;
-    }
+    };
     if text.trim().is_empty() {
         TimeInput::Set(None)
     } else {
@@ -751,22 +757,25 @@ fn time_field(ui: &mut Ui, label: &str, value: Option<ClockTime>) -> TimeInput {
     }
 }
 
-/// A date field: a valid ÅÅÅÅ-MM-DD is returned once typed.
+/// A date field with its calendar: a valid ÅÅÅÅ-MM-DD is returned once typed
+/// in full or picked. Meetings may lie beyond the pledge's period (the last
+/// one, or the next period's first), so any date can be chosen.
 fn date_field(ui: &mut Ui, label: &str, value: Option<Date>) -> Option<Date> {
-    let mut text = value.map(|d| d.to_string()).unwrap_or_default();
+    let name = texts().calendar_for(label);
     let label = ui.label(label);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .desired_width(110.0)
-                .hint_text("ÅÅÅÅ-MM-DD"),
-        )
-        .labelled_by(label.id);
-    if response.changed() {
-        text.trim().parse::<Date>().ok()
-    } else {
-        None
-    }
+    let any_day = Date::from_ymd(2000, 1, 1).unwrap_or_else(Date::today)
+        ..=Date::from_ymd(2099, 12, 31).unwrap_or_else(Date::today);
+    stored_date_field(
+        ui,
+        label.id.with("date"),
+        value,
+        DateField {
+            label: &label,
+            calendar: &name,
+            allowed: any_day,
+            today: Date::today(),
+        },
+    )
 }
 
 /// Name, times, place and justering of the meeting.
@@ -847,8 +856,11 @@ fn next_meeting_ui(ui: &mut Ui, meeting: &Meeting, commands: &mut Vec<Command>) 
     let t = texts();
     let current = meeting.next_meeting.clone();
     ui.label(RichText::new(t.next_meeting_heading).strong());
+    // The date on a row of its own: its calendar opens below it.
+    let date = ui
+        .horizontal(|ui| date_field(ui, t.col_date, current.as_ref().map(|n| n.date)))
+        .inner;
     ui.horizontal_wrapped(|ui| {
-        let date = date_field(ui, t.col_date, current.as_ref().map(|n| n.date));
         let time = time_field(ui, t.start_time, current.as_ref().and_then(|n| n.time));
         let mut place = current
             .as_ref()
