@@ -921,6 +921,51 @@ mod meetings {
         );
     }
 
+    /// The first action's due date, as text ("" for none).
+    fn first_due(h: &Harness<'static, App>) -> String {
+        h.state()
+            .meeting()
+            .and_then(|s| s.meeting().actions.first().and_then(|a| a.due))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_action_gets_its_responsible_and_due_date_typed_key_by_key() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+        h.run();
+        h.event(egui::Event::Text("Boka utbildning".into()));
+        h.run();
+        h.get_by_label("Klart senast").click();
+        h.run();
+        for c in "2017-04-30".chars() {
+            h.get_by_label("Klart senast").type_text(&c.to_string());
+            h.run();
+        }
+        assert_eq!(first_due(&h), "2017-04-30");
+        // Emptied, the action has no due date.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.key_press(Key::Backspace);
+        h.run();
+        assert_eq!(first_due(&h), "");
+        h.get_by_label("Ansvarig").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Ansvarig").type_text("Kim Berg");
+        h.run();
+        assert_eq!(
+            h.state()
+                .meeting()
+                .and_then(|s| s.meeting().actions.first())
+                .map(|a| a.responsible.as_str()),
+            Some("Kim Berg")
+        );
+    }
+
     #[test]
     fn an_assessment_key_on_an_item_without_a_commitment_only_tells_so() {
         let dir = sample_copy();

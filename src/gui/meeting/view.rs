@@ -506,7 +506,7 @@ fn actions_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Comm
     let actions = session.meeting().actions.clone();
     for (index, action) in actions.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(action.id.as_str()).strong());
+            let id_label = ui.label(RichText::new(action.id.as_str()).strong());
             let mut text = action.text.clone();
             let response = ui
                 .add(
@@ -514,32 +514,43 @@ fn actions_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Comm
                         .desired_width(320.0)
                         .hint_text(t.action_text_hint),
                 )
+                .labelled_by(id_label.id)
                 .on_hover_text(t.action_label(action.id.as_str()));
             if session.focus_action == Some(index) {
                 response.request_focus();
                 session.focus_action = None;
             }
             let mut responsible = action.responsible.clone();
-            let who = ui.add(
-                egui::TextEdit::singleline(&mut responsible)
-                    .desired_width(160.0)
-                    .hint_text(t.responsible_hint),
+            let who_label = ui.label(RichText::new(t.responsible_hint).small());
+            let who = ui
+                .add(
+                    egui::TextEdit::singleline(&mut responsible)
+                        .desired_width(160.0)
+                        .hint_text(t.responsible_hint),
+                )
+                .labelled_by(who_label.id);
+            // Kept as typed until it is a date (or emptied).
+            let due_label = ui.label(RichText::new(t.due_hint).small());
+            let (due_field, due_text) = draft_field(
+                ui,
+                egui::Id::unique(("action_due", action.id.as_str())),
+                action.due.map(|d| d.to_string()).unwrap_or_default(),
+                |due| {
+                    egui::TextEdit::singleline(due)
+                        .desired_width(110.0)
+                        .hint_text(t.due_hint)
+                },
             );
-            let mut due = action.due.map(|d| d.to_string()).unwrap_or_default();
-            let when = ui.add(
-                egui::TextEdit::singleline(&mut due)
-                    .desired_width(110.0)
-                    .hint_text(t.due_hint),
-            );
-            let due_date = due.trim().parse::<Date>().ok();
-            if response.changed()
-                || who.changed()
-                || (when.changed() && (due.trim().is_empty() || due_date.is_some()))
-            {
+            due_field.labelled_by(due_label.id);
+            let new_due = due_text.and_then(|due| match due.trim() {
+                "" => Some(None),
+                typed => typed.parse::<Date>().ok().map(Some),
+            });
+            if response.changed() || who.changed() || new_due.is_some() {
                 let mut updated = action.clone();
                 updated.text = text;
                 updated.responsible = responsible;
-                updated.due = due_date;
+                updated.due = new_due.unwrap_or(action.due);
                 emit(
                     commands,
                     MeetingCommand::Edit(MeetingEdit::SetAction {
