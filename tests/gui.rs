@@ -274,12 +274,45 @@ fn tabs_show_the_overview_and_the_theme_can_be_switched() {
     h.key_press(Key::F1);
     h.run();
     // The help lists every action with the shortcut that really works.
-    h.get_by_label("Öppna mapp…");
+    for action in medborgarlofte::gui::actions::Action::ALL {
+        assert!(
+            h.query_all_by_label(action.label()).next().is_some(),
+            "{} is in the help",
+            action.label()
+        );
+    }
     h.get_by_label("Ctrl+O");
     h.get_by_label("Ctrl+Shift+O");
+    h.get_by_label("I formulär");
+    h.get_by_label("Kalendern i ett datumfält");
+    h.get_by_label("Alt+Down");
     h.get_by_label("Stäng").click();
     h.run();
     assert!(h.query_by_label("Ctrl+O").is_none());
+}
+
+#[test]
+fn the_shortcut_help_fits_a_laptop_screen() {
+    let start = start(Origin::Sample);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| App::new(cc, start));
+    h.key_press(Key::F1);
+    h.run();
+    let close = h.get_by_label("Stäng").rect();
+    assert!(
+        close.max.y <= 768.0 && close.min.y >= 0.0,
+        "the close button is on screen: {close:?}"
+    );
+    // The heading (and the action of the same name) are on screen.
+    for title in h.query_all_by_label("Kortkommandon") {
+        assert!(title.rect().min.y >= 0.0, "on screen: {:?}", title.rect());
+    }
+    let last = h.get_by_label("Skriv ut protokoll (PDF)…").rect();
+    assert!(
+        last.max.y <= close.min.y,
+        "the last action shows above the button"
+    );
 }
 
 /// A writable copy of the sample in a temporary folder.

@@ -79,6 +79,35 @@ pub enum Action {
     ExportActivities,
 }
 
+/// The groups of the shortcut help, in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Files, reports, import and export.
+    Arkiv,
+    /// Moving through and reporting on commitments.
+    Ataganden,
+    /// Zoom, theme, help.
+    Visa,
+    /// Chairing a meeting.
+    Mote,
+}
+
+impl Group {
+    /// All groups, in order.
+    pub const ALL: [Group; 4] = [Group::Arkiv, Group::Ataganden, Group::Visa, Group::Mote];
+
+    /// The group's heading (the menu or tab it belongs to).
+    pub fn label(self) -> &'static str {
+        let t = texts();
+        match self {
+            Group::Arkiv => t.menu_file,
+            Group::Ataganden => t.tab_commitments,
+            Group::Visa => t.menu_view,
+            Group::Mote => t.menu_meeting,
+        }
+    }
+}
+
 /// Where the key of an action is handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyHandling {
@@ -133,6 +162,46 @@ impl Action {
         Action::NewPledge,
         Action::ExportActivities,
     ];
+
+    /// Its group in the shortcut help.
+    pub fn group(self) -> Group {
+        match self {
+            Action::OpenFolder
+            | Action::OpenFiles
+            | Action::OpenPath
+            | Action::Reload
+            | Action::SaveSampleAs
+            | Action::ProgressReport
+            | Action::ImportActivities
+            | Action::ExportActivities
+            | Action::NewPledge
+            | Action::Quit => Group::Arkiv,
+            Action::Find
+            | Action::NextCommitment
+            | Action::PreviousCommitment
+            | Action::PageDown
+            | Action::PageUp
+            | Action::OpenDetail
+            | Action::CloseDetail
+            | Action::NewActivity => Group::Ataganden,
+            Action::ZoomIn
+            | Action::ZoomOut
+            | Action::ZoomReset
+            | Action::ToggleTheme
+            | Action::ShowShortcuts => Group::Visa,
+            Action::NewMeeting
+            | Action::SaveMeeting
+            | Action::Undo
+            | Action::Redo
+            | Action::RedoAlt
+            | Action::NextItem
+            | Action::PreviousItem
+            | Action::AddDecision
+            | Action::AddAction
+            | Action::Assess(_)
+            | Action::PrintMinutes => Group::Mote,
+        }
+    }
 
     /// The label in menus and on buttons.
     pub fn label(self) -> &'static str {

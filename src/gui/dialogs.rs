@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
-use super::actions::Action;
+use super::actions::{Action, Group};
 use super::state::{Command, PathPurpose};
 use super::text::texts;
 use super::tokens;
@@ -76,22 +76,33 @@ impl PathDialog {
     }
 }
 
-/// The list of keyboard shortcuts, generated from the actions.
+/// The list of keyboard shortcuts, generated from the actions: grouped in
+/// columns so the whole list fits a 1366×768 laptop, and scrolling when
+/// the window (or a large zoom) leaves less room than that.
 pub fn shortcuts_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
     let t = texts();
     let response = Modal::new(Id::unique("shortcuts")).show(ctx, |ui| {
         ui.heading(t.shortcuts_title);
         ui.add_space(tokens::GAP);
-        egui::Grid::new("shortcut_grid")
-            .num_columns(2)
-            .striped(true)
-            .spacing([24.0, 6.0])
+        egui::ScrollArea::vertical()
+            .max_height(ctx.content_rect().height() - 160.0)
             .show(ui, |ui| {
-                for action in Action::ALL {
-                    ui.label(action.label());
-                    ui.label(RichText::new(action.shortcut_text(ui.ctx())).monospace());
-                    ui.end_row();
-                }
+                // Three columns of about equal height.
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        shortcut_group_ui(ui, Group::Arkiv);
+                        ui.add_space(tokens::GAP);
+                        form_keys_ui(ui);
+                    });
+                    ui.add_space(tokens::GAP * 2.0);
+                    ui.vertical(|ui| {
+                        shortcut_group_ui(ui, Group::Ataganden);
+                        ui.add_space(tokens::GAP);
+                        shortcut_group_ui(ui, Group::Visa);
+                    });
+                    ui.add_space(tokens::GAP * 2.0);
+                    ui.vertical(|ui| shortcut_group_ui(ui, Group::Mote));
+                });
             });
         ui.add_space(tokens::GAP);
         if ui.button(t.close_button).clicked() {
@@ -101,6 +112,42 @@ pub fn shortcuts_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
     if response.should_close() {
         commands.push(Command::CloseShortcuts);
     }
+}
+
+/// One group of the shortcut help: its heading, then action and keys.
+fn shortcut_group_ui(ui: &mut egui::Ui, group: Group) {
+    ui.label(RichText::new(group.label()).strong());
+    egui::Grid::new(("shortcut_grid", group.label()))
+        .num_columns(2)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for action in Action::ALL.into_iter().filter(|a| a.group() == group) {
+                ui.label(action.label());
+                ui.label(RichText::new(action.shortcut_text(ui.ctx())).monospace());
+                ui.end_row();
+            }
+        });
+}
+
+/// Keys inside forms and dialogs, which are not actions of their own.
+fn form_keys_ui(ui: &mut egui::Ui) {
+    let t = texts();
+    ui.label(RichText::new(t.shortcut_forms).strong());
+    egui::Grid::new("shortcut_grid_forms")
+        .num_columns(2)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for (what, keys) in [
+                (t.shortcut_calendar, "Alt+Down"),
+                (t.shortcut_close_dialog, "Escape"),
+            ] {
+                ui.label(what);
+                ui.label(RichText::new(keys).monospace());
+                ui.end_row();
+            }
+        });
 }
 
 /// An error the user must see (a folder that cannot be opened, a failed copy).

@@ -117,6 +117,12 @@ pub struct Texts {
     pub search_hint: &'static str,
     pub search_label: &'static str,
     pub shortcuts_title: &'static str,
+    /// Shortcut help: keys in forms and dialogs.
+    pub shortcut_forms: &'static str,
+    /// Shortcut help: Alt+↓ in a date field.
+    pub shortcut_calendar: &'static str,
+    /// Shortcut help: Escape in a dialog.
+    pub shortcut_close_dialog: &'static str,
     pub show_problems: &'static str,
     pub show_shortcuts: &'static str,
     pub sort_hint: &'static str,
@@ -637,6 +643,9 @@ pub static SV: Texts = Texts {
     search_hint: "id, ord eller plats (Ctrl+F)",
     search_label: "Sök",
     shortcuts_title: "Kortkommandon",
+    shortcut_forms: "I formulär",
+    shortcut_calendar: "Kalendern i ett datumfält",
+    shortcut_close_dialog: "Stäng dialogen",
     show_problems: "Visa problem",
     show_shortcuts: "Kortkommandon",
     sort_hint: "Sortera efter kolumnen; klicka igen för omvänd ordning",
