@@ -1741,6 +1741,11 @@ mod pledge_editing {
         h.run();
         h.get_by_label("Nytt medborgarlöfte");
         h.get_by_label_contains("ange mappen");
+        // No folder dialog in the tests (as on a machine without one): the
+        // dialog says to type the path.
+        h.get_by_label("Välj mapp…").click();
+        h.run();
+        h.get_by_label_contains("Det finns ingen mappdialog");
         retype(&mut h, "Ny mapp", &folder.display().to_string());
         assert_eq!(
             h.get_by_role_and_label(Role::TextInput, "Från (ÅÅÅÅ-MM-DD)")

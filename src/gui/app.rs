@@ -285,6 +285,7 @@ impl App {
             Command::SavePlanning => self.save_planning(),
             Command::ClosePlanning => self.planning = None,
             Command::CreatePledge => self.create_pledge(),
+            Command::BrowsePledgeFolder => self.browse_pledge_folder(),
             Command::CloseNewPledge => self.new_pledge = None,
             Command::CloseShortcuts => self.shortcuts_open = false,
             Command::DismissError => self.error = None,

@@ -394,6 +394,8 @@ pub struct NewPledgeDialog {
     today: Date,
     /// The calendars of the first and the last day.
     calendars: [DatePicker; 2],
+    /// "Välj mapp…" found no folder dialog on this machine: say to type.
+    pub browse_unavailable: bool,
 }
 
 impl NewPledgeDialog {
@@ -421,6 +423,7 @@ impl NewPledgeDialog {
             municipality: String::new(),
             today,
             calendars: [DatePicker::default(); 2],
+            browse_unavailable: false,
         }
     }
 
@@ -480,7 +483,22 @@ impl NewPledgeDialog {
                             .labelled_by(l.id);
                         ui.end_row();
                     };
-                    field(ui, t.new_pledge_folder, &mut self.folder);
+                    let l = ui.label(t.new_pledge_folder);
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut self.folder).desired_width(360.0),
+                            )
+                            .labelled_by(l.id);
+                            if ui.button(t.new_pledge_browse).clicked() {
+                                commands.push(Command::BrowsePledgeFolder);
+                            }
+                        });
+                        if self.browse_unavailable {
+                            ui.label(RichText::new(t.new_pledge_no_folder_dialog).small());
+                        }
+                    });
+                    ui.end_row();
                     field(ui, t.new_pledge_name, &mut self.title);
                     // A new period can start at any time; the calendar
                     // only keeps to dates this app can sensibly hold.

@@ -261,6 +261,8 @@ pub enum Command {
     ClosePlanning,
     /// Create the pledge of the "Nytt löfte" dialog.
     CreatePledge,
+    /// Pick the new pledge's folder with the system dialog.
+    BrowsePledgeFolder,
     /// Close the "Nytt löfte" dialog.
     CloseNewPledge,
 }

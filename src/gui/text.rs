@@ -309,6 +309,12 @@ pub struct Texts {
     pub new_pledge_renew: &'static str,
     pub new_pledge_empty: &'static str,
     pub new_pledge_folder: &'static str,
+    /// New pledge: the folder picker button.
+    pub new_pledge_browse: &'static str,
+    /// New pledge: the folder dialog's title.
+    pub new_pledge_pick_title: &'static str,
+    /// New pledge: no folder dialog on this machine.
+    pub new_pledge_no_folder_dialog: &'static str,
     pub new_pledge_name: &'static str,
     pub new_pledge_start: &'static str,
     pub new_pledge_end: &'static str,
@@ -824,6 +830,9 @@ pub static SV: Texts = Texts {
     new_pledge_renew: "Förnya det öppna löftet för en ny period",
     new_pledge_empty: "Börja med ett tomt löfte",
     new_pledge_folder: "Ny mapp",
+    new_pledge_browse: "Välj mapp…",
+    new_pledge_pick_title: "Välj eller skapa en tom mapp för det nya löftet",
+    new_pledge_no_folder_dialog: "Det finns ingen mappdialog på den här datorn: skriv sökvägen till en ny eller tom mapp.",
     new_pledge_name: "Titel",
     new_pledge_start: "Från (ÅÅÅÅ-MM-DD)",
     new_pledge_end: "Till (ÅÅÅÅ-MM-DD)",

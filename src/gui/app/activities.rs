@@ -471,6 +471,31 @@ impl App {
         ));
     }
 
+    /// "Välj mapp…" in the new-pledge dialog: the system folder dialog, or
+    /// where there is none, a line in the dialog saying to type the path.
+    pub(super) fn browse_pledge_folder(&mut self) {
+        let picked = if self.file_dialogs {
+            pick(|| {
+                rfd::FileDialog::new()
+                    .set_title(texts().new_pledge_pick_title)
+                    .pick_folder()
+            })
+        } else {
+            Picked::Unavailable
+        };
+        let Some(dialog) = &mut self.new_pledge else {
+            return;
+        };
+        match picked {
+            Picked::Path(path) => {
+                dialog.folder = path.display().to_string();
+                dialog.browse_unavailable = false;
+            }
+            Picked::Unavailable => dialog.browse_unavailable = true,
+            Picked::Cancelled => {}
+        }
+    }
+
     pub(super) fn create_pledge(&mut self) {
         let Some(dialog) = &self.new_pledge else {
             return;
