@@ -893,10 +893,7 @@ mod meetings {
         h.run();
         // Typed as a person types, a key a frame: the half-typed date
         // stays in the field until it is a date.
-        for c in "2026-03-12".chars() {
-            h.get_by_label("Datum").type_text(&c.to_string());
-            h.run();
-        }
+        type_key_by_key(&mut h, "Datum", "2026-03-12");
         assert_eq!(
             h.get_by_label("Datum").value().as_deref(),
             Some("2026-03-12")
@@ -904,30 +901,8 @@ mod meetings {
         // And a time the same way.
         h.get_by_label("Starttid").click();
         h.run();
-        for c in "13:30".chars() {
-            h.get_by_label("Starttid").type_text(&c.to_string());
-            h.run();
-        }
-        let session = h.state().meeting().expect("open");
-        assert_eq!(
-            session
-                .meeting()
-                .next_meeting
-                .as_ref()
-                .map(|n| n.date.to_string())
-                .as_deref(),
-            Some("2026-03-12")
-        );
-        assert_eq!(
-            session
-                .meeting()
-                .next_meeting
-                .as_ref()
-                .and_then(|n| n.time)
-                .map(|t| t.to_string())
-                .as_deref(),
-            Some("13:30")
-        );
+        type_key_by_key(&mut h, "Starttid", "13:30");
+        assert_eq!(next_meeting(&h), ("2026-03-12".into(), "13:30".into()));
         // Or from the calendar.
         h.get_by_label("Datum – välj i kalendern").click();
         h.run();
@@ -938,20 +913,36 @@ mod meetings {
         h.run();
         h.get_by_label("2026-04-09").click();
         h.run();
-        let session = h.state().meeting().expect("open");
-        assert_eq!(
-            session
-                .meeting()
-                .next_meeting
-                .as_ref()
-                .map(|n| n.date.to_string())
-                .as_deref(),
-            Some("2026-04-09")
-        );
+        assert_eq!(next_meeting(&h), ("2026-04-09".into(), "13:30".into()));
         assert_eq!(
             h.get_by_label("Datum").value().as_deref(),
             Some("2026-04-09")
         );
+    }
+
+    /// Types `text` into the field labelled `label` a key per frame, as a
+    /// person types.
+    fn type_key_by_key(h: &mut Harness<'static, App>, label: &str, text: &str) {
+        for c in text.chars() {
+            h.get_by_label(label).type_text(&c.to_string());
+            h.run();
+        }
+    }
+
+    /// The next meeting's date and time in the open meeting, as text.
+    fn next_meeting(h: &Harness<'static, App>) -> (String, String) {
+        let next = h
+            .state()
+            .meeting()
+            .and_then(|s| s.meeting().next_meeting.clone());
+        (
+            next.as_ref()
+                .map(|n| n.date.to_string())
+                .unwrap_or_default(),
+            next.and_then(|n| n.time)
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+        )
     }
 
     /// The first action's due date, as text ("" for none).
@@ -975,10 +966,7 @@ mod meetings {
         h.run();
         h.get_by_label("Klart senast").click();
         h.run();
-        for c in "2017-04-30".chars() {
-            h.get_by_label("Klart senast").type_text(&c.to_string());
-            h.run();
-        }
+        type_key_by_key(&mut h, "Klart senast", "2017-04-30");
         assert_eq!(first_due(&h), "2017-04-30");
         // Emptied, the action has no due date.
         h.key_press_modifiers(Modifiers::COMMAND, Key::A);
