@@ -426,11 +426,17 @@ impl Pledge {
 
     /// The date a commitment was dropped, if a revision up to `as_of` dropped it.
     pub fn dropped_on(&self, id: &CommitmentId, as_of: Date) -> Option<Date> {
+        self.dropping_revision(id, as_of).map(|r| r.date)
+    }
+
+    /// The revision up to `as_of` that dropped a commitment (with its date
+    /// and reason), unless a later one added it back.
+    pub fn dropping_revision(&self, id: &CommitmentId, as_of: Date) -> Option<&Revision> {
         self.revisions
             .iter()
             .filter(|r| &r.commitment == id && r.date <= as_of)
             .fold(None, |state, r| match r.change {
-                RevisionChange::Utgar => Some(r.date),
+                RevisionChange::Utgar => Some(r),
                 RevisionChange::Tillagt => None,
                 RevisionChange::Omformulerat { .. } => state,
             })

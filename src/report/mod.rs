@@ -333,16 +333,10 @@ fn public_commitment(
     as_of: Date,
 ) -> PublicCommitment {
     let assessment = public_assessment(meetings, &c.id, as_of);
-    let dropped = s.dropped.map(|date| {
-        let reason = pledge
-            .revisions
-            .iter()
-            .rev()
-            .find(|r| r.commitment == c.id && r.change == RevisionChange::Utgar)
-            .map(|r| r.reason.clone())
-            .unwrap_or_default();
-        (date, reason)
-    });
+    // The same revision the status engine counts as dropping it.
+    let dropped = pledge
+        .dropping_revision(&c.id, as_of)
+        .map(|r| (r.date, r.reason.clone()));
     let reworded = pledge
         .revisions
         .iter()

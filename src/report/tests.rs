@@ -285,6 +285,40 @@ fn a_changed_wording_is_told_with_the_earlier_text() {
 }
 
 #[test]
+fn a_dropped_commitment_gives_the_reason_of_the_revision_that_dropped_it_by_then() {
+    let mut loaded = sample();
+    let pledge = loaded.pledge.as_mut().expect("pledge");
+    for (day, change, reason) in [
+        ("2017-01-10", RevisionChange::Utgar, "lokalen stängd"),
+        ("2017-02-01", RevisionChange::Tillagt, "lokalen öppnad igen"),
+        ("2017-06-01", RevisionChange::Utgar, "uppdraget flyttat"),
+    ] {
+        pledge.revisions.push(crate::model::Revision {
+            date: date(day),
+            commitment: CommitmentId::new("G2"),
+            change,
+            reason: reason.into(),
+        });
+    }
+    let dropped = |as_of: &str| {
+        report_at(&loaded, as_of)
+            .commitments()
+            .find(|c| c.id.as_str() == "G2")
+            .and_then(|c| c.dropped.clone())
+            .map(|(d, reason)| format!("{d} {reason}"))
+    };
+    assert_eq!(
+        dropped("2017-01-31").as_deref(),
+        Some("2017-01-10 lokalen stängd")
+    );
+    assert_eq!(dropped("2017-03-31"), None, "added back");
+    assert_eq!(
+        dropped("2017-09-30").as_deref(),
+        Some("2017-06-01 uppdraget flyttat")
+    );
+}
+
+#[test]
 fn html_is_escaped() {
     let mut loaded = sample();
     if let Some(pledge) = &mut loaded.pledge {
