@@ -73,6 +73,17 @@ pub struct Notice {
     open: Option<PathBuf>,
 }
 
+impl Notice {
+    /// A notice with just a text.
+    fn new(text: impl Into<String>) -> Self {
+        Notice {
+            text: text.into(),
+            since_secs: None,
+            open: None,
+        }
+    }
+}
+
 /// The Löftesuppföljning app.
 pub struct App {
     today: Date,
@@ -359,18 +370,10 @@ impl App {
                 if let (Some(session), Some(doc)) = (&mut self.meeting, &self.doc) {
                     session.refresh(doc);
                 }
-                self.notice = Some(Notice {
-                    text: texts().meeting_saved(&path),
-                    since_secs: None,
-                    open: None,
-                });
+                self.notice = Some(Notice::new(texts().meeting_saved(&path)));
             }
             Ok(Outcome::Notice(text)) => {
-                self.notice = Some(Notice {
-                    text,
-                    since_secs: None,
-                    open: None,
-                });
+                self.notice = Some(Notice::new(text));
             }
             Ok(Outcome::Nothing) => {}
             Ok(Outcome::Closed) => self.meeting = None,
@@ -434,11 +437,7 @@ impl App {
         let warnings = crate::minutes::case_warnings(&meeting);
         if let Some(first) = warnings.first() {
             // A warning only: the minutes are written, the chair decides.
-            self.notice = Some(Notice {
-                text: format!("⚠ {first}"),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(format!("⚠ {first}")));
         }
         let default = session
             .path
@@ -493,11 +492,7 @@ impl App {
             return;
         }
         if let Some(first) = selected.case_warnings().first() {
-            self.notice = Some(Notice {
-                text: format!("⚠ {first}"),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(format!("⚠ {first}")));
         }
         let dir = self.output_dir();
         let name = crate::report::file_name(as_of, format);
@@ -570,9 +565,8 @@ impl App {
         match result {
             Ok(written) => {
                 self.notice = Some(Notice {
-                    text: written.notice,
-                    since_secs: None,
                     open: Some(written.path.clone()),
+                    ..Notice::new(written.notice)
                 });
                 self.printed = Some(written.path);
             }
@@ -802,11 +796,7 @@ impl App {
             Some(paths) => t.files_changed(&file_names(paths)),
             None => t.reloaded.to_owned(),
         };
-        self.notice = Some(Notice {
-            text,
-            since_secs: None,
-            open: None,
-        });
+        self.notice = Some(Notice::new(text));
     }
 
     /// Reads the same files again, keeping the view, without a notice (after
@@ -857,11 +847,9 @@ impl App {
         match copy_sample_to(folder) {
             Ok(()) => {
                 self.open(Origin::path(folder));
-                self.notice = Some(Notice {
-                    text: texts().sample_copied(&folder.display().to_string()),
-                    since_secs: None,
-                    open: None,
-                });
+                self.notice = Some(Notice::new(
+                    texts().sample_copied(&folder.display().to_string()),
+                ));
             }
             Err(err) => self.error = Some(err.to_string()),
         }

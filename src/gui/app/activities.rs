@@ -159,11 +159,7 @@ impl App {
                 form.next_entry();
             }
             self.form_checked = None;
-            self.notice = Some(Notice {
-                text: texts().activity_saved(&file_name),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(texts().activity_saved(&file_name)));
         }
     }
 
@@ -185,11 +181,7 @@ impl App {
             },
         )]);
         if self.write_step(&step, true) {
-            self.notice = Some(Notice {
-                text: texts().activity_deleted.to_owned(),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(texts().activity_deleted));
         }
     }
 
@@ -240,11 +232,7 @@ impl App {
     /// deleted or imported, or the planning of the pledge).
     pub(super) fn undo_activity(&mut self) {
         let Some(step) = self.activity_undo.pop() else {
-            self.notice = Some(Notice {
-                text: texts().nothing_to_undo.to_owned(),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(texts().nothing_to_undo));
             return;
         };
         let n: usize = match &step {
@@ -259,22 +247,14 @@ impl App {
             if let Some(redo) = self.activity_undo.pop() {
                 self.activity_redo.push(redo);
             }
-            self.notice = Some(Notice {
-                text: texts().undone(n),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(texts().undone(n)));
         }
     }
 
     /// Redoes the last undone activity change.
     pub(super) fn redo_activity(&mut self) {
         let Some(step) = self.activity_redo.pop() else {
-            self.notice = Some(Notice {
-                text: texts().nothing_to_redo.to_owned(),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(texts().nothing_to_redo));
             return;
         };
         self.write_step(&step, false);
@@ -367,11 +347,7 @@ impl App {
                     .push(Step::Activities(summary.undo.clone()));
                 self.import_dialog = None;
                 self.reload_quietly();
-                self.notice = Some(Notice {
-                    text: format!("{summary}."),
-                    since_secs: None,
-                    open: None,
-                });
+                self.notice = Some(Notice::new(format!("{summary}.")));
             }
             Err(err) => {
                 self.error = Some(err.to_string());
@@ -456,11 +432,7 @@ impl App {
         };
         if self.write_step(&step, true) {
             self.planning = None;
-            self.notice = Some(Notice {
-                text: texts().planning_saved(&id),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(texts().planning_saved(&id)));
         }
     }
 
@@ -519,11 +491,9 @@ impl App {
             .as_ref()
             .is_some_and(|d| d.origin == Origin::path(&folder))
         {
-            self.notice = Some(Notice {
-                text: texts().pledge_created(&folder.display().to_string()),
-                since_secs: None,
-                open: None,
-            });
+            self.notice = Some(Notice::new(
+                texts().pledge_created(&folder.display().to_string()),
+            ));
         }
     }
 
