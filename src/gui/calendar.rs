@@ -12,7 +12,7 @@ use egui::{RichText, Ui};
 use crate::model::{Date, month_name};
 
 use super::text::texts;
-use super::widgets::icon_button;
+use super::widgets::{icon_button, keep_draft, load_draft};
 
 /// The month a calendar shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -250,23 +250,18 @@ pub fn stored_date_field(
     stored: Option<Date>,
     field: DateField<'_>,
 ) -> Option<Date> {
-    let (mut text, mut picker) = ui
-        .data(|d| d.get_temp::<(String, DatePicker)>(id))
-        .unwrap_or_else(|| {
-            (
-                stored.map(|d| d.to_string()).unwrap_or_default(),
-                DatePicker::default(),
-            )
-        });
+    let (mut text, mut picker) = load_draft(ui, id, || {
+        (
+            stored.map(|d| d.to_string()).unwrap_or_default(),
+            DatePicker::default(),
+        )
+    });
     let before = text.clone();
     let response = date_field(ui, &mut text, &mut picker, field);
     let changed = text != before;
     // Remembered while typing or picking; otherwise the stored date shows.
-    if response.has_focus() || picker.is_open() || changed {
-        ui.data_mut(|d| d.insert_temp(id, (text.clone(), picker)));
-    } else {
-        ui.data_mut(|d| d.remove::<(String, DatePicker)>(id));
-    }
+    let keep = response.has_focus() || picker.is_open() || changed;
+    keep_draft(ui, id, keep.then(|| (text.clone(), picker)));
     if changed {
         text.trim().parse().ok()
     } else {

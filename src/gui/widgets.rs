@@ -36,13 +36,32 @@ pub fn draft_field(
     stored: String,
     make: impl for<'t> FnOnce(&'t mut String) -> egui::TextEdit<'t>,
 ) -> (egui::Response, Option<String>) {
-    let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or(stored);
+    let mut text = load_draft(ui, id, || stored);
     let response = ui.add(make(&mut text).id(id));
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
+    keep_draft(ui, id, response.has_focus().then(|| text.clone()));
     let changed = response.changed().then_some(text);
     (response, changed)
+}
+
+/// The draft of a field over a value kept elsewhere, remembered in egui's
+/// memory under `id`, or `stored()` when there is none.
+pub fn load_draft<T: Clone + Send + Sync + 'static>(
+    ui: &Ui,
+    id: egui::Id,
+    stored: impl FnOnce() -> T,
+) -> T {
+    ui.data(|d| d.get_temp::<T>(id)).unwrap_or_else(stored)
+}
+
+/// Remembers the draft under `id` for the next frame, or forgets it (`None`)
+/// so the stored value shows again.
+pub fn keep_draft<T: Clone + Send + Sync + 'static>(ui: &Ui, id: egui::Id, draft: Option<T>) {
+    ui.data_mut(|d| match draft {
+        Some(draft) => {
+            d.insert_temp(id, draft);
+        }
+        None => {
+            d.remove::<T>(id);
+        }
+    });
 }
