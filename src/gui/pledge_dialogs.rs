@@ -235,20 +235,13 @@ impl PlanningDialog {
                     self.revision_ui(ui, pledge.period);
                 });
             ui.add_space(tokens::GAP);
-            if let Some(problem) = problem {
-                ui.label(RichText::new(format!("✖ {problem}")).color(Palette::for_ui(ui).error));
-            }
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(problem.is_none(), egui::Button::new(t.planning_save))
-                    .clicked()
-                {
-                    commands.push(Command::SavePlanning);
-                }
-                if ui.button(t.cancel_button).clicked() {
-                    commands.push(Command::ClosePlanning);
-                }
-            });
+            footer_ui(
+                ui,
+                problem,
+                (t.planning_save, Command::SavePlanning),
+                Command::ClosePlanning,
+                commands,
+            );
         });
         if super::dialogs::dismissed(ctx, &modal) {
             commands.push(Command::ClosePlanning);
@@ -365,6 +358,31 @@ impl PlanningDialog {
         ui.add(egui::TextEdit::singleline(&mut self.reason).desired_width(f32::INFINITY))
             .labelled_by(label.id);
     }
+}
+
+/// The end of both dialogs: what is wrong now, if anything, then the button
+/// that does the work (off while something is wrong) and Avbryt.
+fn footer_ui(
+    ui: &mut Ui,
+    problem: Option<&str>,
+    (confirm, on_confirm): (&str, Command),
+    on_cancel: Command,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(problem) = problem {
+        ui.label(RichText::new(format!("✖ {problem}")).color(Palette::for_ui(ui).error));
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(problem.is_none(), egui::Button::new(confirm))
+            .clicked()
+        {
+            commands.push(on_confirm);
+        }
+        if ui.button(texts().cancel_button).clicked() {
+            commands.push(on_cancel);
+        }
+    });
 }
 
 fn number(n: f64) -> String {
@@ -546,20 +564,13 @@ impl NewPledgeDialog {
                 })
                 .small(),
             );
-            if let Some(problem) = problem {
-                ui.label(RichText::new(format!("✖ {problem}")).color(Palette::for_ui(ui).error));
-            }
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(problem.is_none(), egui::Button::new(t.new_pledge_create))
-                    .clicked()
-                {
-                    commands.push(Command::CreatePledge);
-                }
-                if ui.button(t.cancel_button).clicked() {
-                    commands.push(Command::CloseNewPledge);
-                }
-            });
+            footer_ui(
+                ui,
+                problem,
+                (t.new_pledge_create, Command::CreatePledge),
+                Command::CloseNewPledge,
+                commands,
+            );
         });
         if super::dialogs::dismissed(ctx, &modal) {
             commands.push(Command::CloseNewPledge);
