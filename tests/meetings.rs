@@ -364,7 +364,7 @@ fn saving_keeps_a_backup_and_never_overwrites_a_file_changed_by_someone_else() {
 fn a_personnummer_in_a_decision_is_an_error() {
     let text = second("    items: [(kind: Oppnande, decisions: [\"ge 811218-9876 ordet\"])],\n");
     let loaded = load(&text);
-    let p = only(&loaded, |k| matches!(k, ProblemKind::IdentityNumber(_)));
+    let p = only(&loaded, |k| matches!(k, ProblemKind::IdentityNumber { .. }));
     assert_eq!((p.line, p.col), pos(&text, "\"ge 811218-9876 ordet\""));
     assert_eq!(p.severity, Severity::Fel);
     // A number with a wrong check digit is not one.

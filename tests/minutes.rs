@@ -110,9 +110,10 @@ fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
     meeting.items[2]
         .decisions
         .push("ge 19811218-9876 ordet".into());
-    let err = guard(&meeting).expect_err("refused");
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let err = guard(pledge, &loaded.meetings, &meeting).expect_err("refused");
     assert!(
-        matches!(&err, MinutesError::PersonalData { item: 3, .. }),
+        matches!(&err, MinutesError::PersonalData { item: Some(3), .. }),
         "{err:?}"
     );
     assert_eq!(
@@ -123,7 +124,7 @@ fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
     meeting.items[2]
         .decisions
         .push("ge 19811218-9875 ordet".into());
-    assert!(guard(&meeting).is_ok());
+    assert!(guard(pledge, &loaded.meetings, &meeting).is_ok());
 }
 
 #[test]

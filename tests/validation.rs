@@ -378,12 +378,12 @@ fn a_personnummer_in_a_note_is_an_error_and_a_case_like_note_a_warning() {
         "        (date: \"2016-11-06\", commitments: [\"K1\"], party: \"kommun\", note: \"Nummer 811218-9875 och 2017-03-16\"),\n",
     ));
     let loaded = load(PLEDGE, &[&a]);
-    let id = only(&loaded, |k| matches!(k, ProblemKind::IdentityNumber(_)));
+    let id = only(&loaded, |k| matches!(k, ProblemKind::IdentityNumber { .. }));
     assert_eq!(id.severity, Severity::Fel);
     assert_eq!((id.line, id.col), pos(&a, "\"Kontakt med 811218-9876\""));
     assert_eq!(
         id.message(),
-        "texten innehåller ett personnummer; skriv aldrig personnummer i rapporter eller protokoll"
+        "fältet \"entries[0].note\" innehåller ett personnummer; skriv aldrig personnummer i filerna — de skrivs ut i protokoll och rapporter"
     );
     let case = only(&loaded, |k| matches!(k, ProblemKind::IndividualCase(_)));
     assert_eq!(case.severity, Severity::Varning);
@@ -391,4 +391,127 @@ fn a_personnummer_in_a_note_is_an_error_and_a_case_like_note_a_warning() {
         (case.line, case.col),
         pos(&a, "\"Ärende nr 4711 följs upp\"")
     );
+}
+
+/// The syntax message for one broken activity file.
+fn syntax_message(text: &str) -> String {
+    let loaded = load(PLEDGE, &[text]);
+    let found: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::Syntax(_)))
+        .map(medborgarlofte::model::Problem::message)
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", loaded.problems);
+    found.into_iter().next().unwrap_or_default()
+}
+
+#[test]
+fn syntax_messages_say_what_was_meant() {
+    let entry = |quantity: &str| {
+        activities(&format!(
+            "        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis\", quantity: {quantity}),\n"
+        ))
+    };
+    // A file cut off in the middle: the missing closer is named.
+    let whole = entry("(amount: 2, unit: \"tillsyner\")");
+    let cut = whole.get(..whole.len() - 4).expect("shorter");
+    assert_eq!(syntax_message(cut), "filen tar slut här — saknas ett `)`?");
+    let open_list = "(\n    version: 1,\n    entries: [\n";
+    assert_eq!(syntax_message(open_list), "filen tar slut här — saknas ett `]`?");
+    // A negative number, not "talet är för stort".
+    assert_eq!(
+        syntax_message(&activities("        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis\", version: -1),\n").replace("version: 1", "version: -1")),
+        "negativa tal är inte tillåtna här"
+    );
+    // A number written with its precision in words.
+    assert_eq!(
+        syntax_message(&entry("(amount: \"ca 60\", unit: \"tillsyner\")")),
+        "här väntades ett tal, inte texten \"ca 60\"; skriv `amount: 60` och `qualifier: Cirka`"
+    );
+    // Two parties where one belongs.
+    let two = activities(
+        "        (date: \"2016-11-04\", commitments: [\"G1\"], party: [\"polis\", \"kommun\"]),\n",
+    );
+    assert!(
+        syntax_message(&two).contains("inte en lista"),
+        "{}",
+        syntax_message(&two)
+    );
+}
+
+#[test]
+fn messages_name_the_swedish_thing_never_a_rust_type() {
+    let bad_kind = PLEDGE.replace("kind: Kommun", "kind: Kommunen");
+    let loaded = load(&bad_kind, &[]);
+    let message = loaded
+        .problems
+        .first()
+        .map(medborgarlofte::model::Problem::message)
+        .unwrap_or_default();
+    assert!(message.contains("i partens typ"), "{message}");
+    let bad_unit = PLEDGE.replace(
+        "shape: Total(amount: 24)",
+        "shape: Rate(amount: 2, per: Manader)",
+    );
+    let loaded = load(&bad_unit, &[]);
+    let message = loaded
+        .problems
+        .first()
+        .map(medborgarlofte::model::Problem::message)
+        .unwrap_or_default();
+    assert!(message.contains("målets tidsenhet"), "{message}");
+    for type_name in [
+        "PartyKind",
+        "RateUnit",
+        "Qualifier",
+        "Commitment",
+        "Pledge",
+        "IndicatorValue",
+        "TargetShape",
+    ] {
+        for loaded in [load(&bad_kind, &[]), load(&bad_unit, &[])] {
+            for p in &loaded.problems {
+                assert!(!p.message().contains(type_name), "{}", p.message());
+            }
+        }
+    }
+    // Several parties in one id field are told as such.
+    let a = activities(
+        "        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis, kommun\"),\n",
+    );
+    let loaded = load(PLEDGE, &[&a]);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.message().contains("flera parter i ett fält")),
+        "{:#?}",
+        loaded.problems
+    );
+}
+
+#[test]
+fn long_texts_and_overflowing_sums_are_located_errors() {
+    let long = "x".repeat(10_001);
+    let a = activities(&format!(
+        "        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis\", note: \"{long}\"),\n        (date: \"2016-11-05\", commitments: [\"G1\"], party: \"polis\", quantity: (amount: 1e308, unit: \"tillsyner\")),\n        (date: \"2016-11-06\", commitments: [\"G1\"], party: \"polis\", quantity: (amount: 1e308, unit: \"tillsyner\"), place: \"b\"),\n"
+    ));
+    let loaded = load(PLEDGE, &[&a]);
+    let too_long = only(&loaded, |k| matches!(k, ProblemKind::TextTooLong { .. }));
+    assert_eq!(too_long.severity, Severity::Fel);
+    assert_eq!(too_long.line, 4);
+    assert_eq!(
+        too_long.message(),
+        "fältet \"entries[0].note\" har 10 001 tecken; högst 10 000 tecken är tillåtna i en text"
+    );
+    let sum = only(&loaded, |k| matches!(k, ProblemKind::SumOverflow(_)));
+    assert_eq!(sum.severity, Severity::Fel);
+    assert_eq!(sum.line, 6);
+    // Exactly at the limit is fine.
+    let a = activities(&format!(
+        "        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis\", note: \"{}\"),\n",
+        "å".repeat(10_000)
+    ));
+    assert!(load(PLEDGE, &[&a]).problems.is_empty());
 }

@@ -422,9 +422,12 @@ impl App {
             return;
         };
         let meeting = session.meeting().clone();
+        let meetings = doc.loaded.meetings.clone();
         // The guard first, so the chair is taken to the § at once.
-        if let Err(err) = crate::minutes::guard(&meeting) {
-            if let crate::minutes::MinutesError::PersonalData { item, .. } = &err
+        if let Err(err) = crate::minutes::guard(&pledge, &meetings, &meeting) {
+            if let crate::minutes::MinutesError::PersonalData {
+                item: Some(item), ..
+            } = &err
                 && *item > 0
                 && let Some(session) = &mut self.meeting
             {
@@ -446,7 +449,6 @@ impl App {
         else {
             return;
         };
-        let meetings = doc.loaded.meetings.clone();
         self.job = Some(Job::write(
             &self.ctx,
             texts().printing,
@@ -487,7 +489,7 @@ impl App {
         self.report_format = format;
         let selected =
             crate::report::select(pledge, &doc.loaded.activities, &doc.loaded.meetings, as_of);
-        if let Err(err) = selected.guard() {
+        if let Err(err) = selected.clone().guard() {
             self.error = Some(err.to_string());
             return;
         }

@@ -26,7 +26,7 @@ const LINE_FACTOR: f32 = 1.3;
 const CELL_PAD_MM: f32 = 1.5;
 
 /// The three faces of the document font.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Style {
     /// Regular.
     Regular,
@@ -42,8 +42,9 @@ pub trait Measure {
     fn width_pt(&self, style: Style, size_pt: f32, text: &str) -> f32;
 }
 
-/// A piece of a document, before layout.
-#[derive(Debug, Clone, PartialEq)]
+/// A piece of a document, before layout. Serialisable so that the
+/// personal-data guard can walk every text in it (see [`crate::privacy`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub enum Block {
     /// A heading; kept on the same page as what follows it.
     Heading {
@@ -119,7 +120,7 @@ impl Block {
 }
 
 /// One bar of [`Block::Bars`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Bar {
     /// Label at the left ("G1").
     pub label: String,

@@ -8,20 +8,19 @@ pub mod layout;
 pub mod pdf;
 
 use crate::model::Pledge;
-use crate::model::meeting::{ItemKind, Meeting, MeetingState};
-use crate::privacy::find_id_numbers;
+use crate::model::meeting::{Meeting, MeetingState};
+use crate::privacy::{self, Guarded, Leak, Step, path_words};
 
 /// Why the minutes were not written.
 #[derive(Debug, thiserror::Error)]
 pub enum MinutesError {
     /// A personnummer or samordningsnummer in a text of the minutes.
-    #[error(
-        "protokollet skrivs inte: {field} i § {item} innehåller ett {kind}; ta bort det och försök igen"
-    )]
+    #[error("protokollet skrivs inte: {field} innehåller ett {kind}; ta bort det och försök igen")]
     PersonalData {
-        /// The § number (1-based); 0 for the action list.
-        item: usize,
-        /// Which text ("diskussionen", "beslut 2", …).
+        /// The § number (1-based) when the text belongs to one.
+        item: Option<usize>,
+        /// Where the text comes from ("beslut 2 i § 3", "fältet
+        /// \"parties[1].name\" i löftesfilen").
         field: String,
         /// Which kind of number.
         kind: String,
@@ -31,39 +30,100 @@ pub enum MinutesError {
     Pdf(#[from] pdf::PdfError),
 }
 
-/// The first identity number in a text that goes into the minutes.
-pub fn guard(meeting: &Meeting) -> Result<(), MinutesError> {
-    let found = |item: usize, field: String, text: &str| {
-        find_id_numbers(text)
-            .first()
-            .map(|n| MinutesError::PersonalData {
-                item,
-                field,
-                kind: n.kind.to_string(),
-            })
+/// The minutes of `meeting` as one guarded document: every text they will
+/// print (header, §, tables, signatures, PDF title and author) has passed
+/// the personal-data guard. `meetings` are all the pledge's meetings (for
+/// the actions carried into this one).
+pub fn guard(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+) -> Result<Guarded<pdf::Printed>, MinutesError> {
+    let convener = pledge
+        .party(&pledge.convener)
+        .map_or_else(|| pledge.convener.to_string(), |p| p.name.clone());
+    let printed = pdf::Printed {
+        info: pdf::DocInfo {
+            title: format!("Protokoll – {}", meeting.title),
+            author: convener,
+            draft: meeting.state != MeetingState::Justerat,
+            footer: "Justerandes signatur".into(),
+            initials: true,
+        },
+        blocks: content::blocks(pledge, meetings, meeting),
     };
-    for (i, item) in meeting.items.iter().enumerate() {
-        let n = i + 1;
-        if let Some(e) = found(n, "diskussionen".into(), &item.discussion) {
-            return Err(e);
-        }
-        for (d, decision) in item.decisions.iter().enumerate() {
-            if let Some(e) = found(n, format!("beslut {}", d + 1), decision) {
-                return Err(e);
-            }
-        }
-        if let ItemKind::Atagande(review) = &item.kind
-            && let Some(e) = found(n, "skälet".into(), review.reason.as_deref().unwrap_or(""))
-        {
-            return Err(e);
-        }
+    privacy::guard(printed, |_, leak| {
+        source_of(pledge, meetings, meeting, leak)
+    })
+}
+
+/// Where a number the guard found in the printed minutes was written, in
+/// words the chair can act on.
+fn source_of(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    leak: &Leak,
+) -> MinutesError {
+    let (item, field) = if let Some(found) = privacy::find_leak(meeting, &leak.digits) {
+        meeting_field(meeting, &found.path)
+    } else if let Some((other, found)) = meetings
+        .iter()
+        .find_map(|m| Some((m, privacy::find_leak(m, &leak.digits)?)))
+    {
+        (
+            None,
+            format!(
+                "fältet \"{}\" i mötesfilen för {}",
+                path_words(&found.path),
+                other.date
+            ),
+        )
+    } else if let Some(found) = privacy::find_leak(pledge, &leak.digits) {
+        (
+            None,
+            format!("fältet \"{}\" i löftesfilen", path_words(&found.path)),
+        )
+    } else {
+        (None, "en text i protokollet".to_owned())
+    };
+    MinutesError::PersonalData {
+        item,
+        field,
+        kind: leak.kind.to_string(),
     }
-    for action in &meeting.actions {
-        if let Some(e) = found(0, format!("åtgärd {}", action.id), &action.text) {
-            return Err(e);
+}
+
+/// "beslut 2 i § 3", "åtgärd A4", or the field's path in the meeting file.
+fn meeting_field(meeting: &Meeting, path: &[Step]) -> (Option<usize>, String) {
+    match path {
+        [Step::Field("items"), Step::Index(i), rest @ ..] => {
+            let what = match rest {
+                [Step::Field("discussion")] => "diskussionen".to_owned(),
+                [Step::Field("decisions"), Step::Index(d)] => format!("beslut {}", d + 1),
+                [Step::Field("kind"), Step::Field("reason")] => "skälet".to_owned(),
+                [Step::Field("kind"), ..] => "rubriken".to_owned(),
+                _ => format!("fältet \"{}\"", path_words(rest)),
+            };
+            (Some(i + 1), format!("{what} i § {}", i + 1))
         }
+        [Step::Field("actions"), Step::Index(a), rest @ ..] => {
+            let id = meeting
+                .actions
+                .get(*a)
+                .map_or_else(|| (a + 1).to_string(), |action| action.id.to_string());
+            let what = match rest {
+                [Step::Field("text")] => format!("åtgärd {id}"),
+                [Step::Field("responsible")] => format!("ansvarig för åtgärd {id}"),
+                _ => format!("fältet \"{}\" i åtgärd {id}", path_words(rest)),
+            };
+            (None, what)
+        }
+        _ => (
+            None,
+            format!("fältet \"{}\" i mötesfilen", path_words(path)),
+        ),
     }
-    Ok(())
 }
 
 /// Texts of the minutes that read like an individual case ("ärende nr",
@@ -93,26 +153,15 @@ pub fn case_warnings(meeting: &Meeting) -> Vec<String> {
     out
 }
 
-/// The minutes of `meeting` as PDF bytes; `meetings` are all the pledge's
-/// meetings (for the actions carried into it).
+/// The minutes of `meeting` as PDF bytes, after the personal-data guard;
+/// `meetings` are all the pledge's meetings (for the actions carried into
+/// it).
 pub fn minutes_pdf(
     pledge: &Pledge,
     meetings: &[Meeting],
     meeting: &Meeting,
 ) -> Result<Vec<u8>, MinutesError> {
-    guard(meeting)?;
+    let printed = guard(pledge, meetings, meeting)?;
     let fonts = pdf::Fonts::load()?;
-    let blocks = content::blocks(pledge, meetings, meeting);
-    let pages = layout::layout(&blocks, &fonts);
-    let convener = pledge
-        .party(&pledge.convener)
-        .map_or_else(|| pledge.convener.to_string(), |p| p.name.clone());
-    let info = pdf::DocInfo {
-        title: format!("Protokoll – {}", meeting.title),
-        author: convener,
-        draft: meeting.state != MeetingState::Justerat,
-        footer: "Justerandes signatur".into(),
-        initials: true,
-    };
-    Ok(pdf::write(&pages, &fonts, &info)?)
+    Ok(pdf::write(&printed, &fonts)?)
 }

@@ -12,8 +12,10 @@ use printpdf::{
 };
 
 use super::layout::{
-    MARGIN_LEFT_MM, MARGIN_RIGHT_MM, Measure, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Placed, Style,
+    self, Block, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, Measure, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Placed,
+    Style,
 };
+use crate::privacy::Guarded;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
@@ -89,6 +91,7 @@ impl Measure for Fonts {
 }
 
 /// Document information written into the PDF.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct DocInfo {
     /// Title.
     pub title: String,
@@ -168,8 +171,24 @@ fn grey(level: f32) -> Color {
     Color::Rgb(Rgb::new(level, level, level, None))
 }
 
-/// Writes the pages as PDF bytes.
-pub fn write(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>, PdfError> {
+/// Everything a PDF prints: its information and its blocks. The minutes
+/// and the report build one, the guard checks it as one piece, and
+/// [`write`] prints nothing else.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Printed {
+    /// Title, author and footer.
+    pub info: DocInfo,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// Lays out a guarded document and writes it as PDF bytes.
+pub fn write(doc: &Guarded<Printed>, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+    let pages = layout::layout(&doc.blocks, fonts);
+    write_pages(&pages, fonts, &doc.info)
+}
+
+fn write_pages(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&info.title);
     doc.metadata.info.author.clone_from(&info.author);
     "Löftesuppföljning".clone_into(&mut doc.metadata.info.creator);

@@ -204,10 +204,32 @@ pub enum ProblemKind {
     UnknownParticipant(String),
     /// The same commitment twice on one agenda.
     CommitmentTwiceOnAgenda(String),
-    /// A personnummer or samordningsnummer in a free text.
-    IdentityNumber(String),
+    /// A personnummer or samordningsnummer in a text of a file.
+    IdentityNumber {
+        /// Which kind of number.
+        kind: String,
+        /// The field, as written in the file (`participants[2].name`).
+        field: String,
+    },
+    /// The amounts reported for a commitment add up to more than a number holds.
+    SumOverflow(String),
+    /// A text longer than any real one.
+    TextTooLong {
+        /// The field, as written in the file.
+        field: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A note that seems to describe an individual case.
     IndividualCase(String),
+}
+
+/// Whether an id field holds several ids ("polisen, kommunen", "a och b").
+fn several_ids(id: &str) -> bool {
+    let id = id.trim();
+    id.contains(',') || id.contains(" och ") || id.contains(" & ") || id.contains('/')
 }
 
 impl fmt::Display for ProblemKind {
@@ -238,6 +260,13 @@ impl fmt::Display for ProblemKind {
                 "ogiltigt id \"{id}\"; använd bara bokstäverna a–z, siffror, - och _"
             ),
             K::DuplicateId { what, id } => write!(f, "{what} \"{id}\" finns redan; id måste vara unika"),
+            K::UnknownParty { id, suggestion } if several_ids(id) => write!(
+                f,
+                "\"{id}\" är flera parter i ett fält där bara en part får stå; skriv en aktivitet per part{}",
+                suggestion
+                    .as_deref()
+                    .map_or_else(String::new, |s| format!(" (menade du \"{s}\"?)"))
+            ),
             K::UnknownParty { id, suggestion } => {
                 write!(f, "okänd part \"{id}\"")?;
                 suggestion_suffix(f, suggestion.as_deref())
@@ -293,14 +322,10 @@ impl fmt::Display for ProblemKind {
                 f,
                 "part \"{party}\" står inte som ägare av åtagande {commitment}"
             ),
-            K::IdentityNumber(kind) => write!(
-                f,
-                "texten innehåller ett {kind}; skriv aldrig personnummer i rapporter eller protokoll"
-            ),
-            K::IndividualCase(why) => write!(
-                f,
-                "{why}; beskriv arbetet samlat (antal, platser), inte enskilda personer eller ärenden"
-            ),
+            K::IdentityNumber { .. }
+            | K::TextTooLong { .. }
+            | K::SumOverflow(_)
+            | K::IndividualCase(_) => self.fmt_text(f),
             K::ReasonMissing(_)
             | K::DueBeforeMeeting { .. }
             | K::UnknownAction { .. }
@@ -311,6 +336,36 @@ impl fmt::Display for ProblemKind {
 }
 
 impl ProblemKind {
+    /// The messages about what a text or an amount says.
+    fn fmt_text(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind as K;
+        match self {
+            K::IdentityNumber { kind, field } => write!(
+                f,
+                "fältet \"{field}\" innehåller ett {kind}; skriv aldrig personnummer i filerna — de skrivs ut i protokoll och rapporter"
+            ),
+            K::SumOverflow(id) => write!(
+                f,
+                "summan av de rapporterade mängderna för {id} blir för stor för att räknas; rätta mängden här"
+            ),
+            K::TextTooLong {
+                field,
+                chars,
+                limit,
+            } => write!(
+                f,
+                "fältet \"{field}\" har {} tecken; högst {} tecken är tillåtna i en text",
+                crate::format::number(*chars as f64),
+                crate::format::number(*limit as f64)
+            ),
+            K::IndividualCase(why) => write!(
+                f,
+                "{why}; beskriv arbetet samlat (antal, platser), inte enskilda personer eller ärenden"
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The messages about meeting files.
     fn fmt_meeting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ProblemKind as K;

@@ -66,6 +66,7 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
             },
         );
     }
+    check_texts(&mut sink, &[], pledge);
     if pledge.title.trim().is_empty() {
         sink.error(vec![Field("title")], ProblemKind::EmptyText("titel"));
     }
@@ -323,6 +324,7 @@ pub fn validate_activities(pledge: &Pledge, files: &[ActivityFile], today: Date)
     // for 100,000 entries.
     let mut first_seen: HashMap<u64, (usize, usize)> = HashMap::default();
     first_seen.reserve(files.iter().map(|f| f.entries.len()).sum());
+    let mut sums: HashMap<&str, f64> = HashMap::default();
     for (file_index, file) in files.iter().enumerate() {
         let doc = DocRef::Activities(file_index);
         let mut sink = Sink { doc, out: &mut out };
@@ -335,6 +337,7 @@ pub fn validate_activities(pledge: &Pledge, files: &[ActivityFile], today: Date)
                 },
             );
         }
+        check_texts(&mut sink, &[], file);
         if file.entries.is_empty() {
             sink.warning(vec![Field("entries")], ProblemKind::NoEntries);
         }
@@ -347,6 +350,7 @@ pub fn validate_activities(pledge: &Pledge, files: &[ActivityFile], today: Date)
                 (i, entry),
                 today,
             );
+            check_sum(&mut sink, &mut sums, (i, entry));
             let key = DuplicateKey::of(entry);
             let fingerprint = {
                 let mut hasher = rustc_hash::FxHasher::default();
@@ -393,7 +397,7 @@ fn validate_entry(
 ) {
     let at = |field| vec![Field("entries"), Index(i), Field(field)];
     if let Some(note) = &entry.note {
-        check_free_text(sink, at("note"), note, true);
+        check_case_wording(sink, at("note"), note);
     }
     let period = pledge.period;
     for (field, date) in [("date", Some(entry.date)), ("until", entry.until)] {
@@ -502,6 +506,38 @@ fn validate_quantity(sink: &mut Sink, i: usize, entry: &Activity) {
     }
 }
 
+/// Adds an entry's amount to its commitments' running sums: a sum too large
+/// for a number is an error at the entry that made it so, since a status
+/// that says "–" or nothing for it would hide the problem.
+fn check_sum<'a>(
+    sink: &mut Sink<'_>,
+    sums: &mut HashMap<&'a str, f64>,
+    (i, entry): (usize, &'a Activity),
+) {
+    let Some(quantity) = entry.quantity.as_ref().filter(|q| q.amount.is_finite()) else {
+        return;
+    };
+    if entry.cumulative {
+        return;
+    }
+    for id in &entry.commitments {
+        let sum = sums.entry(id.as_str()).or_insert(0.0);
+        let before = *sum;
+        *sum += quantity.amount;
+        if before.is_finite() && !sum.is_finite() {
+            sink.error(
+                vec![
+                    Field("entries"),
+                    Index(i),
+                    Field("quantity"),
+                    Field("amount"),
+                ],
+                ProblemKind::SumOverflow(id.to_string()),
+            );
+        }
+    }
+}
+
 /// The findings for one entry on its own, with the same Swedish messages
 /// as `check`: for the entry form and the import, which validate as the user
 /// types or row by row. Paths are those of entry 0 of a file.
@@ -512,6 +548,7 @@ pub fn check_entry(pledge: &Pledge, entry: &Activity, today: Date) -> Vec<Findin
         doc: DocRef::Activities(0),
         out: &mut out,
     };
+    check_texts(&mut sink, &[Field("entries"), Index(0)], entry);
     validate_entry(
         &mut sink,
         pledge,
@@ -587,7 +624,7 @@ pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> 
             }
         }
         check_agenda(&mut sink, meeting, &known);
-        check_meeting_texts(&mut sink, meeting);
+        check_texts(&mut sink, &[], meeting);
         check_action_updates(&mut sink, meeting, &known);
         check_action_items(&mut sink, meeting, &known);
     }
@@ -647,41 +684,51 @@ fn action_ids<'a>(
     created
 }
 
-/// The personal-data guard on a free text: an identity number is an error;
-/// with `aggregate_only`, wording that suggests an individual case is a warning.
-fn check_free_text(sink: &mut Sink<'_>, path: FieldPath, text: &str, aggregate_only: bool) {
-    if let Some(found) = crate::privacy::find_id_numbers(text).first() {
-        sink.error(path, ProblemKind::IdentityNumber(found.kind.to_string()));
-    } else if aggregate_only && let Some(why) = crate::privacy::individual_case_hint(text) {
+/// Wording in a note that suggests an individual case: a warning, since
+/// notes about young people must stay aggregate.
+fn check_case_wording(sink: &mut Sink<'_>, path: FieldPath, text: &str) {
+    if let Some(why) = crate::privacy::individual_case_hint(text) {
         sink.warning(path, ProblemKind::IndividualCase(why));
     }
 }
 
-/// The guard on every free text of a meeting that goes into the minutes.
-fn check_meeting_texts(sink: &mut Sink<'_>, meeting: &Meeting) {
-    for (i, item) in meeting.items.iter().enumerate() {
-        let at = |field: &'static str| vec![Field("items"), Index(i), Field(field)];
-        check_free_text(sink, at("discussion"), &item.discussion, false);
-        for (d, decision) in item.decisions.iter().enumerate() {
-            let mut path = at("decisions");
-            path.push(Index(d));
-            check_free_text(sink, path, decision, false);
+/// The personal-data guard and the length limit on every text of a
+/// document (or of the part of one at `prefix`), whatever field it is in:
+/// the guard walks what would be saved, so a field added later is covered.
+fn check_texts<T: serde::Serialize + ?Sized>(sink: &mut Sink<'_>, prefix: &[PathSeg], value: &T) {
+    let limit = crate::privacy::MAX_TEXT_CHARS;
+    crate::privacy::walk::strings(value, &mut |path, text| {
+        let long = text.len() > limit && text.chars().count() > limit;
+        let found = crate::privacy::find_id_numbers(text);
+        if !long && found.is_empty() {
+            return;
         }
-        if let ItemKind::Atagande(review) = &item.kind
-            && let Some(reason) = &review.reason
-        {
-            let path = vec![Field("items"), Index(i), Field("kind"), Field("reason")];
-            check_free_text(sink, path, reason, false);
+        let mut full: FieldPath = prefix.to_vec();
+        full.extend(path.iter().map(|step| match *step {
+            crate::privacy::Step::Field(name) => Field(name),
+            crate::privacy::Step::Index(i) => Index(i),
+        }));
+        let field = crate::privacy::path_words(path);
+        if long {
+            sink.error(
+                full.clone(),
+                ProblemKind::TextTooLong {
+                    field: field.clone(),
+                    chars: text.chars().count(),
+                    limit,
+                },
+            );
         }
-    }
-    for (a, action) in meeting.actions.iter().enumerate() {
-        check_free_text(
-            sink,
-            vec![Field("actions"), Index(a), Field("text")],
-            &action.text,
-            false,
-        );
-    }
+        if let Some(first) = found.first() {
+            sink.error(
+                full,
+                ProblemKind::IdentityNumber {
+                    kind: first.kind.to_string(),
+                    field,
+                },
+            );
+        }
+    });
 }
 
 fn check_agenda(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {

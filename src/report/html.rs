@@ -4,6 +4,7 @@
 //! a phone. Written as well-formed XML (void elements closed) so that tests
 //! and XML tools can parse it.
 
+use crate::privacy::Guarded;
 use std::fmt::Write as _;
 
 use crate::format;
@@ -67,8 +68,8 @@ footer { color: var(--muted); font-size: 0.9rem; padding-bottom: 2rem; margin-to
 }
 ";
 
-/// The report as an HTML document.
-pub fn render(report: &Report) -> String {
+/// The report as an HTML document; only a guarded report can be rendered.
+pub fn render(report: &Guarded<Report>) -> String {
     let (start, end) = report.period;
     let title = format!("Lägesrapport – {}", report.title);
     let mut h = String::with_capacity(64 * 1024);

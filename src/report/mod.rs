@@ -16,12 +16,12 @@ use crate::format;
 use crate::model::meeting::{Assessment, Meeting, MeetingState, assessment_history};
 use crate::model::validate::entry_is_usable;
 use crate::model::{ActivityFile, CommitmentId, Date, MeasuredStatus, Pledge, RevisionChange};
-use crate::privacy::{find_id_numbers, individual_case_hint};
+use crate::privacy::{Guarded, Step, individual_case_hint};
 use crate::status::places::PlaceCounts;
 use crate::status::{self, CommitmentStatus, words};
 
 /// The public report: only what may be published, already in words.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Report {
     /// The pledge's title.
     pub title: String,
@@ -48,7 +48,7 @@ pub struct Report {
 }
 
 /// A problem area.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Area {
     /// Its number in the pledge.
     pub number: u32,
@@ -59,7 +59,7 @@ pub struct Area {
 }
 
 /// Commitments with the same owners ("Gemensamma åtaganden").
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Group {
     /// The group heading.
     pub heading: String,
@@ -68,7 +68,7 @@ pub struct Group {
 }
 
 /// One commitment as citizens see it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublicCommitment {
     /// Its id ("G1").
     pub id: CommitmentId,
@@ -98,7 +98,7 @@ pub struct PublicCommitment {
 }
 
 /// A change of a commitment's wording, decided by the parties.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Rewording {
     /// When it was decided.
     pub date: Date,
@@ -124,7 +124,7 @@ impl Rewording {
 }
 
 /// Progress against a count target, as shares of the whole target.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Progress {
     /// Reported ÷ target.
     pub reported: f64,
@@ -152,7 +152,7 @@ impl Progress {
 
 /// A justerat meeting's assessment, with its reason when the commitment is
 /// behind, not done or dropped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PublicAssessment {
     /// The meeting's date.
     pub date: Date,
@@ -170,7 +170,7 @@ pub enum ReportError {
         "lägesrapporten skrivs inte: {field} innehåller ett {kind}; ta bort det ur filerna och försök igen"
     )]
     PersonalData {
-        /// Which text ("skälet för G4", "platserna för K2").
+        /// Which text ("skälet för G4", "en plats för K2").
         field: String,
         /// Which kind of number.
         kind: String,
@@ -473,62 +473,71 @@ fn next_meeting(meetings: &[Meeting], as_of: Date) -> Option<Date> {
 }
 
 impl Report {
-    /// Every text of the report with a Swedish name of where it comes from,
-    /// for the guards.
-    fn texts(&self) -> Vec<(String, &str)> {
-        let mut out: Vec<(String, &str)> = vec![("titeln".into(), self.title.as_str())];
-        out.extend(
-            self.parties
-                .iter()
-                .map(|p| ("en parts namn".into(), p.as_str())),
-        );
-        out.extend(
-            self.areas
-                .iter()
-                .map(|a| (format!("problemområde {}", a.number), a.title.as_str())),
-        );
-        if let Some(contact) = &self.contact {
-            out.push(("kontaktuppgiften i löftesfilen".into(), contact.as_str()));
-        }
-        for c in self.groups.iter().flat_map(|g| &g.commitments) {
-            out.push((format!("texten för {}", c.id), c.text.as_str()));
-            out.extend(
-                c.places
-                    .iter()
-                    .map(|(p, _)| (format!("en plats för {}", c.id), p.as_str())),
-            );
-            if let Some(reason) = c.assessment.as_ref().and_then(|a| a.reason.as_deref()) {
-                out.push((format!("skälet för {}", c.id), reason));
-            }
-            if let Some((_, reason)) = &c.dropped {
-                out.push((format!("skälet till att {} utgår", c.id), reason.as_str()));
-            }
-            for r in &c.reworded {
-                out.push((
-                    format!("skälet till ändrad lydelse för {}", c.id),
-                    r.reason.as_str(),
-                ));
-                out.push((
-                    format!("tidigare lydelse för {}", c.id),
-                    r.previous_text.as_str(),
-                ));
-            }
-        }
+    /// Every text of the report with a Swedish name of where it comes
+    /// from: all the strings in it, found by walking the value, so a field
+    /// added later is read too.
+    fn texts(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        crate::privacy::walk::strings(self, &mut |path, text| {
+            out.push((self.field_words(path), text.to_owned()));
+        });
         out
     }
 
-    /// Refuses a report that would publish a personnummer or
-    /// samordningsnummer.
-    pub fn guard(&self) -> Result<(), ReportError> {
-        for (field, text) in self.texts() {
-            if let Some(found) = find_id_numbers(text).first() {
-                return Err(ReportError::PersonalData {
-                    field,
-                    kind: found.kind.to_string(),
-                });
+    /// "texten för G1", "en plats för K2": a path in the report in words.
+    fn field_words(&self, path: &[Step]) -> String {
+        let what = |field: &str| match field {
+            "title" => "titeln",
+            "parties" | "owners" => "en parts namn",
+            "communication_lead" => "den som leder kommunikationen",
+            "areas" => "ett problemområde",
+            "contact" => "kontaktuppgiften i löftesfilen",
+            "heading" => "en rubrik",
+            "text" => "texten",
+            "places" => "en plats",
+            "done" => "det som gjorts",
+            "expected" => "det förväntade",
+            "reason" => "skälet",
+            "dropped" => "skälet till att åtagandet utgår",
+            "previous_text" => "tidigare lydelse",
+            "id" => "id",
+            _ => "en text",
+        };
+        let last_field = path.iter().rev().find_map(|s| match s {
+            Step::Field(f) => Some(*f),
+            Step::Index(_) => None,
+        });
+        let reworded = path.contains(&Step::Field("reworded"));
+        let words = match last_field.unwrap_or_default() {
+            "reason" if reworded => "skälet till ändrad lydelse",
+            field => what(field),
+        };
+        match path {
+            [
+                Step::Field("groups"),
+                Step::Index(g),
+                Step::Field("commitments"),
+                Step::Index(c),
+                ..,
+            ] => {
+                let id = self
+                    .groups
+                    .get(*g)
+                    .and_then(|group| group.commitments.get(*c))
+                    .map_or_else(String::new, |commitment| commitment.id.to_string());
+                format!("{words} för {id}")
             }
+            _ => words.to_owned(),
         }
-        Ok(())
+    }
+
+    /// Refuses a report that would publish a personnummer or
+    /// samordningsnummer, anywhere in it.
+    pub fn guard(self) -> Result<Guarded<Report>, ReportError> {
+        crate::privacy::guard(self, |report, leak| ReportError::PersonalData {
+            field: report.field_words(&leak.path),
+            kind: leak.kind.to_string(),
+        })
     }
 
     /// Texts that read like an individual case, as Swedish warnings; the
@@ -537,7 +546,7 @@ impl Report {
         self.texts()
             .into_iter()
             .filter_map(|(field, text)| {
-                individual_case_hint(text).map(|why| {
+                individual_case_hint(&text).map(|why| {
                     format!("{field}: {why}; beskriv arbetet samlat innan rapporten publiceras")
                 })
             })
@@ -552,10 +561,10 @@ impl Report {
 
 /// The report in `format` as bytes, after the personal-data guard.
 pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, ReportError> {
-    report.guard()?;
+    let report = report.clone().guard()?;
     match format {
-        Format::Pdf => pdf::render(report),
-        Format::Html => Ok(html::render(report).into_bytes()),
+        Format::Pdf => pdf::render(&report),
+        Format::Html => Ok(html::render(&report).into_bytes()),
     }
 }
 

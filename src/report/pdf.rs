@@ -2,8 +2,9 @@
 //! one-page overview, then every commitment, then what happens next.
 
 use crate::format;
-use crate::minutes::layout::{self, Bar, Block, HEADING_PT, Style, TITLE_PT};
-use crate::minutes::pdf::{self as minutes_pdf, DocInfo, Fonts};
+use crate::minutes::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
+use crate::minutes::pdf::{self as minutes_pdf, DocInfo, Fonts, Printed};
+use crate::privacy::Guarded;
 
 use super::{
     PublicCommitment, Report, ReportError, assessment_label, measured_words, places_words,
@@ -213,16 +214,24 @@ fn next_steps(report: &Report) -> Vec<Block> {
     out
 }
 
-/// The report as PDF bytes (the guard has run in [`super::render`]).
-pub fn render(report: &Report) -> Result<Vec<u8>, ReportError> {
-    let fonts = Fonts::load()?;
-    let pages = layout::layout(&blocks(report), &fonts);
-    let info = DocInfo {
-        title: format!("Lägesrapport – {} – {}", report.title, report.as_of),
-        author: report.communication_lead.clone(),
-        draft: false,
-        footer: format!("Lägesrapport per {}", report.as_of),
-        initials: false,
+/// The report as PDF bytes. The report is guarded, and so is the printed
+/// document made from it: the blocks add only fixed wording, but the PDF
+/// writer takes nothing unguarded.
+pub fn render(report: &Guarded<Report>) -> Result<Vec<u8>, ReportError> {
+    let printed = Printed {
+        info: DocInfo {
+            title: format!("Lägesrapport – {} – {}", report.title, report.as_of),
+            author: report.communication_lead.clone(),
+            draft: false,
+            footer: format!("Lägesrapport per {}", report.as_of),
+            initials: false,
+        },
+        blocks: blocks(report),
     };
-    Ok(minutes_pdf::write(&pages, &fonts, &info)?)
+    let printed = crate::privacy::guard(printed, |_, leak| ReportError::PersonalData {
+        field: "en text i rapporten".to_owned(),
+        kind: leak.kind.to_string(),
+    })?;
+    let fonts = Fonts::load()?;
+    Ok(minutes_pdf::write(&printed, &fonts)?)
 }

@@ -282,7 +282,7 @@ fn parse<T: DeserializeOwned>(source: &Source) -> ParseResult<T> {
             file: display.clone(),
             line: err.span.start.line.max(1),
             col: err.span.start.col.max(1),
-            kind: ProblemKind::Syntax(ron_error::message(&err)),
+            kind: ProblemKind::Syntax(ron_error::message(&err, text)),
             related: None,
         })
     })
