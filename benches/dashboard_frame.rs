@@ -6,11 +6,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use medborgarlofte::gui::document::Origin;
 use medborgarlofte::gui::state::Command;
 use medborgarlofte::gui::{App, Start};
 use medborgarlofte::model::{CommitmentId, Date};
 use medborgarlofte::synthetic::{Size, write_folder};
+use medborgarlofte::workspace::Origin;
 
 const SIZE: Size = Size {
     commitments: 60,

@@ -7,10 +7,10 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use medborgarlofte::gui::document::copy_sample_to;
 use medborgarlofte::import::{self, Context, Mapping};
 use medborgarlofte::model::Date;
 use medborgarlofte::store;
+use medborgarlofte::workspace::copy_sample_to;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const ROWS: u32 = 50_000;

@@ -273,10 +273,23 @@ where
     ExitCode::from(code)
 }
 
+/// Without the `gui` feature (a server build that makes reports), there is
+/// no window to open: says so and points to the subcommands.
+#[cfg(not(feature = "gui"))]
+fn open_window(_paths: &[PathBuf]) -> u8 {
+    eprintln!(
+        "fel: det här programmet är byggt utan fönster; använd `medborgarlofte check`, \
+         `status`, `minutes`, `report`, `import` eller `export` (se `medborgarlofte --help`)."
+    );
+    EXIT_USAGE
+}
+
 /// Opens the desktop app; without a display, says so in Swedish and points
 /// to the commands that work in a terminal.
+#[cfg(feature = "gui")]
 fn open_window(paths: &[PathBuf]) -> u8 {
-    use crate::gui::{self, document::Origin};
+    use crate::gui;
+    use crate::workspace::Origin;
     let origin = match paths.split_first() {
         None => Origin::Sample,
         Some((path, rest)) => Origin::Path {

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod format;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod import;
 pub mod minutes;
@@ -16,3 +17,4 @@ pub mod sample;
 pub mod status;
 pub mod store;
 pub mod synthetic;
+pub mod workspace;

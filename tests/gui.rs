@@ -9,11 +9,11 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medborgarlofte::gui::document::{Document, Origin, copy_sample_to};
 use medborgarlofte::gui::state::{Command, PathPurpose, Tab};
 use medborgarlofte::gui::tokens::Theme;
 use medborgarlofte::gui::{App, Start};
 use medborgarlofte::model::{CommitmentId, Date};
+use medborgarlofte::workspace::{Document, Origin, copy_sample_to};
 
 fn start(origin: Origin) -> Start {
     Start {

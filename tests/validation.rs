@@ -418,7 +418,10 @@ fn syntax_messages_say_what_was_meant() {
     let cut = whole.get(..whole.len() - 4).expect("shorter");
     assert_eq!(syntax_message(cut), "filen tar slut här — saknas ett `)`?");
     let open_list = "(\n    version: 1,\n    entries: [\n";
-    assert_eq!(syntax_message(open_list), "filen tar slut här — saknas ett `]`?");
+    assert_eq!(
+        syntax_message(open_list),
+        "filen tar slut här — saknas ett `]`?"
+    );
     // A negative number, not "talet är för stort".
     assert_eq!(
         syntax_message(&activities("        (date: \"2016-11-04\", commitments: [\"G1\"], party: \"polis\", version: -1),\n").replace("version: 1", "version: -1")),

@@ -15,7 +15,6 @@ use super::actions::Action;
 use super::commitment::{Detail, detail_ui, sort_entries};
 use super::dashboard::{DashboardData, DashboardView};
 use super::dialogs::{PathDialog, error_ui, shortcuts_ui, unsaved_ui};
-use super::document::{Document, Origin, copy_sample_to};
 use super::meeting::{
     MeetingCommand, MeetingSession, Outcome, chairing_ui, meetings_list_ui, session_dialogs_ui,
 };
@@ -29,6 +28,7 @@ use super::state::{Command, Filters, PathPurpose, PendingExit, Tab, UnsavedAnswe
 use super::text::texts;
 use super::tokens::{self, Palette, Theme};
 use super::watch::Watch;
+use crate::workspace::{Document, Origin, copy_sample_to};
 
 /// Rows moved by PageUp/PageDown.
 const PAGE_ROWS: isize = 10;

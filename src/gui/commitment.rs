@@ -15,11 +15,11 @@ use crate::model::{Activity, CommitmentId, Date, Pledge, RevisionChange};
 use crate::status::{CommitmentStatus, SeriesPoint, words};
 
 use super::chart::{ChartMarks, ChartSize, cumulative_chart_ui, weekly_dates};
-use super::document::Document;
 use super::state::{Command, EntryColumn, Sort};
 use super::text::texts;
 use super::tokens::{self, Palette};
 use super::widgets::icon_button;
+use crate::workspace::Document;
 
 /// One activity entry as the list shows it.
 #[derive(Debug, Clone, PartialEq)]

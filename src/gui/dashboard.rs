@@ -9,11 +9,11 @@ use crate::format;
 use crate::model::{Date, Pledge};
 use crate::status::{MeasuredStatus, StatusReport, elapsed_days};
 
-use super::document::Document;
 use super::rows::{Line, Row, Rows};
 use super::state::{Command, SortColumn, ViewState};
 use super::text::texts;
 use super::tokens::{self, Palette};
+use crate::workspace::Document;
 
 /// Below this width the table leaves out the parties (the group headings
 /// already name them) and, below the next, target and assessment too.

@@ -69,7 +69,7 @@ impl PathDialog {
 
     fn finish(&self, path: PathBuf) -> Command {
         match self.purpose {
-            PathPurpose::Open => Command::Open(super::document::Origin::path(path)),
+            PathPurpose::Open => Command::Open(crate::workspace::Origin::path(path)),
             PathPurpose::CopySample => Command::CopySampleTo(path),
             PathPurpose::Import => Command::StartImport(path),
         }

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use super::actions::Action;
-use super::document::Origin;
 use super::state::{Command, Tab};
 use super::text::texts;
+use crate::workspace::Origin;
 
 /// What the menus need to know to enable or check their entries.
 // Independent yes/no facts about the open data, read once per frame: flags

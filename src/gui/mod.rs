@@ -9,7 +9,6 @@ mod chart;
 mod commitment;
 mod dashboard;
 mod dialogs;
-pub mod document;
 pub mod entry_form;
 pub mod fonts;
 pub mod import_dialog;

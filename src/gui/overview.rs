@@ -8,9 +8,9 @@ use crate::format;
 use crate::model::month_name;
 use crate::status::{GroupTotals, MeasuredStatus, MonthlyReports};
 
-use super::document::Document;
 use super::text::texts;
 use super::tokens::{self, Palette};
+use crate::workspace::Document;
 
 /// Draws the overview tab.
 pub fn overview_ui(ui: &mut Ui, doc: &Document) {

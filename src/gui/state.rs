@@ -8,7 +8,7 @@ use crate::model::{CommitmentId, Date, PartyId};
 use crate::status::MeasuredStatus;
 
 use super::actions::Action;
-use super::document::Origin;
+use crate::workspace::Origin;
 
 /// The tabs of the main area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

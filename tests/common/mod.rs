@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use medborgarlofte::gui::document::copy_sample_to;
+use medborgarlofte::workspace::copy_sample_to;
 
 /// The `medborgarlofte` binary, without a backtrace setting from outside.
 pub fn bin() -> Command {

@@ -6,13 +6,13 @@
 use std::path::PathBuf;
 
 use super::{App, Notice, Picked, pick};
-use crate::gui::document::Origin;
 use crate::gui::entry_form::EntryForm;
 use crate::gui::import_dialog::ImportDialog;
 use crate::gui::text::texts;
 use crate::model::activity_edit::ActivityEdit;
 use crate::model::{CommitmentId, PartyId};
 use crate::store::activities::{appends, apply_all};
+use crate::workspace::Origin;
 
 /// One undoable step, as the edits that make it.
 #[derive(Debug, Clone, PartialEq)]

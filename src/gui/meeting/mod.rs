@@ -19,8 +19,8 @@ use crate::model::{ActionId, Date};
 use crate::status::StatusReport;
 use crate::store::{self, SaveError};
 
-use super::document::Document;
 use super::text::texts;
+use crate::workspace::Document;
 
 /// Seconds after the last change before the recovery file is written.
 pub const AUTOSAVE_AFTER_SECS: f64 = 2.0;

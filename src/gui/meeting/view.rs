@@ -15,12 +15,12 @@ use crate::status::words;
 
 use super::super::calendar::{DateField, stored_date_field};
 use super::super::chart::{ChartMarks, ChartSize, cumulative_chart_ui, weekly_dates};
-use super::super::document::Document;
 use super::super::state::Command;
 use super::super::text::texts;
 use super::super::tokens::{self, Palette};
 use super::super::widgets::{draft_field, icon_button};
 use super::{MeetingCommand, MeetingSession};
+use crate::workspace::Document;
 
 /// The meetings of the open pledge, newest first, with "Nytt uppföljningsmöte".
 pub fn meetings_list_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {

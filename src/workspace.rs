@@ -1,6 +1,10 @@
 //! The open pledge and its derived figures: what was loaded from where, the
 //! interned entries, and the status at the chosen date. Status is recomputed
 //! here when the data or the date changes, never while drawing.
+//!
+//! It sits below both the GUI and the CLI (it needs no egui): opening a
+//! folder, copying the sample and recomputing status are the same for a
+//! window and for a nightly report on a server.
 
 use std::path::{Path, PathBuf};
 
