@@ -1,5 +1,9 @@
-//! Minutes as PDF bytes: the largest sample meeting (target ≤ 20 ms) and a
-//! generated meeting of about 40 pages (target ≤ 200 ms).
+//! Minutes as PDF bytes: the largest sample meeting (target ≤ 20 ms), a
+//! generated meeting of about 40 pages (target ≤ 200 ms), and the largest
+//! meeting that passes `check` (target ≤ 2 s).
+
+#[path = "limits/mod.rs"]
+mod limits;
 
 use std::hint::black_box;
 
@@ -53,6 +57,20 @@ fn benches(c: &mut Criterion) {
     c.bench_function("minutes_40_pages", |b| {
         b.iter(|| black_box(minutes_pdf(pledge, &loaded.meetings, &stress).expect("pdf")));
     });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = limits::folder(dir.path());
+    let pledge = big.pledge.as_ref().expect("pledge");
+    let largest = big
+        .meetings
+        .iter()
+        .max_by_key(|m| m.items.len())
+        .expect("meetings");
+    let mut group = c.benchmark_group("minutes_at_the_limits");
+    group.sample_size(10);
+    group.bench_function("pdf", |b| {
+        b.iter(|| black_box(minutes_pdf(pledge, &big.meetings, largest).expect("pdf")));
+    });
+    group.finish();
 }
 
 criterion_group!(minutes, benches);

@@ -1,6 +1,10 @@
 //! The public progress report for the sample, from loaded files to bytes:
 //! selection (status, places, justerat assessments) plus PDF (target ≤ 30 ms),
-//! and the same with HTML.
+//! and the same with HTML; and for the largest input that passes `check`
+//! (target ≤ 2 s).
+
+#[path = "limits/mod.rs"]
+mod limits;
 
 use std::hint::black_box;
 
@@ -27,6 +31,20 @@ fn benches(c: &mut Criterion) {
             });
         });
     }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = limits::folder(dir.path());
+    let pledge = big.pledge.as_ref().expect("pledge");
+    let mut group = c.benchmark_group("report_at_the_limits");
+    group.sample_size(10);
+    for (name, format) in [("pdf", Format::Pdf), ("html", Format::Html)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let selected = report::select(pledge, &big.activities, &big.meetings, as_of);
+                black_box(report::render(&selected, format).expect("report"))
+            });
+        });
+    }
+    group.finish();
 }
 
 criterion_group!(report_benches, benches);

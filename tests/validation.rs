@@ -518,3 +518,31 @@ fn long_texts_and_overflowing_sums_are_located_errors() {
     ));
     assert!(load(PLEDGE, &[&a]).problems.is_empty());
 }
+
+#[test]
+fn a_printed_file_with_more_text_than_any_real_one_is_an_error() {
+    use std::fmt::Write as _;
+    let mut commitments = String::new();
+    for i in 0..101 {
+        let text = "ord ".repeat(2_499);
+        let _ = writeln!(
+            commitments,
+            "        (id: \"X{i}\", text: \"{text}\", owners: [\"polis\"]),"
+        );
+    }
+    let big = PLEDGE.replace(
+        "    commitments: [\n",
+        &format!("    commitments: [\n{commitments}"),
+    );
+    let loaded = load(&big, &[]);
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::FileTooMuchText { .. })
+    });
+    assert_eq!(p.severity, Severity::Fel);
+    assert!(p.message().starts_with("filen har 1 0"), "{}", p.message());
+    assert!(
+        p.message().ends_with("får ha högst 1 000 000 byte"),
+        "{}",
+        p.message()
+    );
+}

@@ -213,6 +213,13 @@ pub enum ProblemKind {
     },
     /// The amounts reported for a commitment add up to more than a number holds.
     SumOverflow(String),
+    /// A printed file with more text than any real one.
+    FileTooMuchText {
+        /// Its text, in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A text longer than any real one.
     TextTooLong {
         /// The field, as written in the file.
@@ -325,6 +332,7 @@ impl fmt::Display for ProblemKind {
             K::IdentityNumber { .. }
             | K::TextTooLong { .. }
             | K::SumOverflow(_)
+            | K::FileTooMuchText { .. }
             | K::IndividualCase(_) => self.fmt_text(f),
             K::ReasonMissing(_)
             | K::DueBeforeMeeting { .. }
@@ -347,6 +355,12 @@ impl ProblemKind {
             K::SumOverflow(id) => write!(
                 f,
                 "summan av de rapporterade mängderna för {id} blir för stor för att räknas; rätta mängden här"
+            ),
+            K::FileTooMuchText { bytes, limit } => write!(
+                f,
+                "filen har {} byte text; en fil som skrivs ut i protokoll och rapporter får ha högst {} byte",
+                crate::format::number(*bytes as f64),
+                crate::format::number(*limit as f64)
             ),
             K::TextTooLong {
                 field,

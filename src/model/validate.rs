@@ -66,7 +66,8 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
             },
         );
     }
-    check_texts(&mut sink, &[], pledge);
+    let text_bytes = check_texts(&mut sink, &[], pledge);
+    check_printed_size(&mut sink, text_bytes);
     if pledge.title.trim().is_empty() {
         sink.error(vec![Field("title")], ProblemKind::EmptyText("titel"));
     }
@@ -624,7 +625,8 @@ pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> 
             }
         }
         check_agenda(&mut sink, meeting, &known);
-        check_texts(&mut sink, &[], meeting);
+        let text_bytes = check_texts(&mut sink, &[], meeting);
+        check_printed_size(&mut sink, text_bytes);
         check_action_updates(&mut sink, meeting, &known);
         check_action_items(&mut sink, meeting, &known);
     }
@@ -695,9 +697,18 @@ fn check_case_wording(sink: &mut Sink<'_>, path: FieldPath, text: &str) {
 /// The personal-data guard and the length limit on every text of a
 /// document (or of the part of one at `prefix`), whatever field it is in:
 /// the guard walks what would be saved, so a field added later is covered.
-fn check_texts<T: serde::Serialize + ?Sized>(sink: &mut Sink<'_>, prefix: &[PathSeg], value: &T) {
+///
+/// Returns the number of characters of text in the value (an upper bound in
+/// bytes, which is what matters for the printing budget).
+fn check_texts<T: serde::Serialize + ?Sized>(
+    sink: &mut Sink<'_>,
+    prefix: &[PathSeg],
+    value: &T,
+) -> usize {
     let limit = crate::privacy::MAX_TEXT_CHARS;
+    let mut total = 0;
     crate::privacy::walk::strings(value, &mut |path, text| {
+        total += text.len();
         let long = text.len() > limit && text.chars().count() > limit;
         let found = crate::privacy::find_id_numbers(text);
         if !long && found.is_empty() {
@@ -729,6 +740,23 @@ fn check_texts<T: serde::Serialize + ?Sized>(sink: &mut Sink<'_>, prefix: &[Path
             );
         }
     });
+    total
+}
+
+/// The text limit of a file that is printed (the pledge in the report and
+/// the minutes, a meeting in its minutes): bounds the time and memory
+/// printing takes for anything that passes `check`.
+fn check_printed_size(sink: &mut Sink<'_>, text_bytes: usize) {
+    let limit = crate::privacy::MAX_PRINTED_FILE_BYTES;
+    if text_bytes > limit {
+        sink.error(
+            Vec::new(),
+            ProblemKind::FileTooMuchText {
+                bytes: text_bytes,
+                limit,
+            },
+        );
+    }
 }
 
 fn check_agenda(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {

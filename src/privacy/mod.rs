@@ -21,6 +21,11 @@ pub use walk::{Step, path_words};
 /// and would make the minutes and the report slow to lay out.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
+/// The most text, in bytes, a file that is printed (the pledge, a meeting)
+/// may hold in all. Karlstad's pledge holds about 6 kB and its largest
+/// meeting 9 kB; this bounds how long printing can take.
+pub const MAX_PRINTED_FILE_BYTES: usize = 1_000_000;
+
 /// A value every text of which has passed the personnummer check.
 ///
 /// Only [`guard`] makes one, and the renderers of the minutes and the
