@@ -1,5 +1,11 @@
-//! Numbers the Swedish way: space as thousands separator, decimal comma,
-//! "58 %". One place, so the CLI, the GUI and the PDF agree.
+//! Numbers and counts the Swedish way: space as thousands separator, decimal
+//! comma, "58 %", "1 rapport / 2 rapporter", "A, B och C". One place, so the
+//! CLI, the GUI, the minutes and the report agree.
+//!
+//! Plural agreement is done here, not with Fluent: Swedish needs two forms
+//! per noun, and every text is Swedish today. When an English translation
+//! is asked for, the text table (`gui/text.rs`) and these helpers are what
+//! moves to `.ftl` files with `fluent-bundle`.
 
 /// A number with at most one decimal, e.g. `1 234`, `2,5`, `-3`.
 ///
@@ -47,9 +53,70 @@ pub fn percent(value: f64) -> String {
     format!("{} %", number(value.round()))
 }
 
+/// A count with its noun in agreement: "1 rapport", "2 rapporter",
+/// "1 234 aktiviteter". Swedish has two plural categories (CLDR: `one` for
+/// exactly 1, `other` for everything else, 0 included), so two forms are
+/// all a noun needs.
+///
+/// ```
+/// use medborgarlofte::format::count;
+/// assert_eq!(count(1, "rapport", "rapporter"), "1 rapport");
+/// assert_eq!(count(0, "åtagande", "åtaganden"), "0 åtaganden");
+/// ```
+pub fn count(n: usize, one: &str, other: &str) -> String {
+    let noun = if n == 1 { one } else { other };
+    // usize to f64 is exact far beyond any count in these files.
+    format!("{} {noun}", number(n as f64))
+}
+
+/// A Swedish list: "A", "A och B", "A, B och C" (no comma before "och").
+///
+/// ```
+/// use medborgarlofte::format::list;
+/// assert_eq!(list(&["polisen", "kommunen", "bolaget"]), "polisen, kommunen och bolaget");
+/// ```
+pub fn list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} och {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(0, "rapport", "rapporter"), "0 rapporter");
+        assert_eq!(count(1, "rapport", "rapporter"), "1 rapport");
+        assert_eq!(count(2, "rapport", "rapporter"), "2 rapporter");
+        assert_eq!(count(1, "fil", "filer"), "1 fil");
+        assert_eq!(count(8, "fil", "filer"), "8 filer");
+        assert_eq!(count(1, "åtagande", "åtaganden"), "1 åtagande");
+        assert_eq!(count(21, "insats", "insatser"), "21 insatser");
+        assert_eq!(count(997_800, "fel", "fel"), "997 800 fel");
+    }
+
+    #[test]
+    fn lists_join_with_commas_and_och() {
+        let none: [&str; 0] = [];
+        assert_eq!(list(&none), "");
+        assert_eq!(list(&["A"]), "A");
+        assert_eq!(list(&["A", "B"]), "A och B");
+        assert_eq!(list(&["A", "B", "C"]), "A, B och C");
+        assert_eq!(
+            list(&[
+                String::from("LPO Karlstad"),
+                String::from("Karlstads kommun")
+            ]),
+            "LPO Karlstad och Karlstads kommun"
+        );
+    }
 
     #[test]
     fn swedish_numbers() {

@@ -130,7 +130,7 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
         _ => String::new(),
     };
     let mut out = vec![
-        paragraph(parties.join(" och "), Style::Bold),
+        paragraph(crate::format::list(&parties), Style::Bold),
         Block::Heading {
             text: format!("Protokoll – {}", meeting.title),
             size_pt: TITLE_PT,
@@ -188,13 +188,13 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
     if !others.is_empty() {
         out.push(Block::Labelled {
             label: "Övriga närvarande:".into(),
-            text: others.join(", "),
+            text: crate::format::list(&others),
         });
     }
     if !excused.is_empty() {
         out.push(Block::Labelled {
             label: "Anmält förhinder:".into(),
-            text: excused.join(", "),
+            text: crate::format::list(&excused),
         });
     }
     out

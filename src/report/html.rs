@@ -90,7 +90,7 @@ pub fn render(report: &Guarded<Report>) -> String {
          <p>Här berättar parterna hur arbetet med löftet går: vad som lovades, vad som har \
          gjorts och hur uppföljningsmötena har bedömt varje åtagande – även det som inte har \
          gått som planerat. {} leder arbetet med att berätta om läget.</p>\n</header>\n<main>\n",
-        esc(&report.parties.join(" och ")),
+        esc(&crate::format::list(&report.parties)),
         esc(&title),
         time(report.as_of),
         time(start),
@@ -283,7 +283,7 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
     for r in &c.reworded {
         row(h, "Ändrad lydelse", &esc(&r.words()));
     }
-    row(h, "Ansvariga", &esc(&c.owners.join(", ")));
+    row(h, "Ansvariga", &esc(&crate::format::list(&c.owners)));
     if !c.areas.is_empty() {
         row(h, "Problemområden", &esc(&c.areas.join("; ")));
     }

@@ -53,7 +53,7 @@ pub fn blocks(report: &Report) -> Vec<Block> {
 fn overview(report: &Report) -> Vec<Block> {
     let (start, end) = report.period;
     let mut out = vec![
-        paragraph(report.parties.join(" och "), Style::Bold),
+        paragraph(crate::format::list(&report.parties), Style::Bold),
         heading(format!("Lägesrapport – {}", report.title), TITLE_PT),
         paragraph(
             format!(
@@ -137,7 +137,7 @@ fn overview(report: &Report) -> Vec<Block> {
         out.push(paragraph(
             format!(
                 "Åtaganden utan ett mål i antal ({}) beskrivs i ord på följande sidor.",
-                without.join(", ")
+                crate::format::list(&without)
             ),
             Style::Italic,
         ));
@@ -153,7 +153,7 @@ fn commitment(c: &PublicCommitment) -> Block {
     for r in &c.reworded {
         out.push(labelled("Ändrad lydelse:", r.words()));
     }
-    out.push(labelled("Ansvariga:", c.owners.join(", ")));
+    out.push(labelled("Ansvariga:", crate::format::list(&c.owners)));
     if !c.areas.is_empty() {
         out.push(labelled("Problemområden:", c.areas.join("; ")));
     }
