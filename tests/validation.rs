@@ -546,3 +546,26 @@ fn a_printed_file_with_more_text_than_any_real_one_is_an_error() {
         p.message()
     );
 }
+
+#[test]
+fn dates_spreadsheets_cannot_hold_are_located_errors() {
+    let a = activities(concat!(
+        "        (date: \"0000-01-01\", commitments: [\"G1\"], party: \"polis\"),\n",
+        "        (date: \"1900-02-28\", commitments: [\"G1\"], party: \"polis\", place: \"b\"),\n",
+        "        (date: \"1900-03-01\", commitments: [\"G1\"], party: \"polis\", place: \"c\"),\n",
+    ));
+    let loaded = load(PLEDGE, &[&a]);
+    let early: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::BeforeSpreadsheetDates(_)))
+        .collect();
+    assert_eq!(early.len(), 2, "{:#?}", loaded.problems);
+    assert!(early.iter().all(|p| p.severity == Severity::Fel));
+    assert_eq!((early[0].line, early[0].col), pos(&a, "\"0000-01-01\""));
+    assert_eq!((early[1].line, early[1].col), pos(&a, "\"1900-02-28\""));
+    assert_eq!(
+        early[0].message(),
+        "datumet 0000-01-01 är för tidigt: kalkylprogram (Excel) kan inte visa datum före 1900-03-01, så aktiviteten går inte att exportera; rätta årtalet"
+    );
+}

@@ -46,6 +46,14 @@ const MONTH_NAMES: [&str; 12] = [
 ];
 
 impl Date {
+    /// The first day spreadsheets hold without error: Excel counts days
+    /// from 1900 and wrongly has a 29 February 1900, so a date before
+    /// 1 March 1900 comes back shifted by a day (or not at all).
+    pub const FIRST_SPREADSHEET_DAY: Date = Date(match NaiveDate::from_ymd_opt(1900, 3, 1) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    });
+
     /// A date from year, month (1–12) and day; `None` when it does not exist.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day).map(Self)

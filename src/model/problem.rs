@@ -213,6 +213,8 @@ pub enum ProblemKind {
     },
     /// The amounts reported for a commitment add up to more than a number holds.
     SumOverflow(String),
+    /// A date before the first one spreadsheets can hold.
+    BeforeSpreadsheetDates(Date),
     /// A printed file with more text than any real one.
     FileTooMuchText {
         /// Its text, in bytes.
@@ -333,6 +335,7 @@ impl fmt::Display for ProblemKind {
             | K::TextTooLong { .. }
             | K::SumOverflow(_)
             | K::FileTooMuchText { .. }
+            | K::BeforeSpreadsheetDates(_)
             | K::IndividualCase(_) => self.fmt_text(f),
             K::ReasonMissing(_)
             | K::DueBeforeMeeting { .. }
@@ -355,6 +358,11 @@ impl ProblemKind {
             K::SumOverflow(id) => write!(
                 f,
                 "summan av de rapporterade mängderna för {id} blir för stor för att räknas; rätta mängden här"
+            ),
+            K::BeforeSpreadsheetDates(date) => write!(
+                f,
+                "datumet {date} är för tidigt: kalkylprogram (Excel) kan inte visa datum före {}, så aktiviteten går inte att exportera; rätta årtalet",
+                Date::FIRST_SPREADSHEET_DAY
             ),
             K::FileTooMuchText { bytes, limit } => write!(
                 f,

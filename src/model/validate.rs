@@ -403,7 +403,10 @@ fn validate_entry(
     let period = pledge.period;
     for (field, date) in [("date", Some(entry.date)), ("until", entry.until)] {
         let Some(date) = date else { continue };
-        if !period.contains(date) {
+        if date < Date::FIRST_SPREADSHEET_DAY {
+            // Not only outside the period: the export could not write it.
+            sink.error(at(field), ProblemKind::BeforeSpreadsheetDates(date));
+        } else if !period.contains(date) {
             sink.warning(
                 at(field),
                 ProblemKind::OutsidePeriod {
@@ -584,7 +587,8 @@ pub fn entry_shape_is_usable(entry: &Activity) -> bool {
         .quantity
         .as_ref()
         .is_none_or(|q| q.amount.is_finite() && q.amount >= 0.0 && !q.unit.trim().is_empty());
-    let range_ok = entry.until.is_none_or(|u| u >= entry.date);
+    let range_ok =
+        entry.until.is_none_or(|u| u >= entry.date) && entry.date >= Date::FIRST_SPREADSHEET_DAY;
     quantity_ok && range_ok && !(entry.cumulative && entry.quantity.is_none())
 }
 
