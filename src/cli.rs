@@ -380,6 +380,20 @@ fn load_folder(folder: &std::path::Path, today: Date) -> Result<(Pledge, Loaded)
     Ok((pledge, loaded))
 }
 
+/// Refuses (exit 2, message printed) an output path that would replace one
+/// of the files `loaded` came from, or anything but an ordinary file.
+fn check_output(
+    output: &std::path::Path,
+    folder: &std::path::Path,
+    loaded: &Loaded,
+) -> Result<(), u8> {
+    let protected = store::output::Protected::of_loaded(loaded, Some(&folder_of(folder)));
+    store::output::check_output_path(output, &protected).map_err(|err| {
+        eprintln!("fel: {err}");
+        EXIT_USAGE
+    })
+}
+
 /// Writes the minutes of one meeting as PDF; refuses (exit 1, no file)
 /// when the data has errors, including a personnummer in the minutes.
 fn minutes_cmd(
@@ -429,6 +443,9 @@ fn minutes_cmd(
             .unwrap_or_default();
         dir.join(format!("protokoll-{}.pdf", chosen.date))
     });
+    if let Err(code) = check_output(&output, folder, &loaded) {
+        return code;
+    }
     for warning in crate::minutes::case_warnings(chosen) {
         eprintln!("varning: {warning}");
     }
@@ -505,6 +522,9 @@ fn report_cmd(
         };
         dir.join(report::file_name(as_of, format))
     });
+    if let Err(code) = check_output(&output, folder, &loaded) {
+        return code;
+    }
     match store::save_atomic_bytes(&output, &bytes) {
         Ok(()) => {
             emit(&format!(
@@ -659,6 +679,9 @@ fn export_cmd(
     };
     let output = output
         .unwrap_or_else(|| folder_of(folder).join(format!("aktiviteter.{}", format.extension())));
+    if let Err(code) = check_output(&output, folder, &loaded) {
+        return code;
+    }
     let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
     match store::save_atomic_bytes(&output, &bytes) {
         Ok(()) => {

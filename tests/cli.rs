@@ -371,3 +371,122 @@ fn broken_input_never_shows_a_backtrace() {
         "{all}"
     );
 }
+
+// ---- Outputs never destroy inputs (issue 14) ----
+
+/// `-o` naming a file the folder loads, one of its `.bak`/`.recovery`
+/// copies, or a folder: every writing command refuses with exit 2, and the
+/// folder is byte for byte as before.
+#[test]
+fn outputs_never_replace_the_pledges_files() {
+    let dir = common::copy();
+    let folder = dir.path();
+    std::fs::write(folder.join("meetings/2017-03-16.ron.bak"), "gammal").expect("write");
+    let before = common::files(folder);
+    for target in [
+        "pledge.ron",
+        "activities/polisen.ron",
+        "activities/ny.ron",
+        "meetings/2017-03-16.ron",
+        "meetings/2017-03-16.ron.bak",
+        "meetings/2017-03-16.recovery",
+        "activities",
+    ] {
+        let out = folder.join(target);
+        for args in [
+            vec!["export", "--format", "csv"],
+            vec!["export", "--format", "xlsx"],
+            vec!["report", "--format", "html"],
+            vec!["minutes", "--meeting", "2017-03-16"],
+        ] {
+            let (first, rest) = args.split_first().expect("a command");
+            bin()
+                .arg(first)
+                .arg(folder)
+                .args(rest)
+                .arg("-o")
+                .arg(&out)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("skrivs inte över"))
+                .stderr(predicate::str::contains(target));
+        }
+    }
+    assert_eq!(common::files(folder), before, "nothing changed");
+}
+
+/// A symlink as `-o` is refused (replacing it would cut the link), while an
+/// ordinary existing output is replaced.
+#[cfg(unix)]
+#[test]
+fn outputs_never_replace_a_symlink_but_do_replace_an_ordinary_output() {
+    let dir = common::copy();
+    let folder = dir.path();
+    let shared = folder.join("delad.csv");
+    std::fs::write(&shared, "delad").expect("write");
+    let link = folder.join("länk.csv");
+    std::os::unix::fs::symlink(&shared, &link).expect("symlink");
+    bin()
+        .arg("export")
+        .arg(folder)
+        .args(["--format", "csv", "-o"])
+        .arg(&link)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("symbolisk länk"));
+    assert!(std::fs::symlink_metadata(&link).expect("meta").is_symlink());
+    assert_eq!(std::fs::read(&shared).expect("read"), b"delad");
+    bin()
+        .arg("export")
+        .arg(folder)
+        .args(["--format", "csv", "-o"])
+        .arg(&shared)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(&shared)
+            .expect("read")
+            .contains("Datum;")
+    );
+}
+
+/// A FIFO or a device as `-o` is refused without being opened (a FIFO
+/// would block, `/dev/full` was once replaced by the rename).
+#[cfg(all(unix, feature = "system-tests"))]
+#[test]
+fn outputs_never_replace_a_fifo_or_a_device() {
+    let dir = common::copy();
+    let fifo = dir.path().join("rör.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    for (out, word) in [
+        (fifo.as_path(), "FIFO"),
+        (Path::new("/dev/null"), "enhetsfil"),
+    ] {
+        bin()
+            .arg("export")
+            .arg(dir.path())
+            .args(["--format", "csv", "-o"])
+            .arg(out)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(word));
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("meta")
+            .file_type()
+            .is_fifo()
+    );
+    assert!(
+        std::fs::symlink_metadata("/dev/null")
+            .expect("meta")
+            .file_type()
+            .is_char_device()
+    );
+}

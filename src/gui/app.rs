@@ -447,10 +447,11 @@ impl App {
             return;
         };
         let meetings = doc.loaded.meetings.clone();
+        let protected = doc.protected();
         self.job = Some(Job::write(
             &self.ctx,
             texts().printing,
-            path,
+            (path, protected),
             move || {
                 crate::minutes::minutes_pdf(&pledge, &meetings, &meeting).map_err(|e| e.to_string())
             },
@@ -505,10 +506,15 @@ impl App {
             return;
         };
         self.report_dialog = None;
+        let protected = self
+            .doc
+            .as_ref()
+            .map(Document::protected)
+            .unwrap_or_default();
         self.job = Some(Job::write(
             &self.ctx,
             texts().writing_report,
-            path,
+            (path, protected),
             move || crate::report::render(&selected, format).map_err(|e| e.to_string()),
             |p| texts().report_written(p),
         ));

@@ -6,6 +6,7 @@
 
 pub mod activities;
 mod locate;
+pub mod output;
 mod ron_error;
 mod save;
 pub mod splice;

@@ -63,6 +63,17 @@ pub fn save_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), SaveError> 
         path: path.display().to_string(),
         reason: super::io_message(&e),
     };
+    // A rename would replace a directory entry of any kind: never a
+    // folder, a FIFO or a device (as root, `-o /dev/full` once did).
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.file_type().is_symlink()
+        && let Some(kind) = super::output::special_kind(&meta)
+    {
+        return Err(SaveError::Io {
+            path: path.display().to_string(),
+            reason: kind.to_owned(),
+        });
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

@@ -519,6 +519,7 @@ impl App {
             return;
         };
         let files = doc.loaded.activities.clone();
+        let protected = doc.protected();
         let n: usize = files.iter().map(|f| f.entries.len()).sum();
         let csv = path
             .extension()
@@ -526,7 +527,7 @@ impl App {
         self.job = Some(super::Job::write(
             &self.ctx,
             texts().exporting,
-            path,
+            (path, protected),
             move || {
                 if csv {
                     Ok(export::csv(&files))
