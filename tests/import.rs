@@ -271,3 +271,86 @@ fn a_dry_run_writes_nothing_and_unknown_files_are_refused() {
             "--party: okänd part \"brandkåren\"",
         ));
 }
+
+// ---- Imports respect the files, and are all or nothing (issue 14) ----
+
+/// A write-protected activity file is not written: exit 1, a Swedish
+/// message, and no file of the folder changed (also the other party's).
+#[cfg(unix)]
+#[test]
+fn a_write_protected_activity_file_refuses_the_import() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = copy();
+    let csv = dir.path().join("logg.csv");
+    std::fs::write(&csv, CSV).expect("write");
+    let polisen = dir.path().join("activities/polisen.ron");
+    std::fs::set_permissions(&polisen, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = common::files(dir.path());
+    import(dir.path(), &csv, &[])
+        .code(1)
+        .stderr(predicate::str::contains(
+            "polisen.ron är skrivskyddad och ändras inte; inget sparades",
+        ));
+    assert_eq!(common::files(dir.path()), before);
+    let mode = std::fs::metadata(&polisen)
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o444);
+}
+
+/// An activity file that is a symlink to a shared file: the rows go into
+/// the shared file, saved next to it, and the link stays a link.
+#[cfg(unix)]
+#[test]
+fn rows_for_a_symlinked_activity_file_go_into_its_target() {
+    let dir = copy();
+    let shared = tempfile::tempdir().expect("dir");
+    let link = dir.path().join("activities/polisen.ron");
+    let target = shared.path().join("polisen-delad.ron");
+    std::fs::rename(&link, &target).expect("move");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let before = read(&target);
+    let csv = dir.path().join("logg.csv");
+    std::fs::write(&csv, CSV).expect("write");
+    import(dir.path(), &csv, &[])
+        .code(0)
+        .stdout(predicate::str::contains("3 rader importerade"));
+    assert!(std::fs::symlink_metadata(&link).expect("meta").is_symlink());
+    assert_eq!(std::fs::read_link(&link).expect("link"), target);
+    let after = read(&target);
+    assert!(after.len() > before.len() && after.contains("Fotpatrull."));
+    let names: Vec<_> = std::fs::read_dir(shared.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file is left: {names:?}");
+}
+
+/// Temporary files that a killed save left behind are removed by the next
+/// save in that folder, once they are old enough not to be a colleague's
+/// save in progress; a journal committed before the kill is finished.
+#[test]
+fn the_next_import_cleans_up_and_finishes_what_a_killed_one_left() {
+    let dir = copy();
+    let activities = dir.path().join("activities");
+    let stale = activities.join(".medborgarlofte-abc123.tmp");
+    let fresh = activities.join(".medborgarlofte-def456.tmp");
+    for path in [&stale, &fresh] {
+        std::fs::write(path, "halv").expect("write");
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .and_then(|f| f.set_modified(hour_ago))
+        .expect("mtime");
+    let csv = dir.path().join("logg.csv");
+    std::fs::write(&csv, CSV).expect("write");
+    import(dir.path(), &csv, &[]).code(0);
+    assert!(!stale.exists(), "the stale temporary file is removed");
+    assert!(
+        fresh.exists(),
+        "a fresh one may be someone's save in progress"
+    );
+}

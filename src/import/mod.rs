@@ -826,7 +826,7 @@ pub fn apply(
     pledge: &Pledge,
 ) -> Result<Summary, ActivityWriteError> {
     let edits = appends(folder, files, plan.entries.iter().map(|(_, e)| e.clone()));
-    let undo = apply_all(&edits, pledge)?;
+    let undo = apply_all(folder, &edits, pledge)?;
     Ok(Summary {
         imported: plan.entries.len(),
         skipped: plan.already_there.len(),

@@ -5,6 +5,7 @@
 //! file, line and column, next to whatever data could be used.
 
 pub mod activities;
+pub mod journal;
 mod locate;
 pub mod output;
 mod ron_error;
@@ -179,7 +180,46 @@ impl Inputs {
         inputs
             .activities
             .extend(extra_activities.iter().map(Source::read));
+        let folder = if meta.is_dir() {
+            path
+        } else {
+            path.parent().unwrap_or(Path::new("."))
+        };
+        inputs.read_through_journal(folder);
         Ok(inputs)
+    }
+
+    /// Reads the new texts of a save interrupted after its commit point
+    /// in place of the files it has yet to replace (and adds the files it
+    /// creates in `activities/`), so what is loaded is the state after the
+    /// save, without writing anything ([`journal`]).
+    fn read_through_journal(&mut self, folder: &Path) {
+        let pending = journal::pending(folder);
+        if pending.is_empty() {
+            return;
+        }
+        let same = |source: &Path, target: &Path| {
+            source.canonicalize().ok().as_deref() == Some(target)
+                || output::resolved(source) == target
+        };
+        for (target, staged) in pending {
+            let text = Source::read(&staged).text;
+            let existing = std::iter::once(&mut self.pledge)
+                .chain(&mut self.activities)
+                .chain(&mut self.meetings)
+                .find(|s| same(&s.path, &target));
+            if let Some(source) = existing {
+                source.text = text;
+            } else if target.parent() == folder.join(ACTIVITIES_DIR).canonicalize().ok().as_deref()
+                && let Some(name) = target.file_name()
+            {
+                self.activities.push(Source {
+                    path: folder.join(ACTIVITIES_DIR).join(name),
+                    text,
+                });
+                self.activities.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+        }
     }
 }
 

@@ -59,7 +59,7 @@ fn companions(path: &Path) -> [PathBuf; 3] {
 
 /// `path` with its folder resolved (the file itself need not exist), so
 /// `./a/../pledge.ron` and a link to the folder compare equal.
-fn resolved(path: &Path) -> PathBuf {
+pub(crate) fn resolved(path: &Path) -> PathBuf {
     let name = path.file_name().map(std::ffi::OsStr::to_os_string);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -10,8 +10,15 @@ use assert_cmd::Command;
 use medborgarlofte::gui::document::copy_sample_to;
 
 /// The `medborgarlofte` binary, without a backtrace setting from outside.
+///
+/// `MEDBORGARLOFTE_BIN` names another build of it: worktrees that share one
+/// target dir overwrite each other's `target/debug/medborgarlofte`, and
+/// cargo sets `CARGO_BIN_EXE_medborgarlofte` to that shared path.
 pub fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("medborgarlofte").expect("binary built");
+    let mut cmd = match std::env::var_os("MEDBORGARLOFTE_BIN") {
+        Some(path) => Command::new(path),
+        None => Command::cargo_bin("medborgarlofte").expect("binary built"),
+    };
     cmd.env_remove("RUST_BACKTRACE");
     cmd
 }

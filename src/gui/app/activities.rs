@@ -223,7 +223,12 @@ impl App {
             .as_ref()
             .and_then(|d| d.pledge())
             .ok_or_else(|| texts().no_pledge_for_activities.to_owned())?;
-        apply_all(edits, pledge)
+        let folder = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.origin.folder())
+            .unwrap_or_else(|| self.output_dir());
+        apply_all(&folder, edits, pledge)
             .map(Step::Activities)
             .map_err(|e| e.to_string())
     }
