@@ -356,6 +356,14 @@ fn check(input: &InputArgs, today: Date) -> u8 {
 
 /// Prints the error-level problems and why nothing is written; the exit code.
 fn refuse_with_errors(loaded: &Loaded, what: &str) -> u8 {
+    refuse_with_reason(
+        loaded,
+        &format!("{what} skrivs inte eftersom filerna har fel (se ovan)"),
+    )
+}
+
+/// Prints the error-level problems and `reason`; the exit code.
+fn refuse_with_reason(loaded: &Loaded, reason: &str) -> u8 {
     for problem in loaded
         .problems
         .iter()
@@ -363,7 +371,7 @@ fn refuse_with_errors(loaded: &Loaded, what: &str) -> u8 {
     {
         eprintln!("{problem}");
     }
-    eprintln!("fel: {what} skrivs inte eftersom filerna har fel (se ovan)");
+    eprintln!("fel: {reason}");
     EXIT_INVALID
 }
 
@@ -573,6 +581,15 @@ fn import_cmd(
         Err(code) => return code,
     };
     let pledge = &pledge;
+    // A file that does not load hides its entries: the import would add
+    // them again, and fixing the file later would double every total.
+    if loaded.has_errors() {
+        return refuse_with_reason(
+            &loaded,
+            "inget importerades eftersom filerna i mappen har fel (se ovan). Rätta dem först: \
+             poster i en fil som inte kan läsas skulle annars importeras en gång till",
+        );
+    }
     let table = match import::table::read(file, options.sheet.as_deref()) {
         Ok(table) => table,
         Err(err) => {
@@ -662,6 +679,14 @@ fn export_cmd(
         return EXIT_USAGE;
     };
     let loaded = store::load(inputs, today);
+    // Files that do not load would silently be missing from the export.
+    if loaded.has_errors() {
+        return refuse_with_reason(
+            &loaded,
+            "inget exporterades eftersom filerna har fel (se ovan); exporten skulle sakna \
+             aktiviteterna i filerna som inte kan läsas",
+        );
+    }
     let format = match format {
         ExportKind::Csv => export::ExportFormat::Csv,
         ExportKind::Xlsx => export::ExportFormat::Xlsx,

@@ -354,3 +354,34 @@ fn the_next_import_cleans_up_and_finishes_what_a_killed_one_left() {
         "a fresh one may be someone's save in progress"
     );
 }
+
+/// One typo in one activity file hides its entries: import and export
+/// refuse, listing the error, instead of importing them twice or
+/// exporting a part.
+#[test]
+fn import_and_export_refuse_a_folder_with_load_errors() {
+    let dir = copy();
+    let csv = dir.path().join("logg.csv");
+    std::fs::write(&csv, CSV).expect("write");
+    let kommunen = dir.path().join("activities/kommunen.ron");
+    let text = read(&kommunen);
+    std::fs::write(&kommunen, text.replacen("entries:", "entries ", 1)).expect("write");
+    let before = common::files(dir.path());
+    import(dir.path(), &csv, &[])
+        .code(1)
+        .stderr(predicate::str::contains("kommunen.ron:"))
+        .stderr(predicate::str::contains(
+            "inget importerades eftersom filerna i mappen har fel",
+        ));
+    let out = dir.path().join("alla.xlsx");
+    bin()
+        .arg("export")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("kommunen.ron:"))
+        .stderr(predicate::str::contains("inget exporterades"));
+    assert_eq!(common::files(dir.path()), before, "nothing written");
+}
