@@ -385,3 +385,133 @@ fn import_and_export_refuse_a_folder_with_load_errors() {
         .stderr(predicate::str::contains("inget exporterades"));
     assert_eq!(common::files(dir.path()), before, "nothing written");
 }
+
+/// Entries per activity file name, as loading sees them.
+#[cfg(all(unix, feature = "system-tests"))]
+fn entries_per_file(dir: &Path) -> std::collections::BTreeMap<String, usize> {
+    let loaded = store::load(
+        store::Inputs::open(dir, &[]).expect("folder"),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    loaded
+        .activity_files()
+        .map(|(path, file)| {
+            let name = path.file_name().expect("a name").to_string_lossy();
+            (name.into_owned(), file.entries.len())
+        })
+        .collect()
+}
+
+/// SIGKILL at random moments of an import that writes two files, 50 times: every folder afterwards checks clean, and
+/// its entries per file are those from before or those from after, never
+/// a mix. The next import then finishes the job.
+#[cfg(all(unix, feature = "system-tests"))]
+#[test]
+fn an_import_killed_at_any_moment_leaves_the_state_before_or_after() {
+    use std::time::Instant;
+    // Rows for both parties' files and for a new file of a new place.
+    let mut csv = String::from("Datum;Löfte;Myndighet;Antal;Enhet;Plats;Kommentar\n");
+    for i in 0..600u32 {
+        let day = 1 + i % 28;
+        let month = 3 + (i / 28) % 6;
+        if i % 2 == 0 {
+            csv.push_str(&format!(
+                "2017-{month:02}-{day:02};K1;Kommunen;{};tillsyner;Herrhagen;Tillsyn nr {i}.\n",
+                1 + i % 3
+            ));
+        } else {
+            csv.push_str(&format!(
+                "2017-{month:02}-{day:02};P1;Polisen;{};timmar;Kungsgatan;Patrull nr {i}.\n",
+                1 + i % 4
+            ));
+        }
+    }
+    let run = |dir: &Path| {
+        std::process::Command::new(common::bin_path())
+            .arg("import")
+            .arg(dir)
+            .arg(dir.join("logg.csv"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawned")
+    };
+    let fresh = || {
+        let dir = copy();
+        std::fs::write(dir.path().join("logg.csv"), &csv).expect("write");
+        dir
+    };
+    let template = fresh();
+    let before = entries_per_file(template.path());
+    let started = Instant::now();
+    assert!(run(template.path()).wait().expect("ran").success());
+    let duration = started.elapsed();
+    let after = entries_per_file(template.path());
+    assert_ne!(before, after);
+    let mut seed = u64::from(std::process::id())
+        ^ u64::from(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .expect("time")
+                .subsec_nanos(),
+        );
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % 10_000) as f64 / 10_000.0
+    };
+    let (mut saw_before, mut saw_after, mut mid_write) = (0, 0, 0);
+    for round in 0..50 {
+        let dir = fresh();
+        let mut child = run(dir.path());
+        if round % 3 == 0 {
+            // Anywhere in the run.
+            std::thread::sleep(duration.mul_f64(1.2 * random()));
+        } else {
+            // Most of the run is reading; aim at the writing: once the
+            // journal appears, within the next few milliseconds.
+            let journal = dir.path().join(".medborgarlofte-journal.json");
+            let waited = Instant::now();
+            while !journal.exists() && waited.elapsed() < duration * 3 {
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+            std::thread::sleep(std::time::Duration::from_micros((4000.0 * random()) as u64));
+            if journal.exists() {
+                mid_write += 1;
+            }
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = entries_per_file(dir.path());
+        assert!(now == before || now == after, "round {round}: {now:?}");
+        if now == before {
+            saw_before += 1;
+        } else {
+            saw_after += 1;
+        }
+        bin()
+            .arg("check")
+            .arg(dir.path())
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains(": 0 fel"));
+        if round % 10 == 0 {
+            // The next import completes it: the state after, exactly once.
+            import(dir.path(), &dir.path().join("logg.csv"), &[]).code(0);
+            assert_eq!(entries_per_file(dir.path()), after, "round {round}");
+            let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("activities"))
+                .expect("dir")
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".staged"))
+                .collect();
+            assert!(leftovers.is_empty(), "{leftovers:?}");
+        }
+    }
+    eprintln!(
+        "killed 50 imports: {saw_before} before, {saw_after} after, {mid_write} while the journal \
+         was there (a full run took {duration:?})"
+    );
+    assert!(mid_write > 0, "no kill hit the writing");
+}

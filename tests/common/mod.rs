@@ -15,12 +15,17 @@ use medborgarlofte::gui::document::copy_sample_to;
 /// target dir overwrite each other's `target/debug/medborgarlofte`, and
 /// cargo sets `CARGO_BIN_EXE_medborgarlofte` to that shared path.
 pub fn bin() -> Command {
-    let mut cmd = match std::env::var_os("MEDBORGARLOFTE_BIN") {
-        Some(path) => Command::new(path),
-        None => Command::cargo_bin("medborgarlofte").expect("binary built"),
-    };
+    let mut cmd = Command::new(bin_path());
     cmd.env_remove("RUST_BACKTRACE");
     cmd
+}
+
+/// The path of the binary [`bin`] runs.
+pub fn bin_path() -> std::path::PathBuf {
+    std::env::var_os("MEDBORGARLOFTE_BIN").map_or_else(
+        || assert_cmd::cargo::cargo_bin("medborgarlofte"),
+        std::path::PathBuf::from,
+    )
 }
 
 /// A writable copy of the whole sample (pledge, activities, meetings).
