@@ -3,6 +3,7 @@
 
 mod json;
 mod table;
+mod usage;
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -204,15 +205,19 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            let usage_line =
+                usage::usage_line(&mut <Cli as clap::CommandFactory>::command(), &args);
+            let _ = std::io::stderr().write_all(usage::render(&err, &usage_line).as_bytes());
+            return ExitCode::from(EXIT_USAGE);
+        }
+        // --help and --version.
         Err(err) => {
             let _ = err.print();
-            return ExitCode::from(if err.use_stderr() {
-                EXIT_USAGE
-            } else {
-                EXIT_OK
-            });
+            return ExitCode::from(EXIT_OK);
         }
     };
     let today = Date::today();
@@ -284,16 +289,22 @@ fn open_window(paths: &[PathBuf]) -> u8 {
             extra: rest.to_vec(),
         },
     };
-    match gui::run(gui::Start::new(origin)) {
-        Ok(()) => EXIT_OK,
-        Err(err) => {
-            eprintln!(
-                "fel: programfönstret kunde inte öppnas ({err}). Utan grafisk skärm fungerar \
-                 `medborgarlofte status` och `medborgarlofte check` i terminalen."
-            );
-            EXIT_USAGE
-        }
+    if gui::run(gui::Start::new(origin)).is_ok() {
+        return EXIT_OK;
     }
+    // The error itself is the windowing library's, in English, with its
+    // source paths: what a user needs is what to do instead.
+    let why =
+        if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+            "ingen grafisk skärm hittades"
+        } else {
+            "skärmen eller grafikdrivrutinen svarade inte"
+        };
+    eprintln!(
+        "fel: programfönstret kunde inte öppnas: {why}. Utan grafisk skärm fungerar \
+         `medborgarlofte status` och `medborgarlofte check` i terminalen."
+    );
+    EXIT_USAGE
 }
 
 fn open(path: &std::path::Path, extra: &[PathBuf]) -> Option<Inputs> {
@@ -336,10 +347,7 @@ fn check(input: &InputArgs, today: Date) -> u8 {
     let files = 1 + inputs.activities.len() + inputs.meetings.len();
     let loaded = store::load(inputs, today);
     let mut text = String::new();
-    for problem in &loaded.problems {
-        text.push_str(&problem.to_string());
-        text.push('\n');
-    }
+    list_problems(&mut text, &loaded.problems);
     let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
     let _ = writeln!(
         text,
@@ -352,6 +360,58 @@ fn check(input: &InputArgs, today: Date) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// At most this many problems of one kind are listed; a file of
+/// near-duplicates once printed 194 MB of warnings.
+const MAX_LISTED_PER_KIND: usize = 100;
+
+/// Lists `problems`, one per line, at most [`MAX_LISTED_PER_KIND`] of each
+/// kind, the last of them followed by how many more there are.
+fn list_problems(text: &mut String, problems: &[crate::model::Problem]) {
+    use std::collections::HashMap;
+    use std::mem::discriminant;
+    let mut total: HashMap<_, usize> = HashMap::new();
+    for problem in problems {
+        *total.entry(discriminant(&problem.kind)).or_default() += 1;
+    }
+    let mut listed: HashMap<_, usize> = HashMap::new();
+    for problem in problems {
+        let kind = discriminant(&problem.kind);
+        let n = listed.entry(kind).or_default();
+        *n += 1;
+        if *n > MAX_LISTED_PER_KIND {
+            continue;
+        }
+        let _ = writeln!(text, "{problem}");
+        let all = total.get(&kind).copied().unwrap_or(0);
+        if *n == MAX_LISTED_PER_KIND && all > MAX_LISTED_PER_KIND {
+            #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+            let more = crate::format::number((all - MAX_LISTED_PER_KIND) as f64);
+            let _ = writeln!(text, "… och {more} till av samma slag");
+        }
+    }
+}
+
+/// Refuses (exit 2, message printed) an explicit `--as-of` far outside the
+/// pledge: more than a year before its start or two years after its end is
+/// a typing error (`9999-12-31` once published "Läget per 9999-12-31").
+fn check_as_of(as_of: Date, pledge: &Pledge) -> Result<(), u8> {
+    use chrono::Months;
+    let period = pledge.period;
+    let earliest = period.start.naive().checked_sub_months(Months::new(12));
+    let latest = period.end.naive().checked_add_months(Months::new(24));
+    let outside =
+        earliest.is_some_and(|d| as_of.naive() < d) || latest.is_some_and(|d| as_of.naive() > d);
+    if outside {
+        eprintln!(
+            "fel: --as-of {as_of} ligger långt utanför löftets period ({} – {}); ange ett datum \
+             från ett år före starten till två år efter slutet",
+            period.start, period.end
+        );
+        return Err(EXIT_USAGE);
+    }
+    Ok(())
 }
 
 /// Prints the error-level problems and why nothing is written; the exit code.
@@ -416,7 +476,14 @@ fn minutes_cmd(
     };
     let pledge = &pledge;
     // The meeting by date, or by the path of its file.
-    let by_date = meeting.parse::<Date>().ok();
+    let by_date = match meeting.parse::<Date>() {
+        Ok(date) => Some(date),
+        Err(err @ crate::model::DateError::NoSuchDay { .. }) => {
+            eprintln!("fel: --meeting: {err}");
+            return EXIT_USAGE;
+        }
+        Err(crate::model::DateError::Format(_)) => None,
+    };
     let found = loaded
         .meetings
         .iter()
@@ -507,6 +574,11 @@ fn report_cmd(
     if loaded.has_errors() {
         return refuse_with_errors(&loaded, "lägesrapporten");
     }
+    if let Some(as_of) = as_of
+        && let Err(code) = check_as_of(as_of, pledge)
+    {
+        return code;
+    }
     let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
     let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
     for warning in selected.case_warnings() {
@@ -564,6 +636,26 @@ fn folder_of(path: &std::path::Path) -> PathBuf {
         path.parent()
             .map(std::path::Path::to_path_buf)
             .unwrap_or_default()
+    }
+}
+
+/// Why a plan imports nothing whatever the options, if it does not: the
+/// header row (row 1) is no data row, and "1 av 0 rader har fel" said
+/// nothing useful.
+fn nothing_to_import(plan: &crate::import::Plan, file: &std::path::Path) -> Option<String> {
+    if plan
+        .problems
+        .iter()
+        .any(|p| p.row == 1 && p.severity == Severity::Fel)
+    {
+        Some("kolumnerna i kalkylarket känns inte igen (se ovan).".into())
+    } else if plan.rows == 0 {
+        Some(format!(
+            "{} har inga rader under rubrikraden.",
+            file.display()
+        ))
+    } else {
+        None
     }
 }
 
@@ -632,6 +724,10 @@ fn import_cmd(
     }
     emit(&text);
     let error_rows = plan.error_rows().len();
+    if let Some(reason) = nothing_to_import(&plan, file) {
+        eprintln!("fel: inget importerades: {reason}");
+        return EXIT_INVALID;
+    }
     if error_rows > 0 && !options.only_valid {
         eprintln!(
             "fel: inget importerades: {error_rows} av {} rader har fel (se ovan). Rätta dem i kalkylarket, \
@@ -692,7 +788,7 @@ fn export_cmd(
         ExportKind::Xlsx => export::ExportFormat::Xlsx,
     };
     let bytes = match format {
-        export::ExportFormat::Csv => Ok(export::csv(&loaded.activities)),
+        export::ExportFormat::Csv => export::csv(&loaded.activities),
         export::ExportFormat::Xlsx => export::xlsx(&loaded.activities),
     };
     let bytes = match bytes {
@@ -737,6 +833,11 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
             "obs: {} i filerna; kör `medborgarlofte check` för detaljer. Rapporter med fel räknas inte.",
             summary_line(&loaded)
         );
+    }
+    if let Some(as_of) = as_of
+        && let Err(code) = check_as_of(as_of, pledge)
+    {
+        return code;
     }
     let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
     let report = status::compute(pledge, &loaded.activities, as_of);

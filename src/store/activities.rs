@@ -180,12 +180,11 @@ pub fn apply_all(
                 .map(|p| p.name.as_str()),
             _ => None,
         };
-        let slot = match files.iter().position(|(p, _)| p == path) {
-            Some(i) => i,
-            None => {
-                files.push((path.clone(), read_current(path)?));
-                files.len() - 1
-            }
+        let slot = if let Some(i) = files.iter().position(|(p, _)| p == path) {
+            i
+        } else {
+            files.push((path.clone(), read_current(path)?));
+            files.len() - 1
         };
         let Some((_, current)) = files.get_mut(slot) else {
             continue;

@@ -158,7 +158,7 @@ fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
 /// How old a leftover temporary file must be before a save removes it: a
 /// younger one may belong to a colleague's save in progress on a shared
 /// drive, and removing it would make that save fail.
-pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_mins(10);
 
 /// Removes the temporary files (`.medborgarlofte-*.tmp`) that saves killed
 /// halfway left in `dir`: they are never loaded, but pile up otherwise.

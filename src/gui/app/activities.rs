@@ -535,7 +535,7 @@ impl App {
             (path, protected),
             move || {
                 if csv {
-                    Ok(export::csv(&files))
+                    export::csv(&files).map_err(|e| e.to_string())
                 } else {
                     export::xlsx(&files).map_err(|e| e.to_string())
                 }
