@@ -527,6 +527,18 @@ fn a_folder_among_the_activity_files_is_reported_not_skipped() {
         .stdout(predicate::str::contains(
             "mapp.ron:1:1: fel: kunde inte läsas: det är en mapp; bara vanliga filer läses",
         ));
+    // Also the pledge file itself, rather than "the folder has no pledge.ron".
+    let pledge = dir.path().join("pledge.ron");
+    std::fs::remove_file(&pledge).expect("remove");
+    std::fs::create_dir(&pledge).expect("mkdir");
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "pledge.ron:1:1: fel: kunde inte läsas: det är en mapp",
+        ));
 }
 
 /// A FIFO or a link to a device among the activity files is refused

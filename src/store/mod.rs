@@ -238,7 +238,9 @@ impl Inputs {
         })?;
         let mut inputs = if meta.is_dir() {
             let pledge = path.join(PLEDGE_FILE);
-            if !pledge.is_file() {
+            // Anything by that name is read, so that a FIFO or a folder
+            // called pledge.ron is reported for what it is.
+            if std::fs::symlink_metadata(&pledge).is_err() {
                 return Err(OpenError::NoPledge(path.to_owned()));
             }
             Inputs {

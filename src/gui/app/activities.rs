@@ -344,6 +344,12 @@ impl App {
         };
         let Some(doc) = &self.doc else { return };
         let Some(pledge) = doc.pledge() else { return };
+        // As in the CLI: entries of a file that does not load would be
+        // imported a second time.
+        if doc.loaded.has_errors() {
+            self.error = Some(texts().import_with_load_errors.to_owned());
+            return;
+        }
         let files: Vec<_> = doc.loaded.activity_files().collect();
         match crate::import::apply(&plan, &folder, &files, pledge) {
             Ok(summary) => {
@@ -515,6 +521,10 @@ impl App {
     pub(super) fn export_activities(&mut self) {
         use crate::import::export;
         let Some(doc) = &self.doc else { return };
+        if doc.loaded.has_errors() {
+            self.error = Some(texts().export_with_load_errors.to_owned());
+            return;
+        }
         let default = self.output_dir().join("aktiviteter.xlsx");
         let Some(path) = self.save_path(
             texts().export_activities,
