@@ -205,12 +205,15 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    use clap::{CommandFactory, FromArgMatches};
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let cli = match Cli::try_parse_from(&args) {
+    let parsed = usage::swedish(Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {
-            let usage_line =
-                usage::usage_line(&mut <Cli as clap::CommandFactory>::command(), &args);
+            let usage_line = usage::usage_line(&mut usage::swedish(Cli::command()), &args);
             let _ = std::io::stderr().write_all(usage::render(&err, &usage_line).as_bytes());
             return ExitCode::from(EXIT_USAGE);
         }

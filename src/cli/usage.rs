@@ -7,6 +7,64 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+/// The help page of the program, with Swedish headings.
+const ROOT_HELP: &str = "{about-with-newline}\nAnvändning: {usage}\n\nUnderkommandon:\n{subcommands}\n\nArgument:\n{positionals}\n\nFlaggor:\n{options}{after-help}\n";
+/// The help page of a subcommand.
+const SUBCOMMAND_HELP: &str = "{about-with-newline}\nAnvändning: {usage}\n\nArgument:\n{positionals}\n\nFlaggor:\n{options}{after-help}\n";
+
+/// `command` with its help pages in Swedish: headings, and the help and
+/// version flags (clap's own say "Print help").
+pub fn swedish(command: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let help = Arg::new("hjälp")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help("Visa den här hjälpen");
+    let command = command
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .disable_help_subcommand(true)
+        .help_template(ROOT_HELP)
+        .arg(help.clone())
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Visa versionen"),
+        )
+        .mut_subcommands(|sub| {
+            let sub = sub
+                .disable_help_flag(true)
+                .help_template(SUBCOMMAND_HELP)
+                .arg(help.clone());
+            let usage = swedish_usage(&sub, "medborgarlofte ");
+            sub.override_usage(usage)
+        });
+    let usage = swedish_usage(&command, "");
+    command.override_usage(usage)
+}
+
+/// clap's usage line of `command` with Swedish placeholders ("[OPTIONS]"
+/// and "<COMMAND>" are clap's own words), each line starting `prefix`.
+fn swedish_usage(command: &clap::Command, prefix: &str) -> String {
+    let usage = command.clone().render_usage().to_string();
+    usage
+        .lines()
+        .map(|line| {
+            let line = line.trim();
+            let line = line.strip_prefix("Usage:").unwrap_or(line).trim();
+            format!(
+                "{prefix}{}",
+                line.replace("[OPTIONS]", "[FLAGGOR]")
+                    .replace("<COMMAND>", "<UNDERKOMMANDO>")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n       ")
+}
+
 /// One context value as text, without clap's styling.
 fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
     err.get(kind).map(|value| match value {
@@ -147,6 +205,39 @@ mod tests {
     fn error(args: &[&str]) -> String {
         let err = Args::try_parse_from(args).expect_err("an error");
         render(&err, "x [FLAGGOR]")
+    }
+
+    #[test]
+    fn help_pages_are_swedish() {
+        let mut command = swedish(<crate::cli::Cli as clap::CommandFactory>::command());
+        let root = command.render_help().to_string();
+        let sub = command
+            .find_subcommand_mut("import")
+            .map(|s| s.render_help().to_string())
+            .unwrap_or_default();
+        for text in [&root, &sub] {
+            assert!(
+                text.contains("Användning:") && text.contains("Flaggor:"),
+                "{text}"
+            );
+            assert!(text.contains("Visa den här hjälpen"), "{text}");
+            for english in [
+                "Usage:",
+                "Options:",
+                "Arguments:",
+                "Commands:",
+                "Print help",
+                "[OPTIONS]",
+                "<COMMAND>",
+            ] {
+                assert!(!text.contains(english), "{english:?} in {text}");
+            }
+        }
+        assert!(root.contains("Underkommandon:") && root.contains("Visa versionen"));
+        assert!(
+            sub.contains("Användning: medborgarlofte import [FLAGGOR] <MAPP> <FIL>"),
+            "{sub}"
+        );
     }
 
     #[test]
