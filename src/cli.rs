@@ -426,15 +426,18 @@ fn refuse_with_errors(loaded: &Loaded, what: &str) -> u8 {
 }
 
 /// Prints the error-level problems and `reason`; the exit code.
+/// The errors are listed as `check` lists them, at most 100 of a kind.
 fn refuse_with_reason(loaded: &Loaded, reason: &str) -> u8 {
-    for problem in loaded
+    let errors: Vec<crate::model::Problem> = loaded
         .problems
         .iter()
         .filter(|p| p.severity == Severity::Fel)
-    {
-        eprintln!("{problem}");
-    }
-    eprintln!("fel: {reason}");
+        .cloned()
+        .collect();
+    let mut text = String::new();
+    list_problems(&mut text, &errors);
+    let _ = writeln!(text, "fel: {reason}");
+    let _ = std::io::stderr().write_all(text.as_bytes());
     EXIT_INVALID
 }
 

@@ -732,3 +732,34 @@ fn a_meeting_date_that_does_not_exist_is_told() {
             "fel: --meeting: datumet \"2017-02-30\" finns inte (februari 2017 har 28 dagar)",
         ));
 }
+
+/// A refusing command lists the errors as `check` does: at most 100 of a
+/// kind.
+#[test]
+fn a_refusal_lists_at_most_100_errors_of_one_kind() {
+    use std::fmt::Write as _;
+    let dir = common::copy();
+    let mut text = String::from("(version: 1, entries: [\n");
+    for i in 0..250 {
+        let _ = writeln!(
+            text,
+            "(date: \"2017-03-01\", commitments: [\"K99\"], party: \"karlstads-kommun\", note: \"{i}\"),"
+        );
+    }
+    text.push_str("])\n");
+    std::fs::write(dir.path().join("activities/många.ron"), text).expect("write");
+    let out = bin()
+        .arg("report")
+        .arg(dir.path())
+        .args(["--format", "html"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains("\"K99\"")).count(),
+        100
+    );
+    assert!(stderr.contains("… och 150 till av samma slag"), "{stderr}");
+    assert!(stderr.contains("lägesrapporten skrivs inte"), "{stderr}");
+}
