@@ -3,6 +3,7 @@
 
 mod json;
 mod table;
+mod usage;
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -204,15 +205,22 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let parsed = usage::swedish(Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            let usage_line = usage::usage_line(&mut usage::swedish(Cli::command()), &args);
+            let _ = std::io::stderr().write_all(usage::render(&err, &usage_line).as_bytes());
+            return ExitCode::from(EXIT_USAGE);
+        }
+        // --help and --version.
         Err(err) => {
             let _ = err.print();
-            return ExitCode::from(if err.use_stderr() {
-                EXIT_USAGE
-            } else {
-                EXIT_OK
-            });
+            return ExitCode::from(EXIT_OK);
         }
     };
     let today = Date::today();
@@ -297,16 +305,22 @@ fn open_window(paths: &[PathBuf]) -> u8 {
             extra: rest.to_vec(),
         },
     };
-    match gui::run(gui::Start::new(origin)) {
-        Ok(()) => EXIT_OK,
-        Err(err) => {
-            eprintln!(
-                "fel: programfönstret kunde inte öppnas ({err}). Utan grafisk skärm fungerar \
-                 `medborgarlofte status` och `medborgarlofte check` i terminalen."
-            );
-            EXIT_USAGE
-        }
+    if gui::run(gui::Start::new(origin)).is_ok() {
+        return EXIT_OK;
     }
+    // The error itself is the windowing library's, in English, with its
+    // source paths: what a user needs is what to do instead.
+    let why =
+        if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+            "ingen grafisk skärm hittades"
+        } else {
+            "skärmen eller grafikdrivrutinen svarade inte"
+        };
+    eprintln!(
+        "fel: programfönstret kunde inte öppnas: {why}. Utan grafisk skärm fungerar \
+         `medborgarlofte status` och `medborgarlofte check` i terminalen."
+    );
+    EXIT_USAGE
 }
 
 fn open(path: &std::path::Path, extra: &[PathBuf]) -> Option<Inputs> {
@@ -349,10 +363,7 @@ fn check(input: &InputArgs, today: Date) -> u8 {
     let files = 1 + inputs.activities.len() + inputs.meetings.len();
     let loaded = store::load(inputs, today);
     let mut text = String::new();
-    for problem in &loaded.problems {
-        text.push_str(&problem.to_string());
-        text.push('\n');
-    }
+    list_problems(&mut text, &loaded.problems);
     let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
     let _ = writeln!(
         text,
@@ -367,16 +378,79 @@ fn check(input: &InputArgs, today: Date) -> u8 {
     }
 }
 
+/// At most this many problems of one kind are listed; a file of
+/// near-duplicates once printed 194 MB of warnings.
+const MAX_LISTED_PER_KIND: usize = 100;
+
+/// Lists `problems`, one per line, at most [`MAX_LISTED_PER_KIND`] of each
+/// kind, the last of them followed by how many more there are.
+fn list_problems(text: &mut String, problems: &[crate::model::Problem]) {
+    use std::collections::HashMap;
+    use std::mem::discriminant;
+    let mut total: HashMap<_, usize> = HashMap::new();
+    for problem in problems {
+        *total.entry(discriminant(&problem.kind)).or_default() += 1;
+    }
+    let mut listed: HashMap<_, usize> = HashMap::new();
+    for problem in problems {
+        let kind = discriminant(&problem.kind);
+        let n = listed.entry(kind).or_default();
+        *n += 1;
+        if *n > MAX_LISTED_PER_KIND {
+            continue;
+        }
+        let _ = writeln!(text, "{problem}");
+        let all = total.get(&kind).copied().unwrap_or(0);
+        if *n == MAX_LISTED_PER_KIND && all > MAX_LISTED_PER_KIND {
+            #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+            let more = crate::format::number((all - MAX_LISTED_PER_KIND) as f64);
+            let _ = writeln!(text, "… och {more} till av samma slag");
+        }
+    }
+}
+
+/// Refuses (exit 2, message printed) an explicit `--as-of` far outside the
+/// pledge: more than a year before its start or two years after its end is
+/// a typing error (`9999-12-31` once published "Läget per 9999-12-31").
+fn check_as_of(as_of: Date, pledge: &Pledge) -> Result<(), u8> {
+    use chrono::Months;
+    let period = pledge.period;
+    let earliest = period.start.naive().checked_sub_months(Months::new(12));
+    let latest = period.end.naive().checked_add_months(Months::new(24));
+    let outside =
+        earliest.is_some_and(|d| as_of.naive() < d) || latest.is_some_and(|d| as_of.naive() > d);
+    if outside {
+        eprintln!(
+            "fel: --as-of {as_of} ligger långt utanför löftets period ({} – {}); ange ett datum \
+             från ett år före starten till två år efter slutet",
+            period.start, period.end
+        );
+        return Err(EXIT_USAGE);
+    }
+    Ok(())
+}
+
 /// Prints the error-level problems and why nothing is written; the exit code.
 fn refuse_with_errors(loaded: &Loaded, what: &str) -> u8 {
-    for problem in loaded
+    refuse_with_reason(
+        loaded,
+        &format!("{what} skrivs inte eftersom filerna har fel (se ovan)"),
+    )
+}
+
+/// Prints the error-level problems and `reason`; the exit code.
+/// The errors are listed as `check` lists them, at most 100 of a kind.
+fn refuse_with_reason(loaded: &Loaded, reason: &str) -> u8 {
+    let errors: Vec<crate::model::Problem> = loaded
         .problems
         .iter()
         .filter(|p| p.severity == Severity::Fel)
-    {
-        eprintln!("{problem}");
-    }
-    eprintln!("fel: {what} skrivs inte eftersom filerna har fel (se ovan)");
+        .cloned()
+        .collect();
+    let mut text = String::new();
+    list_problems(&mut text, &errors);
+    let _ = writeln!(text, "fel: {reason}");
+    let _ = std::io::stderr().write_all(text.as_bytes());
     EXIT_INVALID
 }
 
@@ -393,6 +467,20 @@ fn load_folder(folder: &std::path::Path, today: Date) -> Result<(Pledge, Loaded)
     Ok((pledge, loaded))
 }
 
+/// Refuses (exit 2, message printed) an output path that would replace one
+/// of the files `loaded` came from, or anything but an ordinary file.
+fn check_output(
+    output: &std::path::Path,
+    folder: &std::path::Path,
+    loaded: &Loaded,
+) -> Result<(), u8> {
+    let protected = store::output::Protected::of_loaded(loaded, Some(&folder_of(folder)));
+    store::output::check_output_path(output, &protected).map_err(|err| {
+        eprintln!("fel: {err}");
+        EXIT_USAGE
+    })
+}
+
 /// Writes the minutes of one meeting as PDF; refuses (exit 1, no file)
 /// when the data has errors, including a personnummer in the minutes.
 fn minutes_cmd(
@@ -407,7 +495,14 @@ fn minutes_cmd(
     };
     let pledge = &pledge;
     // The meeting by date, or by the path of its file.
-    let by_date = meeting.parse::<Date>().ok();
+    let by_date = match meeting.parse::<Date>() {
+        Ok(date) => Some(date),
+        Err(err @ crate::model::DateError::NoSuchDay { .. }) => {
+            eprintln!("fel: --meeting: {err}");
+            return EXIT_USAGE;
+        }
+        Err(crate::model::DateError::Format(_)) => None,
+    };
     let found = loaded
         .meetings
         .iter()
@@ -442,6 +537,9 @@ fn minutes_cmd(
             .unwrap_or_default();
         dir.join(format!("protokoll-{}.pdf", chosen.date))
     });
+    if let Err(code) = check_output(&output, folder, &loaded) {
+        return code;
+    }
     for warning in crate::minutes::case_warnings(chosen) {
         eprintln!("varning: {warning}");
     }
@@ -495,6 +593,11 @@ fn report_cmd(
     if loaded.has_errors() {
         return refuse_with_errors(&loaded, "lägesrapporten");
     }
+    if let Some(as_of) = as_of
+        && let Err(code) = check_as_of(as_of, pledge)
+    {
+        return code;
+    }
     let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
     let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
     for warning in selected.case_warnings() {
@@ -518,6 +621,9 @@ fn report_cmd(
         };
         dir.join(report::file_name(as_of, format))
     });
+    if let Err(code) = check_output(&output, folder, &loaded) {
+        return code;
+    }
     match store::save_atomic_bytes(&output, &bytes) {
         Ok(()) => {
             emit(&format!(
@@ -552,6 +658,26 @@ fn folder_of(path: &std::path::Path) -> PathBuf {
     }
 }
 
+/// Why a plan imports nothing whatever the options, if it does not: the
+/// header row (row 1) is no data row, and "1 av 0 rader har fel" said
+/// nothing useful.
+fn nothing_to_import(plan: &crate::import::Plan, file: &std::path::Path) -> Option<String> {
+    if plan
+        .problems
+        .iter()
+        .any(|p| p.row == 1 && p.severity == Severity::Fel)
+    {
+        Some("kolumnerna i kalkylarket känns inte igen (se ovan).".into())
+    } else if plan.rows == 0 {
+        Some(format!(
+            "{} har inga rader under rubrikraden.",
+            file.display()
+        ))
+    } else {
+        None
+    }
+}
+
 /// Imports a spreadsheet: all or nothing unless `--only-valid`; rows that
 /// are already there are skipped.
 fn import_cmd(
@@ -566,6 +692,15 @@ fn import_cmd(
         Err(code) => return code,
     };
     let pledge = &pledge;
+    // A file that does not load hides its entries: the import would add
+    // them again, and fixing the file later would double every total.
+    if loaded.has_errors() {
+        return refuse_with_reason(
+            &loaded,
+            "inget importerades eftersom filerna i mappen har fel (se ovan). Rätta dem först: \
+             poster i en fil som inte kan läsas skulle annars importeras en gång till",
+        );
+    }
     let table = match import::table::read(file, options.sheet.as_deref()) {
         Ok(table) => table,
         Err(err) => {
@@ -608,6 +743,10 @@ fn import_cmd(
     }
     emit(&text);
     let error_rows = plan.error_rows().len();
+    if let Some(reason) = nothing_to_import(&plan, file) {
+        eprintln!("fel: inget importerades: {reason}");
+        return EXIT_INVALID;
+    }
     if error_rows > 0 && !options.only_valid {
         eprintln!(
             "fel: inget importerades: {error_rows} av {} rader har fel (se ovan). Rätta dem i kalkylarket, \
@@ -655,12 +794,20 @@ fn export_cmd(
         return EXIT_USAGE;
     };
     let loaded = store::load(inputs, today);
+    // Files that do not load would silently be missing from the export.
+    if loaded.has_errors() {
+        return refuse_with_reason(
+            &loaded,
+            "inget exporterades eftersom filerna har fel (se ovan); exporten skulle sakna \
+             aktiviteterna i filerna som inte kan läsas",
+        );
+    }
     let format = match format {
         ExportKind::Csv => export::ExportFormat::Csv,
         ExportKind::Xlsx => export::ExportFormat::Xlsx,
     };
     let bytes = match format {
-        export::ExportFormat::Csv => Ok(export::csv(&loaded.activities)),
+        export::ExportFormat::Csv => export::csv(&loaded.activities),
         export::ExportFormat::Xlsx => export::xlsx(&loaded.activities),
     };
     let bytes = match bytes {
@@ -672,6 +819,9 @@ fn export_cmd(
     };
     let output = output
         .unwrap_or_else(|| folder_of(folder).join(format!("aktiviteter.{}", format.extension())));
+    if let Err(code) = check_output(&output, folder, &loaded) {
+        return code;
+    }
     let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
     match store::save_atomic_bytes(&output, &bytes) {
         Ok(()) => {
@@ -702,6 +852,11 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
             "obs: {} i filerna; kör `medborgarlofte check` för detaljer. Rapporter med fel räknas inte.",
             summary_line(&loaded)
         );
+    }
+    if let Some(as_of) = as_of
+        && let Err(code) = check_as_of(as_of, pledge)
+    {
+        return code;
     }
     let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
     let report = status::compute(pledge, &loaded.activities, as_of);

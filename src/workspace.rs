@@ -102,6 +102,12 @@ pub struct Document {
 }
 
 impl Document {
+    /// The files a written document must never replace (see
+    /// [`store::output::check_output_path`]).
+    pub fn protected(&self) -> store::output::Protected {
+        store::output::Protected::of_loaded(&self.loaded, self.origin.folder().as_deref())
+    }
+
     /// Loads `origin`. `today` decides which dates are in the future and the
     /// default as-of date (today, moved into the period).
     pub fn open(origin: Origin, today: Date) -> Result<Self, OpenError> {

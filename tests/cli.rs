@@ -371,3 +371,395 @@ fn broken_input_never_shows_a_backtrace() {
         "{all}"
     );
 }
+
+// ---- Outputs never destroy inputs (issue 14) ----
+
+/// `-o` naming a file the folder loads, one of its `.bak`/`.recovery`
+/// copies, or a folder: every writing command refuses with exit 2, and the
+/// folder is byte for byte as before.
+#[test]
+fn outputs_never_replace_the_pledges_files() {
+    let dir = common::copy();
+    let folder = dir.path();
+    std::fs::write(folder.join("meetings/2017-03-16.ron.bak"), "gammal").expect("write");
+    let before = common::files(folder);
+    for target in [
+        "pledge.ron",
+        "activities/polisen.ron",
+        "activities/ny.ron",
+        "meetings/2017-03-16.ron",
+        "meetings/2017-03-16.ron.bak",
+        "meetings/2017-03-16.recovery",
+        "activities",
+    ] {
+        let out = folder.join(target);
+        for args in [
+            vec!["export", "--format", "csv"],
+            vec!["export", "--format", "xlsx"],
+            vec!["report", "--format", "html"],
+            vec!["minutes", "--meeting", "2017-03-16"],
+        ] {
+            let (first, rest) = args.split_first().expect("a command");
+            bin()
+                .arg(first)
+                .arg(folder)
+                .args(rest)
+                .arg("-o")
+                .arg(&out)
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains("skrivs inte över"))
+                .stderr(predicate::str::contains(target));
+        }
+    }
+    assert_eq!(common::files(folder), before, "nothing changed");
+}
+
+/// A symlink as `-o` is refused (replacing it would cut the link), while an
+/// ordinary existing output is replaced.
+#[cfg(unix)]
+#[test]
+fn outputs_never_replace_a_symlink_but_do_replace_an_ordinary_output() {
+    let dir = common::copy();
+    let folder = dir.path();
+    let shared = folder.join("delad.csv");
+    std::fs::write(&shared, "delad").expect("write");
+    let link = folder.join("länk.csv");
+    std::os::unix::fs::symlink(&shared, &link).expect("symlink");
+    bin()
+        .arg("export")
+        .arg(folder)
+        .args(["--format", "csv", "-o"])
+        .arg(&link)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("symbolisk länk"));
+    assert!(std::fs::symlink_metadata(&link).expect("meta").is_symlink());
+    assert_eq!(std::fs::read(&shared).expect("read"), b"delad");
+    bin()
+        .arg("export")
+        .arg(folder)
+        .args(["--format", "csv", "-o"])
+        .arg(&shared)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(&shared)
+            .expect("read")
+            .contains("Datum;")
+    );
+}
+
+/// A FIFO or a device as `-o` is refused without being opened (a FIFO
+/// would block, `/dev/full` was once replaced by the rename).
+#[cfg(all(unix, feature = "system-tests"))]
+#[test]
+fn outputs_never_replace_a_fifo_or_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = common::copy();
+    let fifo = dir.path().join("rör.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    for (out, word) in [
+        (fifo.as_path(), "FIFO"),
+        (Path::new("/dev/null"), "enhetsfil"),
+    ] {
+        bin()
+            .arg("export")
+            .arg(dir.path())
+            .args(["--format", "csv", "-o"])
+            .arg(out)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(word));
+    }
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("meta")
+            .file_type()
+            .is_fifo()
+    );
+    assert!(
+        std::fs::symlink_metadata("/dev/null")
+            .expect("meta")
+            .file_type()
+            .is_char_device()
+    );
+}
+
+/// `activities/` or `meetings/` being a file is an error (exit 2), not
+/// "0 aktiviteter: 0 fel" followed by an empty report.
+#[test]
+fn an_activities_or_meetings_file_instead_of_a_folder_is_an_error() {
+    for sub in ["activities", "meetings"] {
+        let dir = common::copy();
+        let folder = dir.path().join(sub);
+        std::fs::remove_dir_all(&folder).expect("remove");
+        std::fs::write(&folder, "inte en mapp").expect("write");
+        for cmd in ["check", "report"] {
+            bin()
+                .arg(cmd)
+                .arg(dir.path())
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(format!(
+                    "{sub}: det är ingen mapp"
+                )));
+        }
+    }
+}
+
+/// A folder or a file named `.ron` that is not an ordinary file is reported
+/// as a located error, never read.
+#[test]
+fn a_folder_among_the_activity_files_is_reported_not_skipped() {
+    let dir = common::copy();
+    std::fs::create_dir(dir.path().join("activities/mapp.ron")).expect("mkdir");
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "mapp.ron:1:1: fel: kunde inte läsas: det är en mapp; bara vanliga filer läses",
+        ));
+    // Also the pledge file itself, rather than "the folder has no pledge.ron".
+    let pledge = dir.path().join("pledge.ron");
+    std::fs::remove_file(&pledge).expect("remove");
+    std::fs::create_dir(&pledge).expect("mkdir");
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "pledge.ron:1:1: fel: kunde inte läsas: det är en mapp",
+        ));
+}
+
+/// A FIFO or a link to a device among the activity files is refused
+/// without being opened: check ends at once (a FIFO used to block it for
+/// ever, `/dev/zero` to read until memory ran out).
+#[cfg(all(unix, feature = "system-tests"))]
+#[test]
+fn a_fifo_or_a_device_among_the_activity_files_is_refused_unread() {
+    let dir = common::copy();
+    let fifo = dir.path().join("activities/rör.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("activities/noll.ron"))
+        .expect("symlink");
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "rör.ron:1:1: fel: kunde inte läsas: det är en namngiven rörledning (FIFO)",
+        ))
+        .stdout(predicate::str::contains(
+            "noll.ron:1:1: fel: kunde inte läsas: det är en enhetsfil",
+        ));
+}
+
+/// `check` lists at most 100 problems of one kind, then how many more.
+#[test]
+fn check_lists_at_most_100_problems_of_one_kind() {
+    use std::fmt::Write as _;
+    let dir = sample_copy();
+    let mut text = String::from("(version: 1, entries: [\n");
+    for i in 0..1_150 {
+        let day = 1 + i % 28;
+        let _ = writeln!(
+            text,
+            "(date: \"2017-03-{day:02}\", commitments: [\"K99\"], party: \"karlstads-kommun\", note: \"{i}\"),"
+        );
+    }
+    text.push_str("])\n");
+    std::fs::write(dir.path().join("activities/många.ron"), text).expect("write");
+    let out = bin().arg("check").arg(dir.path()).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let listed = stdout.lines().filter(|l| l.contains("\"K99\"")).count();
+    assert_eq!(listed, 100, "{stdout}");
+    assert!(
+        stdout.contains("\n… och 1 050 till av samma slag\n"),
+        "{stdout}"
+    );
+    // The summary still counts every one.
+    assert!(
+        stdout.contains("1150 fel") || stdout.contains("1 150 fel"),
+        "{stdout}"
+    );
+}
+
+/// An explicit `--as-of` more than a year before the pledge starts or more
+/// than two years after it ends is refused; the bounds themselves are not.
+#[test]
+fn an_as_of_far_outside_the_pledge_is_refused() {
+    for (as_of, ok) in [
+        ("9999-12-31", false),
+        ("2015-09-30", false),
+        ("2015-10-01", true),
+        ("2019-09-30", true),
+        ("2019-10-01", false),
+    ] {
+        let assert = bin()
+            .arg("status")
+            .arg(sample())
+            .args(["--as-of", as_of])
+            .assert();
+        if ok {
+            assert.code(0);
+        } else {
+            assert.code(2).stderr(predicate::str::contains(format!(
+                "fel: --as-of {as_of} ligger långt utanför löftets period (2016-10-01 – 2017-09-30)"
+            )));
+        }
+    }
+    let dir = common::copy();
+    let before = common::files(dir.path());
+    bin()
+        .arg("report")
+        .arg(dir.path())
+        .args(["--as-of", "9999-12-31"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "ligger långt utanför löftets period",
+        ));
+    assert_eq!(common::files(dir.path()), before, "no report written");
+}
+
+/// Usage errors, OS errors and the no-display message are Swedish: no
+/// English from clap, the OS or the windowing library reaches the user.
+#[test]
+fn no_english_reaches_the_user() {
+    let english = [
+        "error:",
+        "For more information",
+        "Usage:",
+        "try '--help'",
+        "os error",
+    ];
+    let assert_swedish = |out: &std::process::Output| {
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        for word in english {
+            assert!(!stderr.contains(word), "{word:?} in {stderr}");
+        }
+        stderr
+    };
+    let run = |args: &[&str]| {
+        let out = bin().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        out
+    };
+    let stderr = assert_swedish(&run(&["status", "--format", "docx"]));
+    assert!(
+        stderr.contains("fel: ogiltigt värde \"docx\" för --format"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("möjliga värden: table, json"), "{stderr}");
+    assert!(
+        stderr.contains("Användning: medborgarlofte status"),
+        "{stderr}"
+    );
+    let stderr = assert_swedish(&run(&["status", "--as-of", "2017-06-31"]));
+    assert!(stderr.contains("juni 2017 har 30 dagar"), "{stderr}");
+    let stderr = assert_swedish(&run(&["status", "--as-off", "2017-03-16"]));
+    assert!(
+        stderr.contains("okänt argument \"--as-off\"; menade du \"--as-of\"?"),
+        "{stderr}"
+    );
+    let stderr = assert_swedish(&run(&["report"]));
+    assert!(stderr.contains("det här saknas: <MAPP>"), "{stderr}");
+    // A symlink loop: the OS says "Too many levels of symbolic links".
+    #[cfg(unix)]
+    {
+        let dir = sample_copy();
+        let ring = dir.path().join("activities/ring.ron");
+        std::os::unix::fs::symlink(&ring, &ring).expect("symlink");
+        let out = bin().arg("check").arg(dir.path()).output().expect("runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(
+                "ring.ron:1:1: fel: kunde inte läsas: för många nivåer av symboliska länkar"
+            ),
+            "{stdout}"
+        );
+        assert!(!stdout.contains("os error"), "{stdout}");
+    }
+    // Without a display: what to do, without winit's text or a source path.
+    let out = bin()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .arg(sample())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = assert_swedish(&out);
+    assert!(
+        stderr.contains("programfönstret kunde inte öppnas: ingen grafisk skärm hittades"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains(".rs") && !stderr.contains("winit"),
+        "{stderr}"
+    );
+}
+
+/// `--meeting` with a date that does not exist says so (it is not taken
+/// for the name of a meeting file).
+#[test]
+fn a_meeting_date_that_does_not_exist_is_told() {
+    bin()
+        .arg("minutes")
+        .arg(sample())
+        .args(["--meeting", "2017-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "fel: --meeting: datumet \"2017-02-30\" finns inte (februari 2017 har 28 dagar)",
+        ));
+}
+
+/// A refusing command lists the errors as `check` does: at most 100 of a
+/// kind.
+#[test]
+fn a_refusal_lists_at_most_100_errors_of_one_kind() {
+    use std::fmt::Write as _;
+    let dir = common::copy();
+    let mut text = String::from("(version: 1, entries: [\n");
+    for i in 0..250 {
+        let _ = writeln!(
+            text,
+            "(date: \"2017-03-01\", commitments: [\"K99\"], party: \"karlstads-kommun\", note: \"{i}\"),"
+        );
+    }
+    text.push_str("])\n");
+    std::fs::write(dir.path().join("activities/många.ron"), text).expect("write");
+    let out = bin()
+        .arg("report")
+        .arg(dir.path())
+        .args(["--format", "html"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains("\"K99\"")).count(),
+        100
+    );
+    assert!(stderr.contains("… och 150 till av samma slag"), "{stderr}");
+    assert!(stderr.contains("lägesrapporten skrivs inte"), "{stderr}");
+}

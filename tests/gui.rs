@@ -1587,6 +1587,49 @@ mod import_preview {
         h.run();
         assert_eq!(entries(h.state()), before);
     }
+
+    /// With a file that does not load, import and export write nothing:
+    /// the hidden entries would be imported twice, or missing.
+    #[test]
+    fn a_folder_with_load_errors_is_neither_imported_into_nor_exported() {
+        let dir = sample_copy();
+        let kommunen = dir.path().join("activities/kommunen.ron");
+        let text = std::fs::read_to_string(&kommunen).expect("read");
+        std::fs::write(&kommunen, text.replacen("entries:", "entries ", 1)).expect("write");
+        let csv = dir.path().join("logg.csv");
+        std::fs::write(&csv, "Datum;Löfte;Antal\n2017-04-03;P1;2\n").expect("write");
+        let polisen = dir.path().join("activities/polisen.ron");
+        let before = std::fs::read(&polisen).expect("read");
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::I);
+        h.run();
+        h.get_by_label("Sökväg")
+            .type_text(&csv.display().to_string());
+        h.key_press(Key::Enter);
+        h.run();
+        h.get_by_label("Importera").click();
+        h.run();
+        assert!(
+            h.state()
+                .error()
+                .is_some_and(|e| e.starts_with("Inget importerades eftersom filerna har fel")),
+            "{:?}",
+            h.state().error()
+        );
+        assert_eq!(std::fs::read(&polisen).expect("read"), before);
+        // A fresh window: the error above is still shown in this one.
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        h.run();
+        assert!(
+            h.state()
+                .error()
+                .is_some_and(|e| e.starts_with("Inget exporterades")),
+            "{:?}",
+            h.state().error()
+        );
+        assert!(!dir.path().join("aktiviteter.xlsx").exists());
+    }
 }
 
 /// "Exportera aktiviteter…" writes every entry to a workbook in the folder.

@@ -566,6 +566,6 @@ fn dates_spreadsheets_cannot_hold_are_located_errors() {
     assert_eq!((early[1].line, early[1].col), pos(&a, "\"1900-02-28\""));
     assert_eq!(
         early[0].message(),
-        "datumet 0000-01-01 är för tidigt: kalkylprogram (Excel) kan inte visa datum före 1900-03-01, så aktiviteten går inte att exportera; rätta årtalet"
+        "datumet 0000-01-01 ligger före 1900-03-01, och så tidiga datum kan Excel inte visa rätt; rätta datumet"
     );
 }

@@ -449,10 +449,11 @@ impl App {
         else {
             return;
         };
+        let protected = doc.protected();
         self.job = Some(Job::write(
             &self.ctx,
             texts().printing,
-            path,
+            (path, protected),
             move || {
                 crate::minutes::minutes_pdf(&pledge, &meetings, &meeting).map_err(|e| e.to_string())
             },
@@ -507,10 +508,15 @@ impl App {
             return;
         };
         self.report_dialog = None;
+        let protected = self
+            .doc
+            .as_ref()
+            .map(Document::protected)
+            .unwrap_or_default();
         self.job = Some(Job::write(
             &self.ctx,
             texts().writing_report,
-            path,
+            (path, protected),
             move || crate::report::render(&selected, format).map_err(|e| e.to_string()),
             |p| texts().report_written(p),
         ));

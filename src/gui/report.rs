@@ -135,18 +135,22 @@ pub struct Job {
 
 impl Job {
     /// Makes a document's bytes on a thread and saves them atomically to
-    /// `path`; `notice` says where it went. Repaints when done.
+    /// `path`; `notice` says where it went. Repaints when done. A `path`
+    /// that would replace one of the `protected` files, or anything but an
+    /// ordinary file, is refused before anything is made.
     pub fn write(
         ctx: &egui::Context,
         working: &'static str,
-        path: PathBuf,
+        (path, protected): (PathBuf, crate::store::output::Protected),
         bytes: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
         notice: impl FnOnce(&str) -> String + Send + 'static,
     ) -> Self {
         let (sender, receiver) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = bytes().and_then(|bytes| {
+            let checked = crate::store::output::check_output_path(&path, &protected)
+                .map_err(|e| e.to_string());
+            let result = checked.and_then(|()| bytes()).and_then(|bytes| {
                 crate::store::save_atomic_bytes(&path, &bytes).map_err(|e| e.to_string())?;
                 Ok(Written {
                     notice: notice(&path.display().to_string()),

@@ -334,6 +334,10 @@ pub struct Texts {
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
+    /// Why nothing is imported while the files have errors.
+    pub import_with_load_errors: &'static str,
+    /// Why nothing is exported while the files have errors.
+    pub export_with_load_errors: &'static str,
     pub sample_is_read_only: &'static str,
     meeting_exists_fn: fn(&str) -> String,
     open_meeting_fn: fn(&str) -> String,
@@ -852,6 +856,8 @@ pub static SV: Texts = Texts {
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
+    import_with_load_errors: "Inget importerades eftersom filerna har fel (se fliken Problem). Rätta dem först: poster i en fil som inte kan läsas skulle annars importeras en gång till.",
+    export_with_load_errors: "Inget exporterades eftersom filerna har fel (se fliken Problem); exporten skulle sakna aktiviteterna i filerna som inte kan läsas.",
     sample_is_read_only: "Exemplet är skrivskyddat. Spara det som egen mapp (Arkiv → Spara som…) och lägg sedan till aktivitetsfilerna där.",
     meeting_exists_fn: |d| format!("Det finns redan ett möte {d}; öppna det under fliken Möte."),
     open_meeting_fn: |d| format!("Öppna mötet {d}"),

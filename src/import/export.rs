@@ -27,10 +27,61 @@ impl ExportFormat {
     }
 }
 
-/// Why the workbook could not be made.
+/// Why the export could not be made. Nothing was written.
 #[derive(Debug, thiserror::Error)]
-#[error("kalkylarket kunde inte skapas: {0}")]
-pub struct ExportError(#[from] XlsxError);
+pub enum ExportError {
+    /// The xlsx writer failed; its message is English, so only the kind
+    /// of failure is told.
+    #[error("kalkylarket kunde inte skapas: {}", xlsx_reason(.0))]
+    Xlsx(#[from] XlsxError),
+    /// A date Excel cannot hold: it would be refused, or shown a day off.
+    #[error(
+        "aktiviteten den {date} (åtagande {commitments}) har ett datum som Excel inte kan visa rätt; \
+         Excel räknar datum från 1900-03-01. Rätta datumet i aktivitetsfilen"
+    )]
+    DateBeforeExcel {
+        /// The date as written.
+        date: crate::model::Date,
+        /// The entry's commitments, to find it.
+        commitments: String,
+    },
+}
+
+/// What went wrong in the xlsx writer, in Swedish.
+fn xlsx_reason(err: &XlsxError) -> String {
+    match err {
+        XlsxError::MaxStringLengthExceeded => {
+            "en text är längre än Excel tillåter (32 767 tecken)".into()
+        }
+        XlsxError::RowColumnLimitError => "fler rader än Excel tillåter (1 048 576)".into(),
+        XlsxError::DateTimeRangeError(_) | XlsxError::DateTimeParseError(_) => {
+            "ett datum som Excel inte kan visa".into()
+        }
+        XlsxError::IoError(e) | XlsxError::TempFileError(_, e) => crate::store::io_message(e),
+        _ => "internt fel i xlsx-skrivaren".into(),
+    }
+}
+
+/// Refuses entries with a date Excel cannot hold, before anything is made.
+fn check_dates(files: &[ActivityFile]) -> Result<(), ExportError> {
+    let first = crate::model::Date::FIRST_SPREADSHEET_DAY;
+    for entry in files.iter().flat_map(|f| &f.entries) {
+        for date in std::iter::once(entry.date).chain(entry.until) {
+            if date < first {
+                return Err(ExportError::DateBeforeExcel {
+                    date,
+                    commitments: entry
+                        .commitments
+                        .iter()
+                        .map(crate::model::CommitmentId::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+        }
+    }
+    Ok(())
+}
 
 fn qualifier_word(q: Qualifier) -> &'static str {
     match q {
@@ -74,16 +125,50 @@ fn texts(entry: &Activity) -> [String; 10] {
     ]
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// The characters that make a spreadsheet read a cell as a formula (OWASP
+/// "CSV injection"): `=`, `+`, `-`, `@`, a tab or a carriage return first.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `text` needs a leading apostrophe to be read as text: it starts
+/// like a formula, or with apostrophes and then like one (so that an
+/// apostrophe the user wrote survives the round trip too).
+fn needs_neutralising(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// `text` made safe to open in a spreadsheet: a leading `'` where it would
+/// otherwise be a formula. [`strip_neutraliser`] undoes it.
+pub fn neutralise_formula(text: &str) -> String {
+    if needs_neutralising(text) {
+        format!("'{text}")
     } else {
         text.to_owned()
     }
 }
 
-/// Every entry of `files` as CSV bytes.
-pub fn csv(files: &[ActivityFile]) -> Vec<u8> {
+/// The text an export wrote as [`neutralise_formula`]`(text)`: the leading
+/// `'` removed again where the export added it.
+pub fn strip_neutraliser(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_neutralising(rest) => rest,
+        _ => cell,
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    let text = neutralise_formula(text);
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Every entry of `files` as CSV bytes; cells that a spreadsheet would run
+/// as formulas are neutralised. Refuses dates Excel cannot hold (the file
+/// is made for Excel).
+pub fn csv(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
+    check_dates(files)?;
     let mut out = String::from("\u{feff}");
     let headings: Vec<&str> = Field::ALL.iter().map(|f| f.heading()).collect();
     out.push_str(&headings.join(";"));
@@ -93,12 +178,14 @@ pub fn csv(files: &[ActivityFile]) -> Vec<u8> {
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");
     }
-    out.into_bytes()
+    Ok(out.into_bytes())
 }
 
 /// Every entry of `files` as an xlsx workbook: dates as dates, amounts as
-/// numbers, a bold frozen header with a filter.
+/// numbers, a bold frozen header with a filter. Texts are written as plain
+/// strings, never as formulas.
 pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
+    check_dates(files)?;
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Aktiviteter")?;

@@ -630,31 +630,58 @@ impl RowReader<'_> {
 }
 
 /// A date cell: a date, ISO text ("2017-03-14", "2017-03-14 00:00"),
-/// "14/3/2017" or "14.3.2017", or an Excel serial number.
+/// "14/3/2017" or "14.3.2017", or an Excel serial number. Dates before
+/// 1900-03-01 are refused: Excel cannot hold them (see
+/// [`crate::model::Date::FIRST_SPREADSHEET_DAY`]), so they are typing errors here.
 pub fn parse_date(cell: &Cell) -> Result<Date, String> {
-    match cell {
-        Cell::Date(d) => Ok(*d),
+    let date = match cell {
+        Cell::Date(d) => *d,
+        Cell::Number(n) if (1.0..61.0).contains(n) => return Err(before_excel_message()),
         Cell::Number(n) => table::excel_serial_date(*n)
-            .ok_or_else(|| format!("{} är inget datum", crate::format::number(*n))),
-        Cell::Empty => Err("datum saknas".into()),
-        Cell::Text(t) => {
-            let t = t.trim();
-            if let Some(d) = t.get(..10).and_then(|s| s.parse::<Date>().ok())
-                && (t.len() == 10 || t[10..].starts_with([' ', 'T']))
-            {
-                return Ok(d);
-            }
-            let parts: Vec<&str> = t.split(['/', '.']).collect();
-            if let [d, m, y] = parts.as_slice()
-                && let (Ok(d), Ok(m), Ok(y)) =
-                    (d.trim().parse(), m.trim().parse(), y.trim().parse())
-                && let Some(date) = Date::from_ymd(y, m, d)
-            {
-                return Ok(date);
-            }
-            Err(format!("\"{t}\" är inget datum; skriv ÅÅÅÅ-MM-DD"))
+            .ok_or_else(|| format!("{} är inget datum", crate::format::number(*n)))?,
+        Cell::Empty => return Err("datum saknas".into()),
+        Cell::Text(t) => date_from_text(t.trim())?,
+    };
+    if date < Date::FIRST_SPREADSHEET_DAY {
+        // The same words as `check`.
+        return Err(crate::model::ProblemKind::BeforeSpreadsheetDates(date).to_string());
+    }
+    Ok(date)
+}
+
+fn before_excel_message() -> String {
+    "datum före 1900-03-01 kan Excel inte visa rätt; rätta datumet".into()
+}
+
+/// ISO text (with a time after it), or day/month/year with `/` or `.`.
+fn date_from_text(t: &str) -> Result<Date, String> {
+    if let Some(iso) = t.get(..10)
+        && (t.len() == 10 || t[10..].starts_with([' ', 'T']))
+    {
+        match iso.parse::<Date>() {
+            Ok(d) => return Ok(d),
+            // Written the right way, but the day does not exist: the same
+            // words as `check` ("februari 2017 har 28 dagar").
+            Err(err @ crate::model::DateError::NoSuchDay { .. }) => return Err(err.to_string()),
+            Err(crate::model::DateError::Format(_)) => {}
         }
     }
+    let parts: Vec<&str> = t.split(['/', '.']).collect();
+    if let [d, m, y] = parts.as_slice()
+        && let (Ok(d), Ok(m), Ok(y)) = (d.trim().parse(), m.trim().parse(), y.trim().parse())
+    {
+        if !(1..=12).contains(&m) {
+            return Err(format!("datumet \"{t}\" finns inte (månad {m} finns inte)"));
+        }
+        return Date::from_ymd(y, m, d).ok_or_else(|| {
+            format!(
+                "datumet \"{t}\" finns inte ({} {y} har {} dagar)",
+                crate::model::date::month_name(m),
+                crate::model::date::days_in_month(y, m)
+            )
+        });
+    }
+    Err(format!("\"{t}\" är inget datum; skriv ÅÅÅÅ-MM-DD"))
 }
 
 /// An amount: a number cell, or text with a decimal comma and space as
@@ -826,7 +853,7 @@ pub fn apply(
     pledge: &Pledge,
 ) -> Result<Summary, ActivityWriteError> {
     let edits = appends(folder, files, plan.entries.iter().map(|(_, e)| e.clone()));
-    let undo = apply_all(&edits, pledge)?;
+    let undo = apply_all(folder, &edits, pledge)?;
     Ok(Summary {
         imported: plan.entries.len(),
         skipped: plan.already_there.len(),

@@ -88,7 +88,7 @@ pub enum ReadError {
         reason: String,
     },
     /// The workbook is broken or not a spreadsheet.
-    #[error("{path} är inte ett kalkylark som går att läsa: {reason}")]
+    #[error("{path} går inte att läsa som kalkylark: {reason}")]
     Workbook {
         /// The file.
         path: String,
@@ -111,6 +111,54 @@ pub enum ReadError {
     /// Nothing in it.
     #[error("{0} är tomt")]
     Empty(String),
+    /// A CSV file with NUL bytes: not text.
+    #[error(
+        "{0} är ingen textfil (den innehåller NUL-tecken); spara kalkylarket som CSV (UTF-8) eller xlsx"
+    )]
+    NotText(String),
+    /// A FIFO, a device, a folder: never read.
+    #[error("{path} läses inte: {kind}; importera en vanlig fil")]
+    Special {
+        /// The path.
+        path: String,
+        /// What it is, in Swedish.
+        kind: &'static str,
+    },
+    /// Larger than any activity sheet.
+    #[error(
+        "{path} är för stor ({} MB; högst {} MB läses); dela upp kalkylarket",
+        bytes / 1_000_000,
+        MAX_SHEET_BYTES / 1_000_000
+    )]
+    TooLarge {
+        /// The path.
+        path: String,
+        /// Its size.
+        bytes: u64,
+    },
+}
+
+/// Spreadsheets larger than this are refused unread: 64 MB holds several
+/// hundred thousand rows, far more than a party reports in a period.
+pub const MAX_SHEET_BYTES: u64 = 64 * 1_000_000;
+
+/// The bytes of a spreadsheet file, refusing special and oversized files.
+fn read_sheet_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let display = path.display().to_string();
+    crate::store::read_regular_file(path, MAX_SHEET_BYTES).map_err(|e| match e {
+        crate::store::ReadRefused::Io(e) => ReadError::Io {
+            path: display,
+            reason: crate::store::io_message(&e),
+        },
+        crate::store::ReadRefused::Special(kind) => ReadError::Special {
+            path: display,
+            kind,
+        },
+        crate::store::ReadRefused::TooLarge { bytes, .. } => ReadError::TooLarge {
+            path: display,
+            bytes,
+        },
+    })
 }
 
 /// Reads a spreadsheet: `.xlsx`, `.xlsm`, `.xls`, `.ods` or `.csv`/`.txt`.
@@ -124,13 +172,20 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
         .unwrap_or_default();
     let table = match ext.as_str() {
         "csv" | "txt" | "tsv" => {
-            let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
-                path: display.clone(),
-                reason: crate::store::io_message(&e),
-            })?;
+            let bytes = read_sheet_bytes(path)?;
+            // UTF-16 ("Unicode-text" from Excel) is full of NUL bytes; any
+            // other NUL means the file is not text at all.
+            if !bytes.starts_with(b"\xFF\xFE")
+                && !bytes.starts_with(b"\xFE\xFF")
+                && bytes.contains(&0)
+            {
+                return Err(ReadError::NotText(display));
+            }
             csv_table(&bytes)
         }
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => workbook_table(path, sheet)?,
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
+            workbook_table(path, read_sheet_bytes(path)?, sheet)?
+        }
         _ => return Err(ReadError::UnknownKind(display)),
     };
     if table.headers.iter().all(|h| h.trim().is_empty()) && table.rows.is_empty() {
@@ -139,13 +194,30 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
     Ok(table)
 }
 
-fn workbook_table(path: &Path, sheet: Option<&str>) -> Result<Table, ReadError> {
+/// The kind of workbook a file name promises, as a user calls it.
+fn workbook_kind(path: &Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("ods") => "ods-fil",
+        Some("xls") => "xls-fil",
+        _ => "xlsx-fil",
+    }
+}
+
+fn workbook_table(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table, ReadError> {
     let display = path.display().to_string();
-    let broken = |e: calamine::Error| ReadError::Workbook {
+    // calamine's and zip's messages are English ("Could not find EOCD")
+    // and say nothing a user can act on.
+    let broken = |_: calamine::Error| ReadError::Workbook {
         path: display.clone(),
-        reason: e.to_string(),
+        reason: format!("filen är inte en giltig {}", workbook_kind(path)),
     };
-    let mut workbook = calamine::open_workbook_auto(path).map_err(broken)?;
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(broken)?;
     let sheets = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) => sheets
@@ -193,7 +265,11 @@ fn cell_of(data: &Data) -> Cell {
         #[allow(clippy::cast_precision_loss)] // counts far below 2^52
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
-        Data::DateTime(dt) => excel_serial_date(dt.as_f64()).map_or(Cell::Empty, Cell::Date),
+        // Out of Excel's reliable range: kept as the number, which the
+        // date parser then refuses with a reason.
+        Data::DateTime(dt) => {
+            excel_serial_date(dt.as_f64()).map_or(Cell::Number(dt.as_f64()), Cell::Date)
+        }
         Data::DateTimeIso(s) | Data::DurationIso(s) => s
             .get(..10)
             .and_then(|d| d.parse::<Date>().ok())
@@ -213,9 +289,11 @@ fn split_header(rows: Vec<Vec<Cell>>) -> (Vec<String>, Vec<Vec<Cell>>) {
     (headers, rows.collect())
 }
 
-/// An Excel serial day number (days since 1899-12-30) as a date.
+/// An Excel serial day number (days since 1899-12-30) as a date; `None`
+/// before 61 (1900-03-01): Excel counts a 29 February 1900 that never was,
+/// so its serials 1–60 are a day off (1900-01-01 would read 1899-12-31).
 pub fn excel_serial_date(serial: f64) -> Option<Date> {
-    if !(1.0..2_958_466.0).contains(&serial) {
+    if !(61.0..2_958_466.0).contains(&serial) {
         return None;
     }
     #[allow(clippy::cast_possible_truncation)] // checked range above
@@ -223,8 +301,13 @@ pub fn excel_serial_date(serial: f64) -> Option<Date> {
     Some(Date::from_ymd(1899, 12, 30)?.add_days(days))
 }
 
-/// UTF-8 (a BOM is dropped), else Windows-1252.
+/// UTF-16 with its BOM, UTF-8 (a BOM is dropped), else Windows-1252.
 pub fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
@@ -279,7 +362,8 @@ pub fn csv_table(bytes: &[u8]) -> Table {
                 if t.trim().is_empty() {
                     Cell::Empty
                 } else {
-                    Cell::Text(t.to_owned())
+                    // An export's guard against formulas is not part of the text.
+                    Cell::Text(super::export::strip_neutraliser(t).to_owned())
                 }
             })
             .collect();
@@ -356,5 +440,8 @@ mod tests {
     fn excel_serial_dates() {
         assert_eq!(excel_serial_date(42808.0), "2017-03-14".parse().ok());
         assert_eq!(excel_serial_date(-1.0), None);
+        // Serials 1–60 are a day off in Excel's calendar: refused.
+        assert_eq!(excel_serial_date(1.0), None);
+        assert_eq!(excel_serial_date(61.0), "1900-03-01".parse().ok());
     }
 }

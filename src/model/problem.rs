@@ -361,7 +361,7 @@ impl ProblemKind {
             ),
             K::BeforeSpreadsheetDates(date) => write!(
                 f,
-                "datumet {date} är för tidigt: kalkylprogram (Excel) kan inte visa datum före {}, så aktiviteten går inte att exportera; rätta årtalet",
+                "datumet {date} ligger före {}, och så tidiga datum kan Excel inte visa rätt; rätta datumet",
                 Date::FIRST_SPREADSHEET_DAY
             ),
             K::FileTooMuchText { bytes, limit } => write!(

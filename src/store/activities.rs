@@ -46,8 +46,34 @@ pub fn apply_to_file(
     edit: &ActivityEdit,
     reporter: Option<&str>,
 ) -> Result<ActivityEdit, ActivityWriteError> {
-    let display = path.display().to_string();
+    let current = read_current(path)?;
+    let (text, undo) = edited_text(path, current, edit, reporter)?;
+    save_atomic(path, &text)?;
+    Ok(undo)
+}
+
+/// The file at `path` as it is on disk now, with its text; `None` when it
+/// does not exist yet.
+fn read_current(path: &Path) -> Result<Option<(ActivityFile, String)>, ActivityWriteError> {
     if !path.exists() {
+        return Ok(None);
+    }
+    let source = Source::read(path);
+    let file: ActivityFile = parse(&source).map_err(ActivityWriteError::Unreadable)?;
+    Ok(Some((file, source.text.unwrap_or_default())))
+}
+
+/// The text of the file at `path` (now `current`) after `edit`, changing
+/// only the entries concerned, read back to be sure; and the edit that
+/// undoes it. Nothing is written, except the folder of a new file.
+fn edited_text(
+    path: &Path,
+    current: Option<(ActivityFile, String)>,
+    edit: &ActivityEdit,
+    reporter: Option<&str>,
+) -> Result<(String, ActivityEdit), ActivityWriteError> {
+    let display = path.display().to_string();
+    let Some((mut expected, text)) = current else {
         let mut file = ActivityFile {
             version: ACTIVITY_FORMAT_VERSION,
             reporter: reporter.map(str::to_owned),
@@ -66,12 +92,8 @@ pub fn apply_to_file(
                 reason: super::io_message(&e),
             })?;
         }
-        save_atomic(path, &activities_to_ron(&file)?)?;
-        return Ok(undo);
-    }
-    let source = Source::read(path);
-    let mut expected: ActivityFile = parse(&source).map_err(ActivityWriteError::Unreadable)?;
-    let text = source.text.unwrap_or_default();
+        return Ok((activities_to_ron(&file)?, undo));
+    };
     let undo = edit
         .apply(&mut expected)
         .map_err(|source| ActivityWriteError::Edit {
@@ -101,11 +123,9 @@ pub fn apply_to_file(
     // Read the result back: it must be exactly the intended file.
     let check = Source::from_text(path, new_text.clone());
     match parse::<ActivityFile>(&check) {
-        Ok(back) if back == expected => {}
-        _ => return Err(ActivityWriteError::Splice(display)),
+        Ok(back) if back == expected => Ok((new_text, undo)),
+        _ => Err(ActivityWriteError::Splice(display)),
     }
-    save_atomic(path, &new_text)?;
-    Ok(undo)
 }
 
 /// The edits that append `entries` to their parties' files: one insert per
@@ -136,15 +156,22 @@ pub fn appends<'a>(
         .collect()
 }
 
-/// Applies `edits` in order, all or nothing: when one fails, those already
-/// written are undone and the error is returned. Returns the edits that
-/// undo them all, in the order to apply them. A file created by an insert
-/// gets its first entry's party name as keeper.
+/// Applies `edits` in order, all or nothing, also across files and when
+/// the process is killed: every new text is made first, then all are saved
+/// as one through the journal in `folder` ([`super::journal`]). Returns the
+/// edits that undo them all, in the order to apply them. A file created by
+/// an insert gets its first entry's party name as keeper.
 pub fn apply_all(
+    folder: &Path,
     edits: &[(PathBuf, ActivityEdit)],
     pledge: &crate::model::Pledge,
 ) -> Result<Vec<(PathBuf, ActivityEdit)>, ActivityWriteError> {
+    // An interrupted save is finished first, so the edits apply to what
+    // the files hold.
+    super::journal::recover(folder)?;
     let mut undo: Vec<(PathBuf, ActivityEdit)> = Vec::with_capacity(edits.len());
+    // Per file: its parsed content and text after the edits so far.
+    let mut files: Vec<(PathBuf, Option<(ActivityFile, String)>)> = Vec::new();
     for (path, edit) in edits {
         let reporter = match edit {
             ActivityEdit::Insert { entries, .. } => entries
@@ -153,16 +180,26 @@ pub fn apply_all(
                 .map(|p| p.name.as_str()),
             _ => None,
         };
-        match apply_to_file(path, edit, reporter) {
-            Ok(inverse) => undo.push((path.clone(), inverse)),
-            Err(err) => {
-                for (p, inverse) in undo.iter().rev() {
-                    let _ = apply_to_file(p, inverse, None);
-                }
-                return Err(err);
-            }
-        }
+        let slot = if let Some(i) = files.iter().position(|(p, _)| p == path) {
+            i
+        } else {
+            files.push((path.clone(), read_current(path)?));
+            files.len() - 1
+        };
+        let Some((_, current)) = files.get_mut(slot) else {
+            continue;
+        };
+        let (text, inverse) = edited_text(path, current.take(), edit, reporter)?;
+        let parsed: ActivityFile = parse(&Source::from_text(path, text.clone()))
+            .map_err(|_| ActivityWriteError::Splice(path.display().to_string()))?;
+        *current = Some((parsed, text));
+        undo.push((path.clone(), inverse));
     }
+    let writes: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .filter_map(|(path, file)| file.map(|(_, text)| (path, text)))
+        .collect();
+    super::journal::save_all(folder, &writes)?;
     undo.reverse();
     Ok(undo)
 }

@@ -5,7 +5,9 @@
 //! file, line and column, next to whatever data could be used.
 
 pub mod activities;
+pub mod journal;
 mod locate;
+pub mod output;
 mod ron_error;
 mod save;
 pub mod splice;
@@ -67,15 +69,56 @@ impl Source {
 
 fn read_text(path: &Path) -> Result<String, ProblemKind> {
     let io = |e: std::io::Error| ProblemKind::Io(io_message(&e));
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ProblemKind::TooLarge {
-            bytes: size,
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let bytes = read_regular_file(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadRefused::Io(e) => io(e),
+        ReadRefused::Special(kind) => ProblemKind::Io(format!("{kind}; bara vanliga filer läses")),
+        ReadRefused::TooLarge { bytes, limit } => ProblemKind::TooLarge { bytes, limit },
+    })?;
     text_from_bytes(bytes)
+}
+
+/// Why [`read_regular_file`] read nothing.
+#[derive(Debug)]
+pub enum ReadRefused {
+    /// The operating system refused.
+    Io(std::io::Error),
+    /// A FIFO, a device, a folder…: never opened (a FIFO blocks, a device
+    /// such as `/dev/zero` never ends). The Swedish name of what it is.
+    Special(&'static str),
+    /// Larger than the limit.
+    TooLarge {
+        /// Size of the file (at least).
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+}
+
+/// Reads an ordinary file (a symlink is followed) of at most `limit` bytes.
+/// Anything else is refused without being read.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadRefused> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadRefused::Io)?;
+    if let Some(kind) = output::special_kind(&meta) {
+        return Err(ReadRefused::Special(kind));
+    }
+    let too_large = |bytes| ReadRefused::TooLarge { bytes, limit };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(ReadRefused::Io)?;
+    // Replaced by something else since the check above?
+    if let Some(kind) = file.metadata().ok().as_ref().and_then(output::special_kind) {
+        return Err(ReadRefused::Special(kind));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadRefused::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Checks raw bytes the way [`Source::read`] does (exposed for tests and drops).
@@ -104,15 +147,56 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, ProblemKind> {
     Ok(text)
 }
 
-/// Turns an I/O error into a short Swedish phrase.
+/// Turns an I/O error into a short Swedish phrase. The operating system's
+/// own text is English ("Too many levels of symbolic links (os error 40)"),
+/// so it is never shown; an unknown error gets its number, to look up.
+/// The callers put the path in front.
 pub fn io_message(err: &std::io::Error) -> String {
     use std::io::ErrorKind as E;
-    match err.kind() {
-        E::NotFound => "filen eller mappen finns inte".into(),
-        E::PermissionDenied => "behörighet saknas".into(),
-        E::IsADirectory => "det är en mapp, inte en fil".into(),
-        _ => format!("{err}"),
+    // ELOOP has no stable ErrorKind yet.
+    #[cfg(unix)]
+    if err.raw_os_error() == Some(40) {
+        return "för många nivåer av symboliska länkar (en länk som pekar på sig själv?)".into();
     }
+    let text = match err.kind() {
+        E::NotFound => "filen eller mappen finns inte",
+        E::PermissionDenied => "behörighet saknas",
+        E::IsADirectory => "det är en mapp, inte en fil",
+        E::NotADirectory => "en del av sökvägen är ingen mapp",
+        E::AlreadyExists => "filen finns redan",
+        E::DirectoryNotEmpty => "mappen är inte tom",
+        E::StorageFull => "disken är full",
+        E::QuotaExceeded => "diskkvoten är slut",
+        E::ReadOnlyFilesystem => "filsystemet är skrivskyddat",
+        E::ResourceBusy | E::ExecutableFileBusy => "filen är upptagen",
+        E::FileTooLarge => "filen är för stor för filsystemet",
+        E::InvalidFilename => "ogiltigt filnamn (för långt eller med otillåtna tecken)",
+        E::CrossesDevices => "filen kan inte flyttas mellan olika diskar",
+        E::TooManyLinks => "för många länkar till filen",
+        E::StaleNetworkFileHandle => "nätverksfilen är inte längre tillgänglig",
+        E::TimedOut => "tidsgränsen överskreds",
+        E::Interrupted => "avbröts",
+        E::WouldBlock => "filen är inte redo att läsas",
+        E::UnexpectedEof => "filen tog slut oväntat",
+        E::InvalidData => "filen innehåller ogiltiga data",
+        E::OutOfMemory => "minnet räckte inte",
+        E::ConnectionRefused
+        | E::ConnectionReset
+        | E::ConnectionAborted
+        | E::NotConnected
+        | E::BrokenPipe
+        | E::NetworkDown
+        | E::NetworkUnreachable
+        | E::HostUnreachable => "förbindelsen med nätverksenheten bröts",
+        E::Unsupported => "åtgärden stöds inte här",
+        _ => {
+            return match err.raw_os_error() {
+                Some(code) => format!("okänt fel från operativsystemet (felkod {code})"),
+                None => "okänt fel vid läsning eller skrivning".into(),
+            };
+        }
+    };
+    text.into()
 }
 
 /// Why a path could not be opened at all (as opposed to problems inside files).
@@ -154,7 +238,9 @@ impl Inputs {
         })?;
         let mut inputs = if meta.is_dir() {
             let pledge = path.join(PLEDGE_FILE);
-            if !pledge.is_file() {
+            // Anything by that name is read, so that a FIFO or a folder
+            // called pledge.ron is reported for what it is.
+            if std::fs::symlink_metadata(&pledge).is_err() {
                 return Err(OpenError::NoPledge(path.to_owned()));
             }
             Inputs {
@@ -178,23 +264,74 @@ impl Inputs {
         inputs
             .activities
             .extend(extra_activities.iter().map(Source::read));
+        let folder = if meta.is_dir() {
+            path
+        } else {
+            path.parent().unwrap_or(Path::new("."))
+        };
+        inputs.read_through_journal(folder);
         Ok(inputs)
+    }
+
+    /// Reads the new texts of a save interrupted after its commit point
+    /// in place of the files it has yet to replace (and adds the files it
+    /// creates in `activities/`), so what is loaded is the state after the
+    /// save, without writing anything ([`journal`]).
+    fn read_through_journal(&mut self, folder: &Path) {
+        let pending = journal::pending(folder);
+        if pending.is_empty() {
+            return;
+        }
+        let same = |source: &Path, target: &Path| {
+            source.canonicalize().ok().as_deref() == Some(target)
+                || output::resolved(source) == target
+        };
+        for (target, staged) in pending {
+            let text = Source::read(&staged).text;
+            let existing = std::iter::once(&mut self.pledge)
+                .chain(&mut self.activities)
+                .chain(&mut self.meetings)
+                .find(|s| same(&s.path, &target));
+            if let Some(source) = existing {
+                source.text = text;
+            } else if target.parent() == folder.join(ACTIVITIES_DIR).canonicalize().ok().as_deref()
+                && let Some(name) = target.file_name()
+            {
+                self.activities.push(Source {
+                    path: folder.join(ACTIVITIES_DIR).join(name),
+                    text,
+                });
+                self.activities.sort_by(|a, b| a.path.cmp(&b.path));
+            }
+        }
     }
 }
 
-/// The `.ron` files directly in `dir`, sorted by name; none if `dir` does not exist.
+/// The `.ron` entries directly in `dir`, sorted by name; none if `dir`
+/// does not exist. An entry that is not an ordinary file (a FIFO, a
+/// folder) is listed too, so that reading it reports what it is rather
+/// than leaving it out unsaid. `dir` being a file is an error: its
+/// entries would silently be missing ("0 aktiviteter").
 fn ron_files_in(dir: &Path) -> Result<Vec<PathBuf>, OpenError> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
     let unreadable = |e: std::io::Error| OpenError::Unreadable {
         path: dir.to_owned(),
         reason: io_message(&e),
     };
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(unreadable(e)),
+        Ok(meta) if !meta.is_dir() => {
+            return Err(OpenError::Unreadable {
+                path: dir.to_owned(),
+                reason: "det är ingen mapp; den ska vara en mapp med .ron-filer".into(),
+            });
+        }
+        Ok(_) => {}
+    }
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let path = entry.map_err(unreadable)?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "ron") {
+        if path.extension().is_some_and(|e| e == "ron") {
             files.push(path);
         }
     }

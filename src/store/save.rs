@@ -21,6 +21,14 @@ pub enum SaveError {
         /// The file.
         path: String,
     },
+    /// The file is write-protected (mode 444): its owner does not want it changed.
+    #[error(
+        "{path} är skrivskyddad och ändras inte; inget sparades. Ta bort skrivskyddet om filen ska kunna ändras"
+    )]
+    WriteProtected {
+        /// The file.
+        path: String,
+    },
     /// Serialising failed (not expected for our types).
     #[error("kunde inte skriva om data till RON: {0}")]
     Serialize(#[from] ron::Error),
@@ -58,15 +66,68 @@ pub fn save_atomic(path: &Path, contents: &str) -> Result<(), SaveError> {
 }
 
 /// Writes bytes (a PDF) to `path` atomically (temp file + fsync + rename).
+///
+/// A symbolic link is followed: the file it points to (a colleague's shared
+/// activity log) gets the new contents, written next to it, and the link
+/// stays a link. A write-protected file is refused, also for root, who
+/// could otherwise rename over it.
 pub fn save_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    let target = link_target(path)?;
+    refuse_write_protected(&target)?;
+    write_atomically(&target, contents)
+}
+
+/// Where a save to `path` goes: `path` itself, or the file a symbolic link
+/// (or a chain of them) points to.
+pub(crate) fn link_target(path: &Path) -> Result<std::path::PathBuf, SaveError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|e| SaveError::Io {
+                path: path.display().to_string(),
+                reason: format!(
+                    "den symboliska länken går inte att följa: {}",
+                    super::io_message(&e)
+                ),
+            })
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Refuses a file whose permissions say it must not be changed.
+pub(crate) fn refuse_write_protected(path: &Path) -> Result<(), SaveError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.permissions().readonly() => {
+            Err(SaveError::WriteProtected {
+                path: path.display().to_string(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The atomic write itself, to a path that is not a link.
+fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
     let io = |e: std::io::Error| SaveError::Io {
         path: path.display().to_string(),
         reason: super::io_message(&e),
     };
+    // A rename would replace a directory entry of any kind: never a
+    // folder, a FIFO or a device (as root, `-o /dev/full` once did).
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.file_type().is_symlink()
+        && let Some(kind) = super::output::special_kind(&meta)
+    {
+        return Err(SaveError::Io {
+            path: path.display().to_string(),
+            reason: kind.to_owned(),
+        });
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    remove_stale_temps(dir);
     let mut temp = tempfile::Builder::new()
         .prefix(".medborgarlofte-")
         .suffix(".tmp")
@@ -92,6 +153,38 @@ pub fn save_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), SaveError> 
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// How old a leftover temporary file must be before a save removes it: a
+/// younger one may belong to a colleague's save in progress on a shared
+/// drive, and removing it would make that save fail.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Removes the temporary files (`.medborgarlofte-*.tmp`) that saves killed
+/// halfway left in `dir`: they are never loaded, but pile up otherwise.
+pub(crate) fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".medborgarlofte-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = entry.metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta
+                    .modified()
+                    .ok()
+                    .and_then(|m| now.duration_since(m).ok())
+                    .is_some_and(|age| age >= STALE_TEMP_AGE)
+        });
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Saves a pledge atomically.

@@ -10,10 +10,22 @@ use assert_cmd::Command;
 use medborgarlofte::workspace::copy_sample_to;
 
 /// The `medborgarlofte` binary, without a backtrace setting from outside.
+///
+/// `MEDBORGARLOFTE_BIN` names another build of it: worktrees that share one
+/// target dir overwrite each other's `target/debug/medborgarlofte`, and
+/// cargo sets `CARGO_BIN_EXE_medborgarlofte` to that shared path.
 pub fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("medborgarlofte").expect("binary built");
+    let mut cmd = Command::new(bin_path());
     cmd.env_remove("RUST_BACKTRACE");
     cmd
+}
+
+/// The path of the binary [`bin`] runs.
+pub fn bin_path() -> std::path::PathBuf {
+    std::env::var_os("MEDBORGARLOFTE_BIN").map_or_else(
+        || assert_cmd::cargo::cargo_bin("medborgarlofte"),
+        std::path::PathBuf::from,
+    )
 }
 
 /// A writable copy of the whole sample (pledge, activities, meetings).
@@ -85,4 +97,26 @@ pub fn assert_fonts_embedded_on_a4(pdf: &Path) {
         );
     }
     assert!(poppler("pdfinfo", &[pdf]).contains("(A4)"));
+}
+
+/// Every file under `dir` (recursively, symlinks not followed) with its
+/// bytes, to assert that a refused command left the folder as it was.
+pub fn files(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).expect("readable folder") {
+            let path = entry.expect("entry").path();
+            let kind = std::fs::symlink_metadata(&path).expect("meta").file_type();
+            if kind.is_dir() {
+                todo.push(path);
+            } else if kind.is_file() {
+                out.insert(path.clone(), std::fs::read(&path).expect("readable"));
+            } else if kind.is_symlink() {
+                let target = std::fs::read_link(&path).expect("link");
+                out.insert(path, target.to_string_lossy().as_bytes().to_vec());
+            }
+        }
+    }
+    out
 }

@@ -223,7 +223,12 @@ impl App {
             .as_ref()
             .and_then(|d| d.pledge())
             .ok_or_else(|| texts().no_pledge_for_activities.to_owned())?;
-        apply_all(edits, pledge)
+        let folder = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.origin.folder())
+            .unwrap_or_else(|| self.output_dir());
+        apply_all(&folder, edits, pledge)
             .map(Step::Activities)
             .map_err(|e| e.to_string())
     }
@@ -339,6 +344,12 @@ impl App {
         };
         let Some(doc) = &self.doc else { return };
         let Some(pledge) = doc.pledge() else { return };
+        // As in the CLI: entries of a file that does not load would be
+        // imported a second time.
+        if doc.loaded.has_errors() {
+            self.error = Some(texts().import_with_load_errors.to_owned());
+            return;
+        }
         let files: Vec<_> = doc.loaded.activity_files().collect();
         match crate::import::apply(&plan, &folder, &files, pledge) {
             Ok(summary) => {
@@ -510,6 +521,10 @@ impl App {
     pub(super) fn export_activities(&mut self) {
         use crate::import::export;
         let Some(doc) = &self.doc else { return };
+        if doc.loaded.has_errors() {
+            self.error = Some(texts().export_with_load_errors.to_owned());
+            return;
+        }
         let default = self.output_dir().join("aktiviteter.xlsx");
         let Some(path) = self.save_path(
             texts().export_activities,
@@ -519,6 +534,7 @@ impl App {
             return;
         };
         let files = doc.loaded.activities.clone();
+        let protected = doc.protected();
         let n: usize = files.iter().map(|f| f.entries.len()).sum();
         let csv = path
             .extension()
@@ -526,10 +542,10 @@ impl App {
         self.job = Some(super::Job::write(
             &self.ctx,
             texts().exporting,
-            path,
+            (path, protected),
             move || {
                 if csv {
-                    Ok(export::csv(&files))
+                    export::csv(&files).map_err(|e| e.to_string())
                 } else {
                     export::xlsx(&files).map_err(|e| e.to_string())
                 }
