@@ -506,7 +506,7 @@ fn long_texts_and_overflowing_sums_are_located_errors() {
     assert_eq!(too_long.line, 4);
     assert_eq!(
         too_long.message(),
-        "fältet \"entries[0].note\" har 10 001 tecken; högst 10 000 tecken är tillåtna i en text"
+        "fältet \"entries[0].note\" har 10 001 tecken; högst 10 000 tecken får stå i det fältet"
     );
     let sum = only(&loaded, |k| matches!(k, ProblemKind::SumOverflow(_)));
     assert_eq!(sum.severity, Severity::Fel);
@@ -541,7 +541,7 @@ fn a_printed_file_with_more_text_than_any_real_one_is_an_error() {
     assert_eq!(p.severity, Severity::Fel);
     assert!(p.message().starts_with("filen har 1 0"), "{}", p.message());
     assert!(
-        p.message().ends_with("får ha högst 1 000 000 byte"),
+        p.message().ends_with("får ha högst 300 000 byte"),
         "{}",
         p.message()
     );
@@ -567,5 +567,35 @@ fn dates_spreadsheets_cannot_hold_are_located_errors() {
     assert_eq!(
         early[0].message(),
         "datumet 0000-01-01 ligger före 1900-03-01, och så tidiga datum kan Excel inte visa rätt; rätta datumet"
+    );
+}
+
+#[test]
+fn names_have_a_tighter_limit_and_a_pledge_at_most_200_commitments() {
+    let long_name = "Å".repeat(201);
+    let pledge = PLEDGE.replace("name: \"LPO Test\"", &format!("name: \"{long_name}\""));
+    let loaded = load(&pledge, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::TextTooLong { .. }));
+    assert_eq!(
+        p.message(),
+        "fältet \"parties[0].name\" har 201 tecken; högst 200 tecken får stå i det fältet"
+    );
+    let mut commitments = String::new();
+    for i in 0..201 {
+        commitments.push_str("        (id: \"X");
+        commitments.push_str(&i.to_string());
+        commitments.push_str("\", text: \"Text.\", owners: [\"polis\"]),\n");
+    }
+    let many = PLEDGE.replace(
+        "    commitments: [\n",
+        &format!("    commitments: [\n{commitments}"),
+    );
+    let loaded = load(&many, &[]);
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::TooManyCommitments { .. })
+    });
+    assert_eq!(
+        p.message(),
+        "löftet har 204 åtaganden; högst 200 får stå i ett löfte (dela upp det i flera löften)"
     );
 }

@@ -1,35 +1,36 @@
 //! The largest inputs that still pass `check`: the Karlstad sample blown up
-//! to the text limits (every printed text at 10 000 characters, the pledge
-//! and a meeting just under 1 MB of text, places and party names as single
-//! unbreakable words). The minutes and the report of this must stay within
-//! the budget of issue 14 (≤ 2 s, ≤ 300 MB).
+//! to the limits — the most commitments a pledge may have, the pledge and a
+//! meeting just under their text limit, party names, participants, places
+//! and headings as single unbreakable words of the longest name allowed,
+//! eight such places per commitment. The minutes and the report of this
+//! must stay within the budget of issue 14 (≤ 2 s, ≤ 300 MB).
 
 use std::path::Path;
 
 use medborgarlofte::model::meeting::{AgendaItem, ItemKind, Meeting};
 use medborgarlofte::model::{Activity, ActivityFile, Commitment, Date, Quantity};
-use medborgarlofte::privacy::MAX_TEXT_CHARS;
+use medborgarlofte::privacy::{MAX_COMMITMENTS, MAX_NAME_CHARS, MAX_PRINTED_FILE_BYTES};
 use medborgarlofte::store::{self, Inputs, Loaded};
 use medborgarlofte::workspace::copy_sample_to;
 
-/// One word, no break opportunity, exactly at the limit.
+/// One word, no break opportunity, at the name limit.
 fn long_word(seed: usize) -> String {
     let stem = format!("Trygghetssamverkansområde{seed}");
-    stem.repeat(MAX_TEXT_CHARS / stem.chars().count() + 1)
+    stem.repeat(MAX_NAME_CHARS / stem.chars().count() + 1)
         .chars()
-        .take(MAX_TEXT_CHARS)
+        .take(MAX_NAME_CHARS)
         .collect()
 }
 
-/// Ordinary words, exactly at the limit.
-fn long_text(seed: usize) -> String {
+/// Ordinary words, `chars` long.
+fn long_text(seed: usize, chars: usize) -> String {
     let sentence = format!(
         "Polisen och kommunen genomför gemensamma tillsyner nummer {seed} i centrala Karlstad. "
     );
     sentence
-        .repeat(MAX_TEXT_CHARS / sentence.chars().count() + 1)
+        .repeat(chars / sentence.chars().count() + 1)
         .chars()
-        .take(MAX_TEXT_CHARS)
+        .take(chars)
         .collect()
 }
 
@@ -43,16 +44,17 @@ pub fn folder(dir: &Path) -> Loaded {
         party.name = long_word(i);
     }
     let template: Commitment = pledge.commitments.first().cloned().expect("a commitment");
+    // As many commitments as allowed, their texts sharing what is left of
+    // the pledge's text limit.
+    let per_text = MAX_PRINTED_FILE_BYTES * 9 / 10 / MAX_COMMITMENTS;
     for c in &mut pledge.commitments {
-        c.text = long_text(0);
+        c.text = long_text(0, per_text);
+        c.places = vec![long_word(99)];
     }
-    let mut n = 0;
-    // Up to just under the pledge's text limit.
-    while store::to_ron(&pledge).map_or(0, |t| t.len()) + 2 * MAX_TEXT_CHARS < 1_000_000 {
-        n += 1;
+    for n in pledge.commitments.len()..MAX_COMMITMENTS {
         let mut c = template.clone();
         c.id = format!("X{n}").as_str().into();
-        c.text = long_text(n);
+        c.text = long_text(n, per_text);
         c.target = None;
         c.carried_over = None;
         pledge.commitments.push(c);
@@ -102,11 +104,12 @@ pub fn folder(dir: &Path) -> Loaded {
         p.name = long_word(7);
     }
     let mut k = 0;
-    while store::meeting_to_ron(&meeting).map_or(0, |t| t.len()) + 3 * MAX_TEXT_CHARS < 1_000_000 {
+    let size = |m: &Meeting| store::meeting_to_ron(m).map_or(0, |t| t.len());
+    while size(&meeting) + 4 * 2_000 < MAX_PRINTED_FILE_BYTES {
         k += 1;
         let mut item = AgendaItem::new(ItemKind::Annat(long_word(k)));
-        item.discussion = long_text(k);
-        item.decisions = vec![long_word(k + 1)];
+        item.discussion = long_text(k, 2_000);
+        item.decisions = vec![long_word(k + 1), long_text(k, 500)];
         meeting.items.push(item);
     }
     let path = dir.join("meetings").join(format!("{}.ron", meeting.date));

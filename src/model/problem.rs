@@ -213,6 +213,13 @@ pub enum ProblemKind {
     },
     /// The amounts reported for a commitment add up to more than a number holds.
     SumOverflow(String),
+    /// More commitments than any real pledge has.
+    TooManyCommitments {
+        /// How many there are.
+        count: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A date before the first one spreadsheets can hold.
     BeforeSpreadsheetDates(Date),
     /// A printed file with more text than any real one.
@@ -239,6 +246,19 @@ pub enum ProblemKind {
 fn several_ids(id: &str) -> bool {
     let id = id.trim();
     id.contains(',') || id.contains(" och ") || id.contains(" & ") || id.contains('/')
+}
+
+/// "okänd part …", or that several parties stand where one belongs.
+fn unknown_party(f: &mut fmt::Formatter<'_>, id: &str, suggestion: Option<&str>) -> fmt::Result {
+    if several_ids(id) {
+        return write!(
+            f,
+            "\"{id}\" är flera parter i ett fält där bara en part får stå; skriv en aktivitet per part{}",
+            suggestion.map_or_else(String::new, |s| format!(" (menade du \"{s}\"?)"))
+        );
+    }
+    write!(f, "okänd part \"{id}\"")?;
+    suggestion_suffix(f, suggestion)
 }
 
 impl fmt::Display for ProblemKind {
@@ -269,17 +289,7 @@ impl fmt::Display for ProblemKind {
                 "ogiltigt id \"{id}\"; använd bara bokstäverna a–z, siffror, - och _"
             ),
             K::DuplicateId { what, id } => write!(f, "{what} \"{id}\" finns redan; id måste vara unika"),
-            K::UnknownParty { id, suggestion } if several_ids(id) => write!(
-                f,
-                "\"{id}\" är flera parter i ett fält där bara en part får stå; skriv en aktivitet per part{}",
-                suggestion
-                    .as_deref()
-                    .map_or_else(String::new, |s| format!(" (menade du \"{s}\"?)"))
-            ),
-            K::UnknownParty { id, suggestion } => {
-                write!(f, "okänd part \"{id}\"")?;
-                suggestion_suffix(f, suggestion.as_deref())
-            }
+            K::UnknownParty { id, suggestion } => unknown_party(f, id, suggestion.as_deref()),
             K::UnknownCommitment { id, suggestion } => {
                 write!(f, "okänt åtagande \"{id}\"")?;
                 suggestion_suffix(f, suggestion.as_deref())
@@ -336,6 +346,7 @@ impl fmt::Display for ProblemKind {
             | K::SumOverflow(_)
             | K::FileTooMuchText { .. }
             | K::BeforeSpreadsheetDates(_)
+            | K::TooManyCommitments { .. }
             | K::IndividualCase(_) => self.fmt_text(f),
             K::ReasonMissing(_)
             | K::DueBeforeMeeting { .. }
@@ -359,6 +370,10 @@ impl ProblemKind {
                 f,
                 "summan av de rapporterade mängderna för {id} blir för stor för att räknas; rätta mängden här"
             ),
+            K::TooManyCommitments { count, limit } => write!(
+                f,
+                "löftet har {count} åtaganden; högst {limit} får stå i ett löfte (dela upp det i flera löften)"
+            ),
             K::BeforeSpreadsheetDates(date) => write!(
                 f,
                 "datumet {date} ligger före {}, och så tidiga datum kan Excel inte visa rätt; rätta datumet",
@@ -376,7 +391,7 @@ impl ProblemKind {
                 limit,
             } => write!(
                 f,
-                "fältet \"{field}\" har {} tecken; högst {} tecken är tillåtna i en text",
+                "fältet \"{field}\" har {} tecken; högst {} tecken får stå i det fältet",
                 crate::format::number(*chars as f64),
                 crate::format::number(*limit as f64)
             ),

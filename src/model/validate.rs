@@ -74,6 +74,16 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
     if pledge.parties.is_empty() {
         sink.error(vec![Field("parties")], ProblemKind::NoParties);
     }
+    let max = crate::privacy::MAX_COMMITMENTS;
+    if pledge.commitments.len() > max {
+        sink.error(
+            vec![Field("commitments"), Index(max)],
+            ProblemKind::TooManyCommitments {
+                count: pledge.commitments.len(),
+                limit: max,
+            },
+        );
+    }
     let party_ids: Vec<&str> = pledge.parties.iter().map(|p| p.id.as_str()).collect();
     let mut seen = HashSet::new();
     for (i, party) in pledge.parties.iter().enumerate() {
@@ -709,10 +719,10 @@ fn check_texts<T: serde::Serialize + ?Sized>(
     prefix: &[PathSeg],
     value: &T,
 ) -> usize {
-    let limit = crate::privacy::MAX_TEXT_CHARS;
     let mut total = 0;
     crate::privacy::walk::strings(value, &mut |path, text| {
         total += text.len();
+        let limit = crate::privacy::max_chars(path);
         let long = text.len() > limit && text.chars().count() > limit;
         let found = crate::privacy::find_id_numbers(text);
         if !long && found.is_empty() {

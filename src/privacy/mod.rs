@@ -21,10 +21,50 @@ pub use walk::{Step, path_words};
 /// and would make the minutes and the report slow to lay out.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
+/// The longest name: of a party, a person, a place, a unit, a title or a
+/// heading. Names are printed many times over (a party's name with every
+/// commitment it owns, a place with every report), so they get a tighter
+/// limit than texts.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// The fields that hold names, by their name in the files.
+const NAME_FIELDS: [&str; 11] = [
+    "name",
+    "title",
+    "place",
+    "places",
+    "unit",
+    "organisation",
+    "responsible",
+    "reporter",
+    "other_actors",
+    "kind",
+    "id",
+];
+
+/// The limit for the text at `path`: [`MAX_NAME_CHARS`] for names,
+/// [`MAX_TEXT_CHARS`] for everything else.
+pub fn max_chars(path: &[Step]) -> usize {
+    let field = path.iter().rev().find_map(|s| match s {
+        Step::Field(f) => Some(*f),
+        Step::Index(_) => None,
+    });
+    if field.is_some_and(|f| NAME_FIELDS.contains(&f)) {
+        MAX_NAME_CHARS
+    } else {
+        MAX_TEXT_CHARS
+    }
+}
+
 /// The most text, in bytes, a file that is printed (the pledge, a meeting)
 /// may hold in all. Karlstad's pledge holds about 6 kB and its largest
-/// meeting 9 kB; this bounds how long printing can take.
-pub const MAX_PRINTED_FILE_BYTES: usize = 1_000_000;
+/// meeting 9 kB; with the other limits this keeps the minutes and the
+/// report of anything that passes `check` within 2 s and 300 MB.
+pub const MAX_PRINTED_FILE_BYTES: usize = 300_000;
+
+/// The most commitments a pledge may have (real ones have 5 to 30): each
+/// takes a block of the report and a row of every overview.
+pub const MAX_COMMITMENTS: usize = 200;
 
 /// A value every text of which has passed the personnummer check.
 ///
