@@ -38,6 +38,9 @@ pub struct EntryRow {
     pub place: String,
     /// Note (may be empty).
     pub note: String,
+    /// For a range or running total not over by the as-of date: when it
+    /// starts to count ("räknas från 2018-12-31"); it counts nothing before.
+    pub counts_from: Option<String>,
     /// Index of its file in the document's activity files.
     pub file: usize,
     /// Index of the entry in that file.
@@ -94,7 +97,7 @@ impl Detail {
             .enumerate()
             .flat_map(|(f, file)| file.entries.iter().enumerate().map(move |(i, e)| (f, i, e)))
             .filter(|(_, _, e)| e.date <= doc.as_of && e.commitments.contains(id))
-            .map(|(file, index, e)| entry_row(pledge, e, file, index))
+            .map(|(file, index, e)| entry_row(pledge, e, file, index, doc.as_of))
             .collect();
         sort_entries(&mut entries, sort);
         let mut places = crate::status::places::PlaceCounts::default();
@@ -131,8 +134,16 @@ impl Detail {
     }
 }
 
-fn entry_row(pledge: &Pledge, entry: &Activity, file: usize, index: usize) -> EntryRow {
+fn entry_row(
+    pledge: &Pledge,
+    entry: &Activity,
+    file: usize,
+    index: usize,
+    as_of: Date,
+) -> EntryRow {
+    let last_day = entry.last_day();
     EntryRow {
+        counts_from: (last_day > as_of).then(|| words::counts_from(last_day)),
         date: entry.date,
         date_text: match entry.until {
             Some(until) => format!("{} – {until}", entry.date),
@@ -504,8 +515,15 @@ fn entries_ui(
                 row.col(|ui| {
                     ui.label(&entry.party);
                 });
-                row.col(|ui| {
-                    ui.label(&entry.quantity);
+                row.col(|ui| match &entry.counts_from {
+                    // Not counted yet: said in words, and greyed so it does not read as a figure.
+                    Some(from) => {
+                        ui.label(RichText::new(format!("{} ({from})", entry.quantity)).weak())
+                            .on_hover_text(from);
+                    }
+                    None => {
+                        ui.label(&entry.quantity);
+                    }
                 });
                 row.col(|ui| {
                     ui.label(&entry.place);

@@ -197,22 +197,15 @@ impl Acc {
         self.units.get_mut(i).map(|(_, total)| total)
     }
 
-    fn add(&mut self, fact: &Fact, as_of: Date, unit_names: &[String]) {
+    /// Adds an entry that is known by the as-of date (its last day is on or
+    /// before it: see [`Fact::known_by`]); returns whether it counted.
+    fn add(&mut self, fact: &Fact, unit_names: &[String]) -> bool {
         self.reports += 1;
-        let last = fact.last.min(as_of);
-        self.last_report = Some(self.last_report.map_or(last, |d| d.max(last)));
+        self.last_report = Some(self.last_report.map_or(fact.last, |d| d.max(fact.last)));
         let Some(unit) = fact.unit else {
-            return;
+            return true;
         };
-        // A range that runs past the as-of date counts pro rata, and is then approximate.
-        let (share, qualifier) = if fact.is_range && fact.last > as_of {
-            let covered = fact.date.days_until(as_of) + 1;
-            let total = fact.date.days_until(fact.last) + 1;
-            (covered as f64 / total as f64, Qualifier::Cirka)
-        } else {
-            (1.0, fact.qualifier)
-        };
-        let amount = fact.amount * share;
+        let (amount, qualifier) = (fact.amount, fact.qualifier);
         if fact.cumulative {
             let candidate = (fact.last, amount, qualifier);
             let slot = self
@@ -225,13 +218,14 @@ impl Acc {
             if let Some(total) = self.unit_slot(unit, unit_names) {
                 total.entries += 1;
             }
-            return;
+            return true;
         }
         if let Some(total) = self.unit_slot(unit, unit_names) {
             total.amount += amount;
             total.qualifier = total.qualifier.combine(qualifier);
             total.entries += 1;
         }
+        true
     }
 
     /// Folds the cumulative series into the unit totals.
@@ -249,7 +243,8 @@ impl Acc {
 
 /// Computes the status of every commitment at `as_of`.
 ///
-/// Entries dated after `as_of` are ignored; entries with errors (see
+/// Entries are counted from their last day (see the rules in
+/// `docs/file-formats.md`, "How status is computed"); entries with errors (see
 /// [`crate::model::validate::entry_is_usable`]) are skipped, so broken reports never distort figures.
 /// To compute repeatedly (other dates, after edits), keep a [`Prepared`] and
 /// call [`Prepared::compute`].
@@ -270,18 +265,19 @@ impl Prepared {
         let mut areas_of_entry: Vec<usize> = Vec::new();
         for file in &self.files {
             for fact in &file.facts {
-                if fact.date > as_of {
+                if !fact.known_by(as_of) {
                     continue;
                 }
                 areas_of_entry.clear();
                 let mut counted = false;
                 for &i in file.commitments_of(fact) {
                     let i = usize::from(i);
-                    if let Some(acc) = accs.get_mut(i) {
-                        acc.add(fact, as_of, &self.units);
+                    if let Some(acc) = accs.get_mut(i)
+                        && acc.add(fact, &self.units)
+                    {
                         counted = true;
+                        areas_of_entry.extend(area_index.get(i).into_iter().flatten());
                     }
-                    areas_of_entry.extend(area_index.get(i).into_iter().flatten());
                 }
                 if counted && let Some(slot) = party_reports.get_mut(usize::from(fact.party)) {
                     *slot += 1;
@@ -363,8 +359,8 @@ impl Prepared {
             .iter()
             .map(|&date| {
                 let mut acc = Acc::default();
-                for fact in facts.iter().filter(|f| f.date <= date) {
-                    acc.add(fact, date, &self.units);
+                for fact in facts.iter().filter(|f| f.known_by(date)) {
+                    acc.add(fact, &self.units);
                 }
                 acc.finish(&self.units);
                 let status = commitment_status(pledge, commitment, &acc, date);
@@ -386,7 +382,7 @@ impl Prepared {
         let mut by_area = vec![vec![0; months.len()]; pledge.problem_areas.len()];
         let mut areas: Vec<usize> = Vec::new();
         for file in &self.files {
-            for fact in file.facts.iter().filter(|f| f.date <= as_of) {
+            for fact in file.facts.iter().filter(|f| f.known_by(as_of)) {
                 let Some(m) = month_of(fact.date) else {
                     continue;
                 };

@@ -227,22 +227,82 @@ fn entries_after_as_of_are_ignored() {
     assert_eq!(s.last_report, Some(d("2017-02-01")));
 }
 
+fn range(from: &str, until: &str, amount: f64) -> Activity {
+    let mut entry = act(from, amount);
+    entry.until = Some(d(until));
+    entry
+}
+
 #[test]
-fn ranges_count_pro_rata_until_they_end() {
+fn ranges_count_once_they_are_over() {
+    // Rule 2: "maj–juli: 92 tillsyner" is known on 31 July, not spread over May.
     let p = pledge_with(vec![("A", total(10.0))], "2017-01-01", "2017-12-31");
-    let mut range = act("2017-05-01", 92.0);
-    range.until = Some(d("2017-07-31")); // 92 days
-    let mid = status_of(&p, vec![range.clone()], "2017-05-31");
-    assert!((mid.reported - 31.0).abs() < EPS);
+    let entry = range("2017-05-01", "2017-07-31", 92.0);
+    let mid = status_of(&p, vec![entry.clone()], "2017-05-31");
+    assert!(mid.reported.abs() < EPS, "nothing before its last day");
+    assert_eq!(mid.reports, 0);
+    assert_eq!(mid.last_report, None);
+    assert_eq!(mid.measured, MeasuredStatus::IngaRapporter);
+    let last_day = status_of(&p, vec![entry.clone()], "2017-07-31");
+    assert!((last_day.reported - 92.0).abs() < EPS);
     assert_eq!(
-        mid.qualifier,
-        Qualifier::Cirka,
-        "a partial range is approximate"
+        last_day.qualifier,
+        Qualifier::Exakt,
+        "never ca for a whole range"
     );
-    assert_eq!(mid.last_report, Some(d("2017-05-31")));
-    let end = status_of(&p, vec![range], "2017-08-01");
-    assert!((end.reported - 92.0).abs() < EPS);
-    assert_eq!(end.qualifier, Qualifier::Exakt);
+    assert_eq!(last_day.last_report, Some(d("2017-07-31")));
+    let report = compute(&p, &file(vec![entry]), d("2017-05-31"));
+    assert_eq!(report.by_party.first().map(|g| g.reports), Some(0));
+}
+
+#[test]
+fn a_year_report_does_not_make_october_achieved() {
+    // Rule 2: "Under året: 40 insatser" against a target of 40.
+    let mut target = total(40.0);
+    if let Some(t) = target.as_mut() {
+        t.unit = "insatser".into();
+    }
+    let p = pledge_with(vec![("A", target)], "2018-01-01", "2018-12-31");
+    let mut year = range("2018-01-01", "2018-12-31", 40.0);
+    if let Some(q) = year.quantity.as_mut() {
+        q.unit = "insatser".into();
+    }
+    let october = status_of(&p, vec![year.clone()], "2018-10-15");
+    assert!(october.reported.abs() < EPS, "was ca 32.6 when spread");
+    assert_ne!(october.measured, MeasuredStatus::Uppnatt);
+    assert_eq!(october.measured, MeasuredStatus::IngaRapporter);
+    let end = status_of(&p, vec![year.clone()], "2018-12-31");
+    assert!((end.reported - 40.0).abs() < EPS);
+    assert_eq!(end.measured, MeasuredStatus::Uppnatt);
+    // The chart uses the same rule: a step at the last day, no ramp.
+    let prepared = Prepared::new(&p, &file(vec![year]));
+    let points = prepared.series(&p, 0, &[d("2018-10-15"), d("2018-12-30"), d("2018-12-31")]);
+    let reported: Vec<f64> = points.iter().map(|pt| pt.reported).collect();
+    assert_eq!(reported, vec![0.0, 0.0, 40.0]);
+}
+
+#[test]
+fn running_totals_at_a_past_date_use_the_total_known_then() {
+    // Rule 1: "maj–juli: 71 kontroller", later "maj–december: 301", both running totals.
+    let p = pledge_with(vec![("A", total(365.0))], "2018-01-01", "2018-12-31");
+    let mut july = range("2018-05-01", "2018-07-31", 71.0);
+    july.cumulative = true;
+    let mut december = range("2018-05-01", "2018-12-31", 301.0);
+    december.cumulative = true;
+    let entries = vec![december, july];
+    let s = status_of(&p, entries.clone(), "2018-07-31");
+    assert!(
+        (s.reported - 71.0).abs() < EPS,
+        "was ca 113: {}",
+        s.reported
+    );
+    assert_eq!(s.qualifier, Qualifier::Exakt);
+    let s = status_of(&p, entries.clone(), "2018-12-31");
+    assert!((s.reported - 301.0).abs() < EPS);
+    let s = status_of(&p, entries, "2018-06-30");
+    assert!(s.reported.abs() < EPS, "no total is known yet");
+    assert_eq!(s.reports, 0);
+    assert_eq!(s.measured, MeasuredStatus::IngaRapporter);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::format;
+use crate::model::Date;
 
 use super::CommitmentStatus;
 
@@ -45,6 +46,12 @@ pub fn expected_by_date(s: &CommitmentStatus) -> Option<String> {
     })
 }
 
+/// When an entry that is not known yet at the as-of date will count:
+/// "räknas från 2018-12-31" (see `Fact::known_by`).
+pub fn counts_from(last_day: Date) -> String {
+    format!("räknas från {last_day}")
+}
+
 /// "1 rapport", "3 rapporter".
 pub fn reports_count(n: usize) -> String {
     if n == 1 {
@@ -67,8 +74,7 @@ pub fn status_with_symbol(s: &CommitmentStatus) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Qualifier;
-    use crate::model::{CommitmentId, Date};
+    use crate::model::{CommitmentId, Qualifier};
     use crate::status::MeasuredStatus;
 
     fn status() -> CommitmentStatus {
@@ -96,6 +102,10 @@ mod tests {
         assert_eq!(reported_of_target(&rate), "14 av 1 043 tillsyner");
         assert_eq!(expected_by_date(&s).as_deref(), Some("förväntat 12 (50 %)"));
         assert_eq!(status_with_symbol(&s), "● enligt plan");
+        assert_eq!(
+            counts_from(Date::from_ymd(2018, 12, 31).expect("valid")),
+            "räknas från 2018-12-31"
+        );
     }
 
     #[test]
