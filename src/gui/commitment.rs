@@ -242,7 +242,7 @@ pub fn detail_ui(
         .show(ui, |ui| {
             ui.label(RichText::new(&commitment.text).size(17.0));
             ui.add_space(tokens::GAP);
-            facts_ui(ui, pledge, &detail.id);
+            facts_ui(ui, pledge, &detail.id, status);
             ui.add_space(tokens::GAP);
             status_ui(ui, status, report.as_of, palette);
             ui.add_space(tokens::GAP);
@@ -268,7 +268,7 @@ pub fn detail_ui(
         });
 }
 
-fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
+fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId, status: &CommitmentStatus) {
     let t = texts();
     let Some(c) = pledge.commitment(id) else {
         return;
@@ -320,6 +320,9 @@ fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
                 }
                 Some(target) => {
                     ui.label(target.to_string());
+                    if let Some(window) = words::target_window(status) {
+                        ui.label(window);
+                    }
                     if let Some(condition) = &target.condition {
                         ui.label(RichText::new(condition).italics());
                     }

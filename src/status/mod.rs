@@ -12,7 +12,10 @@ pub mod words;
 use rustc_hash::FxHashMap as HashMap;
 
 pub use crate::model::MeasuredStatus;
-use crate::model::{ActivityFile, Bound, CommitmentId, Date, Pledge, Qualifier, TargetShape};
+use crate::model::{
+    ActivityFile, Bound, Commitment, CommitmentId, Date, Period, Pledge, Qualifier, RevisionChange,
+    TargetShape,
+};
 
 pub use prepared::Prepared;
 pub use time::{elapsed_days, elapsed_units};
@@ -67,6 +70,9 @@ pub struct CommitmentStatus {
     pub by_unit: Vec<UnitTotal>,
     /// When the commitment was dropped by a revision, if it was.
     pub dropped: Option<Date>,
+    /// The days the count target applies, when they are not the whole
+    /// pledge period (see [`target_window`]); shown with the target.
+    pub target_window: Option<Period>,
 }
 
 impl CommitmentStatus {
@@ -166,9 +172,38 @@ pub fn default_as_of(pledge: &Pledge, today: Date) -> Date {
     pledge.period.clamp(today)
 }
 
+/// The days a commitment's count target applies, or `None` without one
+/// (no target, or a milestone).
+///
+/// Its own `from`/`until` when set; otherwise it starts at the date of the
+/// revision that added the commitment (a commitment added in October was
+/// not promised in January), else at the period's start, and ends at the
+/// period's end. Expected amounts, the whole target and its percentages are
+/// measured over this window, and only entries whose last day falls in it
+/// count towards the target.
+pub fn target_window(pledge: &Pledge, commitment: &Commitment) -> Option<Period> {
+    let target = commitment.target.as_ref()?;
+    if matches!(target.shape, TargetShape::Milestone { .. }) {
+        return None;
+    }
+    let added = pledge
+        .revisions
+        .iter()
+        .find(|r| r.commitment == commitment.id && r.change == RevisionChange::Tillagt)
+        .map(|r| r.date);
+    Some(Period {
+        start: target.from.or(added).unwrap_or(pledge.period.start),
+        end: target.until.unwrap_or(pledge.period.end),
+        signed: None,
+    })
+}
+
 /// Running sums for one commitment while entries are scanned.
 #[derive(Default)]
 struct Acc {
+    /// Only entries whose last day falls in these days count (the target's
+    /// window); `None` counts every day.
+    window: Option<(Date, Date)>,
     reports: usize,
     last_report: Option<Date>,
     /// Totals per unit, with the unit's index in [`Prepared::units`].
@@ -197,9 +232,22 @@ impl Acc {
         self.units.get_mut(i).map(|(_, total)| total)
     }
 
+    fn new(window: Option<Period>) -> Self {
+        Acc {
+            window: window.map(|w| (w.start, w.end)),
+            ..Acc::default()
+        }
+    }
+
     /// Adds an entry that is known by the as-of date (its last day is on or
-    /// before it: see [`Fact::known_by`]); returns whether it counted.
+    /// before it: see [`Fact::known_by`]); returns whether it counted, which
+    /// it does not outside the target's window.
     fn add(&mut self, fact: &Fact, unit_names: &[String]) -> bool {
+        if let Some((from, until)) = self.window
+            && (fact.last < from || fact.last > until)
+        {
+            return false;
+        }
         self.reports += 1;
         self.last_report = Some(self.last_report.map_or(fact.last, |d| d.max(fact.last)));
         let Some(unit) = fact.unit else {
@@ -257,7 +305,11 @@ impl Prepared {
     /// was built for) at `as_of`.
     pub fn compute(&self, pledge: &Pledge, as_of: Date) -> StatusReport {
         let area_index = area_indices(pledge);
-        let mut accs: Vec<Acc> = pledge.commitments.iter().map(|_| Acc::default()).collect();
+        let mut accs: Vec<Acc> = pledge
+            .commitments
+            .iter()
+            .map(|c| Acc::new(target_window(pledge, c)))
+            .collect();
         // Entries per party and per area, each entry counted once even when it
         // names several commitments.
         let mut party_reports = vec![0usize; pledge.parties.len()];
@@ -345,6 +397,7 @@ impl Prepared {
         let Ok(wanted) = u16::try_from(index) else {
             return Vec::new();
         };
+        let window = target_window(pledge, commitment);
         let facts: Vec<Fact> = self
             .files
             .iter()
@@ -358,7 +411,7 @@ impl Prepared {
         dates
             .iter()
             .map(|&date| {
-                let mut acc = Acc::default();
+                let mut acc = Acc::new(window);
                 for fact in facts.iter().filter(|f| f.known_by(date)) {
                     acc.add(fact, &self.units);
                 }
@@ -484,7 +537,7 @@ fn commitment_status(
     acc: &Acc,
     as_of: Date,
 ) -> CommitmentStatus {
-    let period = &pledge.period;
+    let window = target_window(pledge, commitment);
     let mut status = CommitmentStatus {
         id: commitment.id.clone(),
         reported: 0.0,
@@ -497,6 +550,8 @@ fn commitment_status(
         measured: MeasuredStatus::IngaRapporter,
         by_unit: acc.units.iter().map(|(_, t)| t.clone()).collect(),
         dropped: pledge.dropped_on(&commitment.id, as_of),
+        target_window: window
+            .filter(|w| (w.start, w.end) != (pledge.period.start, pledge.period.end)),
     };
     let Some(target) = &commitment.target else {
         // No target: report the most used unit, and the status is qualitative.
@@ -535,12 +590,13 @@ fn commitment_status(
         status.reported = total.amount;
         status.qualifier = total.qualifier;
     }
-    let full = target.full_amount(period).unwrap_or(0.0);
+    let window = window.unwrap_or(pledge.period);
+    let full = target.full_amount(&window).unwrap_or(0.0);
     let expected = match &target.shape {
         TargetShape::Total { amount } => {
-            amount * elapsed_days(period, as_of) as f64 / period.days().max(1) as f64
+            amount * elapsed_days(&window, as_of) as f64 / window.days().max(1) as f64
         }
-        TargetShape::Rate { amount, per, .. } => amount * elapsed_units(period, as_of, *per),
+        TargetShape::Rate { amount, per, .. } => amount * elapsed_units(&window, as_of, *per),
         TargetShape::Milestone { .. } => 0.0,
     };
     status.full_target = Some(full);
@@ -551,7 +607,7 @@ fn commitment_status(
         expected,
         full,
         acc.reports,
-        as_of >= period.end,
+        as_of >= window.end,
     );
     status
 }

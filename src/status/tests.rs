@@ -54,6 +54,8 @@ fn total(amount: f64) -> Option<Target> {
         unit: "tillsyner".into(),
         bound: Bound::Minst,
         condition: None,
+        from: None,
+        until: None,
         example: false,
     })
 }
@@ -69,6 +71,8 @@ fn rate(amount: f64, per: RateUnit) -> Option<Target> {
         unit: "tillsyner".into(),
         bound: Bound::Minst,
         condition: None,
+        from: None,
+        until: None,
         example: false,
     })
 }
@@ -306,6 +310,71 @@ fn running_totals_at_a_past_date_use_the_total_known_then() {
 }
 
 #[test]
+fn a_target_is_measured_over_its_own_window() {
+    // Rule 3: signed in the spring, "minst en kontroll varje dygn" followed up from May.
+    let mut daily = rate(1.0, RateUnit::Dag);
+    if let Some(t) = daily.as_mut() {
+        t.from = Some(d("2018-05-01"));
+    }
+    let p = pledge_with(vec![("A", daily)], "2018-01-01", "2018-12-31");
+    let before = status_of(&p, vec![], "2018-04-30");
+    assert_eq!(before.expected, Some(0.0), "nothing expected before May");
+    assert_eq!(before.full_target, Some(245.0), "1 May – 31 December");
+    let entries = vec![act("2018-04-20", 30.0), act("2018-05-05", 9.0)];
+    let s = status_of(&p, entries, "2018-05-10");
+    assert!(
+        (s.expected.expect("rate") - 10.0).abs() < EPS,
+        "not 130 from January"
+    );
+    assert!(
+        (s.reported - 9.0).abs() < EPS,
+        "April's entry is before the window"
+    );
+    assert_eq!(s.reports, 1);
+    assert_eq!(s.measured, MeasuredStatus::EnligtPlan);
+    let pct = s.expected_percent().expect("count target");
+    assert!((pct - 10.0 / 245.0 * 100.0).abs() < EPS);
+    assert_eq!(
+        s.target_window.map(|w| (w.start, w.end)),
+        Some((d("2018-05-01"), d("2018-12-31")))
+    );
+    let whole = pledge_with(vec![("A", total(10.0))], "2018-01-01", "2018-12-31");
+    assert_eq!(status_of(&whole, vec![], "2018-05-10").target_window, None);
+}
+
+#[test]
+fn a_window_can_end_before_the_period_and_a_revision_starts_it() {
+    let mut spring = total(10.0);
+    if let Some(t) = spring.as_mut() {
+        t.until = Some(d("2018-06-30"));
+    }
+    let mut p = pledge_with(
+        vec![("A", spring), ("B", total(92.0))],
+        "2018-01-01",
+        "2018-12-31",
+    );
+    p.revisions.push(crate::model::Revision {
+        date: d("2018-10-01"),
+        commitment: "B".into(),
+        change: crate::model::RevisionChange::Tillagt,
+        reason: "tillagt vid mötet".into(),
+    });
+    let report = compute(&p, &file(vec![act("2018-07-05", 3.0)]), d("2018-10-31"));
+    let [a, b] = report.commitments.as_slice() else {
+        panic!("two commitments");
+    };
+    assert_eq!(
+        a.expected,
+        Some(10.0),
+        "the whole target by the window's end"
+    );
+    assert!(a.reported.abs() < EPS, "July is after the window");
+    // Added on 1 October: 92 over October–December, 31 by 31 October.
+    assert!((b.expected.expect("total") - 31.0).abs() < EPS);
+    assert_eq!(b.target_window.map(|w| w.start), Some(d("2018-10-01")));
+}
+
+#[test]
 fn cumulative_reports_replace_earlier_totals() {
     let p = pledge_with(vec![("A", total(100.0))], "2017-01-01", "2017-12-31");
     let mut first = act("2017-01-31", 10.0);
@@ -375,6 +444,8 @@ fn milestones_are_reached_by_a_report() {
         unit: String::new(),
         bound: Bound::Minst,
         condition: None,
+        from: None,
+        until: None,
         example: false,
     });
     let p = pledge_with(vec![("A", milestone)], "2017-01-01", "2017-12-31");

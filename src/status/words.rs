@@ -46,6 +46,13 @@ pub fn expected_by_date(s: &CommitmentStatus) -> Option<String> {
     })
 }
 
+/// The days a target applies when they are not the whole period:
+/// "gäller 2018-05-01 – 2018-12-31"; `None` for the whole period.
+pub fn target_window(s: &CommitmentStatus) -> Option<String> {
+    s.target_window
+        .map(|w| format!("gäller {} – {}", w.start, w.end))
+}
+
 /// When an entry that is not known yet at the as-of date will count:
 /// "räknas från 2018-12-31" (see `Fact::known_by`).
 pub fn counts_from(last_day: Date) -> String {
@@ -74,7 +81,7 @@ pub fn status_with_symbol(s: &CommitmentStatus) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CommitmentId, Qualifier};
+    use crate::model::{CommitmentId, Period, Qualifier};
     use crate::status::MeasuredStatus;
 
     fn status() -> CommitmentStatus {
@@ -90,6 +97,7 @@ mod tests {
             measured: MeasuredStatus::EnligtPlan,
             by_unit: Vec::new(),
             dropped: None,
+            target_window: None,
         }
     }
 
@@ -102,6 +110,17 @@ mod tests {
         assert_eq!(reported_of_target(&rate), "14 av 1 043 tillsyner");
         assert_eq!(expected_by_date(&s).as_deref(), Some("förväntat 12 (50 %)"));
         assert_eq!(status_with_symbol(&s), "● enligt plan");
+        assert_eq!(target_window(&s), None, "the whole period is not repeated");
+        let mut windowed = status();
+        windowed.target_window = Some(Period {
+            start: Date::from_ymd(2018, 5, 1).expect("valid"),
+            end: Date::from_ymd(2018, 12, 31).expect("valid"),
+            signed: None,
+        });
+        assert_eq!(
+            target_window(&windowed).as_deref(),
+            Some("gäller 2018-05-01 – 2018-12-31")
+        );
         assert_eq!(
             counts_from(Date::from_ymd(2018, 12, 31).expect("valid")),
             "räknas från 2018-12-31"
