@@ -36,6 +36,29 @@ fn harness(origin: Origin) -> Harness<'static, App> {
     h
 }
 
+/// The sample opened on `today` (instead of after its period).
+fn harness_on(today: &str) -> Harness<'static, App> {
+    let mut start = start(Origin::Sample);
+    start.today = today.parse().expect("valid date");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1100.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| App::new(cc, start));
+    h.run();
+    h
+}
+
+#[test]
+fn before_the_period_the_header_says_when_it_begins() {
+    // The period starts 2016-10-01; "dag 1 av 365" would pretend it had begun.
+    let h = harness_on("2016-09-19");
+    h.get_by_label("börjar om 12 dagar");
+    let h = harness_on("2016-09-30");
+    h.get_by_label("börjar om 1 dag");
+    let h = harness_on("2016-10-01");
+    h.get_by_label("dag 1 av 365");
+}
+
 fn ids(app: &App) -> Vec<String> {
     app.visible_commitments()
         .iter()

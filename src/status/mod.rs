@@ -12,6 +12,7 @@ pub mod words;
 use rustc_hash::FxHashMap as HashMap;
 
 pub use crate::model::MeasuredStatus;
+use crate::model::meeting::Meeting;
 use crate::model::{
     ActivityFile, Bound, Commitment, CommitmentId, Date, Period, Pledge, Qualifier, RevisionChange,
     TargetShape,
@@ -167,9 +168,33 @@ pub fn same_unit(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// The default as-of date: today, moved into the pledge period.
+/// The default as-of date when no meetings are known: today, moved into the
+/// pledge period. With the meetings, use [`default_as_of_with_meetings`].
 pub fn default_as_of(pledge: &Pledge, today: Date) -> Date {
-    pledge.period.clamp(today)
+    default_as_of_with_meetings(pledge, &[], today)
+}
+
+/// The dates an as-of date can take: the period's start to the later of its
+/// end and the last meeting's date.
+///
+/// A final follow-up is often held a month or two after the period; clamping
+/// to the period's end would cut that meeting off the default status and
+/// report. Figures do not grow after the end (expected amounts stop there),
+/// but reports that arrive for the period by that meeting are counted.
+pub fn as_of_range(pledge: &Pledge, meetings: &[Meeting]) -> (Date, Date) {
+    let start = pledge.period.start;
+    let end = meetings
+        .iter()
+        .map(|m| m.date)
+        .fold(pledge.period.end, Date::max)
+        .max(start);
+    (start, end)
+}
+
+/// The default as-of date: today, clamped to [`as_of_range`].
+pub fn default_as_of_with_meetings(pledge: &Pledge, meetings: &[Meeting], today: Date) -> Date {
+    let (start, end) = as_of_range(pledge, meetings);
+    today.clamp(start, end)
 }
 
 /// The days a commitment's count target applies, or `None` without one

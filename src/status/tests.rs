@@ -375,6 +375,38 @@ fn a_window_can_end_before_the_period_and_a_revision_starts_it() {
 }
 
 #[test]
+fn the_default_date_reaches_a_final_meeting_after_the_period() {
+    // Rule 12.
+    let p = pledge_with(vec![("A", total(10.0))], "2016-10-01", "2017-09-30");
+    let meeting: Meeting = ron::from_str(
+        r#"(version: 1, title: "Slutuppföljning", date: "2017-11-15", place: "Polishuset",
+            state: Avslutat, participants: [], items: [])"#,
+    )
+    .expect("a minimal meeting");
+    let meetings = [meeting];
+    assert_eq!(
+        as_of_range(&p, &meetings),
+        (d("2016-10-01"), d("2017-11-15"))
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &meetings, d("2026-11-27")),
+        d("2017-11-15")
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &meetings, d("2017-10-20")),
+        d("2017-10-20")
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &meetings, d("2016-01-01")),
+        d("2016-10-01")
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &[], d("2026-11-27")),
+        d("2017-09-30")
+    );
+}
+
+#[test]
 fn cumulative_reports_replace_earlier_totals() {
     let p = pledge_with(vec![("A", total(100.0))], "2017-01-01", "2017-12-31");
     let mut first = act("2017-01-31", 10.0);
