@@ -3,6 +3,20 @@
 //!
 //! All thresholds are in [`thresholds`]; all arithmetic on dates is in whole
 //! calendar days (leap years included), with rates by real week and month length.
+//!
+//! The rules, in one place (the worked table with numbers is in
+//! `docs/file-formats.md`, "How status is computed"):
+//!
+//! | rule | where |
+//! | --- | --- |
+//! | An entry counts from its last day (`until`, else its date); before it, nothing: no pro-rata share of a range | `Fact::known_by` |
+//! | A running total counts its latest total whose last day is on or before the as-of date | `Acc::add`, `Acc::finish` |
+//! | A count target applies over its window: `from`/`until`, else from a `Tillagt` revision, else the period; expected, whole target and counted entries use it | [`target_window`] |
+//! | The as-of date ranges from the period's start to the later of its end and the last meeting | [`as_of_range`] |
+//! | *enligt plan* from [`thresholds::ON_TRACK_MIN_RATIO`] of expected | `measured_against` |
+//!
+//! Sums per commitment are kept in a small accumulator so the GUI can
+//! recompute after every edit and date change within milliseconds.
 
 pub mod places;
 mod prepared;
