@@ -59,6 +59,26 @@ fn before_the_period_the_header_says_when_it_begins() {
     h.get_by_label("dag 1 av 365");
 }
 
+#[test]
+fn a_range_not_over_is_listed_with_the_day_it_counts_from() {
+    let mut h = harness(Origin::Sample);
+    h.state_mut()
+        .handle(Command::SetAsOf("2017-06-15".parse().expect("valid")));
+    h.state_mut()
+        .handle(Command::OpenDetail(CommitmentId::new("K2")));
+    h.run();
+    // The summer campaign (2017-05-01 – 2017-07-31) counts from its last day.
+    h.get_by_label_contains("räknas från 2017-07-31");
+    let reported = h
+        .state()
+        .document()
+        .and_then(|d| d.status.as_ref())
+        .and_then(|s| s.commitment(&CommitmentId::new("K2")))
+        .map(|s| (s.reported, s.reports))
+        .expect("K2 status");
+    assert_eq!(reported, (3.0, 3), "not ca 3,5 from a share of the range");
+}
+
 fn ids(app: &App) -> Vec<String> {
     app.visible_commitments()
         .iter()

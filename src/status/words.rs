@@ -59,6 +59,11 @@ pub fn counts_from(last_day: Date) -> String {
     format!("räknas från {last_day}")
 }
 
+/// Why an entry outside its commitment's target window does not count.
+pub fn outside_window() -> &'static str {
+    "räknas inte: utanför målets period"
+}
+
 /// "1 rapport", "3 rapporter".
 pub fn reports_count(n: usize) -> String {
     if n == 1 {
