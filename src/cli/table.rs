@@ -50,15 +50,8 @@ fn row(out: &mut String, cells: &[String; 7]) {
     }
 }
 
-/// The target, with its window when that is not the whole period.
 fn target_text(target: Option<&Target>, s: &CommitmentStatus) -> String {
-    let Some(target) = target else {
-        return "inget mål".to_owned();
-    };
-    match words::target_window(s) {
-        Some(window) => format!("{target}, {window}"),
-        None => target.to_string(),
-    }
+    words::target_with_window(target, s)
 }
 
 fn reported_text(s: &CommitmentStatus) -> String {

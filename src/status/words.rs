@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::format;
-use crate::model::Date;
+use crate::model::{Date, Target};
 
 use super::CommitmentStatus;
 
@@ -51,6 +51,19 @@ pub fn expected_by_date(s: &CommitmentStatus) -> Option<String> {
 pub fn target_window(s: &CommitmentStatus) -> Option<String> {
     s.target_window
         .map(|w| format!("gäller {} – {}", w.start, w.end))
+}
+
+/// A commitment's target as the status tables show it, with its window
+/// when that is not the whole period: "minst 1 kontroller per dag, gäller
+/// 2018-05-01 – 2018-12-31"; "inget mål" without a target.
+pub fn target_with_window(target: Option<&Target>, s: &CommitmentStatus) -> String {
+    let Some(target) = target else {
+        return "inget mål".to_owned();
+    };
+    match target_window(s) {
+        Some(window) => format!("{target}, {window}"),
+        None => target.to_string(),
+    }
 }
 
 /// When an entry that is not known yet at the as-of date will count:
@@ -126,6 +139,24 @@ mod tests {
             target_window(&windowed).as_deref(),
             Some("gäller 2018-05-01 – 2018-12-31")
         );
+        let daily = Target {
+            shape: crate::model::TargetShape::Rate {
+                amount: 1.0,
+                per: crate::model::RateUnit::Dag,
+                average: false,
+            },
+            unit: "kontroller".into(),
+            bound: crate::model::Bound::Minst,
+            from: windowed.target_window.map(|w| w.start),
+            until: None,
+            condition: None,
+            example: false,
+        };
+        assert_eq!(
+            target_with_window(Some(&daily), &windowed),
+            "minst 1 kontroller per dag, gäller 2018-05-01 – 2018-12-31"
+        );
+        assert_eq!(target_with_window(None, &s), "inget mål");
         assert_eq!(
             counts_from(Date::from_ymd(2018, 12, 31).expect("valid")),
             "räknas från 2018-12-31"
