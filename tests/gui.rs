@@ -79,6 +79,31 @@ fn a_range_not_over_is_listed_with_the_day_it_counts_from() {
     assert_eq!(reported, (3.0, 3), "not ca 3,5 from a share of the range");
 }
 
+#[test]
+fn a_final_meeting_after_the_period_is_the_default_date() {
+    let dir = sample_copy();
+    std::fs::write(
+        dir.path().join("meetings/2017-11-15.ron"),
+        r#"#![enable(implicit_some)]
+(version: 1, title: "Slutuppföljning", date: "2017-11-15", place: "Polishuset", state: Utkast, participants: [], items: [])
+"#,
+    )
+    .expect("write meeting");
+    let h = harness(Origin::path(dir.path()));
+    let doc = h.state().document().expect("opened");
+    assert_eq!(
+        doc.as_of.to_string(),
+        "2017-11-15",
+        "not cut off at 2017-09-30"
+    );
+    assert_eq!(
+        doc.as_of_range()
+            .map(|(s, e)| (s.to_string(), e.to_string())),
+        Some(("2016-10-01".to_owned(), "2017-11-15".to_owned()))
+    );
+    h.get_by_label("dag 365 av 365");
+}
+
 fn ids(app: &App) -> Vec<String> {
     app.visible_commitments()
         .iter()
