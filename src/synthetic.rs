@@ -214,6 +214,8 @@ fn synthetic_commitments(size: Size, parties: &[Party]) -> Vec<Commitment> {
                     unit: unit.to_owned(),
                     bound: Bound::Minst,
                     condition: None,
+                    from: None,
+                    until: None,
                     example: true,
                 }),
             }

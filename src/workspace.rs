@@ -109,14 +109,14 @@ impl Document {
     }
 
     /// Loads `origin`. `today` decides which dates are in the future and the
-    /// default as-of date (today, moved into the period).
+    /// default as-of date (today, moved into the period or up to a final
+    /// meeting after it: [`status::as_of_range`]).
     pub fn open(origin: Origin, today: Date) -> Result<Self, OpenError> {
         let mut loaded = store::load(origin.inputs()?, today);
         loaded.release_unneeded_texts();
-        let as_of = loaded
-            .pledge
-            .as_ref()
-            .map_or(today, |p| status::default_as_of(p, today));
+        let as_of = loaded.pledge.as_ref().map_or(today, |p| {
+            status::default_as_of_with_meetings(p, &loaded.meetings, today)
+        });
         let mut doc = Document {
             origin,
             loaded,
@@ -132,8 +132,8 @@ impl Document {
     /// Loads the same origin again, keeping the as-of date.
     pub fn reloaded(&self, today: Date) -> Result<Self, OpenError> {
         let mut doc = Document::open(self.origin.clone(), today)?;
-        if let Some(pledge) = &doc.loaded.pledge {
-            doc.as_of = pledge.period.clamp(self.as_of);
+        if let Some((start, end)) = doc.as_of_range() {
+            doc.as_of = self.as_of.clamp(start, end);
             doc.recompute();
         }
         Ok(doc)
@@ -159,9 +159,17 @@ impl Document {
         &self.prepared
     }
 
-    /// Moves the as-of date (into the period) and recomputes the figures.
+    /// The dates the as-of date can take ([`status::as_of_range`]).
+    pub fn as_of_range(&self) -> Option<(Date, Date)> {
+        self.pledge()
+            .map(|p| status::as_of_range(p, &self.loaded.meetings))
+    }
+
+    /// Moves the as-of date (into [`Document::as_of_range`]) and recomputes the figures.
     pub fn set_as_of(&mut self, date: Date) {
-        let date = self.pledge().map_or(date, |p| p.period.clamp(date));
+        let date = self
+            .as_of_range()
+            .map_or(date, |(start, end)| date.clamp(start, end));
         if date != self.as_of {
             self.as_of = date;
             self.recompute();

@@ -236,6 +236,9 @@ fn status_json_has_the_documented_fields() {
     // K1: 150 over 365 days, 167 days in: 68.63.
     assert_eq!(by_id("K1")["expected"], 68.63);
     assert_eq!(by_id("K1")["target"]["full_amount"], 150.0);
+    // Without `from`/`until` a target applies over the whole period.
+    assert_eq!(by_id("K1")["target"]["from"], "2016-10-01");
+    assert_eq!(by_id("K1")["target"]["until"], "2017-09-30");
     // The meeting held on the as-of date has concluded: its assessment counts.
     assert_eq!(
         by_id("K1")["latest_assessment"],

@@ -36,6 +36,74 @@ fn harness(origin: Origin) -> Harness<'static, App> {
     h
 }
 
+/// The sample opened on `today` (instead of after its period).
+fn harness_on(today: &str) -> Harness<'static, App> {
+    let mut start = start(Origin::Sample);
+    start.today = today.parse().expect("valid date");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1100.0))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| App::new(cc, start));
+    h.run();
+    h
+}
+
+#[test]
+fn before_the_period_the_header_says_when_it_begins() {
+    // The period starts 2016-10-01; "dag 1 av 365" would pretend it had begun.
+    let h = harness_on("2016-09-19");
+    h.get_by_label("börjar om 12 dagar");
+    let h = harness_on("2016-09-30");
+    h.get_by_label("börjar om 1 dag");
+    let h = harness_on("2016-10-01");
+    h.get_by_label("dag 1 av 365");
+}
+
+#[test]
+fn a_range_not_over_is_listed_with_the_day_it_counts_from() {
+    let mut h = harness(Origin::Sample);
+    h.state_mut()
+        .handle(Command::SetAsOf("2017-06-15".parse().expect("valid")));
+    h.state_mut()
+        .handle(Command::OpenDetail(CommitmentId::new("K2")));
+    h.run();
+    // The summer campaign (2017-05-01 – 2017-07-31) counts from its last day.
+    h.get_by_label_contains("räknas från 2017-07-31");
+    let reported = h
+        .state()
+        .document()
+        .and_then(|d| d.status.as_ref())
+        .and_then(|s| s.commitment(&CommitmentId::new("K2")))
+        .map(|s| (s.reported, s.reports))
+        .expect("K2 status");
+    assert_eq!(reported, (3.0, 3), "not ca 3,5 from a share of the range");
+}
+
+#[test]
+fn a_final_meeting_after_the_period_is_the_default_date() {
+    let dir = sample_copy();
+    std::fs::write(
+        dir.path().join("meetings/2017-11-15.ron"),
+        r#"#![enable(implicit_some)]
+(version: 1, title: "Slutuppföljning", date: "2017-11-15", place: "Polishuset", state: Utkast, participants: [], items: [])
+"#,
+    )
+    .expect("write meeting");
+    let h = harness(Origin::path(dir.path()));
+    let doc = h.state().document().expect("opened");
+    assert_eq!(
+        doc.as_of.to_string(),
+        "2017-11-15",
+        "not cut off at 2017-09-30"
+    );
+    assert_eq!(
+        doc.as_of_range()
+            .map(|(s, e)| (s.to_string(), e.to_string())),
+        Some(("2016-10-01".to_owned(), "2017-11-15".to_owned()))
+    );
+    h.get_by_label("dag 365 av 365");
+}
+
 fn ids(app: &App) -> Vec<String> {
     app.visible_commitments()
         .iter()

@@ -87,3 +87,33 @@ fn saving_into_a_missing_folder_fails_without_touching_anything() {
     let err = save_activities(&path, &file).expect_err("no such folder");
     assert!(err.to_string().starts_with("kunde inte spara "), "{err}");
 }
+
+#[test]
+fn a_target_window_survives_load_save_load() {
+    // Files without `from`/`until` load unchanged (they default to none) …
+    let loaded = store::load(medborgarlofte::sample::karlstad(), today());
+    let mut pledge = loaded.pledge.expect("sample pledge parses");
+    let before = to_ron(&pledge).expect("serialise");
+    assert!(!before.contains("from: \"") && !before.contains("until:"));
+    // … and a window set on a target is written plainly and read back.
+    let target = pledge
+        .commitments
+        .iter_mut()
+        .find_map(|c| c.target.as_mut())
+        .expect("the sample has targets");
+    target.from = Some("2016-11-01".parse().expect("valid"));
+    target.until = Some("2017-06-30".parse().expect("valid"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("activities")).expect("mkdir");
+    save_pledge(&dir.path().join("pledge.ron"), &pledge).expect("save pledge");
+    let text = std::fs::read_to_string(dir.path().join("pledge.ron")).expect("read");
+    assert!(text.contains("from: \"2016-11-01\""), "{text}");
+    assert!(text.contains("until: \"2017-06-30\""), "{text}");
+    let again = store::load(
+        Inputs::open(dir.path(), &[]).expect("folder opens"),
+        today(),
+    );
+    assert_eq!(again.pledge.as_ref(), Some(&pledge));
+    let second = to_ron(again.pledge.as_ref().expect("reloaded")).expect("serialise");
+    assert_eq!(to_ron(&pledge).expect("serialise"), second);
+}

@@ -47,6 +47,9 @@ struct TargetOut {
     unit: String,
     bound: &'static str,
     full_amount: Option<f64>,
+    /// First and last day the count target applies (its window); `null` for milestones.
+    from: Option<String>,
+    until: Option<String>,
     due: Option<String>,
     example: bool,
 }
@@ -129,6 +132,7 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
         .iter()
         .filter_map(|c| {
             let s = report.commitment(&c.id)?;
+            let window = crate::status::target_window(pledge, c);
             let target = c.target.as_ref().map(|t| TargetOut {
                 text: t.to_string(),
                 shape: match t.shape {
@@ -143,6 +147,8 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
                     crate::model::Bound::Hogst => "at_most",
                 },
                 full_amount: s.full_target.map(round),
+                from: window.map(|w| w.start.to_string()),
+                until: window.map(|w| w.end.to_string()),
                 due: match t.shape {
                     TargetShape::Milestone { by } => Some(by.to_string()),
                     _ => None,

@@ -6,7 +6,9 @@ use textwrap::core::display_width;
 
 use crate::format;
 use crate::model::{Pledge, Target};
-use crate::status::{CommitmentStatus, GroupTotals, MeasuredStatus, StatusReport, elapsed_days};
+use crate::status::{
+    CommitmentStatus, GroupTotals, MeasuredStatus, StatusReport, elapsed_days, words,
+};
 
 /// Column widths in terminal cells: id, commitment, target, reported, expected, status, last report.
 const WIDTHS: [usize; 7] = [3, 40, 22, 22, 10, 17, 10];
@@ -48,8 +50,8 @@ fn row(out: &mut String, cells: &[String; 7]) {
     }
 }
 
-fn target_text(target: Option<&Target>) -> String {
-    target.map_or_else(|| "inget mål".to_owned(), ToString::to_string)
+fn target_text(target: Option<&Target>, s: &CommitmentStatus) -> String {
+    words::target_with_window(target, s)
 }
 
 fn reported_text(s: &CommitmentStatus) -> String {
@@ -138,7 +140,7 @@ pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
                 &[
                     c.id.to_string(),
                     c.text.clone(),
-                    target_text(c.target.as_ref()),
+                    target_text(c.target.as_ref(), s),
                     reported_text(s),
                     s.expected.map_or_else(|| "–".to_owned(), format::number),
                     status_text(s),

@@ -463,14 +463,23 @@ impl App {
 
     /// Opens the "Lägesrapport…" dialog at the dashboard's date.
     fn open_report_dialog(&mut self) {
-        let Some((pledge, as_of)) = self.doc.as_ref().and_then(|d| Some((d.pledge()?, d.as_of)))
+        let Some(((start, end), as_of)) = self
+            .doc
+            .as_ref()
+            .and_then(|d| Some((d.as_of_range()?, d.as_of)))
         else {
             self.error = Some(texts().no_pledge_for_report.to_owned());
             return;
         };
+        // The dates the status can describe: up to a final meeting after the period.
+        let dates = crate::model::Period {
+            start,
+            end,
+            signed: None,
+        };
         self.report_dialog = Some(ReportDialog::new(
             as_of,
-            pledge.period,
+            dates,
             self.report_format,
             self.today,
         ));

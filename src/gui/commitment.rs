@@ -38,6 +38,10 @@ pub struct EntryRow {
     pub place: String,
     /// Note (may be empty).
     pub note: String,
+    /// Why the entry does not count at the as-of date, if it does not: a
+    /// range or running total not over yet ("räknas från 2018-12-31"), or
+    /// a last day outside the target's window.
+    pub not_counted: Option<String>,
     /// Index of its file in the document's activity files.
     pub file: usize,
     /// Index of the entry in that file.
@@ -88,17 +92,29 @@ impl Detail {
             dates.sort_unstable();
         }
         let series = doc.prepared().series(pledge, index, &dates);
+        let window = pledge
+            .commitments
+            .get(index)
+            .and_then(|c| crate::status::target_window(pledge, c));
         let mut entries: Vec<EntryRow> = doc
             .activities()
             .iter()
             .enumerate()
             .flat_map(|(f, file)| file.entries.iter().enumerate().map(move |(i, e)| (f, i, e)))
             .filter(|(_, _, e)| e.date <= doc.as_of && e.commitments.contains(id))
-            .map(|(file, index, e)| entry_row(pledge, e, file, index))
+            .map(|(file, index, e)| {
+                let mut row = entry_row(pledge, e, file, index, doc.as_of);
+                let last_day = e.last_day();
+                if row.not_counted.is_none() && window.is_some_and(|w| !w.contains(last_day)) {
+                    row.not_counted = Some(words::outside_window().to_owned());
+                }
+                row
+            })
             .collect();
         sort_entries(&mut entries, sort);
+        // Places of the entries that count, so they add up with the figures.
         let mut places = crate::status::places::PlaceCounts::default();
-        for entry in &entries {
+        for entry in entries.iter().filter(|e| e.not_counted.is_none()) {
             places.add(&entry.place);
         }
         let places = places.sorted();
@@ -131,8 +147,16 @@ impl Detail {
     }
 }
 
-fn entry_row(pledge: &Pledge, entry: &Activity, file: usize, index: usize) -> EntryRow {
+fn entry_row(
+    pledge: &Pledge,
+    entry: &Activity,
+    file: usize,
+    index: usize,
+    as_of: Date,
+) -> EntryRow {
+    let last_day = entry.last_day();
     EntryRow {
+        not_counted: (last_day > as_of).then(|| words::counts_from(last_day)),
         date: entry.date,
         date_text: match entry.until {
             Some(until) => format!("{} – {until}", entry.date),
@@ -231,7 +255,7 @@ pub fn detail_ui(
         .show(ui, |ui| {
             ui.label(RichText::new(&commitment.text).size(17.0));
             ui.add_space(tokens::GAP);
-            facts_ui(ui, pledge, &detail.id);
+            facts_ui(ui, pledge, &detail.id, status);
             ui.add_space(tokens::GAP);
             status_ui(ui, status, report.as_of, palette);
             ui.add_space(tokens::GAP);
@@ -257,7 +281,7 @@ pub fn detail_ui(
         });
 }
 
-fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
+fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId, status: &CommitmentStatus) {
     let t = texts();
     let Some(c) = pledge.commitment(id) else {
         return;
@@ -309,6 +333,9 @@ fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
                 }
                 Some(target) => {
                     ui.label(target.to_string());
+                    if let Some(window) = words::target_window(status) {
+                        ui.label(window);
+                    }
                     if let Some(condition) = &target.condition {
                         ui.label(RichText::new(condition).italics());
                     }
@@ -504,8 +531,15 @@ fn entries_ui(
                 row.col(|ui| {
                     ui.label(&entry.party);
                 });
-                row.col(|ui| {
-                    ui.label(&entry.quantity);
+                row.col(|ui| match &entry.not_counted {
+                    // Not counted yet: said in words, and greyed so it does not read as a figure.
+                    Some(from) => {
+                        ui.label(RichText::new(format!("{} ({from})", entry.quantity)).weak())
+                            .on_hover_text(from);
+                    }
+                    None => {
+                        ui.label(&entry.quantity);
+                    }
                 });
                 row.col(|ui| {
                     ui.label(&entry.place);

@@ -58,8 +58,12 @@ impl DashboardView {
         if data.view.filters.search != self.search_text && !ui.ctx().text_edit_focused() {
             self.search_text.clone_from(&data.view.filters.search);
         }
-        header_ui(ui, pledge, report, data.view, commands);
-        self.as_of_ui(ui, pledge, report.as_of, data.today, commands);
+        header_ui(ui, pledge, report, data, commands);
+        let range = data
+            .doc
+            .as_of_range()
+            .unwrap_or((pledge.period.start, pledge.period.end));
+        self.as_of_ui(ui, pledge, range, report.as_of, data.today, commands);
         ui.add_space(tokens::GAP);
         self.filters_ui(ui, pledge, data, commands);
         ui.add_space(tokens::GAP / 2.0);
@@ -70,6 +74,7 @@ impl DashboardView {
         &mut self,
         ui: &mut Ui,
         pledge: &Pledge,
+        (first, last_date): (Date, Date),
         as_of: Date,
         today: Date,
         commands: &mut Vec<Command>,
@@ -98,8 +103,9 @@ impl DashboardView {
                 ui.colored_label(Palette::for_ui(ui).error, format!("⚠ {err}"));
             }
             let period = pledge.period;
-            let mut day = period.start.days_until(as_of);
-            let last = period.days().saturating_sub(1).max(0);
+            // Up to a final meeting after the period, not only to its end.
+            let mut day = first.days_until(as_of);
+            let last = first.days_until(last_date).max(0);
             let slider = ui
                 .add(
                     egui::Slider::new(&mut day, 0..=last)
@@ -108,11 +114,11 @@ impl DashboardView {
                 )
                 .on_hover_text(t.as_of_slider_hint);
             if slider.changed() {
-                commands.push(Command::SetAsOf(period.start.add_days(day)));
+                commands.push(Command::SetAsOf(first.add_days(day)));
             }
             for (label, date) in [
                 (t.period_start, period.start),
-                (t.today, period.clamp(today)),
+                (t.today, today.clamp(first, last_date)),
                 (t.period_end, period.end),
             ] {
                 if ui
@@ -463,9 +469,10 @@ fn header_ui(
     ui: &mut Ui,
     pledge: &Pledge,
     report: &StatusReport,
-    view: &ViewState,
+    data: &DashboardData<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let view = data.view;
     let t = texts();
     let palette = Palette::for_ui(ui);
     ui.heading(&pledge.title);
@@ -476,10 +483,17 @@ fn header_ui(
         let total = period.days().max(1);
         let elapsed = elapsed_days(&period, report.as_of);
         ui.label(format!("{} {} – {}", t.period, period.start, period.end));
+        // Before the start the figures are of its first day; "dag 1" would
+        // pretend it has begun.
+        let (fraction, text) = if data.today < period.start {
+            (0.0, t.starts_in(data.today.days_until(period.start)))
+        } else {
+            (elapsed as f32 / total as f32, t.day_of(elapsed, total))
+        };
         ui.add(
-            egui::ProgressBar::new(elapsed as f32 / total as f32)
+            egui::ProgressBar::new(fraction)
                 .desired_width(260.0)
-                .text(t.day_of(elapsed, total)),
+                .text(text),
         );
     });
     ui.horizontal_wrapped(|ui| {

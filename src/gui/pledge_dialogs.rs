@@ -154,6 +154,9 @@ impl PlanningDialog {
             shape,
             unit: self.unit.trim().to_owned(),
             bound: self.bound,
+            // The dialog does not edit the window yet: a planned one is kept.
+            from: c.target.as_ref().and_then(|t| t.from),
+            until: c.target.as_ref().and_then(|t| t.until),
             condition: Some(self.condition.trim().to_owned()).filter(|c| !c.is_empty()),
             example: false,
         });

@@ -21,7 +21,8 @@ pub struct ReportDialog {
     pub as_of: String,
     /// The chosen format.
     pub format: Format,
-    /// The pledge's period, for validation as you type.
+    /// The dates a report can describe (the period, up to a final meeting
+    /// after it: `status::as_of_range`), for validation as you type.
     period: Period,
     /// Whether the date field has been given the keyboard focus once.
     focused: bool,
@@ -44,7 +45,8 @@ impl ReportDialog {
         }
     }
 
-    /// The typed date if it is a date within the period, else the Swedish reason.
+    /// The typed date if it is within the dates given (the period, up to a
+    /// final meeting after it), else the Swedish reason.
     pub fn parsed(&self) -> Result<Date, String> {
         let t = texts();
         let date = self

@@ -118,10 +118,7 @@ impl Rows {
                 owner_ids: commitment.owners.iter().map(ToString::to_string).collect(),
                 areas: commitment.problem_areas.clone(),
                 places,
-                target: commitment
-                    .target
-                    .as_ref()
-                    .map_or_else(|| "inget mål".to_owned(), ToString::to_string),
+                target: words::target_with_window(commitment.target.as_ref(), status),
                 reported: words::reported_of_target(status),
                 expected: words::expected_by_date(status),
                 fraction,

@@ -368,6 +368,7 @@ pub struct Texts {
     as_of_phrase_fn: fn(Date) -> String,
     assessed_at_fn: fn(Date) -> String,
     day_of_fn: fn(i64, i64) -> String,
+    starts_in_fn: fn(i64) -> String,
     entries_heading_fn: fn(usize, Date) -> String,
     files_changed_fn: fn(&str) -> String,
     group_counts_fn: fn(usize, &str) -> String,
@@ -507,6 +508,10 @@ impl Texts {
     /// "dag 167 av 365".
     pub fn day_of(&self, a: i64, b: i64) -> String {
         (self.day_of_fn)(a, b)
+    }
+    /// "börjar om 12 dagar", "börjar om 1 dag": the period has not started.
+    pub fn starts_in(&self, days: i64) -> String {
+        (self.starts_in_fn)(days)
     }
     /// Heading of the activity list.
     pub fn entries_heading(&self, a: usize, b: Date) -> String {
@@ -908,6 +913,13 @@ pub static SV: Texts = Texts {
     as_of_phrase_fn: |d| format!("per {d}"),
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),
     day_of_fn: |day, total| format!("dag {day} av {total}"),
+    starts_in_fn: |days| {
+        if days == 1 {
+            "börjar om 1 dag".to_owned()
+        } else {
+            format!("börjar om {days} dagar")
+        }
+    },
     entries_heading_fn: |n, d| format!("Aktiviteter t.o.m. {d} ({n})"),
     files_changed_fn: |names| format!("Ändrad på disken och inläst igen: {names}"),
     group_counts_fn: |commitments, reports| format!("{commitments} åtaganden, {reports} rapporter"),

@@ -213,6 +213,14 @@ pub struct Target {
     /// Whether the amount is a minimum, exact or a maximum.
     #[serde(default)]
     pub bound: Bound,
+    /// First day the target applies, when it is followed up from a later
+    /// day than the period's start (default: the period's start, or the date
+    /// of the revision that added the commitment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    /// Last day the target applies, when that is before the period's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
     /// A condition in free text ("om underrättelseläget medger detta").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
@@ -292,9 +300,10 @@ impl fmt::Display for Bound {
 }
 
 impl Target {
-    /// The amount planned for the whole period, for count-like targets.
+    /// The amount planned for the whole window (pass the target's window,
+    /// see `status::target_window`), for count-like targets.
     ///
-    /// `None` for milestones. Rates are converted with the period's real length
+    /// `None` for milestones. Rates are converted with the window's real length
     /// in days, weeks or calendar months.
     pub fn full_amount(&self, period: &Period) -> Option<f64> {
         match &self.shape {

@@ -3,6 +3,20 @@
 //!
 //! All thresholds are in [`thresholds`]; all arithmetic on dates is in whole
 //! calendar days (leap years included), with rates by real week and month length.
+//!
+//! The rules, in one place (the worked table with numbers is in
+//! `docs/file-formats.md`, "How status is computed"):
+//!
+//! | rule | where |
+//! | --- | --- |
+//! | An entry counts from its last day (`until`, else its date); before it, nothing: no pro-rata share of a range | `Fact::known_by` |
+//! | A running total counts its latest total whose last day is on or before the as-of date | `Acc::add`, `Acc::finish` |
+//! | A count target applies over its window: `from`/`until`, else from a `Tillagt` revision, else the period; expected, whole target and counted entries use it | [`target_window`] |
+//! | The as-of date ranges from the period's start to the later of its end and the last meeting | [`as_of_range`] |
+//! | *enligt plan* from [`thresholds::ON_TRACK_MIN_RATIO`] of expected | `measured_against` |
+//!
+//! Sums per commitment are kept in a small accumulator so the GUI can
+//! recompute after every edit and date change within milliseconds.
 
 pub mod places;
 mod prepared;
@@ -12,7 +26,11 @@ pub mod words;
 use rustc_hash::FxHashMap as HashMap;
 
 pub use crate::model::MeasuredStatus;
-use crate::model::{ActivityFile, Bound, CommitmentId, Date, Pledge, Qualifier, TargetShape};
+use crate::model::meeting::Meeting;
+use crate::model::{
+    ActivityFile, Bound, Commitment, CommitmentId, Date, Period, Pledge, Qualifier, RevisionChange,
+    TargetShape,
+};
 
 pub use prepared::Prepared;
 pub use time::{elapsed_days, elapsed_units};
@@ -67,6 +85,9 @@ pub struct CommitmentStatus {
     pub by_unit: Vec<UnitTotal>,
     /// When the commitment was dropped by a revision, if it was.
     pub dropped: Option<Date>,
+    /// The days the count target applies, when they are not the whole
+    /// pledge period (see [`target_window`]); shown with the target.
+    pub target_window: Option<Period>,
 }
 
 impl CommitmentStatus {
@@ -161,14 +182,67 @@ pub fn same_unit(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// The default as-of date: today, moved into the pledge period.
+/// The default as-of date when no meetings are known: today, moved into the
+/// pledge period. With the meetings, use [`default_as_of_with_meetings`].
 pub fn default_as_of(pledge: &Pledge, today: Date) -> Date {
-    pledge.period.clamp(today)
+    default_as_of_with_meetings(pledge, &[], today)
+}
+
+/// The dates an as-of date can take: the period's start to the later of its
+/// end and the last meeting's date.
+///
+/// A final follow-up is often held a month or two after the period; clamping
+/// to the period's end would cut that meeting off the default status and
+/// report. Figures do not grow after the end (expected amounts stop there),
+/// but reports that arrive for the period by that meeting are counted.
+pub fn as_of_range(pledge: &Pledge, meetings: &[Meeting]) -> (Date, Date) {
+    let start = pledge.period.start;
+    let end = meetings
+        .iter()
+        .map(|m| m.date)
+        .fold(pledge.period.end, Date::max)
+        .max(start);
+    (start, end)
+}
+
+/// The default as-of date: today, clamped to [`as_of_range`].
+pub fn default_as_of_with_meetings(pledge: &Pledge, meetings: &[Meeting], today: Date) -> Date {
+    let (start, end) = as_of_range(pledge, meetings);
+    today.clamp(start, end)
+}
+
+/// The days a commitment's count target applies, or `None` without one
+/// (no target, or a milestone).
+///
+/// Its own `from`/`until` when set; otherwise it starts at the date of the
+/// revision that added the commitment (a commitment added in October was
+/// not promised in January), else at the period's start, and ends at the
+/// period's end. Expected amounts, the whole target and its percentages are
+/// measured over this window, and only entries whose last day falls in it
+/// count towards the target.
+pub fn target_window(pledge: &Pledge, commitment: &Commitment) -> Option<Period> {
+    let target = commitment.target.as_ref()?;
+    if matches!(target.shape, TargetShape::Milestone { .. }) {
+        return None;
+    }
+    let added = pledge
+        .revisions
+        .iter()
+        .find(|r| r.commitment == commitment.id && r.change == RevisionChange::Tillagt)
+        .map(|r| r.date);
+    Some(Period {
+        start: target.from.or(added).unwrap_or(pledge.period.start),
+        end: target.until.unwrap_or(pledge.period.end),
+        signed: None,
+    })
 }
 
 /// Running sums for one commitment while entries are scanned.
 #[derive(Default)]
 struct Acc {
+    /// Only entries whose last day falls in these days count (the target's
+    /// window); `None` counts every day.
+    window: Option<(Date, Date)>,
     reports: usize,
     last_report: Option<Date>,
     /// Totals per unit, with the unit's index in [`Prepared::units`].
@@ -197,22 +271,28 @@ impl Acc {
         self.units.get_mut(i).map(|(_, total)| total)
     }
 
-    fn add(&mut self, fact: &Fact, as_of: Date, unit_names: &[String]) {
+    fn new(window: Option<Period>) -> Self {
+        Acc {
+            window: window.map(|w| (w.start, w.end)),
+            ..Acc::default()
+        }
+    }
+
+    /// Adds an entry that is known by the as-of date (its last day is on or
+    /// before it: see [`Fact::known_by`]); returns whether it counted, which
+    /// it does not outside the target's window.
+    fn add(&mut self, fact: &Fact, unit_names: &[String]) -> bool {
+        if let Some((from, until)) = self.window
+            && (fact.last < from || fact.last > until)
+        {
+            return false;
+        }
         self.reports += 1;
-        let last = fact.last.min(as_of);
-        self.last_report = Some(self.last_report.map_or(last, |d| d.max(last)));
+        self.last_report = Some(self.last_report.map_or(fact.last, |d| d.max(fact.last)));
         let Some(unit) = fact.unit else {
-            return;
+            return true;
         };
-        // A range that runs past the as-of date counts pro rata, and is then approximate.
-        let (share, qualifier) = if fact.is_range && fact.last > as_of {
-            let covered = fact.date.days_until(as_of) + 1;
-            let total = fact.date.days_until(fact.last) + 1;
-            (covered as f64 / total as f64, Qualifier::Cirka)
-        } else {
-            (1.0, fact.qualifier)
-        };
-        let amount = fact.amount * share;
+        let (amount, qualifier) = (fact.amount, fact.qualifier);
         if fact.cumulative {
             let candidate = (fact.last, amount, qualifier);
             let slot = self
@@ -225,13 +305,14 @@ impl Acc {
             if let Some(total) = self.unit_slot(unit, unit_names) {
                 total.entries += 1;
             }
-            return;
+            return true;
         }
         if let Some(total) = self.unit_slot(unit, unit_names) {
             total.amount += amount;
             total.qualifier = total.qualifier.combine(qualifier);
             total.entries += 1;
         }
+        true
     }
 
     /// Folds the cumulative series into the unit totals.
@@ -249,7 +330,8 @@ impl Acc {
 
 /// Computes the status of every commitment at `as_of`.
 ///
-/// Entries dated after `as_of` are ignored; entries with errors (see
+/// Entries are counted from their last day (see the rules in
+/// `docs/file-formats.md`, "How status is computed"); entries with errors (see
 /// [`crate::model::validate::entry_is_usable`]) are skipped, so broken reports never distort figures.
 /// To compute repeatedly (other dates, after edits), keep a [`Prepared`] and
 /// call [`Prepared::compute`].
@@ -262,7 +344,11 @@ impl Prepared {
     /// was built for) at `as_of`.
     pub fn compute(&self, pledge: &Pledge, as_of: Date) -> StatusReport {
         let area_index = area_indices(pledge);
-        let mut accs: Vec<Acc> = pledge.commitments.iter().map(|_| Acc::default()).collect();
+        let mut accs: Vec<Acc> = pledge
+            .commitments
+            .iter()
+            .map(|c| Acc::new(target_window(pledge, c)))
+            .collect();
         // Entries per party and per area, each entry counted once even when it
         // names several commitments.
         let mut party_reports = vec![0usize; pledge.parties.len()];
@@ -270,18 +356,19 @@ impl Prepared {
         let mut areas_of_entry: Vec<usize> = Vec::new();
         for file in &self.files {
             for fact in &file.facts {
-                if fact.date > as_of {
+                if !fact.known_by(as_of) {
                     continue;
                 }
                 areas_of_entry.clear();
                 let mut counted = false;
                 for &i in file.commitments_of(fact) {
                     let i = usize::from(i);
-                    if let Some(acc) = accs.get_mut(i) {
-                        acc.add(fact, as_of, &self.units);
+                    if let Some(acc) = accs.get_mut(i)
+                        && acc.add(fact, &self.units)
+                    {
                         counted = true;
+                        areas_of_entry.extend(area_index.get(i).into_iter().flatten());
                     }
-                    areas_of_entry.extend(area_index.get(i).into_iter().flatten());
                 }
                 if counted && let Some(slot) = party_reports.get_mut(usize::from(fact.party)) {
                     *slot += 1;
@@ -349,6 +436,7 @@ impl Prepared {
         let Ok(wanted) = u16::try_from(index) else {
             return Vec::new();
         };
+        let window = target_window(pledge, commitment);
         let facts: Vec<Fact> = self
             .files
             .iter()
@@ -362,9 +450,9 @@ impl Prepared {
         dates
             .iter()
             .map(|&date| {
-                let mut acc = Acc::default();
-                for fact in facts.iter().filter(|f| f.date <= date) {
-                    acc.add(fact, date, &self.units);
+                let mut acc = Acc::new(window);
+                for fact in facts.iter().filter(|f| f.known_by(date)) {
+                    acc.add(fact, &self.units);
                 }
                 acc.finish(&self.units);
                 let status = commitment_status(pledge, commitment, &acc, date);
@@ -386,7 +474,7 @@ impl Prepared {
         let mut by_area = vec![vec![0; months.len()]; pledge.problem_areas.len()];
         let mut areas: Vec<usize> = Vec::new();
         for file in &self.files {
-            for fact in file.facts.iter().filter(|f| f.date <= as_of) {
+            for fact in file.facts.iter().filter(|f| f.known_by(as_of)) {
                 let Some(m) = month_of(fact.date) else {
                     continue;
                 };
@@ -488,7 +576,7 @@ fn commitment_status(
     acc: &Acc,
     as_of: Date,
 ) -> CommitmentStatus {
-    let period = &pledge.period;
+    let window = target_window(pledge, commitment);
     let mut status = CommitmentStatus {
         id: commitment.id.clone(),
         reported: 0.0,
@@ -501,6 +589,8 @@ fn commitment_status(
         measured: MeasuredStatus::IngaRapporter,
         by_unit: acc.units.iter().map(|(_, t)| t.clone()).collect(),
         dropped: pledge.dropped_on(&commitment.id, as_of),
+        target_window: window
+            .filter(|w| (w.start, w.end) != (pledge.period.start, pledge.period.end)),
     };
     let Some(target) = &commitment.target else {
         // No target: report the most used unit, and the status is qualitative.
@@ -539,12 +629,13 @@ fn commitment_status(
         status.reported = total.amount;
         status.qualifier = total.qualifier;
     }
-    let full = target.full_amount(period).unwrap_or(0.0);
+    let window = window.unwrap_or(pledge.period);
+    let full = target.full_amount(&window).unwrap_or(0.0);
     let expected = match &target.shape {
         TargetShape::Total { amount } => {
-            amount * elapsed_days(period, as_of) as f64 / period.days().max(1) as f64
+            amount * elapsed_days(&window, as_of) as f64 / window.days().max(1) as f64
         }
-        TargetShape::Rate { amount, per, .. } => amount * elapsed_units(period, as_of, *per),
+        TargetShape::Rate { amount, per, .. } => amount * elapsed_units(&window, as_of, *per),
         TargetShape::Milestone { .. } => 0.0,
     };
     status.full_target = Some(full);
@@ -555,7 +646,7 @@ fn commitment_status(
         expected,
         full,
         acc.reports,
-        as_of >= period.end,
+        as_of >= window.end,
     );
     status
 }

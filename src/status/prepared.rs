@@ -18,8 +18,6 @@ pub(super) struct Fact {
     pub date: Date,
     /// Last day of a range (the date itself for single days).
     pub last: Date,
-    /// Whether the entry covers a range of days.
-    pub is_range: bool,
     /// Index of the party in `pledge.parties`.
     pub party: u16,
     /// Index in [`Prepared::units`], when a quantity is given.
@@ -34,6 +32,19 @@ pub(super) struct Fact {
     pub first_commitment: u32,
     /// How many commitment indices it has there.
     pub commitment_count: u16,
+}
+
+impl Fact {
+    /// Whether the entry is known at `as_of`: from its last day.
+    ///
+    /// A range ("maj–juli: 1 kampanj", "under året: 40 insatser") is
+    /// reported once it is over, and a running total describes the days up
+    /// to its last one. Spreading either over the days before would invent
+    /// figures nobody reported; so before its last day an entry counts
+    /// nothing.
+    pub fn known_by(&self, as_of: Date) -> bool {
+        self.last <= as_of
+    }
 }
 
 /// The interned entries of one activity file.
@@ -135,7 +146,6 @@ impl Prepared {
             out.facts.push(Fact {
                 date: entry.date,
                 last: entry.last_day(),
-                is_range: entry.until.is_some(),
                 party,
                 unit,
                 amount,

@@ -54,6 +54,8 @@ fn total(amount: f64) -> Option<Target> {
         unit: "tillsyner".into(),
         bound: Bound::Minst,
         condition: None,
+        from: None,
+        until: None,
         example: false,
     })
 }
@@ -69,6 +71,8 @@ fn rate(amount: f64, per: RateUnit) -> Option<Target> {
         unit: "tillsyner".into(),
         bound: Bound::Minst,
         condition: None,
+        from: None,
+        until: None,
         example: false,
     })
 }
@@ -227,22 +231,186 @@ fn entries_after_as_of_are_ignored() {
     assert_eq!(s.last_report, Some(d("2017-02-01")));
 }
 
+fn range(from: &str, until: &str, amount: f64) -> Activity {
+    let mut entry = act(from, amount);
+    entry.until = Some(d(until));
+    entry
+}
+
 #[test]
-fn ranges_count_pro_rata_until_they_end() {
+fn ranges_count_once_they_are_over() {
+    // Rule 2: "maj–juli: 92 tillsyner" is known on 31 July, not spread over May.
     let p = pledge_with(vec![("A", total(10.0))], "2017-01-01", "2017-12-31");
-    let mut range = act("2017-05-01", 92.0);
-    range.until = Some(d("2017-07-31")); // 92 days
-    let mid = status_of(&p, vec![range.clone()], "2017-05-31");
-    assert!((mid.reported - 31.0).abs() < EPS);
+    let entry = range("2017-05-01", "2017-07-31", 92.0);
+    let mid = status_of(&p, vec![entry.clone()], "2017-05-31");
+    assert!(mid.reported.abs() < EPS, "nothing before its last day");
+    assert_eq!(mid.reports, 0);
+    assert_eq!(mid.last_report, None);
+    assert_eq!(mid.measured, MeasuredStatus::IngaRapporter);
+    let last_day = status_of(&p, vec![entry.clone()], "2017-07-31");
+    assert!((last_day.reported - 92.0).abs() < EPS);
     assert_eq!(
-        mid.qualifier,
-        Qualifier::Cirka,
-        "a partial range is approximate"
+        last_day.qualifier,
+        Qualifier::Exakt,
+        "never ca for a whole range"
     );
-    assert_eq!(mid.last_report, Some(d("2017-05-31")));
-    let end = status_of(&p, vec![range], "2017-08-01");
-    assert!((end.reported - 92.0).abs() < EPS);
-    assert_eq!(end.qualifier, Qualifier::Exakt);
+    assert_eq!(last_day.last_report, Some(d("2017-07-31")));
+    let report = compute(&p, &file(vec![entry]), d("2017-05-31"));
+    assert_eq!(report.by_party.first().map(|g| g.reports), Some(0));
+}
+
+#[test]
+fn a_year_report_does_not_make_october_achieved() {
+    // Rule 2: "Under året: 40 insatser" against a target of 40.
+    let mut target = total(40.0);
+    if let Some(t) = target.as_mut() {
+        t.unit = "insatser".into();
+    }
+    let p = pledge_with(vec![("A", target)], "2018-01-01", "2018-12-31");
+    let mut year = range("2018-01-01", "2018-12-31", 40.0);
+    if let Some(q) = year.quantity.as_mut() {
+        q.unit = "insatser".into();
+    }
+    let october = status_of(&p, vec![year.clone()], "2018-10-15");
+    assert!(october.reported.abs() < EPS, "was ca 31,6 when spread");
+    assert_ne!(october.measured, MeasuredStatus::Uppnatt);
+    assert_eq!(october.measured, MeasuredStatus::IngaRapporter);
+    let end = status_of(&p, vec![year.clone()], "2018-12-31");
+    assert!((end.reported - 40.0).abs() < EPS);
+    assert_eq!(end.measured, MeasuredStatus::Uppnatt);
+    // The chart uses the same rule: a step at the last day, no ramp.
+    let prepared = Prepared::new(&p, &file(vec![year]));
+    let points = prepared.series(&p, 0, &[d("2018-10-15"), d("2018-12-30"), d("2018-12-31")]);
+    let reported: Vec<f64> = points.iter().map(|pt| pt.reported).collect();
+    assert_eq!(reported, vec![0.0, 0.0, 40.0]);
+}
+
+#[test]
+fn running_totals_at_a_past_date_use_the_total_known_then() {
+    // Rule 1: "maj–juli: 71 kontroller", later "maj–december: 301", both running totals.
+    let p = pledge_with(vec![("A", total(365.0))], "2018-01-01", "2018-12-31");
+    let mut july = range("2018-05-01", "2018-07-31", 71.0);
+    july.cumulative = true;
+    let mut december = range("2018-05-01", "2018-12-31", 301.0);
+    december.cumulative = true;
+    let entries = vec![december, july];
+    let s = status_of(&p, entries.clone(), "2018-07-31");
+    assert!(
+        (s.reported - 71.0).abs() < EPS,
+        "was ca 113: {}",
+        s.reported
+    );
+    assert_eq!(s.qualifier, Qualifier::Exakt);
+    let s = status_of(&p, entries.clone(), "2018-11-30");
+    assert!(
+        (s.reported - 71.0).abs() < EPS,
+        "December's total is not known in November"
+    );
+    let s = status_of(&p, entries.clone(), "2018-12-31");
+    assert!((s.reported - 301.0).abs() < EPS);
+    let s = status_of(&p, entries, "2018-06-30");
+    assert!(s.reported.abs() < EPS, "no total is known yet");
+    assert_eq!(s.reports, 0);
+    assert_eq!(s.measured, MeasuredStatus::IngaRapporter);
+}
+
+#[test]
+fn a_target_is_measured_over_its_own_window() {
+    // Rule 3: signed in the spring, "minst en kontroll varje dygn" followed up from May.
+    let mut daily = rate(1.0, RateUnit::Dag);
+    if let Some(t) = daily.as_mut() {
+        t.from = Some(d("2018-05-01"));
+    }
+    let p = pledge_with(vec![("A", daily)], "2018-01-01", "2018-12-31");
+    let entries = vec![act("2018-04-20", 30.0), act("2018-05-05", 9.0)];
+    let before = status_of(&p, entries.clone(), "2018-04-30");
+    assert_eq!(before.expected, Some(0.0), "nothing expected before May");
+    assert_eq!(before.full_target, Some(245.0), "1 May – 31 December");
+    assert!(before.reported.abs() < EPS);
+    assert_eq!(before.measured, MeasuredStatus::IngaRapporter);
+    let s = status_of(&p, entries, "2018-05-10");
+    assert!(
+        (s.expected.expect("rate") - 10.0).abs() < EPS,
+        "not 130 from January"
+    );
+    assert!(
+        (s.reported - 9.0).abs() < EPS,
+        "April's entry is before the window"
+    );
+    assert_eq!(s.reports, 1);
+    assert_eq!(s.measured, MeasuredStatus::EnligtPlan);
+    let pct = s.expected_percent().expect("count target");
+    assert!((pct - 10.0 / 245.0 * 100.0).abs() < EPS);
+    assert_eq!(
+        s.target_window.map(|w| (w.start, w.end)),
+        Some((d("2018-05-01"), d("2018-12-31")))
+    );
+    let whole = pledge_with(vec![("A", total(10.0))], "2018-01-01", "2018-12-31");
+    assert_eq!(status_of(&whole, vec![], "2018-05-10").target_window, None);
+}
+
+#[test]
+fn a_window_can_end_before_the_period_and_a_revision_starts_it() {
+    let mut spring = total(10.0);
+    if let Some(t) = spring.as_mut() {
+        t.until = Some(d("2018-06-30"));
+    }
+    let mut p = pledge_with(
+        vec![("A", spring), ("B", total(92.0))],
+        "2018-01-01",
+        "2018-12-31",
+    );
+    p.revisions.push(crate::model::Revision {
+        date: d("2018-10-01"),
+        commitment: "B".into(),
+        change: crate::model::RevisionChange::Tillagt,
+        reason: "tillagt vid mötet".into(),
+    });
+    let report = compute(&p, &file(vec![act("2018-07-05", 3.0)]), d("2018-10-31"));
+    let [a, b] = report.commitments.as_slice() else {
+        panic!("two commitments");
+    };
+    assert_eq!(
+        a.expected,
+        Some(10.0),
+        "the whole target by the window's end"
+    );
+    assert!(a.reported.abs() < EPS, "July is after the window");
+    // Added on 1 October: 92 over October–December, 31 by 31 October.
+    assert!((b.expected.expect("total") - 31.0).abs() < EPS);
+    assert_eq!(b.target_window.map(|w| w.start), Some(d("2018-10-01")));
+}
+
+#[test]
+fn the_default_date_reaches_a_final_meeting_after_the_period() {
+    // Rule 12.
+    let p = pledge_with(vec![("A", total(10.0))], "2016-10-01", "2017-09-30");
+    let meeting: Meeting = ron::from_str(
+        r#"(version: 1, title: "Slutuppföljning", date: "2017-11-15", place: "Polishuset",
+            state: Avslutat, participants: [], items: [])"#,
+    )
+    .expect("a minimal meeting");
+    let meetings = [meeting];
+    assert_eq!(
+        as_of_range(&p, &meetings),
+        (d("2016-10-01"), d("2017-11-15"))
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &meetings, d("2026-11-27")),
+        d("2017-11-15")
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &meetings, d("2017-10-20")),
+        d("2017-10-20")
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &meetings, d("2016-01-01")),
+        d("2016-10-01")
+    );
+    assert_eq!(
+        default_as_of_with_meetings(&p, &[], d("2026-11-27")),
+        d("2017-09-30")
+    );
 }
 
 #[test]
@@ -315,6 +483,8 @@ fn milestones_are_reached_by_a_report() {
         unit: String::new(),
         bound: Bound::Minst,
         condition: None,
+        from: None,
+        until: None,
         example: false,
     });
     let p = pledge_with(vec![("A", milestone)], "2017-01-01", "2017-12-31");

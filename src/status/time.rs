@@ -10,7 +10,8 @@ pub fn elapsed_days(period: &Period, as_of: Date) -> i64 {
     if as_of < period.start {
         return 0;
     }
-    period.start.days_until(as_of.min(period.end)) + 1
+    // `max(0)`: a target window may end before it starts (`check` reports it).
+    (period.start.days_until(as_of.min(period.end)) + 1).max(0)
 }
 
 /// Elapsed time of the period by `as_of` in the unit of a rate.

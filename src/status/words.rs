@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::format;
+use crate::model::{Date, Target};
 
 use super::CommitmentStatus;
 
@@ -45,6 +46,37 @@ pub fn expected_by_date(s: &CommitmentStatus) -> Option<String> {
     })
 }
 
+/// The days a target applies when they are not the whole period:
+/// "gäller 2018-05-01 – 2018-12-31"; `None` for the whole period.
+pub fn target_window(s: &CommitmentStatus) -> Option<String> {
+    s.target_window
+        .map(|w| format!("gäller {} – {}", w.start, w.end))
+}
+
+/// A commitment's target as the status tables show it, with its window
+/// when that is not the whole period: "minst 1 kontroller per dag, gäller
+/// 2018-05-01 – 2018-12-31"; "inget mål" without a target.
+pub fn target_with_window(target: Option<&Target>, s: &CommitmentStatus) -> String {
+    let Some(target) = target else {
+        return "inget mål".to_owned();
+    };
+    match target_window(s) {
+        Some(window) => format!("{target}, {window}"),
+        None => target.to_string(),
+    }
+}
+
+/// When an entry that is not known yet at the as-of date will count:
+/// "räknas från 2018-12-31" (see `Fact::known_by`).
+pub fn counts_from(last_day: Date) -> String {
+    format!("räknas från {last_day}")
+}
+
+/// Why an entry outside its commitment's target window does not count.
+pub fn outside_window() -> &'static str {
+    "räknas inte: utanför målets period"
+}
+
 /// "1 rapport", "3 rapporter".
 pub fn reports_count(n: usize) -> String {
     if n == 1 {
@@ -67,8 +99,7 @@ pub fn status_with_symbol(s: &CommitmentStatus) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Qualifier;
-    use crate::model::{CommitmentId, Date};
+    use crate::model::{CommitmentId, Period, Qualifier};
     use crate::status::MeasuredStatus;
 
     fn status() -> CommitmentStatus {
@@ -84,6 +115,7 @@ mod tests {
             measured: MeasuredStatus::EnligtPlan,
             by_unit: Vec::new(),
             dropped: None,
+            target_window: None,
         }
     }
 
@@ -96,6 +128,39 @@ mod tests {
         assert_eq!(reported_of_target(&rate), "14 av 1 043 tillsyner");
         assert_eq!(expected_by_date(&s).as_deref(), Some("förväntat 12 (50 %)"));
         assert_eq!(status_with_symbol(&s), "● enligt plan");
+        assert_eq!(target_window(&s), None, "the whole period is not repeated");
+        let mut windowed = status();
+        windowed.target_window = Some(Period {
+            start: Date::from_ymd(2018, 5, 1).expect("valid"),
+            end: Date::from_ymd(2018, 12, 31).expect("valid"),
+            signed: None,
+        });
+        assert_eq!(
+            target_window(&windowed).as_deref(),
+            Some("gäller 2018-05-01 – 2018-12-31")
+        );
+        let daily = Target {
+            shape: crate::model::TargetShape::Rate {
+                amount: 1.0,
+                per: crate::model::RateUnit::Dag,
+                average: false,
+            },
+            unit: "kontroller".into(),
+            bound: crate::model::Bound::Minst,
+            from: windowed.target_window.map(|w| w.start),
+            until: None,
+            condition: None,
+            example: false,
+        };
+        assert_eq!(
+            target_with_window(Some(&daily), &windowed),
+            "minst 1 kontroller per dag, gäller 2018-05-01 – 2018-12-31"
+        );
+        assert_eq!(target_with_window(None, &s), "inget mål");
+        assert_eq!(
+            counts_from(Date::from_ymd(2018, 12, 31).expect("valid")),
+            "räknas från 2018-12-31"
+        );
     }
 
     #[test]

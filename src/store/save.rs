@@ -434,6 +434,8 @@ mod tests {
                 unit: "utbildningstillfällen".into(),
                 bound: Bound::Minst,
                 condition: None,
+                from: None,
+                until: None,
                 example: false,
             }),
         }]);
