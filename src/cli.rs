@@ -598,7 +598,7 @@ fn report_cmd(
     {
         return code;
     }
-    let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
+    let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, &loaded.meetings, today));
     let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
     for warning in selected.case_warnings() {
         eprintln!("varning: {warning}");
@@ -858,7 +858,7 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
     {
         return code;
     }
-    let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, today));
+    let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, &loaded.meetings, today));
     let report = status::compute(pledge, &loaded.activities, as_of);
     let text = match format {
         Format::Table => table::render(pledge, &report),

@@ -114,9 +114,10 @@ impl Document {
     pub fn open(origin: Origin, today: Date) -> Result<Self, OpenError> {
         let mut loaded = store::load(origin.inputs()?, today);
         loaded.release_unneeded_texts();
-        let as_of = loaded.pledge.as_ref().map_or(today, |p| {
-            status::default_as_of_with_meetings(p, &loaded.meetings, today)
-        });
+        let as_of = loaded
+            .pledge
+            .as_ref()
+            .map_or(today, |p| status::default_as_of(p, &loaded.meetings, today));
         let mut doc = Document {
             origin,
             loaded,

@@ -182,12 +182,6 @@ pub fn same_unit(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// The default as-of date when no meetings are known: today, moved into the
-/// pledge period. With the meetings, use [`default_as_of_with_meetings`].
-pub fn default_as_of(pledge: &Pledge, today: Date) -> Date {
-    default_as_of_with_meetings(pledge, &[], today)
-}
-
 /// The dates an as-of date can take: the period's start to the later of its
 /// end and the last meeting's date.
 ///
@@ -205,8 +199,9 @@ pub fn as_of_range(pledge: &Pledge, meetings: &[Meeting]) -> (Date, Date) {
     (start, end)
 }
 
-/// The default as-of date: today, clamped to [`as_of_range`].
-pub fn default_as_of_with_meetings(pledge: &Pledge, meetings: &[Meeting], today: Date) -> Date {
+/// The default as-of date: today, clamped to [`as_of_range`], so a final
+/// follow-up held after the period is in the default status and report.
+pub fn default_as_of(pledge: &Pledge, meetings: &[Meeting], today: Date) -> Date {
     let (start, end) = as_of_range(pledge, meetings);
     today.clamp(start, end)
 }

@@ -145,11 +145,11 @@ fn as_of_outside_the_period_is_clamped() {
     let after = status_of(&p, vec![], "2020-01-01");
     assert!((after.expected.expect("count target") - 100.0).abs() < EPS);
     assert_eq!(
-        default_as_of(&p, d("2026-11-27")),
+        default_as_of(&p, &[], d("2026-11-27")),
         d("2017-09-30"),
         "today after the period opens at its end"
     );
-    assert_eq!(default_as_of(&p, d("2015-01-01")), d("2016-10-01"));
+    assert_eq!(default_as_of(&p, &[], d("2015-01-01")), d("2016-10-01"));
 }
 
 #[test]
@@ -396,21 +396,18 @@ fn the_default_date_reaches_a_final_meeting_after_the_period() {
         (d("2016-10-01"), d("2017-11-15"))
     );
     assert_eq!(
-        default_as_of_with_meetings(&p, &meetings, d("2026-11-27")),
+        default_as_of(&p, &meetings, d("2026-11-27")),
         d("2017-11-15")
     );
     assert_eq!(
-        default_as_of_with_meetings(&p, &meetings, d("2017-10-20")),
+        default_as_of(&p, &meetings, d("2017-10-20")),
         d("2017-10-20")
     );
     assert_eq!(
-        default_as_of_with_meetings(&p, &meetings, d("2016-01-01")),
+        default_as_of(&p, &meetings, d("2016-01-01")),
         d("2016-10-01")
     );
-    assert_eq!(
-        default_as_of_with_meetings(&p, &[], d("2026-11-27")),
-        d("2017-09-30")
-    );
+    assert_eq!(default_as_of(&p, &[], d("2026-11-27")), d("2017-09-30"));
 }
 
 #[test]
