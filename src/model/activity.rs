@@ -150,6 +150,15 @@ impl fmt::Display for Quantity {
     }
 }
 
+/// Whether two unit words mean the same (case and surrounding space ignored).
+///
+/// The ASCII comparison comes first because it allocates nothing and almost
+/// always decides; `to_lowercase` is only reached when the units differ and
+/// may still match by non-ASCII case, such as "lägesbilder" and "LÄGESBILDER".
+pub fn same_unit(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ pub mod pledge;
 pub mod pledge_edit;
 
 pub use activity::{
-    ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Commitments, Qualifier, Quantity,
+    ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Commitments, Qualifier, Quantity, same_unit,
 };
 pub use date::{Date, DateError, month_name};
 pub use ids::{ActionId, CommitmentId, IndicatorId, PartyId};

@@ -299,23 +299,6 @@ impl fmt::Display for Bound {
     }
 }
 
-impl Target {
-    /// The amount planned for the whole window (pass the target's window,
-    /// see `status::target_window`), for count-like targets.
-    ///
-    /// `None` for milestones. Rates are converted with the window's real length
-    /// in days, weeks or calendar months.
-    pub fn full_amount(&self, period: &Period) -> Option<f64> {
-        match &self.shape {
-            TargetShape::Total { amount } => Some(*amount),
-            TargetShape::Rate { amount, per, .. } => {
-                Some(amount * crate::status::elapsed_units(period, period.end, *per))
-            }
-            TargetShape::Milestone { .. } => None,
-        }
-    }
-}
-
 impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.shape {

@@ -478,7 +478,7 @@ fn validate_entry(
         }
         if let (Some(quantity), Some(target)) = (&entry.quantity, &commitment.target)
             && !matches!(target.shape, TargetShape::Milestone { .. })
-            && !crate::status::same_unit(&quantity.unit, &target.unit)
+            && !super::activity::same_unit(&quantity.unit, &target.unit)
         {
             let mut path = at("quantity");
             path.push(Field("unit"));

@@ -173,14 +173,7 @@ fn count_statuses<'a>(items: impl Iterator<Item = &'a CommitmentStatus>) -> [usi
     counts
 }
 
-/// Whether two unit words mean the same (case and surrounding space ignored).
-///
-/// The ASCII comparison comes first because it allocates nothing and almost
-/// always decides; `to_lowercase` is only reached when the units differ and
-/// may still match by non-ASCII case, such as "lägesbilder" and "LÄGESBILDER".
-pub fn same_unit(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim()) || a.trim().to_lowercase() == b.trim().to_lowercase()
-}
+pub use crate::model::same_unit;
 
 /// The dates an as-of date can take: the period's start to the later of its
 /// end and the last meeting's date.
@@ -625,7 +618,7 @@ fn commitment_status(
         status.qualifier = total.qualifier;
     }
     let window = window.unwrap_or(pledge.period);
-    let full = target.full_amount(&window).unwrap_or(0.0);
+    let full = time::full_amount(target, &window).unwrap_or(0.0);
     let expected = match &target.shape {
         TargetShape::Total { amount } => {
             amount * elapsed_days(&window, as_of) as f64 / window.days().max(1) as f64

@@ -163,7 +163,7 @@ fn monthly_and_weekly_rates() {
         p.commitments[0]
             .target
             .as_ref()
-            .and_then(|t| t.full_amount(&p.period)),
+            .and_then(|t| super::time::full_amount(t, &p.period)),
         Some(24.0),
         "twelve whole calendar months"
     );

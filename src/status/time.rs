@@ -2,7 +2,7 @@
 
 use chrono::Months;
 
-use crate::model::{Date, Period, RateUnit};
+use crate::model::{Date, Period, RateUnit, Target, TargetShape};
 
 /// Days of the period elapsed by `as_of`, both ends included: 0 before the
 /// start, the whole period after the end.
@@ -12,6 +12,22 @@ pub fn elapsed_days(period: &Period, as_of: Date) -> i64 {
     }
     // `max(0)`: a target window may end before it starts (`check` reports it).
     (period.start.days_until(as_of.min(period.end)) + 1).max(0)
+}
+
+/// The amount a target plans for its whole window (pass the target's
+/// window, see [`super::target_window`]), for count-like targets.
+///
+/// `None` for milestones. Rates are converted with the window's real length
+/// in days, weeks or calendar months. Time arithmetic is the status
+/// engine's, so this lives here and the model stays plain data.
+pub fn full_amount(target: &Target, window: &Period) -> Option<f64> {
+    match &target.shape {
+        TargetShape::Total { amount } => Some(*amount),
+        TargetShape::Rate { amount, per, .. } => {
+            Some(amount * elapsed_units(window, window.end, *per))
+        }
+        TargetShape::Milestone { .. } => None,
+    }
 }
 
 /// Elapsed time of the period by `as_of` in the unit of a rate.
