@@ -347,12 +347,8 @@ fn summary_line(loaded: &Loaded) -> String {
         .count();
     let warnings = loaded.problems.len() - errors;
     format!(
-        "{errors} fel, {warnings} {}",
-        if warnings == 1 {
-            "varning"
-        } else {
-            "varningar"
-        }
+        "{errors} fel, {}",
+        crate::format::count(warnings, "varning", "varningar")
     )
 }
 
@@ -367,7 +363,14 @@ fn check(input: &InputArgs, today: Date) -> u8 {
     let entries: usize = loaded.activities.iter().map(|f| f.entries.len()).sum();
     let _ = writeln!(
         text,
-        "{files} filer kontrollerade, {entries} aktiviteter: {}",
+        "{} {}, {}: {}",
+        crate::format::count(files, "fil", "filer"),
+        if files == 1 {
+            "kontrollerad"
+        } else {
+            "kontrollerade"
+        },
+        crate::format::count(entries, "aktivitet", "aktiviteter"),
         summary_line(&loaded)
     );
     emit(&text);

@@ -53,6 +53,23 @@ fn status_without_a_path_shows_the_bundled_sample() {
         .stdout(predicate::str::contains("ca 510 personer nådda"));
 }
 
+/// A single pledge file: the counts agree with their nouns ("1 fil
+/// kontrollerad", "0 aktiviteter", "1 varning").
+#[test]
+fn check_counts_agree_with_their_nouns() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pledge = dir.path().join("pledge.ron");
+    std::fs::copy(sample().join("pledge.ron"), &pledge).expect("copy");
+    bin()
+        .arg("check")
+        .arg(&pledge)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "1 fil kontrollerad, 0 aktiviteter: 0 fel, 0 varningar",
+        ));
+}
+
 #[test]
 fn check_on_the_sample_passes() {
     bin()

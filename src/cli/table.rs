@@ -66,7 +66,7 @@ fn reported_text(s: &CommitmentStatus) -> String {
             format::number(s.reported)
         )
     } else {
-        format!("{} rapporter", s.reports)
+        words::reports_count(s.reports)
     };
     match s.percent_of_target() {
         Some(p) => format!("{amount} ({})", format::percent(p)),

@@ -5,7 +5,6 @@ use egui::text::LayoutJob;
 use egui::{Align, Layout, RichText, Sense, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::format;
 use crate::model::{Date, Pledge};
 use crate::status::{MeasuredStatus, StatusReport, elapsed_days};
 
@@ -515,7 +514,7 @@ fn header_ui(
             }
         }
         let reports: usize = report.by_party.iter().map(|g| g.reports).sum();
-        ui.label(t.reports_total(&format::number(reports as f64)));
+        ui.label(t.reports_total(reports));
     });
 }
 

@@ -4,7 +4,6 @@
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
-use crate::format;
 use crate::model::month_name;
 use crate::status::{GroupTotals, MeasuredStatus, MonthlyReports};
 
@@ -61,7 +60,7 @@ fn group_ui(
     ui.add_space(tokens::GAP);
     ui.label(RichText::new(&group.label).strong().size(18.0));
     ui.horizontal_wrapped(|ui| {
-        ui.label(t.group_counts(group.commitments, &format::number(group.reports as f64)));
+        ui.label(t.group_counts(group.commitments, group.reports));
         for (status, n) in MeasuredStatus::ALL.iter().zip(group.by_status) {
             if n > 0 {
                 ui.label(

@@ -4,6 +4,7 @@
 //! Views call [`texts()`] and read fields; texts with numbers or names are
 //! methods backed by a small function in the table.
 
+use crate::format::count;
 use crate::model::Date;
 
 /// All user-visible texts of the GUI.
@@ -371,10 +372,10 @@ pub struct Texts {
     starts_in_fn: fn(i64) -> String,
     entries_heading_fn: fn(usize, Date) -> String,
     files_changed_fn: fn(&str) -> String,
-    group_counts_fn: fn(usize, &str) -> String,
+    group_counts_fn: fn(usize, usize) -> String,
     problem_counts_fn: fn(usize, usize) -> String,
     progress_hint_fn: fn(&str, Option<&str>) -> String,
-    reports_total_fn: fn(&str) -> String,
+    reports_total_fn: fn(usize) -> String,
     sample_copied_fn: fn(&str) -> String,
     showing_fn: fn(usize, usize) -> String,
     status_bar_fn: fn(&str, usize, usize) -> String,
@@ -522,7 +523,7 @@ impl Texts {
         (self.files_changed_fn)(a)
     }
     /// Counts of a party or area.
-    pub fn group_counts(&self, a: usize, b: &str) -> String {
+    pub fn group_counts(&self, a: usize, b: usize) -> String {
         (self.group_counts_fn)(a, b)
     }
     /// Summary of problems.
@@ -534,7 +535,7 @@ impl Texts {
         (self.progress_hint_fn)(a, b)
     }
     /// Total reports in the header.
-    pub fn reports_total(&self, a: &str) -> String {
+    pub fn reports_total(&self, a: usize) -> String {
         (self.reports_total_fn)(a)
     }
     /// Notice after copying the sample.
@@ -881,11 +882,8 @@ pub static SV: Texts = Texts {
     report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
     report_outside_period_fn: |s, e| format!("Datumet ska ligga inom löftets period, {s} – {e}."),
     form_saved_count_fn: |n| {
-        if n == 1 {
-            "1 aktivitet sparad".to_owned()
-        } else {
-            format!("{n} aktiviteter sparade")
-        }
+        let saved = if n == 1 { "sparad" } else { "sparade" };
+        format!("{} {saved}", count(n, "aktivitet", "aktiviteter"))
     },
     activity_saved_fn: |f| format!("Aktiviteten sparades i {f}. Ctrl+Z ångrar."),
     import_more_problems_fn: |n| format!("… och {n} till"),
@@ -897,7 +895,12 @@ pub static SV: Texts = Texts {
         }
     },
     planning_title_fn: |id| format!("Planering för {id}"),
-    exported_fn: |n, p| format!("{n} aktiviteter exporterades till {p}."),
+    exported_fn: |n, p| {
+        format!(
+            "{} exporterades till {p}.",
+            count(n, "aktivitet", "aktiviteter")
+        )
+    },
     planning_saved_fn: |id| {
         format!(
             "Planeringen för {id} sparades i pledge.ron (förra versionen i pledge.ron.bak). Ctrl+Z ångrar."
@@ -906,7 +909,9 @@ pub static SV: Texts = Texts {
     pledge_created_fn: |f| format!("Det nya löftet skapades i {f} och är öppnat."),
     import_counts_fn: |rows, ok, there, dup, bad| {
         format!(
-            "{rows} rader: {ok} kan importeras, {there} finns redan (hoppas över), {dup} möjliga dubbletter, {bad} med fel"
+            "{}: {ok} kan importeras, {there} finns redan (hoppas över), {}, {bad} med fel",
+            count(rows, "rad", "rader"),
+            count(dup, "möjlig dubblett", "möjliga dubbletter")
         )
     },
     cannot_open_fn: |e| format!("Filen kunde inte öppnas: {e}"),
@@ -914,15 +919,18 @@ pub static SV: Texts = Texts {
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),
     day_of_fn: |day, total| format!("dag {day} av {total}"),
     starts_in_fn: |days| {
-        if days == 1 {
-            "börjar om 1 dag".to_owned()
-        } else {
-            format!("börjar om {days} dagar")
-        }
+        let days = usize::try_from(days).unwrap_or(0);
+        format!("börjar om {}", count(days, "dag", "dagar"))
     },
     entries_heading_fn: |n, d| format!("Aktiviteter t.o.m. {d} ({n})"),
     files_changed_fn: |names| format!("Ändrad på disken och inläst igen: {names}"),
-    group_counts_fn: |commitments, reports| format!("{commitments} åtaganden, {reports} rapporter"),
+    group_counts_fn: |commitments, reports| {
+        format!(
+            "{}, {}",
+            count(commitments, "åtagande", "åtaganden"),
+            count(reports, "rapport", "rapporter")
+        )
+    },
     problem_counts_fn: |errors, warnings| {
         format!("{errors} fel och {warnings} varningar i filerna")
     },
@@ -930,7 +938,7 @@ pub static SV: Texts = Texts {
         Some(e) => format!("{percent} av hela periodens mål; {e} vid datumet (strecket)"),
         None => format!("{percent} av hela periodens mål"),
     },
-    reports_total_fn: |n| format!("{n} rapporter totalt"),
+    reports_total_fn: |n| format!("{} totalt", count(n, "rapport", "rapporter")),
     sample_copied_fn: |folder| format!("Exemplet sparades i {folder} och är öppnat där."),
     showing_fn: |shown, all| format!("Visar {shown} av {all} åtaganden"),
     status_bar_fn: |source, entries, files| {

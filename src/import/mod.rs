@@ -828,9 +828,8 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} {} importerade, {} fanns redan och hoppades över, {} {} som möjliga dubbletter, {} med fel importerades inte",
-            self.imported,
-            if self.imported == 1 { "rad" } else { "rader" },
+            "{} importerade, {} fanns redan och hoppades över, {} {} som möjliga dubbletter, {} med fel importerades inte",
+            crate::format::count(self.imported, "rad", "rader"),
             self.skipped,
             self.flagged,
             if self.flagged == 1 {

@@ -722,8 +722,11 @@ fn check_texts<T: serde::Serialize + ?Sized>(
     let mut total = 0;
     crate::privacy::walk::strings(value, &mut |path, text| {
         total += text.len();
-        let limit = crate::privacy::max_chars(path);
-        let long = text.len() > limit && text.chars().count() > limit;
+        // Most texts are shorter than any limit: no need to ask which.
+        let long = text.len() > crate::privacy::MAX_NAME_CHARS && {
+            let limit = crate::privacy::max_chars(path);
+            text.len() > limit && text.chars().count() > limit
+        };
         let found = crate::privacy::find_id_numbers(text);
         if !long && found.is_empty() {
             return;
@@ -740,7 +743,7 @@ fn check_texts<T: serde::Serialize + ?Sized>(
                 ProblemKind::TextTooLong {
                     field: field.clone(),
                     chars: text.chars().count(),
-                    limit,
+                    limit: crate::privacy::max_chars(path),
                 },
             );
         }

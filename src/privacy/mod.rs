@@ -276,8 +276,14 @@ fn chains(text: &str) -> Vec<Vec<Group>> {
 /// for a samordningsnummer) and a correct Luhn check digit, so dates,
 /// phone numbers and counts are not flagged.
 pub fn find_id_numbers(text: &str) -> Vec<IdNumber> {
-    // Most texts have too few digits to hold an id: skip them cheaply.
-    if text.is_ascii() && text.bytes().filter(u8::is_ascii_digit).count() < 10 {
+    // Most texts have too few digits to hold an id: skip them in one pass
+    // over the bytes. A full-width digit (U+FF10..U+FF19) starts with the
+    // byte 0xEF, so counting those too never skips a real candidate.
+    let possible_digits = text
+        .bytes()
+        .filter(|b| b.is_ascii_digit() || *b == 0xEF)
+        .count();
+    if possible_digits < 10 {
         return Vec::new();
     }
     let mut found = Vec::new();

@@ -601,10 +601,9 @@ pub fn places_words(places: &[(String, usize)]) -> Option<String> {
         shown.join(", ")
     } else {
         format!(
-            "{} och {} {} till",
+            "{} och {} till",
             shown.join(", "),
-            format::number(rest as f64),
-            if rest == 1 { "plats" } else { "platser" }
+            format::count(rest, "plats", "platser")
         )
     })
 }

@@ -79,11 +79,7 @@ pub fn outside_window() -> &'static str {
 
 /// "1 rapport", "3 rapporter".
 pub fn reports_count(n: usize) -> String {
-    if n == 1 {
-        "1 rapport".to_owned()
-    } else {
-        format!("{} rapporter", format::number(n as f64))
-    }
+    format::count(n, "rapport", "rapporter")
 }
 
 /// The measured status with its symbol, so colour is never the only carrier:
