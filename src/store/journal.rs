@@ -55,8 +55,19 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> SaveError + '_ {
     }
 }
 
+/// A journal names a few files; anything larger is not one of ours.
+const MAX_JOURNAL_BYTES: u64 = 1024 * 1024;
+
 fn read_journal(folder: &Path) -> Result<Option<Journal>, SaveError> {
     let path = folder.join(JOURNAL_FILE);
+    // Never opened unless it is an ordinary file of sane size: a FIFO by
+    // that name must not hang every load.
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_error(&path)(e)),
+        Ok(meta) if !meta.is_file() || meta.len() > MAX_JOURNAL_BYTES => return Ok(None),
+        Ok(_) => {}
+    }
     match std::fs::read_to_string(&path) {
         // Written atomically, so it is whole or absent; anything else is not
         // ours and names no file that could be lost.
@@ -135,6 +146,17 @@ pub fn pending(folder: &Path) -> Vec<(PathBuf, PathBuf)> {
     }
 }
 
+/// `path` with its folder made canonical (the file itself may not exist
+/// yet): the journal must name the same file whatever the working folder
+/// of the process that finishes it, and the loader compares canonical
+/// paths.
+fn absolute(path: &Path) -> PathBuf {
+    match (parent(path).canonicalize(), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
 /// A name for one staged file: unique to this save (process and time), so
 /// two saves never share one.
 fn staged_name(target: &Path, save: &str, index: usize) -> PathBuf {
@@ -152,7 +174,7 @@ pub fn save_all(folder: &Path, writes: &[(PathBuf, String)]) -> Result<(), SaveE
     recover(folder)?;
     let mut targets = Vec::with_capacity(writes.len());
     for (path, _) in writes {
-        let target = link_target(path)?;
+        let target = absolute(&link_target(path)?);
         refuse_write_protected(&target)?;
         targets.push(target);
     }
@@ -226,6 +248,21 @@ fn stage(staged: &Path, target: &Path, text: &str) -> Result<(), SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_journal_names_files_by_absolute_paths() {
+        // Relative to the working folder (the package root under cargo test),
+        // whether the file exists or not.
+        let root = std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .expect("working folder");
+        assert_eq!(absolute(Path::new("Cargo.toml")), root.join("Cargo.toml"));
+        assert_eq!(
+            absolute(Path::new("src/../src/not-yet.ron")),
+            root.join("src").join("not-yet.ron")
+        );
+        assert!(absolute(Path::new("./activities-that-do-not-exist/x.ron")).is_absolute());
+    }
 
     #[test]
     fn an_uncommitted_save_rolls_back_and_a_committed_one_completes() {
