@@ -211,6 +211,11 @@ fn assert_nothing_printed(loaded: &Loaded, with_pdf_text: bool) {
             Err(minutes::MinutesError::PersonalData { .. }) => {}
             Err(other) => panic!("minutes failed otherwise: {other}"),
             Ok(pdf) => {
+                // What the PDF was made from holds no number …
+                let printed =
+                    minutes::guard(pledge, &loaded.meetings, meeting).expect("guarded as well");
+                assert!(medborgarlofte::privacy::leaks(&*printed).is_empty());
+                // … and neither does the text read back from it.
                 if with_pdf_text {
                     let text = common::pdf_pages(&pdf).join("\n");
                     assert!(find_id_numbers(&text).is_empty(), "minutes print it");

@@ -599,3 +599,34 @@ fn names_have_a_tighter_limit_and_a_pledge_at_most_200_commitments() {
         "löftet har 204 åtaganden; högst 200 får stå i ett löfte (dela upp det i flera löften)"
     );
 }
+
+#[test]
+fn a_target_window_ending_before_it_starts_is_an_error_and_outside_the_period_a_warning() {
+    let pledge = PLEDGE.replace(
+        "target: (shape: Total(amount: 24), unit: \"tillsyner\")",
+        "target: (shape: Total(amount: 24), unit: \"tillsyner\", from: \"2017-05-01\", until: \"2017-04-01\")",
+    );
+    let loaded = load(&pledge, &[]);
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::RangeEndsBeforeStart { .. })
+    });
+    assert_eq!(p.severity, Severity::Fel);
+    assert_eq!((p.line, p.col), pos(&pledge, "\"2017-04-01\""));
+    let outside = PLEDGE.replace(
+        "target: (shape: Total(amount: 24), unit: \"tillsyner\")",
+        "target: (shape: Total(amount: 24), unit: \"tillsyner\", until: \"9999-12-31\")",
+    );
+    let loaded = load(&outside, &[]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::OutsidePeriod { .. }));
+    assert_eq!(p.severity, Severity::Varning);
+    assert_eq!((p.line, p.col), pos(&outside, "\"9999-12-31\""));
+    // The status measures the window within the period, at once.
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let status = medborgarlofte::status::compute(pledge, &loaded.activities, today());
+    assert!(
+        status
+            .commitments
+            .iter()
+            .all(|c| c.full_target.is_none_or(f64::is_finite))
+    );
+}

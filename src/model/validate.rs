@@ -171,6 +171,7 @@ fn validate_commitments(
             }
         }
         if let Some(target) = &c.target {
+            check_target_window(sink, &at("target"), target, period);
             let mut path = at("target");
             path.extend([Field("shape")]);
             match &target.shape {
@@ -517,6 +518,47 @@ fn validate_quantity(sink: &mut Sink, i: usize, entry: &Activity) {
             sink.error(at("cumulative"), ProblemKind::CumulativeWithoutQuantity);
         }
         _ => {}
+    }
+}
+
+/// A target's own window (`from`/`until`): it must not end before it
+/// starts (an error), and days outside the pledge period do not count (a
+/// warning: the status measures the window within the period).
+fn check_target_window(
+    sink: &mut Sink<'_>,
+    path: &[PathSeg],
+    target: &super::pledge::Target,
+    period: super::pledge::Period,
+) {
+    let at = |field: &'static str| {
+        let mut p = path.to_vec();
+        p.push(Field(field));
+        p
+    };
+    if let (Some(from), Some(until)) = (target.from, target.until)
+        && until < from
+    {
+        sink.error(
+            at("until"),
+            ProblemKind::RangeEndsBeforeStart {
+                start: from,
+                end: until,
+            },
+        );
+    }
+    for (field, date) in [("from", target.from), ("until", target.until)] {
+        if let Some(date) = date
+            && !period.contains(date)
+        {
+            sink.warning(
+                at(field),
+                ProblemKind::OutsidePeriod {
+                    date,
+                    start: period.start,
+                    end: period.end,
+                },
+            );
+        }
     }
 }
 

@@ -171,16 +171,21 @@ pub struct IdNumber {
 /// plus (over 100 years old), space, the dashes and minus signs word
 /// processors substitute, and the non-breaking spaces they insert.
 fn is_separator(c: char) -> bool {
+    is_dash(c) || is_space(c)
+}
+
+/// The dashes and plus signs people and word processors put before the
+/// last four digits.
+fn is_dash(c: char) -> bool {
     matches!(
         c,
         '-' | '+'
-            | ' '
-            | '\u{00A0}' // no-break space
-            | '\u{202F}' // narrow no-break space
+            | '\u{00AD}' // soft hyphen
             | '\u{2010}' // hyphen
             | '\u{2011}' // non-breaking hyphen
             | '\u{2012}' // figure dash
             | '\u{2013}' // en dash
+            | '\u{2014}' // em dash
             | '\u{2212}' // minus sign
             | '\u{FF0B}' // full-width plus
             | '\u{FF0D}' // full-width hyphen-minus
@@ -190,7 +195,38 @@ fn is_separator(c: char) -> bool {
 /// Whether a separator is a space of some kind (not a dash): a date
 /// followed by a space and a count ("2017-03-16 1234") is not an id.
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{00A0}' | '\u{202F}')
+    matches!(
+        c,
+        ' ' | '\u{00A0}' // no-break space
+            | '\u{2007}' // figure space
+            | '\u{2009}' // thin space
+            | '\u{202F}' // narrow no-break space
+    )
+}
+
+/// The separator between two runs of digits at the start of `rest`, as
+/// people type it: one space or dash, or a dash with a space on either side
+/// ("811218 – 9876", as autocorrect makes it). Returns the separator that
+/// counts (the dash when there is one) and how many characters it takes;
+/// `None` unless a digit follows.
+fn separator(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.chars();
+    let first = chars.next().filter(|c| is_separator(*c))?;
+    let second = chars.next();
+    if second.and_then(digit_value).is_some() {
+        return Some((first, 1));
+    }
+    // " – " (space, dash, space) or " –" / "– " around the dash.
+    let third = chars.next();
+    let (dash, taken, next) = match (first, second, third) {
+        (s, Some(d), t) if is_space(s) && second.is_some_and(is_dash) => match t {
+            Some(t) if is_space(t) => (d, 3, chars.next()),
+            t => (d, 2, t),
+        },
+        (d, Some(s), t) if is_dash(d) && is_space(s) => (d, 2, t),
+        _ => return None,
+    };
+    next.and_then(digit_value).map(|_| (dash, taken))
 }
 
 /// The value of an ASCII or full-width digit.
@@ -249,13 +285,15 @@ fn chains(text: &str) -> Vec<Vec<Group>> {
             chars.next();
         }
         // A separator continues the chain only when a digit follows it.
-        let mut ahead = chars.clone();
-        let continues = match (ahead.next(), ahead.next()) {
-            (Some((_, s)), Some((_, n))) => is_separator(s) && digit_value(n).is_some(),
-            _ => false,
-        };
-        if continues {
-            group.sep_after = chars.next().map(|(_, s)| s);
+        let rest = chars
+            .peek()
+            .and_then(|&(at, _)| text.get(at..))
+            .unwrap_or_default();
+        if let Some((sep, taken)) = separator(rest) {
+            group.sep_after = Some(sep);
+            for _ in 0..taken {
+                chars.next();
+            }
             chain.push(group);
         } else {
             chain.push(group);
@@ -453,6 +491,13 @@ mod tests {
             "\u{FF18}\u{FF11}\u{FF11}\u{FF12}\u{FF11}\u{FF18}-\u{FF19}\u{FF18}\u{FF17}\u{FF16}",
             "född 811218-9876, 2 st",
             "12 st 811218-9876",
+            "811218 - 9876",
+            "811218 \u{2013} 9876",
+            "811218 \u{2014}9876",
+            "811218\u{2013} 9876",
+            "811218\u{00AD}9876",
+            "811218\u{2009}9876",
+            "19811218\u{2007}9876",
         ] {
             assert_eq!(kinds(text), [IdKind::Personnummer], "{text}");
         }
@@ -492,6 +537,9 @@ mod tests {
             "1981 12 18 9876",
             "1981-12-18 9876",
             "Polisen 114 14 eller Karlstads kommun 054-540 00 00",
+            "2017-03-16 - 1234",
+            "054 - 540 00 00",
+            "811218 -- 9876",
         ] {
             assert!(kinds(text).is_empty(), "{text}");
         }

@@ -508,9 +508,10 @@ impl Report {
             Step::Index(_) => None,
         });
         let reworded = path.contains(&Step::Field("reworded"));
-        let words = match last_field.unwrap_or_default() {
-            "reason" if reworded => "skälet till ändrad lydelse",
-            field => what(field),
+        let words = match (path.first(), last_field.unwrap_or_default()) {
+            (_, "reason") if reworded => "skälet till ändrad lydelse",
+            (Some(Step::Field("areas")), _) => "ett problemområde",
+            (_, field) => what(field),
         };
         match path {
             [

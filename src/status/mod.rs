@@ -218,9 +218,17 @@ pub fn target_window(pledge: &Pledge, commitment: &Commitment) -> Option<Period>
         .iter()
         .find(|r| r.commitment == commitment.id && r.change == RevisionChange::Tillagt)
         .map(|r| r.date);
+    // Within the period, and never ending before it starts: a window
+    // written outside it (a warning in `check`) measures nothing there, and
+    // the month arithmetic stays bounded by the period's length.
+    // (max/min, not clamp: a broken period may end before it starts.)
+    let first = pledge.period.start;
+    let last = pledge.period.end.max(first);
+    let start = target.from.or(added).unwrap_or(first).max(first).min(last);
+    let end = target.until.unwrap_or(last).min(last).max(start);
     Some(Period {
-        start: target.from.or(added).unwrap_or(pledge.period.start),
-        end: target.until.unwrap_or(pledge.period.end),
+        start,
+        end,
         signed: None,
     })
 }

@@ -304,9 +304,11 @@ pub fn message(err: &SpannedError, src: &str) -> String {
         E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
             "här väntades en post inom parentes `( … )`".into()
         }
-        E::ExpectedDifferentStructName { expected, found } => {
-            format!("här väntades `{expected}`, inte {}", quote(found))
-        }
+        E::ExpectedDifferentStructName { expected, found } => format!(
+            "här väntades {}, inte {}",
+            thing(expected).unwrap_or("ett annat värde"),
+            quote(found)
+        ),
         E::ExpectedString | E::ExpectedStringEnd => {
             "här väntades en text inom citattecken \"…\"".into()
         }
@@ -328,8 +330,8 @@ pub fn message(err: &SpannedError, src: &str) -> String {
             expected_words(expected),
             found_words(found)
         ),
-        E::ExpectedDifferentLength { expected, found } => {
-            format!("fel antal värden: väntade {expected}, fick {found}")
+        E::ExpectedDifferentLength { found, .. } => {
+            format!("fel antal värden här ({found} st)")
         }
         E::NoSuchEnumVariant {
             expected,
@@ -367,9 +369,8 @@ pub fn message(err: &SpannedError, src: &str) -> String {
             let text: String = text.chars().take(200).collect();
             text
         }
-        other => {
-            let text: String = other.to_string().chars().take(200).collect();
-            format!("ogiltig RON: {text}")
-        }
+        // ron's remaining errors are rare and in English: say where, in
+        // Swedish, and leave their wording out.
+        _ => "filen kan inte läsas här: texten följer inte RON-formatet".into(),
     }
 }
