@@ -867,6 +867,15 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
         Format::Table => table::render(pledge, &report),
         Format::Json => json::render(pledge, &loaded.meetings, &report),
     };
+    // What is printed may be redirected into a file and published: the
+    // whole output passes the personnummer guard, whatever it holds.
+    if let Some(found) = crate::privacy::find_id_numbers(&text).first() {
+        eprintln!(
+            "fel: statusen skrivs inte ut: den skulle innehålla ett {}; `medborgarlofte check` visar var det står",
+            found.kind
+        );
+        return EXIT_INVALID;
+    }
     emit(&text);
     EXIT_OK
 }

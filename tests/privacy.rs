@@ -412,3 +412,51 @@ fn the_report_guard_reads_every_field() {
         )
     );
 }
+
+/// Status output may be redirected into a file and published, and an
+/// export is a saved document: neither carries a personnummer.
+#[test]
+fn status_output_and_exports_refuse_a_personnummer() {
+    let dir = common::copy();
+    let pledge = dir.path().join("pledge.ron");
+    let text = std::fs::read_to_string(&pledge).expect("read");
+    let changed = text.replacen(
+        "Polisen och kommunen kommer tillsammans genomföra utökade tillsyner",
+        "Polisen och kommunen (811218-9876) kommer tillsammans genomföra utökade tillsyner",
+        1,
+    );
+    assert_ne!(changed, text);
+    std::fs::write(&pledge, &changed).expect("write");
+    for format in ["table", "json"] {
+        let out = common::bin()
+            .arg("status")
+            .arg(dir.path())
+            .args(["--as-of", "2017-03-31", "--format", format])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(out.stdout.is_empty(), "{format}: nothing printed");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("statusen skrivs inte ut: den skulle innehålla ett personnummer"),
+            "{stderr}"
+        );
+    }
+    // The export writers refuse by themselves, whoever calls them.
+    let loaded = store::load(
+        medborgarlofte::sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let mut files = loaded.activities.clone();
+    files[0].entries[2].note = Some("Samtal med 811218-9876".into());
+    for result in [
+        medborgarlofte::import::export::csv(&files),
+        medborgarlofte::import::export::xlsx(&files),
+    ] {
+        let err = result.expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "kalkylarket skrivs inte: fältet \"entries[2].note\" i en aktivitetsfil innehåller ett personnummer; kör `medborgarlofte check` för var"
+        );
+    }
+}

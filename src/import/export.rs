@@ -45,6 +45,17 @@ pub enum ExportError {
         /// The entry's commitments, to find it.
         commitments: String,
     },
+    /// A personnummer in a text of the activities: a spreadsheet is a saved
+    /// document and is passed on, so none is written.
+    #[error(
+        "kalkylarket skrivs inte: fältet \"{field}\" i en aktivitetsfil innehåller ett {kind}; kör `medborgarlofte check` för var"
+    )]
+    PersonalData {
+        /// The field, as written in the file.
+        field: String,
+        /// Which kind of number.
+        kind: String,
+    },
 }
 
 /// What went wrong in the xlsx writer, in Swedish.
@@ -63,6 +74,18 @@ fn xlsx_reason(err: &XlsxError) -> String {
 }
 
 /// Refuses entries with a date Excel cannot hold, before anything is made.
+/// The writers' own guard: nothing with a personnummer is exported, whoever
+/// calls them (the CLI and the app refuse a folder with errors first).
+fn check_personal_data(files: &[ActivityFile]) -> Result<(), ExportError> {
+    match crate::privacy::leaks(files).first() {
+        Some(leak) => Err(ExportError::PersonalData {
+            field: crate::privacy::path_words(leak.path.get(1..).unwrap_or_default()),
+            kind: leak.kind.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
 fn check_dates(files: &[ActivityFile]) -> Result<(), ExportError> {
     let first = crate::model::Date::FIRST_SPREADSHEET_DAY;
     for entry in files.iter().flat_map(|f| &f.entries) {
@@ -168,6 +191,7 @@ fn csv_field(text: &str) -> String {
 /// as formulas are neutralised. Refuses dates Excel cannot hold (the file
 /// is made for Excel).
 pub fn csv(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
+    check_personal_data(files)?;
     check_dates(files)?;
     let mut out = String::from("\u{feff}");
     let headings: Vec<&str> = Field::ALL.iter().map(|f| f.heading()).collect();
@@ -185,6 +209,7 @@ pub fn csv(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
 /// numbers, a bold frozen header with a filter. Texts are written as plain
 /// strings, never as formulas.
 pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
+    check_personal_data(files)?;
     check_dates(files)?;
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
