@@ -44,13 +44,15 @@ pub fn number(value: f64) -> String {
     out
 }
 
-/// A whole percentage, e.g. `58 %`, `200 %`.
+/// A whole percentage, e.g. `58 %`, `200 %`, with a no-break space so the
+/// number and its sign are never split across lines (egui, the PDF layout
+/// and browsers all keep U+00A0 together).
 ///
 /// ```
-/// assert_eq!(medborgarlofte::format::percent(57.6), "58 %");
+/// assert_eq!(medborgarlofte::format::percent(57.6), "58\u{a0}%");
 /// ```
 pub fn percent(value: f64) -> String {
-    format!("{} %", number(value.round()))
+    format!("{}\u{a0}%", number(value.round()))
 }
 
 /// A count with its noun in agreement: "1 rapport", "2 rapporter",
@@ -127,7 +129,7 @@ mod tests {
         assert_eq!(number(2.04), "2");
         assert_eq!(number(-3.0), "-3");
         assert_eq!(number(f64::NAN), "–");
-        assert_eq!(percent(57.6), "58 %");
-        assert_eq!(percent(200.0), "200 %");
+        assert_eq!(percent(57.6), "58\u{a0}%");
+        assert_eq!(percent(200.0), "200\u{a0}%");
     }
 }

@@ -47,7 +47,7 @@ fn the_minutes_contain_the_header_every_paragraph_in_order_and_the_decisions() {
         "Anmält förhinder:",
         "Peter Sandberg",
         "öka takten till minst 15 tillsyner i månaden under våren",
-        "52 av 150 tillsyner, 35 % — förväntat 46 % per 2017-03-16",
+        "52 av 150 tillsyner, 35\u{a0}% — förväntat 46\u{a0}% per 2017-03-16",
         "Åtgärdslista",
         "Justeringens plats och tid:",
         "Vid protokollet (sekreterare)",

@@ -116,7 +116,7 @@ fn the_pdf_tells_every_commitment_with_reasons_and_nothing_internal() {
     assert!(text.contains("Kontakt:"));
     assert!(text.contains("Polisen 114 14"));
     // Swedish numbers: "1 043 timmar", "58 %".
-    assert!(text.contains(" %"));
+    assert!(text.contains("\u{a0}%"), "a no-break space before %");
     assert!(!text.contains("%)%"));
     for internal in internal_texts() {
         assert!(

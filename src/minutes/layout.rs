@@ -187,7 +187,11 @@ pub fn wrap(text: &str, width_mm: f32, style: Style, size_pt: f32, m: &dyn Measu
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
+        // A no-break space (as in "58 %") joins, it does not separate.
+        for word in paragraph
+            .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+            .filter(|w| !w.is_empty())
+        {
             let candidate = if line.is_empty() {
                 word.to_owned()
             } else {
@@ -581,6 +585,17 @@ mod tests {
     }
 
     #[test]
+    fn a_percentage_is_never_split_across_lines() {
+        // 10 pt at 0.5 em: 5 pt a character, so 10 mm ≈ 5.7 characters a
+        // line; "ab 58 %" would break between 58 and % at a plain space.
+        let text = format!("ab {}", crate::format::percent(58.0));
+        let lines = wrap(&text, 10.0, Style::Regular, 10.0, &Fixed);
+        assert_eq!(lines, ["ab", "58\u{a0}%"]);
+        let plain = wrap("ab 58 %", 10.0, Style::Regular, 10.0, &Fixed);
+        assert_eq!(plain, ["ab 58", "%"]);
+    }
+
+    #[test]
     fn wrapping_respects_the_width_and_breaks_long_words() {
         let lines = wrap(
             "Polisen och kommunen kommer tillsammans genomföra utökade tillsyner",
@@ -686,7 +701,7 @@ mod tests {
                     label: "K1".into(),
                     reported: 0.5,
                     expected: Some(0.75),
-                    value: "50 %".into(),
+                    value: crate::format::percent(50.0),
                 }],
             }],
             &Fixed,
@@ -702,7 +717,7 @@ mod tests {
         // The whole target (100 %) and the reported half of it.
         assert_eq!(widths.len(), 2);
         assert!((widths[1] * 2.0 - widths[0]).abs() < 0.01, "{widths:?}");
-        assert!(texts(page).contains(&"50 %"));
+        assert!(texts(page).contains(&"50\u{a0}%"));
         assert!(
             page.iter().any(|p| matches!(p, Placed::Line { .. })),
             "expected tick"

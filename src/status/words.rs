@@ -122,7 +122,10 @@ mod tests {
         let mut rate = status();
         rate.full_target = Some(1042.86);
         assert_eq!(reported_of_target(&rate), "14 av 1 043 tillsyner");
-        assert_eq!(expected_by_date(&s).as_deref(), Some("förväntat 12 (50 %)"));
+        assert_eq!(
+            expected_by_date(&s).as_deref(),
+            Some("förväntat 12 (50\u{a0}%)")
+        );
         assert_eq!(status_with_symbol(&s), "● enligt plan");
         assert_eq!(target_window(&s), None, "the whole period is not repeated");
         let mut windowed = status();
