@@ -190,14 +190,7 @@ fn validate_commitments(
                 TargetShape::Milestone { by } => {
                     if !period.contains(*by) {
                         path.push(Field("by"));
-                        sink.warning(
-                            path,
-                            ProblemKind::OutsidePeriod {
-                                date: *by,
-                                start: period.start,
-                                end: period.end,
-                            },
-                        );
+                        sink.warning(path, outside_period(*by, period));
                     }
                 }
             }
@@ -418,14 +411,7 @@ fn validate_entry(
             // Not only outside the period: the export could not write it.
             sink.error(at(field), ProblemKind::BeforeSpreadsheetDates(date));
         } else if !period.contains(date) {
-            sink.warning(
-                at(field),
-                ProblemKind::OutsidePeriod {
-                    date,
-                    start: period.start,
-                    end: period.end,
-                },
-            );
+            sink.warning(at(field), outside_period(date, period));
         } else if date > today {
             sink.warning(at(field), ProblemKind::InFuture { date, today });
         }
@@ -521,6 +507,15 @@ fn validate_quantity(sink: &mut Sink, i: usize, entry: &Activity) {
     }
 }
 
+/// The warning for a date outside the pledge period.
+fn outside_period(date: Date, period: super::pledge::Period) -> ProblemKind {
+    ProblemKind::OutsidePeriod {
+        date,
+        start: period.start,
+        end: period.end,
+    }
+}
+
 /// A target's own window (`from`/`until`): it must not end before it
 /// starts (an error), and days outside the pledge period do not count (a
 /// warning: the status measures the window within the period).
@@ -550,14 +545,7 @@ fn check_target_window(
         if let Some(date) = date
             && !period.contains(date)
         {
-            sink.warning(
-                at(field),
-                ProblemKind::OutsidePeriod {
-                    date,
-                    start: period.start,
-                    end: period.end,
-                },
-            );
+            sink.warning(at(field), outside_period(date, period));
         }
     }
 }
