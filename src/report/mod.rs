@@ -257,7 +257,8 @@ fn places(pledge: &Pledge, files: &[ActivityFile], as_of: Date) -> Vec<Vec<(Stri
     for entry in files
         .iter()
         .flat_map(|f| &f.entries)
-        .filter(|e| e.date <= as_of && entry_is_usable(pledge, e))
+        // Counted as the figures are: from an entry's last day (rule 2).
+        .filter(|e| e.last_day() <= as_of && entry_is_usable(pledge, e))
     {
         let Some(place) = entry
             .place

@@ -358,3 +358,25 @@ fn format_follows_the_extension() {
         "lagesrapport-2017-03-31.html"
     );
 }
+
+/// The places add up with the figures: an entry counts from its last day,
+/// so a range not yet over (K2's campaign 2017-05-01 – 2017-07-30) is not
+/// among the places on 2017-06-15 either.
+#[test]
+fn places_count_only_the_reports_the_figures_count() {
+    let loaded = sample();
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    for as_of in ["2016-12-31", "2017-06-15", "2017-07-30", "2017-09-30"] {
+        let report = report_at(&loaded, as_of);
+        let status = crate::status::compute(pledge, &loaded.activities, date(as_of));
+        for (c, s) in report.commitments().zip(&status.commitments) {
+            let at_places: usize = c.places.iter().map(|(_, n)| n).sum();
+            assert!(
+                at_places <= s.reports,
+                "{as_of} {}: {at_places} at places, {} reports",
+                c.id,
+                s.reports
+            );
+        }
+    }
+}
