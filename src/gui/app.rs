@@ -423,20 +423,24 @@ impl App {
         };
         let meeting = session.meeting().clone();
         let meetings = doc.loaded.meetings.clone();
-        // The guard first, so the chair is taken to the § at once.
-        if let Err(err) = crate::minutes::guard(&pledge, &meetings, &meeting) {
-            if let crate::minutes::MinutesError::PersonalData {
-                item: Some(item), ..
-            } = &err
-                && *item > 0
-                && let Some(session) = &mut self.meeting
-            {
-                let _ = session.handle(MeetingCommand::GoTo(item - 1), self.today);
+        // The guard first, so the chair is taken to the § at once; the
+        // guarded document is what the background job prints.
+        let printed = match crate::minutes::guard(&pledge, &meetings, &meeting) {
+            Ok(printed) => printed,
+            Err(err) => {
+                if let crate::minutes::MinutesError::PersonalData {
+                    item: Some(item), ..
+                } = &err
+                    && *item > 0
+                    && let Some(session) = &mut self.meeting
+                {
+                    let _ = session.handle(MeetingCommand::GoTo(item - 1), self.today);
+                }
+                self.view.tab = Tab::Meeting;
+                self.error = Some(err.to_string());
+                return;
             }
-            self.view.tab = Tab::Meeting;
-            self.error = Some(err.to_string());
-            return;
-        }
+        };
         let warnings = crate::minutes::case_warnings(&meeting);
         if let Some(first) = warnings.first() {
             // A warning only: the minutes are written, the chair decides.
@@ -454,9 +458,7 @@ impl App {
             &self.ctx,
             texts().printing,
             (path, protected),
-            move || {
-                crate::minutes::minutes_pdf(&pledge, &meetings, &meeting).map_err(|e| e.to_string())
-            },
+            move || crate::minutes::write_pdf(&printed).map_err(|e| e.to_string()),
             |p| texts().minutes_written(p),
         ));
     }
@@ -499,10 +501,15 @@ impl App {
         self.report_format = format;
         let selected =
             crate::report::select(pledge, &doc.loaded.activities, &doc.loaded.meetings, as_of);
-        if let Err(err) = selected.clone().guard() {
-            self.error = Some(err.to_string());
-            return;
-        }
+        // Guarded once: the refusal shows at once, and the background job
+        // writes the guarded report.
+        let selected = match selected.guard() {
+            Ok(guarded) => guarded,
+            Err(err) => {
+                self.error = Some(err.to_string());
+                return;
+            }
+        };
         if let Some(first) = selected.case_warnings().first() {
             self.notice = Some(Notice::new(format!("⚠ {first}")));
         }
@@ -526,7 +533,7 @@ impl App {
             &self.ctx,
             texts().writing_report,
             (path, protected),
-            move || crate::report::render(&selected, format).map_err(|e| e.to_string()),
+            move || crate::report::render_guarded(&selected, format).map_err(|e| e.to_string()),
             |p| texts().report_written(p),
         ));
     }

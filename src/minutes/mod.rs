@@ -161,7 +161,13 @@ pub fn minutes_pdf(
     meetings: &[Meeting],
     meeting: &Meeting,
 ) -> Result<Vec<u8>, MinutesError> {
-    let printed = guard(pledge, meetings, meeting)?;
+    write_pdf(&guard(pledge, meetings, meeting)?)
+}
+
+/// Minutes that have already passed the guard as PDF bytes (the app guards
+/// first, to take the chair to the § at once, then writes in the
+/// background).
+pub fn write_pdf(printed: &Guarded<pdf::Printed>) -> Result<Vec<u8>, MinutesError> {
     let fonts = pdf::Fonts::load()?;
-    Ok(pdf::write(&printed, &fonts)?)
+    Ok(pdf::write(printed, &fonts)?)
 }

@@ -563,10 +563,16 @@ impl Report {
 
 /// The report in `format` as bytes, after the personal-data guard.
 pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, ReportError> {
-    let report = report.clone().guard()?;
+    render_guarded(&report.clone().guard()?, format)
+}
+
+/// A report that has already passed the guard, in `format` as bytes (the
+/// app guards first, to show a refusal at once, then writes in the
+/// background).
+pub fn render_guarded(report: &Guarded<Report>, format: Format) -> Result<Vec<u8>, ReportError> {
     match format {
-        Format::Pdf => pdf::render(&report),
-        Format::Html => Ok(html::render(&report).into_bytes()),
+        Format::Pdf => pdf::render(report),
+        Format::Html => Ok(html::render(report).into_bytes()),
     }
 }
 
