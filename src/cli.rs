@@ -862,7 +862,8 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
         return code;
     }
     let as_of = as_of.unwrap_or_else(|| status::default_as_of(pledge, &loaded.meetings, today));
-    let report = status::compute(pledge, &loaded.activities, as_of);
+    let report = status::compute(pledge, &loaded.activities, as_of)
+        .with_assessments(pledge, &loaded.meetings);
     let text = match format {
         Format::Table => table::render(pledge, &report),
         Format::Json => json::render(pledge, &loaded.meetings, &report),

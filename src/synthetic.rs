@@ -141,6 +141,8 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
             place: Some(place.into()),
             note: (made % 4 == 0).then(|| format!("Syntetisk anteckning {made}.")),
             cumulative: false,
+            milestone_reached: false,
+            with: Vec::new(),
         };
         if let Some(file) = files.get_mut(made % size.files.max(1)) {
             file.entries.push(entry);

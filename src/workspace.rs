@@ -199,7 +199,11 @@ impl Document {
             self.monthly = None;
             return;
         };
-        self.status = Some(self.prepared.compute(pledge, self.as_of));
+        self.status = Some(
+            self.prepared
+                .compute(pledge, self.as_of)
+                .with_assessments(pledge, &self.loaded.meetings),
+        );
         self.monthly = Some(self.prepared.monthly_reports(pledge, self.as_of));
     }
 }

@@ -1077,6 +1077,59 @@ mod meetings {
         }));
     }
 
+    fn current_commitment(h: &Harness<'static, App>) -> Option<String> {
+        let session = h.state().meeting()?;
+        match &session.meeting().items.get(session.current)?.kind {
+            ItemKind::Atagande(review) => Some(review.commitment.to_string()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn condition_not_met_is_offered_only_for_a_target_with_a_condition() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+        }
+        h.run();
+        assert_eq!(current_commitment(&h).as_deref(), Some("G1"));
+        // G1's target has no condition: no button, and key 8 only says so.
+        assert!(h.query_by_label("8 villkoret uppfylldes inte").is_none());
+        h.get_by_label("7 delvis genomförd");
+        h.key_press(Key::Num8);
+        h.run();
+        assert_eq!(current_assessment(&h), None);
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("har inget villkor")),
+            "{:?}",
+            h.state().notice()
+        );
+        // P2 "om underrättelseläget medger detta": offered, and a reason is asked for.
+        while current_commitment(&h).as_deref() != Some("P2") {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        h.get_by_label("8 villkoret uppfylldes inte").click();
+        h.run();
+        assert_eq!(
+            current_assessment(&h),
+            Some(Assessment::VillkoretUppfylldesInte)
+        );
+        h.get_by_label_contains("kräver ett skäl");
+        // Key 7 on the next commitment: partly done, which also needs a reason.
+        h.key_press(Key::PageDown);
+        h.run();
+        h.key_press(Key::Num7);
+        h.run();
+        assert_eq!(current_assessment(&h), Some(Assessment::DelvisGenomford));
+        h.get_by_label_contains("kräver ett skäl");
+    }
+
     #[test]
     fn a_new_meeting_left_unsaved_is_offered_when_the_folder_is_opened_again() {
         let dir = sample_copy();
@@ -1724,7 +1777,7 @@ fn activities_are_exported_to_a_workbook_in_the_background() {
 mod pledge_editing {
     use super::*;
     use egui_kittest::kittest::NodeT as _;
-    use medborgarlofte::model::{CommitmentId, RevisionChange, TargetShape};
+    use medborgarlofte::model::{CommitmentId, MeasuredStatus, RevisionChange, TargetShape};
 
     fn pledge_on_disk(dir: &Path) -> medborgarlofte::model::Pledge {
         medborgarlofte::store::load(
@@ -1828,6 +1881,127 @@ mod pledge_editing {
                 .is_some_and(|c| c.target.is_none())
         );
         assert_eq!(restored.revisions.len() + 1, pledge.revisions.len());
+    }
+
+    fn measured(h: &Harness<'static, App>, id: &str) -> Option<MeasuredStatus> {
+        h.state()
+            .document()
+            .and_then(|d| d.status.as_ref())
+            .and_then(|s| s.commitment(&CommitmentId::new(id)))
+            .map(|s| s.measured)
+    }
+
+    #[test]
+    fn a_milestone_is_reached_only_by_an_entry_that_says_so() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        // G2 has no target but reports: plan it as a milestone with no date.
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("G2")));
+        h.run();
+        h.get_by_label("Planering…").click();
+        h.run();
+        h.get_by_label("Delmål (klart)").click();
+        h.run();
+        h.get_by_label_contains("lämna tomt om löftet inte anger något datum");
+        h.get_by_label("Spara planeringen").click();
+        h.run();
+        assert!(h.state().planning().is_none(), "{:?}", h.state().error());
+        let g2 = pledge_on_disk(dir.path());
+        assert!(matches!(
+            g2.commitment(&CommitmentId::new("G2"))
+                .and_then(|c| c.target.as_ref())
+                .map(|t| &t.shape),
+            Some(TargetShape::Milestone { by: None })
+        ));
+        // Work reported towards it does not reach it.
+        assert_eq!(measured(&h, "G2"), Some(MeasuredStatus::Kvalitativ));
+        // An entry that says so does; done jointly by both parties.
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Datum").type_text("2017-09-04");
+        h.run();
+        assert_eq!(
+            h.state()
+                .activity_form()
+                .and_then(|f| f.commitment.as_ref())
+                .map(CommitmentId::as_str),
+            Some("G2")
+        );
+        h.get_by_role_and_label(Role::RadioButton, "LPO Karlstad")
+            .click();
+        h.run();
+        h.get_by_label("Tillsammans med:");
+        h.get_by_role_and_label(Role::CheckBox, "Karlstads kommun")
+            .click();
+        h.get_by_label("Delmålet är nått").click();
+        h.run();
+        let form = h.state().activity_form().expect("open");
+        assert!(form.milestone_reached);
+        assert_eq!(form.with.len(), 1);
+        h.get_by_label("Spara (Enter)").click();
+        h.run();
+        assert_eq!(h.state().activity_form().map(|f| f.saved), Some(1));
+        assert_eq!(measured(&h, "G2"), Some(MeasuredStatus::Uppnatt));
+        let written = std::fs::read_dir(dir.path().join("activities"))
+            .expect("folder")
+            .filter_map(Result::ok)
+            .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+            .find(|text| text.contains("2017-09-04") && text.contains("G2"))
+            .expect("the entry is written");
+        assert!(written.contains("milestone_reached: true"), "{written}");
+        assert!(
+            written.contains("with: [\"karlstads-kommun\"]"),
+            "{written}"
+        );
+    }
+
+    #[test]
+    fn a_target_changed_from_a_date_keeps_the_earlier_one() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        // G3: 2 per month; from 2017-04-01 once a week.
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("G3")));
+        h.run();
+        h.get_by_label("Planering…").click();
+        // The dialog, taller than the screen for G3's longer text, settles
+        // over a few frames.
+        h.run_steps(8);
+        h.run();
+        h.get_by_label("Per vecka").click();
+        h.run();
+        retype(&mut h, "Antal", "1");
+        h.get_by_label("Målet ändras från ett beslutsdatum (det tidigare målet sparas)")
+            .click();
+        h.run();
+        retype(&mut h, "Beslutsdatum", "2017-04-01");
+        retype(&mut h, "Skäl till ändringen", "Beslut i styrgruppen");
+        h.get_by_label("Spara planeringen").click();
+        h.run();
+        assert!(h.state().planning().is_none(), "{:?}", h.state().error());
+        let pledge = pledge_on_disk(dir.path());
+        let revision = pledge.revisions.last().expect("a revision");
+        assert_eq!(revision.date.to_string(), "2017-04-01");
+        assert!(matches!(
+            &revision.change,
+            RevisionChange::MalAndrat { previous: Some(previous) }
+                if matches!(previous.shape, TargetShape::Rate { amount, .. } if (amount - 2.0).abs() < 1e-9)
+        ));
+        // The detail panel shows the change and the earlier target.
+        h.get_by_label_contains("målet ändrat: Beslut i styrgruppen");
+        h.get_by_label_contains("Tidigare mål: minst 2");
+        h.get_by_label_contains("från 2017-04-01 (målet ändrat)");
+        // Six months at 2 a month, then 183 days at 1 a week.
+        let full = h
+            .state()
+            .document()
+            .and_then(|d| d.status.as_ref())
+            .and_then(|s| s.commitment(&CommitmentId::new("G3")))
+            .and_then(|s| s.full_target)
+            .expect("a count target");
+        assert!((full - (12.0 + 183.0 / 7.0)).abs() < 1e-6, "{full}");
     }
 
     #[test]

@@ -83,6 +83,8 @@ pub fn folder(dir: &Path) -> Loaded {
                 place: Some(long_word(1000 + i * 8 + p).as_str().into()),
                 note: None,
                 cumulative: false,
+                milestone_reached: false,
+                with: Vec::new(),
             });
         }
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::meeting::{Assessment, Meeting, latest_assessment};
-use crate::model::{Pledge, TargetShape};
+use crate::model::{Pledge, TargetShape, Weekday};
 use crate::status::{MeasuredStatus, StatusReport};
 
 /// Version of this JSON shape.
@@ -51,6 +51,9 @@ struct TargetOut {
     from: Option<String>,
     until: Option<String>,
     due: Option<String>,
+    /// The weekdays of a `weekdays` target ("friday", …), else absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weekdays: Option<Vec<&'static str>>,
     example: bool,
 }
 
@@ -72,6 +75,10 @@ struct CommitmentOut<'a> {
     latest_assessment: Option<AssessmentOut<'a>>,
     last_report: Option<String>,
     dropped: Option<String>,
+    /// When a revision adds the commitment, if after the as-of date.
+    added: Option<String>,
+    /// The last day of the entry that said the milestone was reached.
+    milestone_reached: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -83,7 +90,7 @@ struct GroupOut<'a> {
     by_status: Vec<StatusCount>,
 }
 
-fn counts(by_status: [usize; 5]) -> Vec<StatusCount> {
+fn counts(by_status: [usize; MeasuredStatus::COUNT]) -> Vec<StatusCount> {
     MeasuredStatus::ALL
         .iter()
         .zip(by_status)
@@ -108,6 +115,19 @@ struct AssessmentOut<'a> {
     reason: Option<&'a str>,
 }
 
+/// Stable English key of a weekday.
+fn weekday_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mandag => "monday",
+        Weekday::Tisdag => "tuesday",
+        Weekday::Onsdag => "wednesday",
+        Weekday::Torsdag => "thursday",
+        Weekday::Fredag => "friday",
+        Weekday::Lordag => "saturday",
+        Weekday::Sondag => "sunday",
+    }
+}
+
 /// Stable English key of an assessment.
 fn assessment_key(assessment: Assessment) -> &'static str {
     match assessment {
@@ -117,6 +137,8 @@ fn assessment_key(assessment: Assessment) -> &'static str {
         Assessment::EjGenomford => "not_done",
         Assessment::UtgarAndras => "dropped_or_changed",
         Assessment::EjBehandlad => "not_discussed",
+        Assessment::DelvisGenomford => "partly_done",
+        Assessment::VillkoretUppfylldesInte => "condition_not_met",
     }
 }
 
@@ -133,11 +155,12 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
         .filter_map(|c| {
             let s = report.commitment(&c.id)?;
             let window = crate::status::target_window(pledge, c);
-            let target = c.target.as_ref().map(|t| TargetOut {
+            let target = pledge.target_at(c, report.as_of).map(|t| TargetOut {
                 text: t.to_string(),
                 shape: match t.shape {
                     TargetShape::Total { .. } => "total",
                     TargetShape::Rate { .. } => "rate",
+                    TargetShape::Weekdays { .. } => "weekdays",
                     TargetShape::Milestone { .. } => "milestone",
                 },
                 unit: t.unit.clone(),
@@ -150,7 +173,13 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
                 from: window.map(|w| w.start.to_string()),
                 until: window.map(|w| w.end.to_string()),
                 due: match t.shape {
-                    TargetShape::Milestone { by } => Some(by.to_string()),
+                    TargetShape::Milestone { by } => by.map(|d| d.to_string()),
+                    _ => None,
+                },
+                weekdays: match &t.shape {
+                    TargetShape::Weekdays { days, .. } => {
+                        Some(days.iter().map(|d| weekday_key(*d)).collect())
+                    }
                     _ => None,
                 },
                 example: t.example,
@@ -158,7 +187,7 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
             Some(CommitmentOut {
                 id: c.id.as_str(),
                 parties: c.owners.iter().map(crate::model::PartyId::as_str).collect(),
-                text: &c.text,
+                text: pledge.wording_at(c, report.as_of),
                 target,
                 reported: round(s.reported),
                 unit: s.unit.as_deref(),
@@ -179,6 +208,8 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
                 }),
                 last_report: s.last_report.map(|d| d.to_string()),
                 dropped: s.dropped.map(|d| d.to_string()),
+                added: s.added.map(|d| d.to_string()),
+                milestone_reached: s.milestone_reached.map(|d| d.to_string()),
             })
         })
         .collect();

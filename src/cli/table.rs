@@ -74,14 +74,6 @@ fn reported_text(s: &CommitmentStatus) -> String {
     }
 }
 
-fn status_text(s: &CommitmentStatus) -> String {
-    let mut text = format!("{} {}", s.measured.symbol(), s.measured);
-    if let Some(date) = s.dropped {
-        let _ = write!(text, " (utgår {date})");
-    }
-    text
-}
-
 fn totals(out: &mut String, heading: &str, groups: &[GroupTotals]) {
     let _ = writeln!(out, "{heading}");
     for g in groups {
@@ -123,6 +115,7 @@ pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
     let counts: Vec<String> = MeasuredStatus::ALL
         .iter()
         .zip(report.counts())
+        .filter(|(s, n)| *n > 0 || s.always_listed())
         .map(|(s, n)| format!("{} {s}: {n}", s.symbol()))
         .collect();
     let _ = writeln!(out, "{}\n", counts.join("   "));
@@ -139,11 +132,11 @@ pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
                 &mut out,
                 &[
                     c.id.to_string(),
-                    c.text.clone(),
-                    target_text(c.target.as_ref(), s),
+                    pledge.wording_at(c, report.as_of).to_owned(),
+                    target_text(pledge.target_at(c, report.as_of), s),
                     reported_text(s),
                     s.expected.map_or_else(|| "–".to_owned(), format::number),
-                    status_text(s),
+                    words::status_with_symbol(s),
                     s.last_report
                         .map_or_else(|| "–".to_owned(), |d| d.to_string()),
                 ],

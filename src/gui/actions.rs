@@ -63,7 +63,7 @@ pub enum Action {
     AddDecision,
     /// Add an action item.
     AddAction,
-    /// Assess the current commitment with `Assessment::ALL[n]` (keys 1–6).
+    /// Assess the current commitment with `Assessment::ALL[n]` (keys 1–8).
     Assess(u8),
     /// Write the open meeting's minutes as PDF.
     PrintMinutes,
@@ -121,7 +121,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 41] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -155,6 +155,8 @@ impl Action {
         Action::Assess(3),
         Action::Assess(4),
         Action::Assess(5),
+        Action::Assess(6),
+        Action::Assess(7),
         Action::PrintMinutes,
         Action::ProgressReport,
         Action::NewActivity,
@@ -239,7 +241,9 @@ impl Action {
             Action::Assess(2) => t.assess_3,
             Action::Assess(3) => t.assess_4,
             Action::Assess(4) => t.assess_5,
-            Action::Assess(_) => t.assess_6,
+            Action::Assess(5) => t.assess_6,
+            Action::Assess(6) => t.assess_7,
+            Action::Assess(_) => t.assess_8,
             Action::PrintMinutes => t.print_minutes,
             Action::ProgressReport => t.progress_report,
             Action::NewActivity => t.new_activity,
@@ -295,7 +299,9 @@ impl Action {
                     2 => Key::Num3,
                     3 => Key::Num4,
                     4 => Key::Num5,
-                    _ => Key::Num6,
+                    5 => Key::Num6,
+                    6 => Key::Num7,
+                    _ => Key::Num8,
                 },
             ),
         };

@@ -162,9 +162,16 @@ fn entry_row(
             Some(until) => format!("{} – {until}", entry.date),
             None => entry.date.to_string(),
         },
-        party: pledge
-            .party(&entry.party)
-            .map_or_else(|| entry.party.to_string(), |p| p.name.clone()),
+        party: format::list(
+            &entry
+                .parties()
+                .map(|id| {
+                    pledge
+                        .party(id)
+                        .map_or_else(|| id.to_string(), |p| p.name.clone())
+                })
+                .collect::<Vec<_>>(),
+        ),
         amount: entry.quantity.as_ref().map_or(0.0, |q| q.amount),
         quantity: entry.quantity.as_ref().map_or_else(
             || "–".to_owned(),
@@ -253,9 +260,9 @@ pub fn detail_ui(
         .id_salt("detail_scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.label(RichText::new(&commitment.text).size(17.0));
+            ui.label(RichText::new(pledge.wording_at(commitment, report.as_of)).size(17.0));
             ui.add_space(tokens::GAP);
-            facts_ui(ui, pledge, &detail.id, status);
+            facts_ui(ui, pledge, &detail.id, status, report.as_of);
             ui.add_space(tokens::GAP);
             status_ui(ui, status, report.as_of, palette);
             ui.add_space(tokens::GAP);
@@ -281,7 +288,13 @@ pub fn detail_ui(
         });
 }
 
-fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId, status: &CommitmentStatus) {
+fn facts_ui(
+    ui: &mut Ui,
+    pledge: &Pledge,
+    id: &CommitmentId,
+    status: &CommitmentStatus,
+    as_of: Date,
+) {
     let t = texts();
     let Some(c) = pledge.commitment(id) else {
         return;
@@ -327,7 +340,7 @@ fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId, status: &Commitment
             }
             revisions_ui(ui, pledge, id);
             row_heading(ui, t.col_target);
-            ui.vertical(|ui| match &c.target {
+            ui.vertical(|ui| match pledge.target_at(c, as_of) {
                 None => {
                     ui.label(t.no_target);
                 }
@@ -335,6 +348,9 @@ fn facts_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId, status: &Commitment
                     ui.label(target.to_string());
                     if let Some(window) = words::target_window(status) {
                         ui.label(window);
+                    }
+                    if let Some(date) = status.target_changed {
+                        ui.label(words::target_changed(date));
                     }
                     if let Some(condition) = &target.condition {
                         ui.label(RichText::new(condition).italics());
@@ -372,10 +388,19 @@ fn revisions_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
     ui.vertical(|ui| {
         for r in revisions {
             ui.label(format!("{} {}: {}", r.date, r.change.word(), r.reason));
-            if let RevisionChange::Omformulerat { previous_text } = &r.change {
-                ui.label(
-                    RichText::new(format!("{}: {previous_text}", t.previous_wording)).italics(),
-                );
+            match &r.change {
+                RevisionChange::Omformulerat { previous_text } => {
+                    ui.label(
+                        RichText::new(format!("{}: {previous_text}", t.previous_wording)).italics(),
+                    );
+                }
+                RevisionChange::MalAndrat { previous } => {
+                    let previous = previous
+                        .as_ref()
+                        .map_or_else(|| t.no_target.to_owned(), ToString::to_string);
+                    ui.label(RichText::new(format!("{}: {previous}", t.previous_target)).italics());
+                }
+                RevisionChange::Tillagt | RevisionChange::Utgar => {}
             }
         }
     });
@@ -409,6 +434,9 @@ fn status_ui(ui: &mut Ui, status: &CommitmentStatus, as_of: Date, palette: &Pale
         words::reports_count(status.reports),
         t.col_last_report
     ));
+    if let Some(reached) = words::milestone_reached(status) {
+        ui.label(reached);
+    }
 }
 
 fn chart_ui(ui: &mut Ui, detail: &Detail, status: &CommitmentStatus) {

@@ -496,7 +496,11 @@ fn header_ui(
         );
     });
     ui.horizontal_wrapped(|ui| {
-        for (status, count) in MeasuredStatus::ALL.iter().zip(report.counts()) {
+        for (status, count) in MeasuredStatus::ALL
+            .iter()
+            .zip(report.counts())
+            .filter(|(s, n)| *n > 0 || s.always_listed())
+        {
             let active = view.filters.status == Some(*status);
             let text = RichText::new(format!("{} {status}: {count}", status.symbol()))
                 .color(palette.status(*status))

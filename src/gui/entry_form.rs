@@ -51,6 +51,8 @@ pub struct EntryForm {
     pub commitment: Option<CommitmentId>,
     /// The chosen party.
     pub party: Option<PartyId>,
+    /// The parties it was done together with ("Tillsammans med").
+    pub with: Vec<PartyId>,
     /// Antal as typed.
     pub amount: String,
     /// Enhet.
@@ -61,6 +63,8 @@ pub struct EntryForm {
     pub place: String,
     /// Anteckning.
     pub note: String,
+    /// "Delmålet är nått": the entry says its milestone was reached.
+    pub milestone_reached: bool,
     /// Set when an existing entry is edited.
     pub editing: Option<Editing>,
     /// How many entries were saved since the form opened.
@@ -105,11 +109,13 @@ impl EntryForm {
             search: String::new(),
             commitment: None,
             party: party.filter(|p| pledge.party(p).is_some()),
+            with: Vec::new(),
             amount: String::new(),
             unit: String::new(),
             qualifier: Qualifier::Exakt,
             place: String::new(),
             note: String::new(),
+            milestone_reached: false,
             editing: None,
             saved: 0,
             focus_date: true,
@@ -138,6 +144,8 @@ impl EntryForm {
             .unwrap_or_default()
             .clone_into(&mut form.place);
         form.note = entry.note.clone().unwrap_or_default();
+        form.with.clone_from(&entry.with);
+        form.milestone_reached = entry.milestone_reached;
         form.editing = Some(Editing {
             file,
             index,
@@ -169,11 +177,25 @@ impl EntryForm {
         self.commitment = Some(id);
     }
 
+    /// Whether the form offers "Delmålet är nått": the chosen commitment's
+    /// target is a milestone, or the entry being edited already says so
+    /// (so the flag can be seen and taken back).
+    pub fn milestone_applies(&self, pledge: &Pledge) -> bool {
+        let milestone = self
+            .commitment
+            .as_ref()
+            .and_then(|c| pledge.commitment(c))
+            .and_then(|c| c.target.as_ref())
+            .is_some_and(|t| matches!(t.shape, crate::model::TargetShape::Milestone { .. }));
+        milestone || self.milestone_reached
+    }
+
     /// After a save: the next entry keeps date, party, place and commitment.
     pub fn next_entry(&mut self) {
         self.amount.clear();
         self.note.clear();
         self.until.clear();
+        self.milestone_reached = false;
         self.editing = None;
         self.saved += 1;
         self.focus_date = true;
@@ -243,6 +265,7 @@ impl EntryForm {
                 until,
                 commitments: std::iter::once(commitment.clone()).collect(),
                 party: party.clone(),
+                with: self.with.iter().filter(|p| *p != party).cloned().collect(),
                 quantity,
                 place: Some(self.place.trim())
                     .filter(|p| !p.is_empty())
@@ -251,6 +274,7 @@ impl EntryForm {
                     .filter(|n| !n.is_empty())
                     .map(ToOwned::to_owned),
                 cumulative: self.editing.as_ref().is_some_and(|e| e.original.cumulative),
+                milestone_reached: self.milestone_reached,
             }),
             _ => Err(Vec::new()),
         }
@@ -345,6 +369,12 @@ impl EntryForm {
                         .labelled_by(label.id);
                     entered |= note.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.end_row();
+                    if self.milestone_applies(pledge) {
+                        ui.label("");
+                        ui.checkbox(&mut self.milestone_reached, t.form_milestone_reached)
+                            .on_hover_text(t.form_milestone_reached_hint);
+                        ui.end_row();
+                    }
                 });
             ui.add_space(tokens::GAP);
             problems_ui(ui, problems);
@@ -514,9 +544,31 @@ impl EntryForm {
         ui.label(texts().col_party);
         // Radio buttons, not a combo box: a popup inside a modal loses its
         // clicks to the backdrop, and two or three parties fit on a line.
-        ui.horizontal_wrapped(|ui| {
-            for party in &pledge.parties {
-                ui.radio_value(&mut self.party, Some(party.id.clone()), &party.name);
+        ui.vertical(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                for party in &pledge.parties {
+                    ui.radio_value(&mut self.party, Some(party.id.clone()), &party.name);
+                }
+            });
+            // A joint activity (a parent meeting held by the police and the
+            // school) is one entry that counts for each party that held it.
+            if pledge.parties.len() > 1 {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(texts().form_together_with);
+                    for party in &pledge.parties {
+                        if self.party.as_ref() == Some(&party.id) {
+                            continue;
+                        }
+                        let mut on = self.with.contains(&party.id);
+                        if ui.checkbox(&mut on, &party.name).changed() {
+                            if on {
+                                self.with.push(party.id.clone());
+                            } else {
+                                self.with.retain(|p| p != &party.id);
+                            }
+                        }
+                    }
+                });
             }
         });
     }

@@ -132,7 +132,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             action_button(ui, Action::PreviousItem, state.has_meeting, commands);
             action_button(ui, Action::AddDecision, state.has_meeting, commands);
             action_button(ui, Action::AddAction, state.has_meeting, commands);
-            for n in 0..6 {
+            for n in 0..8 {
                 action_button(ui, Action::Assess(n), state.has_meeting, commands);
             }
         });

@@ -13,7 +13,7 @@ use super::tokens::{self, Palette};
 use crate::import::{Cell, parse_amount, parse_date};
 use crate::model::pledge_edit::PledgeEdit;
 use crate::model::{
-    Bound, CommitmentId, Date, PartyId, Period, Pledge, RateUnit, Target, TargetShape,
+    Bound, CommitmentId, Date, PartyId, Period, Pledge, RateUnit, Target, TargetShape, Weekday,
 };
 
 /// The kinds of target the dialog offers.
@@ -23,10 +23,16 @@ pub enum TargetKind {
     None,
     /// A count over the whole period.
     Total,
+    /// Per day.
+    PerDay,
     /// Per week.
     PerWeek,
     /// Per month.
     PerMonth,
+    /// Per year.
+    PerYear,
+    /// On some weekdays.
+    Weekdays,
     /// Done by a date.
     Milestone,
 }
@@ -46,14 +52,19 @@ pub struct PlanningDialog {
     pub bound: Bound,
     /// An average rate.
     pub average: bool,
-    /// Due date for a milestone.
+    /// Due date for a milestone; empty for none.
     pub by: String,
+    /// The weekdays of a weekday target, Monday first.
+    pub weekdays: [bool; 7],
     /// Condition in words.
     pub condition: String,
     /// Places, comma separated.
     pub places: String,
     /// Lead party.
     pub lead: Option<PartyId>,
+    /// Whether the target changes from a date (a `MalAndrat` revision that
+    /// keeps the earlier target) rather than being corrected in place.
+    pub change_target: bool,
     /// Whether the text is being revised.
     pub revise: bool,
     /// The new wording.
@@ -72,6 +83,7 @@ impl PlanningDialog {
     /// The dialog filled from the commitment.
     pub fn new(pledge: &Pledge, id: &CommitmentId, today: Date) -> Option<Self> {
         let c = pledge.commitment(id)?;
+        let mut weekdays = [false; 7];
         let (kind, amount, average, by) = match c.target.as_ref().map(|t| &t.shape) {
             None => (TargetKind::None, String::new(), false, String::new()),
             Some(TargetShape::Total { amount }) => {
@@ -82,18 +94,30 @@ impl PlanningDialog {
                 per,
                 average,
             }) => (
-                if *per == RateUnit::Manad {
-                    TargetKind::PerMonth
-                } else {
-                    TargetKind::PerWeek
+                match per {
+                    RateUnit::Dag => TargetKind::PerDay,
+                    RateUnit::Vecka => TargetKind::PerWeek,
+                    RateUnit::Manad => TargetKind::PerMonth,
+                    RateUnit::Ar => TargetKind::PerYear,
                 },
                 number(*amount),
                 *average,
                 String::new(),
             ),
-            Some(TargetShape::Milestone { by }) => {
-                (TargetKind::Milestone, String::new(), false, by.to_string())
+            Some(TargetShape::Weekdays { amount, days }) => {
+                for day in days {
+                    if let Some(slot) = weekdays.get_mut(day.index()) {
+                        *slot = true;
+                    }
+                }
+                (TargetKind::Weekdays, number(*amount), false, String::new())
             }
+            Some(TargetShape::Milestone { by }) => (
+                TargetKind::Milestone,
+                String::new(),
+                false,
+                by.map(|d| d.to_string()).unwrap_or_default(),
+            ),
         };
         Some(PlanningDialog {
             commitment: id.clone(),
@@ -107,6 +131,7 @@ impl PlanningDialog {
             bound: c.target.as_ref().map_or(Bound::Minst, |t| t.bound),
             average,
             by,
+            weekdays,
             condition: c
                 .target
                 .as_ref()
@@ -114,6 +139,7 @@ impl PlanningDialog {
                 .unwrap_or_default(),
             places: c.places.join(", "),
             lead: c.lead.clone(),
+            change_target: false,
             revise: false,
             text: c.text.clone(),
             revision_date: pledge.period.clamp(today).to_string(),
@@ -123,33 +149,62 @@ impl PlanningDialog {
         })
     }
 
-    /// The edits the dialog asks for, or the first thing wrong in Swedish.
-    pub fn edits(&self, pledge: &Pledge) -> Result<Vec<PledgeEdit>, String> {
-        let c = pledge
-            .commitment(&self.commitment)
-            .ok_or_else(|| format!("åtagandet {} finns inte längre", self.commitment))?;
+    /// The target shape the fields describe, or the first thing wrong.
+    fn shape(&self) -> Result<Option<TargetShape>, String> {
         let amount = || {
             parse_amount(&Cell::Text(self.amount.clone()))
                 .map(|(a, _)| a)
                 .map_err(|e| format!("Mål: {e}"))
         };
-        let shape = match self.kind {
+        Ok(match self.kind {
             TargetKind::None => None,
             TargetKind::Total => Some(TargetShape::Total { amount: amount()? }),
-            TargetKind::PerWeek | TargetKind::PerMonth => Some(TargetShape::Rate {
+            TargetKind::PerDay
+            | TargetKind::PerWeek
+            | TargetKind::PerMonth
+            | TargetKind::PerYear => Some(TargetShape::Rate {
                 amount: amount()?,
-                per: if self.kind == TargetKind::PerMonth {
-                    RateUnit::Manad
-                } else {
-                    RateUnit::Vecka
+                per: match self.kind {
+                    TargetKind::PerDay => RateUnit::Dag,
+                    TargetKind::PerMonth => RateUnit::Manad,
+                    TargetKind::PerYear => RateUnit::Ar,
+                    _ => RateUnit::Vecka,
                 },
                 average: self.average,
             }),
+            TargetKind::Weekdays => {
+                let days: Vec<Weekday> = Weekday::ALL
+                    .into_iter()
+                    .zip(self.weekdays)
+                    .filter_map(|(day, on)| on.then_some(day))
+                    .collect();
+                if days.is_empty() {
+                    return Err(texts().planning_no_weekday.to_owned());
+                }
+                Some(TargetShape::Weekdays {
+                    amount: amount()?,
+                    days,
+                })
+            }
             TargetKind::Milestone => Some(TargetShape::Milestone {
-                by: parse_date(&Cell::Text(self.by.clone()))
-                    .map_err(|e| format!("Klart senast: {e}"))?,
+                by: if self.by.trim().is_empty() {
+                    None
+                } else {
+                    Some(
+                        parse_date(&Cell::Text(self.by.clone()))
+                            .map_err(|e| format!("Klart senast: {e}"))?,
+                    )
+                },
             }),
-        };
+        })
+    }
+
+    /// The edits the dialog asks for, or the first thing wrong in Swedish.
+    pub fn edits(&self, pledge: &Pledge) -> Result<Vec<PledgeEdit>, String> {
+        let c = pledge
+            .commitment(&self.commitment)
+            .ok_or_else(|| format!("åtagandet {} finns inte längre", self.commitment))?;
+        let shape = self.shape()?;
         let target = shape.map(|shape| Target {
             shape,
             unit: self.unit.trim().to_owned(),
@@ -172,7 +227,18 @@ impl PlanningDialog {
             _ => false,
         };
         let mut edits = Vec::new();
-        if !unchanged {
+        let revision_date = || {
+            parse_date(&Cell::Text(self.revision_date.clone()))
+                .map_err(|e| format!("Revideringens datum: {e}"))
+        };
+        if !unchanged && self.change_target {
+            edits.push(PledgeEdit::ChangeTarget {
+                commitment: self.commitment.clone(),
+                target,
+                date: revision_date()?,
+                reason: self.reason.clone(),
+            });
+        } else if !unchanged {
             edits.push(PledgeEdit::SetTarget {
                 commitment: self.commitment.clone(),
                 target,
@@ -200,8 +266,7 @@ impl PlanningDialog {
             edits.push(PledgeEdit::ReviseText {
                 commitment: self.commitment.clone(),
                 text: self.text.clone(),
-                date: parse_date(&Cell::Text(self.revision_date.clone()))
-                    .map_err(|e| format!("Revideringens datum: {e}"))?,
+                date: revision_date()?,
                 reason: self.reason.clone(),
             });
         }
@@ -258,8 +323,11 @@ impl PlanningDialog {
             for (kind, label) in [
                 (TargetKind::None, t.planning_no_target),
                 (TargetKind::Total, t.planning_total),
+                (TargetKind::PerDay, t.planning_per_day),
                 (TargetKind::PerWeek, t.planning_per_week),
                 (TargetKind::PerMonth, t.planning_per_month),
+                (TargetKind::PerYear, t.planning_per_year),
+                (TargetKind::Weekdays, t.planning_weekdays),
                 (TargetKind::Milestone, t.planning_milestone),
             ] {
                 ui.radio_value(&mut self.kind, kind, label);
@@ -280,6 +348,7 @@ impl PlanningDialog {
                         today: self.today,
                     },
                 );
+                ui.label(RichText::new(t.planning_by_hint).weak());
             }
             _ => {
                 ui.horizontal_wrapped(|ui| {
@@ -292,10 +361,24 @@ impl PlanningDialog {
                     let label = ui.label(t.form_unit);
                     ui.add(egui::TextEdit::singleline(&mut self.unit).desired_width(140.0))
                         .labelled_by(label.id);
-                    if matches!(self.kind, TargetKind::PerWeek | TargetKind::PerMonth) {
+                    if matches!(
+                        self.kind,
+                        TargetKind::PerDay
+                            | TargetKind::PerWeek
+                            | TargetKind::PerMonth
+                            | TargetKind::PerYear
+                    ) {
                         ui.checkbox(&mut self.average, t.planning_average);
                     }
                 });
+                if self.kind == TargetKind::Weekdays {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(t.planning_weekdays_label);
+                        for (day, on) in Weekday::ALL.into_iter().zip(self.weekdays.iter_mut()) {
+                            ui.checkbox(on, day.to_string());
+                        }
+                    });
+                }
             }
         }
         if self.kind != TargetKind::None {
@@ -331,18 +414,23 @@ impl PlanningDialog {
 
     fn revision_ui(&mut self, ui: &mut Ui, period: Period) {
         let t = texts();
+        ui.checkbox(&mut self.change_target, t.planning_change_target)
+            .on_hover_text(t.planning_change_target_hint);
         ui.checkbox(&mut self.revise, t.planning_revise);
-        if !self.revise {
+        if self.revise {
+            let label = ui.label(t.planning_new_text);
+            ui.add(
+                egui::TextEdit::multiline(&mut self.text)
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(3),
+            )
+            .labelled_by(label.id);
+        } else {
             ui.label(RichText::new(t.planning_text_protected).small());
+        }
+        if !self.revise && !self.change_target {
             return;
         }
-        let label = ui.label(t.planning_new_text);
-        ui.add(
-            egui::TextEdit::multiline(&mut self.text)
-                .desired_width(f32::INFINITY)
-                .desired_rows(3),
-        )
-        .labelled_by(label.id);
         ui.horizontal(|ui| {
             let label = ui.label(t.planning_revision_date);
             date_field(

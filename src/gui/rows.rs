@@ -101,24 +101,22 @@ impl Rows {
             let fraction = status.percent_of_target().map(share);
             let assessment = latest_assessment(meetings, &commitment.id, report.as_of);
             let places = commitment.places.join(", ");
-            let haystack = format!(
-                "{} {} {} {}",
-                commitment.id,
-                commitment.text,
-                owners.join(" "),
-                places
-            )
-            .to_lowercase();
+            let text = pledge.wording_at(commitment, report.as_of);
+            let haystack = format!("{} {} {} {}", commitment.id, text, owners.join(" "), places)
+                .to_lowercase();
             rows.push(Row {
                 index,
                 group,
                 id: commitment.id.clone(),
-                text: commitment.text.clone(),
+                text: text.to_owned(),
                 owners: owners.join(", "),
                 owner_ids: commitment.owners.iter().map(ToString::to_string).collect(),
                 areas: commitment.problem_areas.clone(),
                 places,
-                target: words::target_with_window(commitment.target.as_ref(), status),
+                target: words::target_with_window(
+                    pledge.target_at(commitment, report.as_of),
+                    status,
+                ),
                 reported: words::reported_of_target(status),
                 expected: words::expected_by_date(status),
                 fraction,
@@ -228,6 +226,8 @@ fn status_rank(status: MeasuredStatus) -> u8 {
         MeasuredStatus::Kvalitativ => 2,
         MeasuredStatus::EnligtPlan => 3,
         MeasuredStatus::Uppnatt => 4,
+        MeasuredStatus::VillkorEjUppfyllt | MeasuredStatus::Tillkommer => 5,
+        MeasuredStatus::Utgatt => 6,
     }
 }
 

@@ -100,7 +100,12 @@ impl Palette {
             MeasuredStatus::Uppnatt => self.uppnatt,
             MeasuredStatus::EnligtPlan => self.enligt_plan,
             MeasuredStatus::EfterPlan => self.efter_plan,
-            MeasuredStatus::IngaRapporter => self.inga_rapporter,
+            // Neither counts for or against the plan: the neutral grey of
+            // "no reports"; the symbol and word tell them apart.
+            MeasuredStatus::IngaRapporter
+            | MeasuredStatus::Utgatt
+            | MeasuredStatus::Tillkommer
+            | MeasuredStatus::VillkorEjUppfyllt => self.inga_rapporter,
             MeasuredStatus::Kvalitativ => self.kvalitativ,
         }
     }

@@ -126,7 +126,7 @@ fn plain_number(n: f64) -> String {
 }
 
 /// The cells of one entry as text, in [`Field::ALL`] order.
-fn texts(entry: &Activity) -> [String; 10] {
+fn texts(entry: &Activity) -> [String; 11] {
     let q = entry.quantity.as_ref();
     [
         entry.date.to_string(),
@@ -137,7 +137,11 @@ fn texts(entry: &Activity) -> [String; 10] {
             .map(crate::model::CommitmentId::as_str)
             .collect::<Vec<_>>()
             .join(", "),
-        entry.party.to_string(),
+        entry
+            .parties()
+            .map(crate::model::PartyId::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
         q.map(|q| plain_number(q.amount)).unwrap_or_default(),
         q.map(|q| q.unit.to_string()).unwrap_or_default(),
         q.map(|q| qualifier_word(q.qualifier).to_owned())
@@ -145,6 +149,7 @@ fn texts(entry: &Activity) -> [String; 10] {
         entry.place.as_deref().unwrap_or_default().to_owned(),
         entry.note.clone().unwrap_or_default(),
         if entry.cumulative { "ja" } else { "" }.to_owned(),
+        if entry.milestone_reached { "ja" } else { "" }.to_owned(),
     ]
 }
 

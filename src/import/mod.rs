@@ -47,11 +47,13 @@ pub enum Field {
     Anteckning,
     /// A running total (ja/nej).
     Lopande,
+    /// The entry says the milestone was reached (ja/nej).
+    Uppnatt,
 }
 
 impl Field {
     /// All fields, in the order of an export.
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Datum,
         Field::Till,
         Field::Atagande,
@@ -62,6 +64,7 @@ impl Field {
         Field::Plats,
         Field::Anteckning,
         Field::Lopande,
+        Field::Uppnatt,
     ];
 
     /// The name in `--columns` and in messages ("datum", "åtagande").
@@ -77,6 +80,7 @@ impl Field {
             Field::Plats => "plats",
             Field::Anteckning => "anteckning",
             Field::Lopande => "löpande",
+            Field::Uppnatt => "uppnått",
         }
     }
 
@@ -93,6 +97,7 @@ impl Field {
             Field::Plats => "Plats",
             Field::Anteckning => "Anteckning",
             Field::Lopande => "Löpande total",
+            Field::Uppnatt => "Delmål uppnått",
         }
     }
 
@@ -162,6 +167,15 @@ impl Field {
             "cumulative",
         ]) {
             Some(Field::Lopande)
+        } else if any(&[
+            "delmål uppnått",
+            "uppnått",
+            "klart",
+            "klar",
+            "genomfört",
+            "milestone reached",
+        ]) {
+            Some(Field::Uppnatt)
         } else {
             None
         }
@@ -184,6 +198,7 @@ impl Field {
             "place" => Some(Field::Plats),
             "note" => Some(Field::Anteckning),
             "cumulative" => Some(Field::Lopande),
+            "milestone_reached" => Some(Field::Uppnatt),
             _ => None,
         }
     }
@@ -197,6 +212,7 @@ impl Field {
             .or_else(|| match k.as_str() {
                 "atagande" => Some(Field::Atagande),
                 "lopande" => Some(Field::Lopande),
+                "uppnatt" => Some(Field::Uppnatt),
                 _ => Field::from_heading(&k),
             })
     }
@@ -507,13 +523,21 @@ impl RowReader<'_> {
         self.error(self.mapping.column(field), format!("{what} saknas"));
     }
 
-    fn party(&mut self, commitments: &[CommitmentId]) -> Option<PartyId> {
+    /// The party of the row, and the parties it did it together with
+    /// ("Polisen och skolan" in the party column).
+    fn party(&mut self, commitments: &[CommitmentId]) -> Option<(PartyId, Vec<PartyId>)> {
         let pledge = self.ctx.pledge;
         if self.cell(Field::Part).is_some() {
-            return self.parsed(Field::Part, |c| parse_party(&c.display(), pledge));
+            return self
+                .parsed(Field::Part, |c| parse_parties(&c.display(), pledge))
+                .and_then(|mut parties| {
+                    let first = parties.first().cloned()?;
+                    parties.remove(0);
+                    Some((first, parties))
+                });
         }
         if let Some(party) = self.ctx.default_party {
-            return Some(party.clone());
+            return Some((party.clone(), Vec::new()));
         }
         // A commitment of one party needs no party column.
         let owners: Vec<&PartyId> = commitments
@@ -522,7 +546,9 @@ impl RowReader<'_> {
             .flat_map(|c| &c.owners)
             .collect();
         match owners.as_slice() {
-            [first, rest @ ..] if rest.iter().all(|o| o == first) => Some((*first).clone()),
+            [first, rest @ ..] if rest.iter().all(|o| o == first) => {
+                Some(((*first).clone(), Vec::new()))
+            }
             // The commitment's own error says enough.
             [] if commitments.is_empty() => None,
             _ => {
@@ -577,12 +603,17 @@ impl RowReader<'_> {
         })
     }
 
-    fn cumulative(&mut self) -> bool {
-        self.parsed(Field::Lopande, |c| {
+    /// A yes/no column ("ja", "x", "nej", empty); anything else is an
+    /// error naming the column.
+    fn yes_no(&mut self, field: Field) -> bool {
+        self.parsed(field, |c| {
             match c.display().trim().to_lowercase().as_str() {
                 "ja" | "j" | "x" | "1" | "sant" | "true" | "yes" => Ok(true),
                 "" | "nej" | "n" | "0" | "falskt" | "false" | "no" => Ok(false),
-                other => Err(format!("\"{other}\" i Löpande total; skriv ja eller nej")),
+                other => Err(format!(
+                    "\"{other}\" i {}; skriv ja eller nej",
+                    field.heading()
+                )),
             }
         })
         .unwrap_or(false)
@@ -604,9 +635,10 @@ impl RowReader<'_> {
             self.required_missing(Field::Atagande, "åtagande");
             Vec::new()
         };
-        let party = self.party(&commitments);
+        let parties = self.party(&commitments);
         let quantity = self.quantity(&commitments);
-        let cumulative = self.cumulative();
+        let cumulative = self.yes_no(Field::Lopande);
+        let milestone_reached = self.yes_no(Field::Uppnatt);
         let place = self
             .cell(Field::Plats)
             .map(|(_, c)| c.display().trim().into());
@@ -620,11 +652,13 @@ impl RowReader<'_> {
             date: date?,
             until,
             commitments: commitments.into_iter().collect(),
-            party: party?,
+            party: parties.as_ref()?.0.clone(),
+            with: parties.map(|(_, with)| with).unwrap_or_default(),
             quantity,
             place,
             note,
             cumulative,
+            milestone_reached,
         })
     }
 }
@@ -772,6 +806,33 @@ fn parse_commitments(text: &str, pledge: &Pledge) -> Result<Vec<CommitmentId>, S
 }
 
 /// A party by id, name, or kind word ("polisen", "kommunen").
+/// A party cell naming one party or several that did it together:
+/// "Polisen", "polis, kommun", "Polisen och Karlstads kommun". The whole
+/// text is tried first, so a party whose name contains "och" is one party.
+pub fn parse_parties(text: &str, pledge: &Pledge) -> Result<Vec<PartyId>, String> {
+    if let Ok(one) = parse_party(text, pledge) {
+        return Ok(vec![one]);
+    }
+    let parts: Vec<&str> = text
+        .split([',', ';', '+', '&'])
+        .flat_map(|part| part.split(" och "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return parse_party(text, pledge).map(|one| vec![one]);
+    }
+    let mut parties: Vec<PartyId> = Vec::new();
+    for part in parts {
+        let id = parse_party(part, pledge)?;
+        if !parties.contains(&id) {
+            parties.push(id);
+        }
+    }
+    Ok(parties)
+}
+
+/// One party by id, name or kind ("polisen" when there is one police party).
 pub fn parse_party(text: &str, pledge: &Pledge) -> Result<PartyId, String> {
     let t = text.trim();
     let lower = t.to_lowercase();

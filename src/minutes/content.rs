@@ -64,7 +64,10 @@ pub fn blocks(pledge: &Pledge, meetings: &[Meeting], meeting: &Meeting) -> Vec<B
         match &item.kind {
             ItemKind::Atagande(review) => {
                 if let Some(c) = pledge.commitment(&review.commitment) {
-                    out.push(paragraph(c.text.clone(), Style::Italic));
+                    out.push(paragraph(
+                        pledge.wording_at(c, meeting.date).to_owned(),
+                        Style::Italic,
+                    ));
                 }
                 if let Some(snapshot) = &review.snapshot {
                     out.push(Block::Labelled {
@@ -296,7 +299,9 @@ fn overview(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
         .map(|r| {
             let text = pledge
                 .commitment(&r.commitment)
-                .map_or_else(String::new, |c| c.text.clone());
+                .map_or_else(String::new, |c| {
+                    pledge.wording_at(c, meeting.date).to_owned()
+                });
             vec![
                 r.commitment.to_string(),
                 text,

@@ -45,8 +45,14 @@ pub struct Activity {
     /// The commitment(s) it counts towards; the quantity counts for each.
     /// Almost always one, kept inline so an entry needs no list allocation.
     pub commitments: Commitments,
-    /// The party that did it.
+    /// The party that did it (and whose file it goes to).
     pub party: PartyId,
+    /// Other parties that did it together with `party` (a parent meeting
+    /// held jointly by the police and the school). The entry counts once
+    /// for its commitments, and once for each of these parties in the
+    /// per-party totals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<PartyId>,
     /// How much, if counted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Quantity>,
@@ -60,9 +66,27 @@ pub struct Activity {
     /// series (same commitment, party and unit) instead of adding to them.
     #[serde(default, skip_serializing_if = "crate::model::is_false")]
     pub cumulative: bool,
+    /// The entry says its commitment's milestone was reached ("rutinen är
+    /// fastställd"). Only such an entry makes a milestone *uppnått*: work
+    /// reported towards it does not.
+    #[serde(default, skip_serializing_if = "crate::model::is_false")]
+    pub milestone_reached: bool,
 }
 
 impl Activity {
+    /// Every party that did it: `party` first, then `with` without repeats.
+    pub fn parties(&self) -> impl Iterator<Item = &PartyId> {
+        std::iter::once(&self.party).chain(
+            self.with
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    **p != self.party && !self.with.get(..*i).is_some_and(|s| s.contains(p))
+                })
+                .map(|(_, p)| p),
+        )
+    }
+
     /// Last day covered by the entry (the date itself for single-day entries).
     pub fn last_day(&self) -> Date {
         self.until.unwrap_or(self.date)

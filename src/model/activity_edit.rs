@@ -139,6 +139,8 @@ mod tests {
             place: Some("Herrhagen".into()),
             note: None,
             cumulative: false,
+            milestone_reached: false,
+            with: Vec::new(),
         }
     }
 

@@ -54,6 +54,9 @@ impl Date {
         None => NaiveDate::MIN,
     });
 
+    /// The latest date there is: an open end in comparisons.
+    pub const MAX: Date = Date(NaiveDate::MAX);
+
     /// A date from year, month (1–12) and day; `None` when it does not exist.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day).map(Self)

@@ -19,17 +19,43 @@ pub enum MeasuredStatus {
     Uppnatt,
     /// Reports exist but there is no numeric target to compare with.
     Kvalitativ,
+    /// Dropped by a revision on or before the date (*utgått*): never
+    /// *efter plan*, whatever was reported.
+    Utgatt,
+    /// Added by a revision after the date (*tillkommer*): not promised yet,
+    /// so neither counted nor behind.
+    Tillkommer,
+    /// A concluded meeting assessed that the target's condition was not
+    /// met ("om underrättelseläget medger detta"): said so instead of
+    /// *efter plan*, and counted apart.
+    VillkorEjUppfyllt,
 }
 
 impl MeasuredStatus {
     /// All statuses in display order.
-    pub const ALL: [MeasuredStatus; 5] = [
+    pub const ALL: [MeasuredStatus; MeasuredStatus::COUNT] = [
         MeasuredStatus::Uppnatt,
         MeasuredStatus::EnligtPlan,
         MeasuredStatus::EfterPlan,
         MeasuredStatus::IngaRapporter,
         MeasuredStatus::Kvalitativ,
+        MeasuredStatus::VillkorEjUppfyllt,
+        MeasuredStatus::Utgatt,
+        MeasuredStatus::Tillkommer,
     ];
+
+    /// How many statuses there are (the length of per-status counts).
+    pub const COUNT: usize = 8;
+
+    /// Whether summaries list the status even with no commitment in it:
+    /// the five of the plan do; *utgått* and *tillkommer* only happen
+    /// with revisions, so a zero count of them is noise.
+    pub fn always_listed(self) -> bool {
+        !matches!(
+            self,
+            MeasuredStatus::Utgatt | MeasuredStatus::Tillkommer | MeasuredStatus::VillkorEjUppfyllt
+        )
+    }
 
     /// Stable English key used in JSON output.
     pub fn key(self) -> &'static str {
@@ -39,6 +65,9 @@ impl MeasuredStatus {
             MeasuredStatus::EnligtPlan => "on_track",
             MeasuredStatus::Uppnatt => "achieved",
             MeasuredStatus::Kvalitativ => "qualitative",
+            MeasuredStatus::Utgatt => "dropped",
+            MeasuredStatus::Tillkommer => "not_yet_added",
+            MeasuredStatus::VillkorEjUppfyllt => "condition_not_met",
         }
     }
 
@@ -50,6 +79,9 @@ impl MeasuredStatus {
             MeasuredStatus::EnligtPlan => "●",
             MeasuredStatus::Uppnatt => "✔",
             MeasuredStatus::Kvalitativ => "◆",
+            MeasuredStatus::Utgatt => "✕",
+            MeasuredStatus::Tillkommer => "◌",
+            MeasuredStatus::VillkorEjUppfyllt => "⊘",
         }
     }
 }
@@ -62,6 +94,9 @@ impl fmt::Display for MeasuredStatus {
             MeasuredStatus::EnligtPlan => "enligt plan",
             MeasuredStatus::Uppnatt => "uppnått",
             MeasuredStatus::Kvalitativ => "kvalitativ",
+            MeasuredStatus::Utgatt => "utgått",
+            MeasuredStatus::Tillkommer => "tillkommer",
+            MeasuredStatus::VillkorEjUppfyllt => "villkoret uppfylldes inte",
         })
     }
 }

@@ -173,22 +173,42 @@ pub enum Assessment {
     UtgarAndras,
     /// Not taken up at this meeting.
     EjBehandlad,
+    /// Partly done (a reason is required: what was and was not done).
+    DelvisGenomford,
+    /// The target's condition was not met ("om underrättelseläget medger
+    /// detta"), so the commitment could not apply; only for a target with
+    /// a condition, and a reason is required.
+    VillkoretUppfylldesInte,
 }
 
 impl Assessment {
-    /// In the order of the digit keys 1–6 in the chairing view.
-    pub const ALL: [Assessment; 6] = [
+    /// In the order of the digit keys 1–8 in the chairing view (the two
+    /// added later come last, so the keys people know keep their meaning).
+    pub const ALL: [Assessment; 8] = [
         Assessment::Genomford,
         Assessment::PagarEnligtPlan,
         Assessment::Forsenad,
         Assessment::EjGenomford,
         Assessment::UtgarAndras,
         Assessment::EjBehandlad,
+        Assessment::DelvisGenomford,
+        Assessment::VillkoretUppfylldesInte,
     ];
 
     /// Whether the minutes must say why.
     pub fn needs_reason(self) -> bool {
-        matches!(self, Assessment::EjGenomford | Assessment::UtgarAndras)
+        matches!(
+            self,
+            Assessment::EjGenomford
+                | Assessment::UtgarAndras
+                | Assessment::DelvisGenomford
+                | Assessment::VillkoretUppfylldesInte
+        )
+    }
+
+    /// Whether it only applies to a commitment whose target has a condition.
+    pub fn needs_condition(self) -> bool {
+        self == Assessment::VillkoretUppfylldesInte
     }
 }
 
@@ -201,6 +221,8 @@ impl fmt::Display for Assessment {
             Assessment::EjGenomford => "ej genomförd",
             Assessment::UtgarAndras => "utgår/ändras",
             Assessment::EjBehandlad => "ej behandlad",
+            Assessment::DelvisGenomford => "delvis genomförd",
+            Assessment::VillkoretUppfylldesInte => "villkoret uppfylldes inte",
         })
     }
 }

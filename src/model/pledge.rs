@@ -249,11 +249,144 @@ pub enum TargetShape {
         #[serde(default)]
         average: bool,
     },
-    /// Something established by a date ("rutin fastställd senast 2017-01-31").
-    Milestone {
-        /// Due date.
-        by: Date,
+    /// An amount on each of some weekdays ("alla fredags- och
+    /// lördagskvällar"): expected is the matching days elapsed in the
+    /// target's window times the amount.
+    Weekdays {
+        /// Amount per matching day.
+        #[serde(serialize_with = "crate::model::plain_number")]
+        amount: f64,
+        /// The weekdays, e.g. `[Fredag, Lordag]`.
+        days: Vec<Weekday>,
     },
+    /// Something established once ("rutin fastställd senast 2017-01-31",
+    /// or with no date at all). Reached only when an entry says so
+    /// ([`crate::model::Activity::milestone_reached`]): reporting work
+    /// towards it is not reaching it.
+    Milestone {
+        /// Due date, when the pledge names one.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "serialize_some_date",
+            deserialize_with = "deserialize_some_date"
+        )]
+        by: Option<Date>,
+    },
+}
+
+/// Writes `by: "2017-01-31"` as files have always had it (never `Some(…)`).
+#[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde's signature
+fn serialize_some_date<S: serde::Serializer>(
+    date: &Option<Date>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => date.serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Reads `by: "2017-01-31"` (as every file before optional dates had it,
+/// with or without `implicit_some`), and also `Some("…")` and `None`; a
+/// missing `by` is `None` (serde default).
+fn deserialize_some_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Date>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Option<Date>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("ett datum som \"ÅÅÅÅ-MM-DD\"")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            v.parse().map(Some).map_err(E::custom)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            Date::deserialize(deserializer).map(Some)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    deserializer.deserialize_any(Visitor)
+}
+
+/// A day of the week, for [`TargetShape::Weekdays`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Weekday {
+    /// Monday.
+    Mandag,
+    /// Tuesday.
+    Tisdag,
+    /// Wednesday.
+    Onsdag,
+    /// Thursday.
+    Torsdag,
+    /// Friday.
+    Fredag,
+    /// Saturday.
+    Lordag,
+    /// Sunday.
+    Sondag,
+}
+
+impl Weekday {
+    /// Monday to Sunday.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mandag,
+        Weekday::Tisdag,
+        Weekday::Onsdag,
+        Weekday::Torsdag,
+        Weekday::Fredag,
+        Weekday::Lordag,
+        Weekday::Sondag,
+    ];
+
+    /// The weekday of `date`.
+    pub fn of(date: Date) -> Weekday {
+        use chrono::Datelike as _;
+        let index = date.naive().weekday().num_days_from_monday() as usize;
+        Weekday::ALL.get(index).copied().unwrap_or(Weekday::Mandag)
+    }
+
+    /// 0 for Monday to 6 for Sunday.
+    pub fn index(self) -> usize {
+        usize::from(self.number())
+    }
+
+    /// 0 for Monday to 6 for Sunday, as a number for arithmetic.
+    pub fn number(self) -> u8 {
+        match self {
+            Weekday::Mandag => 0,
+            Weekday::Tisdag => 1,
+            Weekday::Onsdag => 2,
+            Weekday::Torsdag => 3,
+            Weekday::Fredag => 4,
+            Weekday::Lordag => 5,
+            Weekday::Sondag => 6,
+        }
+    }
+}
+
+impl fmt::Display for Weekday {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Weekday::Mandag => "måndag",
+            Weekday::Tisdag => "tisdag",
+            Weekday::Onsdag => "onsdag",
+            Weekday::Torsdag => "torsdag",
+            Weekday::Fredag => "fredag",
+            Weekday::Lordag => "lördag",
+            Weekday::Sondag => "söndag",
+        })
+    }
 }
 
 /// Time unit of a rate target.
@@ -265,6 +398,8 @@ pub enum RateUnit {
     Vecka,
     /// Per month.
     Manad,
+    /// Per year ("fyra gånger per år").
+    Ar,
 }
 
 impl fmt::Display for RateUnit {
@@ -273,6 +408,7 @@ impl fmt::Display for RateUnit {
             RateUnit::Dag => "dag",
             RateUnit::Vecka => "vecka",
             RateUnit::Manad => "månad",
+            RateUnit::Ar => "år",
         })
     }
 }
@@ -325,7 +461,19 @@ impl fmt::Display for Target {
                     f.write_str(" i snitt")?;
                 }
             }
-            TargetShape::Milestone { by } => write!(f, "klart senast {by}")?,
+            TargetShape::Weekdays { amount, days } => {
+                let names: Vec<String> = days.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "{} {} {} varje {}",
+                    self.bound,
+                    crate::format::number(*amount),
+                    self.unit,
+                    crate::format::list(&names)
+                )?;
+            }
+            TargetShape::Milestone { by: Some(by) } => write!(f, "klart senast {by}")?,
+            TargetShape::Milestone { by: None } => f.write_str("klart under perioden")?,
         }
         if let Some(condition) = &self.condition {
             write!(f, " ({condition})")?;
@@ -381,7 +529,7 @@ pub struct Revision {
 }
 
 /// The kinds of revision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RevisionChange {
     /// The commitment was added during the period.
     Tillagt,
@@ -392,6 +540,15 @@ pub enum RevisionChange {
     },
     /// The commitment was dropped (utgår).
     Utgar,
+    /// The target changed from this date ("rondering en gång i månaden"
+    /// becomes "varje vecka"); the commitment's `target` is the new one and
+    /// the one valid before is kept here, so the history stays and expected
+    /// amounts are the sum over the periods each target applied.
+    MalAndrat {
+        /// The target before the change (`None`: there was none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        previous: Option<Target>,
+    },
 }
 
 impl RevisionChange {
@@ -401,6 +558,7 @@ impl RevisionChange {
             RevisionChange::Tillagt => "tillagt",
             RevisionChange::Omformulerat { .. } => "omformulerat",
             RevisionChange::Utgar => "utgår",
+            RevisionChange::MalAndrat { .. } => "målet ändrat",
         }
     }
 }
@@ -414,6 +572,72 @@ impl Pledge {
     /// The commitment with `id`, if any.
     pub fn commitment(&self, id: &CommitmentId) -> Option<&Commitment> {
         self.commitments.iter().find(|c| &c.id == id)
+    }
+
+    /// The date a revision added a commitment during the period, if one did.
+    pub fn added_on(&self, id: &CommitmentId) -> Option<Date> {
+        self.revisions
+            .iter()
+            .find(|r| &r.commitment == id && r.change == RevisionChange::Tillagt)
+            .map(|r| r.date)
+    }
+
+    /// The commitment's wording valid at `as_of`: its text, or the text a
+    /// later rewording replaced (the earliest rewording after `as_of` keeps
+    /// the wording that was valid then).
+    pub fn wording_at<'a>(&'a self, commitment: &'a Commitment, as_of: Date) -> &'a str {
+        self.revisions
+            .iter()
+            .filter(|r| r.commitment == commitment.id && r.date > as_of)
+            .filter_map(|r| match &r.change {
+                RevisionChange::Omformulerat { previous_text } => Some((r.date, previous_text)),
+                _ => None,
+            })
+            .min_by_key(|(date, _)| *date)
+            .map_or(commitment.text.as_str(), |(_, text)| text.as_str())
+    }
+
+    /// The targets of a commitment over time as known at `as_of`: the
+    /// target changes decided by then, oldest first, as (first day, target
+    /// valid from that day); the first has no date (it applies from the
+    /// window's start). A change decided after `as_of` is not known yet, so
+    /// the target valid at `as_of` is taken to apply to the end.
+    pub fn targets_at<'a>(
+        &'a self,
+        commitment: &'a Commitment,
+        as_of: Date,
+    ) -> Vec<(Option<Date>, Option<&'a Target>)> {
+        let mut changes: Vec<(Date, Option<&Target>)> = self
+            .revisions
+            .iter()
+            .filter(|r| r.commitment == commitment.id)
+            .filter_map(|r| match &r.change {
+                RevisionChange::MalAndrat { previous } => Some((r.date, previous.as_ref())),
+                _ => None,
+            })
+            .collect();
+        changes.sort_by_key(|(date, _)| *date);
+        // Each change keeps the target before it: the first one's is the
+        // original; the target after the last is the commitment's own.
+        let mut out = Vec::with_capacity(changes.len() + 1);
+        let mut valid_from = None;
+        for (date, before) in &changes {
+            out.push((valid_from, *before));
+            if *date > as_of {
+                return out;
+            }
+            valid_from = Some(*date);
+        }
+        out.push((valid_from, commitment.target.as_ref()));
+        out
+    }
+
+    /// The target valid at `as_of`: the commitment's own, or the one a
+    /// later target change replaced.
+    pub fn target_at<'a>(&'a self, commitment: &'a Commitment, as_of: Date) -> Option<&'a Target> {
+        self.targets_at(commitment, as_of)
+            .last()
+            .and_then(|(_, target)| *target)
     }
 
     /// The date a commitment was dropped, if a revision up to `as_of` dropped it.
@@ -430,7 +654,7 @@ impl Pledge {
             .fold(None, |state, r| match r.change {
                 RevisionChange::Utgar => Some(r),
                 RevisionChange::Tillagt => None,
-                RevisionChange::Omformulerat { .. } => state,
+                RevisionChange::Omformulerat { .. } | RevisionChange::MalAndrat { .. } => state,
             })
     }
 }

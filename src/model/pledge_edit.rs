@@ -34,6 +34,18 @@ pub enum PledgeEdit {
         /// One of its owners, or none.
         lead: Option<PartyId>,
     },
+    /// Change the target from a date: a `MalAndrat` revision keeps the
+    /// target valid before, so earlier figures and the history stay.
+    ChangeTarget {
+        /// Which commitment.
+        commitment: CommitmentId,
+        /// The target from `date` on, or none.
+        target: Option<Target>,
+        /// When the parties decided it; the new target applies from then.
+        date: Date,
+        /// Why.
+        reason: String,
+    },
     /// Change the promised text: a revision with date and reason.
     ReviseText {
         /// Which commitment.
@@ -72,6 +84,16 @@ pub enum PledgeEditError {
     /// A revision needs a reason.
     #[error("ange skälet till att texten ändras; ändringen sparas som en revidering av löftet")]
     NoReason,
+    /// A target change dated before one already made: the history would
+    /// no longer say which target applied when.
+    #[error("målet ändrades redan {0}; ett nytt målbyte måste gälla från det datumet eller senare")]
+    LaterTargetChange(Date),
+    /// A weekday target without a weekday.
+    #[error("välj minst en veckodag för målet")]
+    NoWeekday,
+    /// A target change that changes nothing.
+    #[error("det nya målet är detsamma som förut")]
+    SameTarget,
     /// The text is empty or the same as before.
     #[error("den nya texten är tom eller densamma som förut")]
     SameText,
@@ -85,6 +107,28 @@ pub enum PledgeEditError {
         /// Period end.
         end: Date,
     },
+}
+
+/// A count target needs a positive amount and a unit.
+fn check_target(t: &Target) -> Result<(), PledgeEditError> {
+    let amount = match t.shape {
+        TargetShape::Total { amount }
+        | TargetShape::Rate { amount, .. }
+        | TargetShape::Weekdays { amount, .. } => Some(amount),
+        TargetShape::Milestone { .. } => None,
+    };
+    if amount.is_some_and(|a| !a.is_finite() || a <= 0.0) {
+        return Err(PledgeEditError::BadAmount);
+    }
+    if amount.is_some() && t.unit.trim().is_empty() {
+        return Err(PledgeEditError::NoUnit);
+    }
+    if let TargetShape::Weekdays { days, .. } = &t.shape
+        && days.is_empty()
+    {
+        return Err(PledgeEditError::NoWeekday);
+    }
+    Ok(())
 }
 
 fn commitment_mut<'a>(
@@ -103,20 +147,48 @@ impl PledgeEdit {
     pub fn apply(&self, pledge: &mut Pledge) -> Result<(), PledgeEditError> {
         let period = pledge.period;
         match self {
+            PledgeEdit::ChangeTarget {
+                commitment,
+                target,
+                date,
+                reason,
+            } => {
+                if reason.trim().is_empty() {
+                    return Err(PledgeEditError::NoReason);
+                }
+                if !period.contains(*date) {
+                    return Err(PledgeEditError::OutsidePeriod {
+                        date: *date,
+                        start: period.start,
+                        end: period.end,
+                    });
+                }
+                if let Some(t) = target {
+                    check_target(t)?;
+                }
+                let later = pledge.revisions.iter().find(|r| {
+                    &r.commitment == commitment
+                        && r.date > *date
+                        && matches!(r.change, RevisionChange::MalAndrat { .. })
+                });
+                if let Some(later) = later {
+                    return Err(PledgeEditError::LaterTargetChange(later.date));
+                }
+                let c = commitment_mut(pledge, commitment)?;
+                if &c.target == target {
+                    return Err(PledgeEditError::SameTarget);
+                }
+                let previous = std::mem::replace(&mut c.target, target.clone());
+                pledge.revisions.push(Revision {
+                    date: *date,
+                    commitment: commitment.clone(),
+                    change: RevisionChange::MalAndrat { previous },
+                    reason: reason.trim().to_owned(),
+                });
+            }
             PledgeEdit::SetTarget { commitment, target } => {
                 if let Some(t) = target {
-                    let amount = match t.shape {
-                        TargetShape::Total { amount } | TargetShape::Rate { amount, .. } => {
-                            Some(amount)
-                        }
-                        TargetShape::Milestone { .. } => None,
-                    };
-                    if amount.is_some_and(|a| !a.is_finite() || a <= 0.0) {
-                        return Err(PledgeEditError::BadAmount);
-                    }
-                    if amount.is_some() && t.unit.trim().is_empty() {
-                        return Err(PledgeEditError::NoUnit);
-                    }
+                    check_target(t)?;
                 }
                 commitment_mut(pledge, commitment)?
                     .target

@@ -186,6 +186,9 @@ pub enum ProblemKind {
     },
     /// An assessment that must say why, without a reason.
     ReasonMissing(String),
+    /// "villkoret uppfylldes inte" for a commitment whose target has no
+    /// condition.
+    AssessmentNeedsCondition(String),
     /// An action item due before the meeting that created it.
     DueBeforeMeeting {
         /// The due date.
@@ -349,6 +352,7 @@ impl fmt::Display for ProblemKind {
             | K::TooManyCommitments { .. }
             | K::IndividualCase(_) => self.fmt_text(f),
             K::ReasonMissing(_)
+            | K::AssessmentNeedsCondition(_)
             | K::DueBeforeMeeting { .. }
             | K::UnknownAction { .. }
             | K::UnknownParticipant(_)
@@ -410,6 +414,10 @@ impl ProblemKind {
             K::ReasonMissing(assessment) => write!(
                 f,
                 "bedömningen \"{assessment}\" kräver ett skäl; skriv det i reason"
+            ),
+            K::AssessmentNeedsCondition(id) => write!(
+                f,
+                "bedömningen \"villkoret uppfylldes inte\" gäller bara ett mål med villkor, och målet för {id} har inget villkor"
             ),
             K::DueBeforeMeeting { due, meeting } => write!(
                 f,

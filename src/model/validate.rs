@@ -175,7 +175,22 @@ fn validate_commitments(
             let mut path = at("target");
             path.extend([Field("shape")]);
             match &target.shape {
-                TargetShape::Total { amount } | TargetShape::Rate { amount, .. } => {
+                TargetShape::Total { amount }
+                | TargetShape::Rate { amount, .. }
+                | TargetShape::Weekdays { amount, .. } => {
+                    if let TargetShape::Weekdays { days, .. } = &target.shape
+                        && days.is_empty()
+                    {
+                        let mut path = path.clone();
+                        path.push(Field("days"));
+                        sink.error(
+                            path,
+                            ProblemKind::InvalidTarget(
+                                "ange minst en veckodag, till exempel days: [Fredag, Lordag]"
+                                    .to_owned(),
+                            ),
+                        );
+                    }
                     if !(amount.is_finite() && *amount > 0.0) {
                         path.push(Field("amount"));
                         sink.error(
@@ -188,9 +203,11 @@ fn validate_commitments(
                     }
                 }
                 TargetShape::Milestone { by } => {
-                    if !period.contains(*by) {
+                    if let Some(by) = *by
+                        && !period.contains(by)
+                    {
                         path.push(Field("by"));
-                        sink.warning(path, outside_period(*by, period));
+                        sink.warning(path, outside_period(by, period));
                     }
                 }
             }
@@ -438,6 +455,19 @@ fn validate_entry(
             },
         );
     }
+    for (k, other) in entry.with.iter().enumerate() {
+        if !party_ids.contains(&other.as_str()) {
+            let mut path = at("with");
+            path.push(Index(k));
+            sink.error(
+                path,
+                ProblemKind::UnknownParty {
+                    id: other.to_string(),
+                    suggestion: suggest(other.as_str(), party_ids.iter().copied()),
+                },
+            );
+        }
+    }
     if entry.commitments.is_empty() {
         sink.error(at("commitments"), ProblemKind::NoCommitment);
     }
@@ -615,7 +645,7 @@ pub fn likely_duplicate(a: &Activity, b: &Activity) -> bool {
 /// The status engine skips entries that fail this, so an entry with an
 /// unknown commitment or a negative count never distorts the figures.
 pub fn entry_is_usable(pledge: &Pledge, entry: &Activity) -> bool {
-    pledge.party(&entry.party).is_some() && entry_shape_is_usable(entry)
+    entry.parties().all(|p| pledge.party(p).is_some()) && entry_shape_is_usable(entry)
 }
 
 /// The part of [`entry_is_usable`] that needs no pledge: quantity and range.
@@ -639,6 +669,12 @@ pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> 
     let mut out = Vec::new();
     let known = Known {
         commitments: pledge.commitments.iter().map(|c| c.id.as_str()).collect(),
+        conditional: pledge
+            .commitments
+            .iter()
+            .filter(|c| c.target.as_ref().is_some_and(|t| t.condition.is_some()))
+            .map(|c| c.id.as_str())
+            .collect(),
         parties: pledge.parties.iter().map(|p| p.id.as_str()).collect(),
         actions: action_ids(meetings, &mut out),
     };
@@ -680,6 +716,8 @@ pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> 
 /// What meeting files may refer to.
 struct Known<'a> {
     commitments: Vec<&'a str>,
+    /// Commitments whose target has a condition.
+    conditional: Vec<&'a str>,
     parties: Vec<&'a str>,
     /// Action ids with the meeting (index, action index, date) that created them.
     actions: HashMap<&'a str, (usize, usize, Date)>,
@@ -837,6 +875,16 @@ fn check_agenda(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {
             sink.error(
                 path("assessment"),
                 ProblemKind::ReasonMissing(assessment.to_string()),
+            );
+        }
+        if let Some(assessment) = review.assessment
+            && assessment.needs_condition()
+            && known.commitments.contains(&id)
+            && !known.conditional.contains(&id)
+        {
+            sink.error(
+                path("assessment"),
+                ProblemKind::AssessmentNeedsCondition(id.to_owned()),
             );
         }
     }

@@ -281,7 +281,7 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
         esc(&c.text)
     );
     for r in &c.reworded {
-        row(h, "Ändrad lydelse", &esc(&r.words()));
+        row(h, r.label(), &esc(&r.words()));
     }
     row(h, "Ansvariga", &esc(&crate::format::list(&c.owners)));
     if !c.areas.is_empty() {

@@ -36,7 +36,7 @@ pub struct Report {
     /// The problem areas, in pledge order.
     pub areas: Vec<Area>,
     /// Commitments per measured status, in [`MeasuredStatus::ALL`] order.
-    pub measured_counts: [(MeasuredStatus, usize); 5],
+    pub measured_counts: [(MeasuredStatus, usize); MeasuredStatus::COUNT],
     /// Commitments per latest justerat assessment (those with none last).
     pub assessment_counts: Vec<(Option<Assessment>, usize)>,
     /// The commitments grouped by who made them, in pledge order.
@@ -92,33 +92,47 @@ pub struct PublicCommitment {
     pub assessment: Option<PublicAssessment>,
     /// When and why the commitment was dropped by a revision of the pledge.
     pub dropped: Option<(Date, String)>,
-    /// Changes of the promised wording, oldest first: the report shows the
-    /// current text, and citizens should see that it is not the original.
+    /// Changes of the promised wording or target, oldest first: the report
+    /// shows the current text, and citizens should see that it is not the
+    /// original.
     pub reworded: Vec<Rewording>,
 }
 
-/// A change of a commitment's wording, decided by the parties.
+/// A change of a commitment's wording or target, decided by the parties.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Rewording {
     /// When it was decided.
     pub date: Date,
     /// Why.
     pub reason: String,
-    /// The wording before the change.
+    /// Whether the target changed (else the wording).
+    pub target: bool,
+    /// The wording, or the target in words, before the change.
     pub previous_text: String,
 }
 
 impl Rewording {
+    /// The label of the change: "Ändrad lydelse" or "Ändrat mål".
+    pub fn label(&self) -> &'static str {
+        if self.target {
+            "Ändrat mål"
+        } else {
+            "Ändrad lydelse"
+        }
+    }
+
     /// "2017-01-15: Beslut i styrgruppen. Tidigare lydelse: ”…”".
     pub fn words(&self) -> String {
         let reason = self.reason.trim().trim_end_matches('.');
-        if reason.is_empty() {
-            format!("{}. Tidigare lydelse: ”{}”", self.date, self.previous_text)
+        let what = if self.target {
+            "Tidigare mål"
         } else {
-            format!(
-                "{}: {reason}. Tidigare lydelse: ”{}”",
-                self.date, self.previous_text
-            )
+            "Tidigare lydelse"
+        };
+        if reason.is_empty() {
+            format!("{}. {what}: ”{}”", self.date, self.previous_text)
+        } else {
+            format!("{}: {reason}. {what}: ”{}”", self.date, self.previous_text)
         }
     }
 }
@@ -219,7 +233,11 @@ pub fn file_name(as_of: Date, format: Format) -> String {
 fn explains(assessment: Assessment) -> bool {
     matches!(
         assessment,
-        Assessment::Forsenad | Assessment::EjGenomford | Assessment::UtgarAndras
+        Assessment::Forsenad
+            | Assessment::EjGenomford
+            | Assessment::UtgarAndras
+            | Assessment::DelvisGenomford
+            | Assessment::VillkoretUppfylldesInte
     )
 }
 
@@ -341,12 +359,23 @@ fn public_commitment(
     let reworded = pledge
         .revisions
         .iter()
-        .filter(|r| r.commitment == c.id)
+        // Only rewordings decided by the as-of date: a later one is not
+        // known then, and the text shown is the one valid at that date.
+        .filter(|r| r.commitment == c.id && r.date <= as_of)
         .filter_map(|r| match &r.change {
             RevisionChange::Omformulerat { previous_text } => Some(Rewording {
                 date: r.date,
                 reason: r.reason.clone(),
+                target: false,
                 previous_text: previous_text.clone(),
+            }),
+            RevisionChange::MalAndrat { previous } => Some(Rewording {
+                date: r.date,
+                reason: r.reason.clone(),
+                target: true,
+                previous_text: previous
+                    .as_ref()
+                    .map_or_else(|| "inget mål".to_owned(), ToString::to_string),
             }),
             _ => None,
         })
@@ -360,7 +389,7 @@ fn public_commitment(
     };
     PublicCommitment {
         id: c.id.clone(),
-        text: c.text.clone(),
+        text: pledge.wording_at(c, as_of).to_owned(),
         owners: c.owners.iter().map(|o| party_name(pledge, o)).collect(),
         areas: c
             .problem_areas
@@ -393,7 +422,13 @@ pub fn select(
     meetings: &[Meeting],
     as_of: Date,
 ) -> Report {
-    let status = status::compute(pledge, files, as_of);
+    // Citizens are told what justerade minutes say, nothing else.
+    let justerade: Vec<Meeting> = meetings
+        .iter()
+        .filter(|m| m.state == crate::model::meeting::MeetingState::Justerat)
+        .cloned()
+        .collect();
+    let status = status::compute(pledge, files, as_of).with_assessments(pledge, &justerade);
     let places = places(pledge, files, as_of);
     let mut groups: Vec<Group> = Vec::new();
     let mut group_keys: Vec<Vec<crate::model::PartyId>> = Vec::new();

@@ -151,7 +151,7 @@ fn commitment(c: &PublicCommitment) -> Block {
         paragraph(format!("”{}”", c.text), Style::Italic),
     ];
     for r in &c.reworded {
-        out.push(labelled("Ändrad lydelse:", r.words()));
+        out.push(labelled(&format!("{}:", r.label()), r.words()));
     }
     out.push(labelled("Ansvariga:", crate::format::list(&c.owners)));
     if !c.areas.is_empty() {

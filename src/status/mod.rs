@@ -28,7 +28,7 @@ use rustc_hash::FxHashMap as HashMap;
 pub use crate::model::MeasuredStatus;
 use crate::model::meeting::Meeting;
 use crate::model::{
-    ActivityFile, Bound, Commitment, CommitmentId, Date, Period, Pledge, Qualifier, RevisionChange,
+    ActivityFile, Bound, Commitment, CommitmentId, Date, Period, Pledge, Qualifier, Target,
     TargetShape,
 };
 
@@ -83,8 +83,19 @@ pub struct CommitmentStatus {
     pub measured: MeasuredStatus,
     /// All reported totals, one per unit, sorted by unit.
     pub by_unit: Vec<UnitTotal>,
-    /// When the commitment was dropped by a revision, if it was.
+    /// When the commitment was dropped by a revision on or before the
+    /// as-of date, if it was: it is then *utgått*, and its target stopped
+    /// at that date.
     pub dropped: Option<Date>,
+    /// When a revision adds the commitment, if that is after the as-of
+    /// date: it is then *tillkommer*, and nothing counts yet.
+    pub added: Option<Date>,
+    /// The last day of the first entry saying the milestone was reached,
+    /// for milestone targets.
+    pub milestone_reached: Option<Date>,
+    /// The date the target valid at the as-of date took over from an
+    /// earlier one (a `MalAndrat` revision), if it did.
+    pub target_changed: Option<Date>,
     /// The days the count target applies, when they are not the whole
     /// pledge period (see [`target_window`]); shown with the target.
     pub target_window: Option<Period>,
@@ -133,7 +144,7 @@ pub struct GroupTotals {
     /// area's commitments; an entry naming several commitments counts once.
     pub reports: usize,
     /// Commitments per measured status, in [`MeasuredStatus::ALL`] order.
-    pub by_status: [usize; 5],
+    pub by_status: [usize; MeasuredStatus::COUNT],
 }
 
 /// The status of a whole pledge at a date.
@@ -150,8 +161,43 @@ pub struct StatusReport {
 }
 
 impl StatusReport {
+    /// The report with what concluded meetings held by the as-of date
+    /// decided about conditions: a commitment whose latest assessment is
+    /// *villkoret uppfylldes inte* says so instead of *efter plan*,
+    /// *enligt plan* or *inga rapporter*, and is counted apart. Reached,
+    /// dropped and not-yet-added commitments keep their status.
+    #[must_use]
+    pub fn with_assessments(mut self, pledge: &Pledge, meetings: &[Meeting]) -> Self {
+        let mut changed = false;
+        for status in &mut self.commitments {
+            let condition_not_met =
+                crate::model::meeting::latest_assessment(meetings, &status.id, self.as_of)
+                    .is_some_and(|r| {
+                        r.assessment == crate::model::meeting::Assessment::VillkoretUppfylldesInte
+                    });
+            if condition_not_met
+                && matches!(
+                    status.measured,
+                    MeasuredStatus::EfterPlan
+                        | MeasuredStatus::EnligtPlan
+                        | MeasuredStatus::IngaRapporter
+                )
+            {
+                status.measured = MeasuredStatus::VillkorEjUppfyllt;
+                changed = true;
+            }
+        }
+        if changed {
+            let party_reports = self.by_party.iter().map(|g| g.reports).collect();
+            let area_reports = self.by_area.iter().map(|g| g.reports).collect();
+            (self.by_party, self.by_area) =
+                group_totals(pledge, &self.commitments, party_reports, area_reports);
+        }
+        self
+    }
+
     /// Commitments per measured status, in [`MeasuredStatus::ALL`] order.
-    pub fn counts(&self) -> [usize; 5] {
+    pub fn counts(&self) -> [usize; MeasuredStatus::COUNT] {
         count_statuses(self.commitments.iter())
     }
 
@@ -161,8 +207,10 @@ impl StatusReport {
     }
 }
 
-fn count_statuses<'a>(items: impl Iterator<Item = &'a CommitmentStatus>) -> [usize; 5] {
-    let mut counts = [0; 5];
+fn count_statuses<'a>(
+    items: impl Iterator<Item = &'a CommitmentStatus>,
+) -> [usize; MeasuredStatus::COUNT] {
+    let mut counts = [0; MeasuredStatus::COUNT];
     for item in items {
         if let Some(i) = MeasuredStatus::ALL.iter().position(|s| *s == item.measured)
             && let Some(slot) = counts.get_mut(i)
@@ -209,15 +257,16 @@ pub fn default_as_of(pledge: &Pledge, meetings: &[Meeting], today: Date) -> Date
 /// measured over this window, and only entries whose last day falls in it
 /// count towards the target.
 pub fn target_window(pledge: &Pledge, commitment: &Commitment) -> Option<Period> {
-    let target = commitment.target.as_ref()?;
+    window_of(pledge, commitment, commitment.target.as_ref()?)
+}
+
+/// [`target_window`] for one of the commitment's targets (the current one,
+/// or one a target change replaced).
+fn window_of(pledge: &Pledge, commitment: &Commitment, target: &Target) -> Option<Period> {
     if matches!(target.shape, TargetShape::Milestone { .. }) {
         return None;
     }
-    let added = pledge
-        .revisions
-        .iter()
-        .find(|r| r.commitment == commitment.id && r.change == RevisionChange::Tillagt)
-        .map(|r| r.date);
+    let added = pledge.added_on(&commitment.id);
     // Within the period, and never ending before it starts: a window
     // written outside it (a warning in `check`) measures nothing there, and
     // the month arithmetic stays bounded by the period's length.
@@ -233,6 +282,19 @@ pub fn target_window(pledge: &Pledge, commitment: &Commitment) -> Option<Period>
     })
 }
 
+/// The days whose entries count for a commitment: its target's window
+/// ([`target_window`]) for a count target; otherwise from the date a
+/// revision added it, if one did (before that it was not promised); `None`
+/// counts every day.
+fn counting_window(pledge: &Pledge, commitment: &Commitment) -> Option<(Date, Date)> {
+    if let Some(window) = target_window(pledge, commitment) {
+        return Some((window.start, window.end));
+    }
+    pledge
+        .added_on(&commitment.id)
+        .map(|added| (added, Date::MAX))
+}
+
 /// Running sums for one commitment while entries are scanned.
 #[derive(Default)]
 struct Acc {
@@ -245,6 +307,8 @@ struct Acc {
     units: Vec<(u32, UnitTotal)>,
     /// Latest cumulative total per (party, unit): (last day, amount, qualifier).
     cumulative: HashMap<(u16, u32), (Date, f64, Qualifier)>,
+    /// The earliest last day of an entry saying the milestone was reached.
+    reached: Option<Date>,
 }
 
 impl Acc {
@@ -267,9 +331,9 @@ impl Acc {
         self.units.get_mut(i).map(|(_, total)| total)
     }
 
-    fn new(window: Option<Period>) -> Self {
+    fn new(window: Option<(Date, Date)>) -> Self {
         Acc {
-            window: window.map(|w| (w.start, w.end)),
+            window,
             ..Acc::default()
         }
     }
@@ -285,6 +349,9 @@ impl Acc {
         }
         self.reports += 1;
         self.last_report = Some(self.last_report.map_or(fact.last, |d| d.max(fact.last)));
+        if fact.reached {
+            self.reached = Some(self.reached.map_or(fact.last, |d| d.min(fact.last)));
+        }
         let Some(unit) = fact.unit else {
             return true;
         };
@@ -343,7 +410,7 @@ impl Prepared {
         let mut accs: Vec<Acc> = pledge
             .commitments
             .iter()
-            .map(|c| Acc::new(target_window(pledge, c)))
+            .map(|c| Acc::new(counting_window(pledge, c)))
             .collect();
         // Entries per party and per area, each entry counted once even when it
         // names several commitments.
@@ -366,8 +433,13 @@ impl Prepared {
                         areas_of_entry.extend(area_index.get(i).into_iter().flatten());
                     }
                 }
-                if counted && let Some(slot) = party_reports.get_mut(usize::from(fact.party)) {
-                    *slot += 1;
+                if counted {
+                    // A joint entry counts once for each of its parties.
+                    for party in file.parties_of(fact) {
+                        if let Some(slot) = party_reports.get_mut(usize::from(party)) {
+                            *slot += 1;
+                        }
+                    }
                 }
                 if areas_of_entry.len() > 1 {
                     areas_of_entry.sort_unstable();
@@ -432,7 +504,7 @@ impl Prepared {
         let Ok(wanted) = u16::try_from(index) else {
             return Vec::new();
         };
-        let window = target_window(pledge, commitment);
+        let window = counting_window(pledge, commitment);
         let facts: Vec<Fact> = self
             .files
             .iter()
@@ -474,11 +546,13 @@ impl Prepared {
                 let Some(m) = month_of(fact.date) else {
                     continue;
                 };
-                if let Some(slot) = by_party
-                    .get_mut(usize::from(fact.party))
-                    .and_then(|row| row.get_mut(m))
-                {
-                    *slot += 1;
+                for party in file.parties_of(fact) {
+                    if let Some(slot) = by_party
+                        .get_mut(usize::from(party))
+                        .and_then(|row| row.get_mut(m))
+                    {
+                        *slot += 1;
+                    }
                 }
                 areas.clear();
                 for &c in file.commitments_of(fact) {
@@ -573,6 +647,8 @@ fn commitment_status(
     as_of: Date,
 ) -> CommitmentStatus {
     let window = target_window(pledge, commitment);
+    let dropped = pledge.dropped_on(&commitment.id, as_of);
+    let added = pledge.added_on(&commitment.id).filter(|d| as_of < *d);
     let mut status = CommitmentStatus {
         id: commitment.id.clone(),
         reported: 0.0,
@@ -584,11 +660,35 @@ fn commitment_status(
         full_target: None,
         measured: MeasuredStatus::IngaRapporter,
         by_unit: acc.units.iter().map(|(_, t)| t.clone()).collect(),
-        dropped: pledge.dropped_on(&commitment.id, as_of),
+        dropped,
+        added,
+        milestone_reached: None,
+        target_changed: None,
         target_window: window
             .filter(|w| (w.start, w.end) != (pledge.period.start, pledge.period.end)),
     };
-    let Some(target) = &commitment.target else {
+    measure(pledge, commitment, acc, as_of, window, &mut status);
+    // Revisions decide over figures: a dropped commitment is never behind,
+    // and one not added yet is not promised yet.
+    if status.added.is_some() {
+        status.measured = MeasuredStatus::Tillkommer;
+    } else if status.dropped.is_some() {
+        status.measured = MeasuredStatus::Utgatt;
+    }
+    status
+}
+
+/// Fills in the figures and the measured status from the target.
+fn measure(
+    pledge: &Pledge,
+    commitment: &crate::model::Commitment,
+    acc: &Acc,
+    as_of: Date,
+    window: Option<Period>,
+    status: &mut CommitmentStatus,
+) {
+    let segments = pledge.targets_at(commitment, as_of);
+    let Some(target) = segments.last().and_then(|(_, t)| *t) else {
         // No target: report the most used unit, and the status is qualitative.
         if let Some(main) = acc
             .units
@@ -603,18 +703,13 @@ fn commitment_status(
         if acc.reports > 0 {
             status.measured = MeasuredStatus::Kvalitativ;
         }
-        return status;
+        return;
     };
     if let TargetShape::Milestone { by } = target.shape {
         status.reported = acc.reports as f64;
-        status.measured = if acc.reports > 0 {
-            MeasuredStatus::Uppnatt
-        } else if as_of > by {
-            MeasuredStatus::EfterPlan
-        } else {
-            MeasuredStatus::IngaRapporter
-        };
-        return status;
+        status.milestone_reached = acc.reached;
+        status.measured = milestone_status(acc.reached.is_some(), acc.reports, by, as_of);
+        return;
     }
     status.unit = Some(target.unit.clone());
     if let Some((_, total)) = acc
@@ -625,15 +720,42 @@ fn commitment_status(
         status.reported = total.amount;
         status.qualifier = total.qualifier;
     }
-    let window = window.unwrap_or(pledge.period);
-    let full = time::full_amount(target, &window).unwrap_or(0.0);
-    let expected = match &target.shape {
-        TargetShape::Total { amount } => {
-            amount * elapsed_days(&window, as_of) as f64 / window.days().max(1) as f64
+    let mut window = window
+        .or_else(|| window_of(pledge, commitment, target))
+        .unwrap_or(pledge.period);
+    // A dropped commitment's target stops the day before the drop: nothing
+    // more is expected from it on, and the whole target is what was due
+    // until then.
+    if let Some(dropped) = status.dropped {
+        window.end = window.end.min(dropped.add_days(-1)).max(window.start);
+    }
+    // Each target applies from its change to the day before the next one;
+    // expected and whole amounts are the sums over those segments.
+    let (mut full, mut expected) = (0.0, 0.0);
+    for (i, (from, segment_target)) in segments.iter().enumerate() {
+        let Some(segment_target) = segment_target else {
+            continue;
+        };
+        let start = from.map_or(window.start, |d| d.max(window.start));
+        let end = segments
+            .get(i + 1)
+            .and_then(|(next, _)| *next)
+            .map_or(window.end, |next| next.add_days(-1).min(window.end));
+        if end < start {
+            continue;
         }
-        TargetShape::Rate { amount, per, .. } => amount * elapsed_units(&window, as_of, *per),
-        TargetShape::Milestone { .. } => 0.0,
-    };
+        let segment = Period {
+            start,
+            end,
+            signed: None,
+        };
+        let (f, e) = segment_amounts(segment_target, &window, &segment, as_of);
+        full += f;
+        expected += e;
+    }
+    if segments.len() > 1 {
+        status.target_changed = segments.last().and_then(|(from, _)| *from);
+    }
     status.full_target = Some(full);
     status.expected = Some(expected);
     status.measured = measured_against(
@@ -644,7 +766,48 @@ fn commitment_status(
         acc.reports,
         as_of >= window.end,
     );
-    status
+}
+
+/// The whole and the expected-by-`as_of` amounts of `target` over the
+/// days of `segment`, part of the target's `window`. A `Total` is a
+/// whole-window amount, so a segment gets its share by days.
+fn segment_amounts(target: &Target, window: &Period, segment: &Period, as_of: Date) -> (f64, f64) {
+    match &target.shape {
+        TargetShape::Total { amount } => {
+            let per_day = amount / window.days().max(1) as f64;
+            (
+                per_day * segment.days() as f64,
+                per_day * elapsed_days(segment, as_of) as f64,
+            )
+        }
+        TargetShape::Rate { amount, per, .. } => (
+            amount * elapsed_units(segment, segment.end, *per),
+            amount * elapsed_units(segment, as_of, *per),
+        ),
+        TargetShape::Weekdays { amount, days } => (
+            amount * time::matching_days(segment, segment.end, days) as f64,
+            amount * time::matching_days(segment, as_of, days) as f64,
+        ),
+        TargetShape::Milestone { .. } => (0.0, 0.0),
+    }
+}
+
+/// A milestone is *uppnått* only when an entry says it was reached; work
+/// reported towards it is *enligt plan* before its due date (or
+/// *kvalitativ* when it has none), and past the due date it is *efter plan*.
+fn milestone_status(
+    reached: bool,
+    reports: usize,
+    by: Option<Date>,
+    as_of: Date,
+) -> MeasuredStatus {
+    match (reached, by) {
+        (true, _) => MeasuredStatus::Uppnatt,
+        (false, Some(by)) if as_of > by => MeasuredStatus::EfterPlan,
+        _ if reports == 0 => MeasuredStatus::IngaRapporter,
+        (false, Some(_)) => MeasuredStatus::EnligtPlan,
+        (false, None) => MeasuredStatus::Kvalitativ,
+    }
 }
 
 /// Decides the measured status of a count target.

@@ -28,6 +28,14 @@ pub(super) struct Fact {
     pub qualifier: Qualifier,
     /// A running total (see [`crate::model::Activity::cumulative`]).
     pub cumulative: bool,
+    /// The entry says its milestone was reached (see
+    /// [`crate::model::Activity::milestone_reached`]).
+    pub reached: bool,
+    /// Where the indices of the other parties it was done with start in
+    /// the file's `with` list (see [`crate::model::Activity::with`]).
+    pub first_with: u32,
+    /// How many other parties it was done with.
+    pub with_count: u8,
     /// Where its commitment indices start in the file's `commitments` list.
     pub first_commitment: u32,
     /// How many commitment indices it has there.
@@ -53,6 +61,9 @@ pub(super) struct FileFacts {
     pub facts: Vec<Fact>,
     /// Commitment indices (into `pledge.commitments`) of all facts, back to back.
     pub commitments: Vec<u16>,
+    /// Indices of the other parties of joint facts, back to back (almost
+    /// always empty).
+    pub with: Vec<u16>,
 }
 
 impl FileFacts {
@@ -62,6 +73,17 @@ impl FileFacts {
         self.commitments
             .get(start..start + usize::from(fact.commitment_count))
             .unwrap_or(&[])
+    }
+
+    /// The indices of every party of one fact: its own, then those it was
+    /// done with.
+    pub fn parties_of<'a>(&'a self, fact: &Fact) -> impl Iterator<Item = u16> + 'a {
+        let start = fact.first_with as usize;
+        let with = self
+            .with
+            .get(start..start + usize::from(fact.with_count))
+            .unwrap_or(&[]);
+        std::iter::once(fact.party).chain(with.iter().copied())
     }
 }
 
@@ -116,6 +138,7 @@ impl Prepared {
         let mut out = FileFacts {
             facts: Vec::with_capacity(file.entries.len()),
             commitments: Vec::with_capacity(file.entries.len()),
+            with: Vec::new(),
         };
         for entry in &file.entries {
             if !entry_shape_is_usable(entry) {
@@ -123,6 +146,22 @@ impl Prepared {
             }
             // An unknown party makes the entry unusable (see `entry_is_usable`).
             let Some(party) = lookup.party(entry.party.as_str()) else {
+                continue;
+            };
+            let first_with = out.with.len();
+            let mut with_known = true;
+            for other in entry.parties().skip(1) {
+                match lookup.party(other.as_str()) {
+                    Some(i) => out.with.push(i),
+                    None => with_known = false,
+                }
+            }
+            let (true, Ok(first_with_index), Ok(with_count)) = (
+                with_known,
+                u32::try_from(first_with),
+                u8::try_from(out.with.len() - first_with),
+            ) else {
+                out.with.truncate(first_with);
                 continue;
             };
             let first = out.commitments.len();
@@ -151,6 +190,9 @@ impl Prepared {
                 amount,
                 qualifier,
                 cumulative: entry.cumulative,
+                reached: entry.milestone_reached,
+                first_with: first_with_index,
+                with_count,
                 first_commitment,
                 commitment_count,
             });

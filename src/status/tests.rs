@@ -1,7 +1,7 @@
 use super::*;
 use crate::model::{
     Activity, ActivityFile, Bound, Commitment, Party, PartyKind, Period, Pledge, Quantity,
-    RateUnit, Target,
+    RateUnit, RevisionChange, Target,
 };
 
 fn d(text: &str) -> Date {
@@ -91,6 +91,8 @@ fn act(date: &str, amount: f64) -> Activity {
         place: None,
         note: None,
         cumulative: false,
+        milestone_reached: false,
+        with: Vec::new(),
     }
 }
 
@@ -160,10 +162,7 @@ fn monthly_and_weekly_rates() {
         "2017-09-30",
     );
     assert_eq!(
-        p.commitments[0]
-            .target
-            .as_ref()
-            .and_then(|t| super::time::full_amount(t, &p.period)),
+        status_of(&p, vec![], "2016-10-01").full_target,
         Some(24.0),
         "twelve whole calendar months"
     );
@@ -471,20 +470,33 @@ fn broken_entries_are_skipped() {
     assert_eq!(s.reports, 1);
 }
 
-#[test]
-fn milestones_are_reached_by_a_report() {
-    let milestone = Some(Target {
-        shape: TargetShape::Milestone {
-            by: d("2017-03-31"),
-        },
+#[allow(clippy::unnecessary_wraps)] // mirrors `Commitment::target`
+fn milestone(by: Option<&str>) -> Option<Target> {
+    Some(Target {
+        shape: TargetShape::Milestone { by: by.map(d) },
         unit: String::new(),
         bound: Bound::Minst,
         condition: None,
         from: None,
         until: None,
         example: false,
-    });
-    let p = pledge_with(vec![("A", milestone)], "2017-01-01", "2017-12-31");
+    })
+}
+
+fn reached(date: &str) -> Activity {
+    let mut entry = act(date, 1.0);
+    entry.quantity = None;
+    entry.milestone_reached = true;
+    entry
+}
+
+#[test]
+fn a_milestone_is_reached_only_when_an_entry_says_so() {
+    let p = pledge_with(
+        vec![("A", milestone(Some("2017-03-31")))],
+        "2017-01-01",
+        "2017-12-31",
+    );
     assert_eq!(
         status_of(&p, vec![], "2017-02-01").measured,
         MeasuredStatus::IngaRapporter
@@ -493,10 +505,232 @@ fn milestones_are_reached_by_a_report() {
         status_of(&p, vec![], "2017-04-01").measured,
         MeasuredStatus::EfterPlan
     );
+    // Work towards it is reported: not reached, whatever the amount.
+    let work = vec![act("2017-02-10", 5.0), act("2017-03-01", 3.0)];
+    let s = status_of(&p, work.clone(), "2017-03-15");
+    assert_eq!(s.measured, MeasuredStatus::EnligtPlan);
+    assert_eq!(s.milestone_reached, None);
     assert_eq!(
-        status_of(&p, vec![act("2017-03-01", 1.0)], "2017-04-01").measured,
+        status_of(&p, work.clone(), "2017-04-01").measured,
+        MeasuredStatus::EfterPlan
+    );
+    // Reached on 20 March: uppnått from that day, not before.
+    let mut with_reached = work;
+    with_reached.push(reached("2017-03-20"));
+    assert_eq!(
+        status_of(&p, with_reached.clone(), "2017-03-19").measured,
+        MeasuredStatus::EnligtPlan
+    );
+    let s = status_of(&p, with_reached, "2017-04-01");
+    assert_eq!(s.measured, MeasuredStatus::Uppnatt);
+    assert_eq!(s.milestone_reached, Some(d("2017-03-20")));
+}
+
+#[test]
+fn a_milestone_without_a_date_is_never_behind() {
+    let p = pledge_with(vec![("A", milestone(None))], "2017-01-01", "2017-12-31");
+    assert_eq!(
+        status_of(&p, vec![], "2017-12-31").measured,
+        MeasuredStatus::IngaRapporter
+    );
+    assert_eq!(
+        status_of(&p, vec![act("2017-05-01", 1.0)], "2017-12-31").measured,
+        MeasuredStatus::Kvalitativ
+    );
+    assert_eq!(
+        status_of(&p, vec![reached("2017-06-01")], "2017-12-31").measured,
         MeasuredStatus::Uppnatt
     );
+}
+
+#[test]
+fn a_rate_per_year_counts_calendar_years() {
+    // "fyra gånger per år" over 2019–2020: 8 in all, 4 by the end of 2019,
+    // 6 by 1 July 2020 (its 183rd day, of 366: half of the second year).
+    let p = pledge_with(
+        vec![("A", rate(4.0, RateUnit::Ar))],
+        "2019-01-01",
+        "2020-12-31",
+    );
+    let s = status_of(&p, vec![act("2019-06-01", 4.0)], "2019-12-31");
+    assert!((s.full_target.unwrap_or_default() - 8.0).abs() < EPS);
+    assert!((s.expected.unwrap_or_default() - 4.0).abs() < EPS);
+    assert_eq!(s.measured, MeasuredStatus::EnligtPlan);
+    let s = status_of(&p, vec![act("2019-06-01", 4.0)], "2020-07-01");
+    assert!((s.expected.unwrap_or_default() - 6.0).abs() < EPS);
+    assert_eq!(s.measured, MeasuredStatus::EfterPlan);
+}
+
+#[test]
+fn a_weekday_target_expects_the_matching_days() {
+    // "alla fredags- och lördagskvällar" from 1 May to 31 July 2018 (1 May
+    // 2018 was a Tuesday): 13 Fridays and 13 Saturdays.
+    let mut target = rate(1.0, RateUnit::Dag);
+    if let Some(t) = &mut target {
+        t.shape = TargetShape::Weekdays {
+            amount: 1.0,
+            days: vec![crate::model::Weekday::Fredag, crate::model::Weekday::Lordag],
+        };
+        t.unit = "kvällar".into();
+    }
+    let p = pledge_with(vec![("A", target)], "2018-05-01", "2018-07-31");
+    let mut entry = act("2018-05-31", 8.0);
+    if let Some(q) = &mut entry.quantity {
+        q.unit = "kvällar".into();
+    }
+    // By Thursday 31 May: Fridays 4, 11, 18, 25 and Saturdays 5, 12, 19, 26.
+    let s = status_of(&p, vec![entry.clone()], "2018-05-31");
+    assert!((s.expected.unwrap_or_default() - 8.0).abs() < EPS);
+    assert!((s.full_target.unwrap_or_default() - 26.0).abs() < EPS);
+    assert_eq!(s.measured, MeasuredStatus::EnligtPlan);
+    // Friday 1 June adds one more.
+    let s = status_of(&p, vec![entry], "2018-06-01");
+    assert!((s.expected.unwrap_or_default() - 9.0).abs() < EPS);
+    let text = p.commitments[0].target.as_ref().map(ToString::to_string);
+    assert_eq!(
+        text.as_deref(),
+        Some("minst 1 kvällar varje fredag och lördag")
+    );
+}
+
+#[test]
+fn matching_days_counts_each_weekday_once() {
+    use crate::model::Weekday::{Fredag, Mandag, Sondag};
+    let period = Period {
+        start: d("2018-05-01"),
+        end: d("2018-05-31"),
+        signed: None,
+    };
+    // May 2018: Tuesday 1st; five Tuesdays to Thursdays, four of the rest.
+    assert_eq!(time::matching_days(&period, d("2018-05-31"), &[Mandag]), 4);
+    assert_eq!(
+        time::matching_days(&period, d("2018-05-31"), &[Fredag, Fredag]),
+        4
+    );
+    assert_eq!(time::matching_days(&period, d("2018-05-06"), &[Sondag]), 1);
+    assert_eq!(time::matching_days(&period, d("2018-05-05"), &[Sondag]), 0);
+    assert_eq!(time::matching_days(&period, d("2018-04-30"), &[Sondag]), 0);
+}
+
+fn revision(date: &str, change: RevisionChange) -> crate::model::Revision {
+    crate::model::Revision {
+        date: d(date),
+        commitment: "A".into(),
+        change,
+        reason: "beslut i styrgruppen".into(),
+    }
+}
+
+#[test]
+fn a_commitment_added_by_a_revision_is_not_behind_before_it() {
+    // Added 2018-10-15 with 10 tillsyner for the rest of the year.
+    let mut p = pledge_with(vec![("A", total(10.0))], "2018-01-01", "2018-12-31");
+    p.revisions
+        .push(revision("2018-10-15", RevisionChange::Tillagt));
+    let early = act("2018-06-01", 3.0);
+    let s = status_of(&p, vec![early.clone()], "2018-09-30");
+    assert_eq!(s.measured, MeasuredStatus::Tillkommer);
+    assert_eq!(s.added, Some(d("2018-10-15")));
+    assert_eq!(s.reports, 0, "an entry before the addition does not count");
+    assert_eq!(words::status_with_symbol(&s), "◌ tillkommer 2018-10-15");
+    let report = compute(&p, &file(vec![early.clone()]), d("2018-09-30"));
+    assert_eq!(
+        report.counts()[MeasuredStatus::ALL
+            .iter()
+            .position(|m| *m == MeasuredStatus::EfterPlan)
+            .unwrap_or(0)],
+        0
+    );
+    // From the date it is an ordinary commitment measured from that day.
+    let s = status_of(&p, vec![early, act("2018-10-20", 1.0)], "2018-10-31");
+    assert_eq!(s.added, None);
+    assert_eq!(s.reports, 1);
+    assert_eq!(s.measured, MeasuredStatus::EfterPlan);
+}
+
+#[test]
+fn a_dropped_commitment_is_utgatt_and_stops_accruing() {
+    // One a month from January, dropped from 1 May: promised January to April.
+    let mut p = pledge_with(
+        vec![("A", rate(1.0, RateUnit::Manad))],
+        "2017-01-01",
+        "2017-12-31",
+    );
+    p.revisions
+        .push(revision("2017-05-01", RevisionChange::Utgar));
+    let entries = vec![act("2017-02-01", 1.0)];
+    // Before the drop it is behind, as it was: 1 of 3.
+    let s = status_of(&p, entries.clone(), "2017-04-01");
+    assert_eq!(s.measured, MeasuredStatus::EfterPlan);
+    // After it: utgått, never efter plan, and nothing more expected.
+    let s = status_of(&p, entries.clone(), "2017-12-31");
+    assert_eq!(s.measured, MeasuredStatus::Utgatt);
+    assert_eq!(s.dropped, Some(d("2017-05-01")));
+    let four_months = 4.0;
+    assert!((s.expected.unwrap_or_default() - four_months).abs() < EPS);
+    assert!((s.full_target.unwrap_or_default() - four_months).abs() < EPS);
+    assert_eq!(words::status_with_symbol(&s), "✕ utgått 2017-05-01");
+}
+
+#[test]
+fn a_reworded_commitment_shows_the_wording_of_the_date() {
+    let mut p = pledge_with(vec![("A", None)], "2017-01-01", "2017-12-31");
+    if let Some(c) = p.commitments.first_mut() {
+        c.text = "Ny lydelse".into();
+    }
+    p.revisions.push(revision(
+        "2017-06-01",
+        RevisionChange::Omformulerat {
+            previous_text: "Första lydelsen".into(),
+        },
+    ));
+    p.revisions.push(revision(
+        "2017-09-01",
+        RevisionChange::Omformulerat {
+            previous_text: "Andra lydelsen".into(),
+        },
+    ));
+    let c = &p.commitments[0];
+    assert_eq!(p.wording_at(c, d("2017-05-31")), "Första lydelsen");
+    assert_eq!(p.wording_at(c, d("2017-06-01")), "Andra lydelsen");
+    assert_eq!(p.wording_at(c, d("2017-08-31")), "Andra lydelsen");
+    assert_eq!(p.wording_at(c, d("2017-09-01")), "Ny lydelse");
+}
+
+#[test]
+fn a_joint_entry_counts_once_for_the_commitment_and_for_each_party() {
+    // A parent meeting held by the police and the school together.
+    let mut p = pledge_with(vec![("A", total(10.0))], "2017-01-01", "2017-12-31");
+    p.parties.push(Party {
+        id: "skolan".into(),
+        name: "Skolan".into(),
+        kind: PartyKind::Annan("skola".into()),
+        signed: false,
+    });
+    if let Some(c) = p.commitments.first_mut() {
+        c.owners.push("skolan".into());
+    }
+    let mut joint = act("2017-02-01", 1.0);
+    joint.with = vec!["skolan".into(), "polis".into(), "skolan".into()];
+    let files = file(vec![joint, act("2017-02-02", 1.0)]);
+    let report = compute(&p, &files, d("2017-03-01"));
+    let s = report.commitments.first().expect("one commitment");
+    assert_eq!(s.reports, 2);
+    assert!((s.reported - 2.0).abs() < EPS, "the amount counts once");
+    let reports: Vec<usize> = report.by_party.iter().map(|g| g.reports).collect();
+    assert_eq!(reports, vec![2, 1], "polis both, skolan the joint one");
+    let monthly = Prepared::new(&p, &files).monthly_reports(&p, d("2017-03-01"));
+    let february: Vec<usize> = monthly
+        .by_party
+        .iter()
+        .map(|row| row.get(1).copied().unwrap_or_default())
+        .collect();
+    assert_eq!(february, vec![2, 1]);
+    // An unknown party in `with` makes the entry unusable, like an unknown party.
+    let mut broken = act("2017-02-01", 1.0);
+    broken.with = vec!["okand".into()];
+    let s = status_of(&p, vec![broken], "2017-03-01");
+    assert_eq!(s.reports, 0);
 }
 
 #[test]
@@ -523,4 +757,57 @@ fn entries_with_several_commitments_count_once_per_party() {
         report.commitments.iter().map(|c| c.reports).sum::<usize>(),
         2
     );
+}
+
+#[test]
+fn a_target_change_keeps_the_earlier_target_for_the_days_before_it() {
+    // "Rondering en gång i månaden" becomes "varje vecka" from 1 July 2018.
+    let mut p = pledge_with(
+        vec![("A", rate(1.0, RateUnit::Vecka))],
+        "2018-01-01",
+        "2018-12-31",
+    );
+    p.revisions.push(revision(
+        "2018-07-01",
+        RevisionChange::MalAndrat {
+            previous: rate(1.0, RateUnit::Manad),
+        },
+    ));
+    let entries = vec![act("2018-03-01", 6.0)];
+    // Before the change it is not known yet: once a month all year.
+    let s = status_of(&p, entries.clone(), "2018-06-30");
+    assert!((s.expected.unwrap_or_default() - 6.0).abs() < EPS);
+    assert!((s.full_target.unwrap_or_default() - 12.0).abs() < EPS);
+    assert_eq!(s.target_changed, None);
+    let c = &p.commitments[0];
+    assert_eq!(
+        p.target_at(c, d("2018-06-30")).map(ToString::to_string),
+        Some("minst 1 tillsyner per månad".to_owned())
+    );
+    // After it: six months by month, then 184 days by week.
+    let s = status_of(&p, entries, "2018-09-30");
+    assert!((s.expected.unwrap_or_default() - (6.0 + 92.0 / 7.0)).abs() < EPS);
+    assert!((s.full_target.unwrap_or_default() - (6.0 + 184.0 / 7.0)).abs() < EPS);
+    assert_eq!(s.target_changed, Some(d("2018-07-01")));
+    assert_eq!(s.measured, MeasuredStatus::EfterPlan);
+    assert_eq!(
+        words::target_with_window(p.target_at(c, d("2018-09-30")), &s),
+        "minst 1 tillsyner per vecka, från 2018-07-01 (målet ändrat)"
+    );
+}
+
+#[test]
+fn a_total_target_changed_midway_is_shared_by_days() {
+    // Minst 10 for 2018, raised to minst 20 from 2 July (day 183 of 365).
+    let mut p = pledge_with(vec![("A", total(20.0))], "2018-01-01", "2018-12-31");
+    p.revisions.push(revision(
+        "2018-07-02",
+        RevisionChange::MalAndrat {
+            previous: total(10.0),
+        },
+    ));
+    let s = status_of(&p, vec![act("2018-03-01", 9.0)], "2018-12-31");
+    let expected = 10.0 * 182.0 / 365.0 + 20.0 * 183.0 / 365.0;
+    assert!((s.full_target.unwrap_or_default() - expected).abs() < EPS);
+    assert!((s.expected.unwrap_or_default() - expected).abs() < EPS);
 }

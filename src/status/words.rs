@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::format;
 use crate::model::{Date, Target};
 
-use super::CommitmentStatus;
+use super::{CommitmentStatus, MeasuredStatus};
 
 /// What was reported against the whole target: "14 av 24 tillsyner",
 /// "ca 60 timmar", "3 rapporter"; "–" when nothing is reported and there is
@@ -53,17 +53,29 @@ pub fn target_window(s: &CommitmentStatus) -> Option<String> {
         .map(|w| format!("gäller {} – {}", w.start, w.end))
 }
 
-/// A commitment's target as the status tables show it, with its window
-/// when that is not the whole period: "minst 1 kontroller per dag, gäller
-/// 2018-05-01 – 2018-12-31"; "inget mål" without a target.
+/// A commitment's target as the status tables show it (pass the target
+/// valid at the as-of date, [`crate::model::Pledge::target_at`]), with its
+/// window when that is not the whole period: "minst 1 kontroller per dag,
+/// gäller 2018-05-01 – 2018-12-31"; and since when, after a target change:
+/// "minst 1 ronderingar per vecka, från 2018-06-01 (målet ändrat)";
+/// "inget mål" without a target.
 pub fn target_with_window(target: Option<&Target>, s: &CommitmentStatus) -> String {
     let Some(target) = target else {
         return "inget mål".to_owned();
     };
-    match target_window(s) {
+    let mut text = match target_window(s) {
         Some(window) => format!("{target}, {window}"),
         None => target.to_string(),
+    };
+    if let Some(date) = s.target_changed {
+        let _ = write!(text, ", {}", target_changed(date));
     }
+    text
+}
+
+/// "från 2018-06-01 (målet ändrat)": since when the target shown applies.
+pub fn target_changed(date: Date) -> String {
+    format!("från {date} (målet ändrat)")
 }
 
 /// When an entry that is not known yet at the as-of date will count:
@@ -77,26 +89,40 @@ pub fn outside_window() -> &'static str {
     "räknas inte: utanför målets period"
 }
 
+/// "delmålet nått 2017-03-20", for a milestone an entry said was reached.
+pub fn milestone_reached(s: &CommitmentStatus) -> Option<String> {
+    s.milestone_reached.map(|d| format!("delmålet nått {d}"))
+}
+
 /// "1 rapport", "3 rapporter".
 pub fn reports_count(n: usize) -> String {
     format::count(n, "rapport", "rapporter")
 }
 
 /// The measured status with its symbol, so colour is never the only carrier:
-/// "▼ efter plan", plus "(utgår 2017-05-01)" for a dropped commitment.
+/// "▼ efter plan"; with the revision's date for "✕ utgått 2017-05-01" and
+/// "◌ tillkommer 2018-10-15".
 pub fn status_with_symbol(s: &CommitmentStatus) -> String {
     let mut text = format!("{} {}", s.measured.symbol(), s.measured);
-    if let Some(date) = s.dropped {
-        let _ = write!(text, " (utgår {date})");
+    if let Some(date) = revision_date(s) {
+        let _ = write!(text, " {date}");
     }
     text
+}
+
+/// The date that goes with *utgått* or *tillkommer*.
+pub fn revision_date(s: &CommitmentStatus) -> Option<Date> {
+    match s.measured {
+        MeasuredStatus::Utgatt => s.dropped,
+        MeasuredStatus::Tillkommer => s.added,
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{CommitmentId, Period, Qualifier};
-    use crate::status::MeasuredStatus;
 
     fn status() -> CommitmentStatus {
         CommitmentStatus {
@@ -111,6 +137,9 @@ mod tests {
             measured: MeasuredStatus::EnligtPlan,
             by_unit: Vec::new(),
             dropped: None,
+            added: None,
+            milestone_reached: None,
+            target_changed: None,
             target_window: None,
         }
     }
@@ -177,10 +206,13 @@ mod tests {
         s.reports = 0;
         assert_eq!(reported_of_target(&s), "–");
         s.dropped = Date::from_ymd(2017, 5, 1);
-        s.measured = MeasuredStatus::IngaRapporter;
-        assert_eq!(
-            status_with_symbol(&s),
-            "○ inga rapporter (utgår 2017-05-01)"
-        );
+        s.measured = MeasuredStatus::Utgatt;
+        assert_eq!(status_with_symbol(&s), "✕ utgått 2017-05-01");
+        s.dropped = None;
+        s.added = Date::from_ymd(2018, 10, 15);
+        s.measured = MeasuredStatus::Tillkommer;
+        assert_eq!(status_with_symbol(&s), "◌ tillkommer 2018-10-15");
+        s.measured = MeasuredStatus::VillkorEjUppfyllt;
+        assert_eq!(status_with_symbol(&s), "⊘ villkoret uppfylldes inte");
     }
 }

@@ -245,6 +245,8 @@ mod tests {
             place: Some("Herrhagen".into()),
             note: Some("Kvällstillsyn.".into()),
             cumulative: false,
+            milestone_reached: false,
+            with: Vec::new(),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::model::meeting::{
     ActionItem, ActionStatus, Adjustment, Assessment, ItemKind, Meeting, MeetingState, differences,
 };
 use crate::model::meeting_edit::{EditError, MeetingEdit, MeetingEditor};
-use crate::model::{ActionId, Date};
+use crate::model::{ActionId, CommitmentId, Date};
 use crate::status::StatusReport;
 use crate::store::{self, SaveError};
 
@@ -111,6 +111,9 @@ pub struct MeetingSession {
     pub current: usize,
     /// The status at the meeting date.
     status: Option<StatusReport>,
+    /// The commitments whose target has a condition: only they can be
+    /// assessed *villkoret uppfylldes inte*.
+    conditional: Vec<CommitmentId>,
     /// An autosaved version waiting for the user's decision.
     pub recovery: Option<Recovery>,
     /// The editor version last written to the recovery file.
@@ -233,6 +236,7 @@ impl MeetingSession {
             read_text,
             current: 0,
             status,
+            conditional: conditional(doc),
             recovery: None,
             autosaved_version: 0,
             changed_at: None,
@@ -371,7 +375,7 @@ impl MeetingSession {
     }
 
     /// Assessment, the figures at the meeting date and "handled", as one step.
-    /// On an item that is not a commitment the keys 1–6 only say so in a
+    /// On an item that is not a commitment the keys 1–8 only say so in a
     /// notice: a stray digit typed outside a field must not stop the meeting
     /// with an error dialog.
     fn assess(&mut self, assessment: Assessment) -> Result<Outcome, String> {
@@ -380,6 +384,9 @@ impl MeetingSession {
         else {
             return Ok(Outcome::Notice(texts().not_a_commitment_item.to_owned()));
         };
+        if assessment.needs_condition() && !self.has_condition(&review.commitment) {
+            return Ok(Outcome::Notice(texts().no_condition_to_assess.to_owned()));
+        }
         let snapshot = self
             .status
             .as_ref()
@@ -466,7 +473,26 @@ impl MeetingSession {
         self.status = doc
             .pledge()
             .map(|p| doc.prepared().compute(p, self.meeting().date));
+        self.conditional = conditional(doc);
     }
+
+    /// Whether the commitment's target has a condition.
+    pub fn has_condition(&self, id: &CommitmentId) -> bool {
+        self.conditional.contains(id)
+    }
+}
+
+/// The commitments of the document's pledge whose target has a condition.
+fn conditional(doc: &Document) -> Vec<CommitmentId> {
+    doc.pledge()
+        .map(|p| {
+            p.commitments
+                .iter()
+                .filter(|c| c.target.as_ref().is_some_and(|t| t.condition.is_some()))
+                .map(|c| c.id.clone())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Where a conflicting version is kept: next to the meeting, with an

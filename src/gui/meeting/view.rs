@@ -427,6 +427,9 @@ fn review_ui(
     ui.label(RichText::new(t.assessment_heading).strong());
     ui.horizontal_wrapped(|ui| {
         for (n, assessment) in Assessment::ALL.iter().enumerate() {
+            if assessment.needs_condition() && !session.has_condition(&review.commitment) {
+                continue;
+            }
             let selected = review.assessment == Some(*assessment);
             let text = RichText::new(format!("{} {assessment}", n + 1)).size(18.0);
             if ui
