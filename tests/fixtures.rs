@@ -80,6 +80,15 @@ const EXPECTED: &[(&str, &str, &str, f64, &str)] = &[
         5.0,
         "achieved",
     ),
+    // "alla fredags- och lördagskvällar" (104 in 2018), reported without a
+    // number: not measurable, never "behind".
+    (
+        "goteborg-centrum-2018",
+        "2018-12-31",
+        "P1",
+        0.0,
+        "qualitative",
+    ),
     ("hjo-2018", "2018-06-30", "P1", 0.0, "no_reports"),
     ("hjo-2018", "2018-12-31", "P1", 0.0, "qualitative"),
     (
@@ -129,6 +138,42 @@ fn every_fixture_checks_without_errors() {
             .collect();
         assert!(dates.len() >= 2, "{name}: {dates:?}");
     }
+}
+
+/// `(folder, as-of, commitment, whole target, expected by the date)` for
+/// the target shapes format version 1 could not express: "per år" over
+/// three years, "alla fredags- och lördagskvällar".
+const TARGETS: &[(&str, &str, &str, f64, f64)] = &[
+    ("jokkmokk-2020-22", "2020-12-31", "G1", 6.0, 2.0),
+    ("jokkmokk-2020-22", "2021-12-31", "G1", 6.0, 4.0),
+    ("jokkmokk-2020-22", "2022-12-31", "G4", 3.0, 3.0),
+    ("lulea-2018", "2018-06-30", "K1", 4.0, 4.0 * 181.0 / 365.0),
+    // 2018: 52 Fridays and 52 Saturdays; by 30 June 26 of each.
+    ("goteborg-centrum-2018", "2018-06-30", "P1", 104.0, 52.0),
+    ("goteborg-centrum-2018", "2018-12-31", "P1", 104.0, 104.0),
+];
+
+#[test]
+fn per_year_and_weekday_targets_expect_what_the_pledge_says() {
+    let mut wrong = Vec::new();
+    for (name, as_of, id, full, expected) in TARGETS {
+        let json = common::status_json(&folder(name), as_of);
+        let Some(c) = json["commitments"]
+            .as_array()
+            .and_then(|all| all.iter().find(|c| c["id"] == *id))
+        else {
+            wrong.push(format!("{name} {as_of} {id}: missing"));
+            continue;
+        };
+        let got_full = c["target"]["full_amount"].as_f64().unwrap_or(-1.0);
+        let got_expected = c["expected"].as_f64().unwrap_or(-1.0);
+        if (got_full - full).abs() > 0.001 || (got_expected - expected).abs() > 0.001 {
+            wrong.push(format!(
+                "{name} {as_of} {id}: {got_full} / {got_expected}, expected {full} / {expected}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]

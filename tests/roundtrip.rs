@@ -117,3 +117,92 @@ fn a_target_window_survives_load_save_load() {
     let second = to_ron(again.pledge.as_ref().expect("reloaded")).expect("serialise");
     assert_eq!(to_ron(&pledge).expect("serialise"), second);
 }
+
+#[test]
+fn the_fields_of_revisions_milestones_weekdays_and_joint_entries_round_trip() {
+    use medborgarlofte::model::{Revision, RevisionChange, Target, TargetShape, Weekday};
+    let loaded = store::load(medborgarlofte::sample::karlstad(), today());
+    let mut pledge = loaded.pledge.expect("sample pledge parses");
+    let mut files = loaded.activities;
+    let shapes = [
+        TargetShape::Weekdays {
+            amount: 1.0,
+            days: vec![Weekday::Fredag, Weekday::Lordag],
+        },
+        TargetShape::Milestone { by: None },
+        TargetShape::Milestone {
+            by: Some("2017-01-31".parse().expect("valid")),
+        },
+        TargetShape::Rate {
+            amount: 4.0,
+            per: medborgarlofte::model::RateUnit::Ar,
+            average: false,
+        },
+    ];
+    let mut previous: Option<Target> = None;
+    for (c, shape) in pledge.commitments.iter_mut().zip(shapes) {
+        let target = c.target.get_or_insert_with(|| Target {
+            shape: shape.clone(),
+            unit: "insatser".into(),
+            bound: medborgarlofte::model::Bound::Minst,
+            from: None,
+            until: None,
+            condition: None,
+            example: false,
+        });
+        previous = Some(target.clone());
+        target.shape = shape;
+    }
+    let id = pledge.commitments[0].id.clone();
+    for (date, change) in [
+        ("2017-02-01", RevisionChange::MalAndrat { previous }),
+        ("2017-03-01", RevisionChange::MalAndrat { previous: None }),
+        ("2017-04-01", RevisionChange::Tillagt),
+        ("2017-05-01", RevisionChange::Utgar),
+    ] {
+        pledge.revisions.push(Revision {
+            date: date.parse().expect("valid"),
+            commitment: id.clone(),
+            change,
+            reason: "Beslut i styrgruppen".into(),
+        });
+    }
+    let entry = files
+        .iter_mut()
+        .find_map(|f| f.entries.first_mut())
+        .expect("the sample has entries");
+    entry.with = vec!["karlstads-kommun".into()];
+    entry.milestone_reached = true;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("activities")).expect("mkdir");
+    save_pledge(&dir.path().join("pledge.ron"), &pledge).expect("save pledge");
+    for (i, file) in files.iter().enumerate() {
+        save_activities(&dir.path().join(format!("activities/{i:02}.ron")), file)
+            .expect("save activities");
+    }
+    let text = std::fs::read_to_string(dir.path().join("pledge.ron")).expect("read");
+    assert!(
+        text.contains("Weekdays(") && text.contains("Fredag"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Milestone()") || text.contains("Milestone(\n"),
+        "{text}"
+    );
+    assert!(text.contains("by: \"2017-01-31\""), "{text}");
+    assert!(text.contains("per: Ar"), "{text}");
+    assert!(text.contains("MalAndrat("), "{text}");
+    let again = store::load(
+        Inputs::open(dir.path(), &[]).expect("folder opens"),
+        today(),
+    );
+    assert_eq!(again.pledge.as_ref(), Some(&pledge));
+    assert_eq!(again.activities, files);
+    // `Some(…)` written by hand reads too, as does the plain date.
+    let by_hand = text.replace("by: \"2017-01-31\"", "by: Some(\"2017-01-31\")");
+    let back: Pledge = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&by_hand)
+        .expect("parses");
+    assert_eq!(back, pledge);
+}

@@ -14,6 +14,10 @@
 //! | A count target applies over its window: `from`/`until`, else from a `Tillagt` revision, else the period; expected, whole target and counted entries use it | [`target_window`] |
 //! | The as-of date ranges from the period's start to the later of its end and the last meeting | [`as_of_range`] |
 //! | *enligt plan* from [`thresholds::ON_TRACK_MIN_RATIO`] of expected | `measured_against` |
+//! | Reports with no number in a count target's unit are *kvalitativ*, never *efter plan* | `measure` |
+//! | *utgått* from a drop, *tillkommer* before an addition, whatever the figures | `commitment_status` |
+//! | A milestone is *uppnått* only by an entry saying `milestone_reached` | `milestone_status` |
+//! | Target changes: expected and whole amounts summed over each target's days | `segment_amounts` |
 //!
 //! Sums per commitment are kept in a small accumulator so the GUI can
 //! recompute after every edit and date change within milliseconds.
@@ -712,11 +716,11 @@ fn measure(
         return;
     }
     status.unit = Some(target.unit.clone());
-    if let Some((_, total)) = acc
+    let in_unit = acc
         .units
         .iter()
-        .find(|(_, u)| same_unit(&u.unit, &target.unit))
-    {
+        .find(|(_, u)| same_unit(&u.unit, &target.unit));
+    if let Some((_, total)) = in_unit {
         status.reported = total.amount;
         status.qualifier = total.qualifier;
     }
@@ -758,6 +762,13 @@ fn measure(
     }
     status.full_target = Some(full);
     status.expected = Some(expected);
+    // Reports that give no number in the target's unit ("hög synlighet
+    // genom hot spot-patrullering") cannot be measured against it: saying
+    // *efter plan* would claim the work was not done.
+    if acc.reports > 0 && in_unit.is_none_or(|(_, t)| t.entries == 0) {
+        status.measured = MeasuredStatus::Kvalitativ;
+        return;
+    }
     status.measured = measured_against(
         target.bound,
         status.reported,
