@@ -371,3 +371,45 @@ fn a_personnummer_in_a_decision_is_an_error() {
     let fine = second("    items: [(kind: Oppnande, decisions: [\"ge 811218-9875 ordet\"])],\n");
     assert!(load(&fine).problems.is_empty());
 }
+
+#[test]
+fn a_snapshot_keeps_its_qualifier_through_save_and_load() {
+    use medborgarlofte::model::Qualifier;
+    let loaded = sample_loaded();
+    // Files written before the field existed load as exact figures, which
+    // is what they printed.
+    assert!(
+        loaded
+            .meetings
+            .iter()
+            .flat_map(Meeting::reviews)
+            .filter_map(|r| r.snapshot.as_ref())
+            .all(|s| s.qualifier == Qualifier::Exakt)
+    );
+    let mut meeting = loaded.meetings[1].clone();
+    let snapshot = meeting
+        .items
+        .iter_mut()
+        .find_map(|i| match &mut i.kind {
+            ItemKind::Atagande(r) => r.snapshot.as_mut(),
+            _ => None,
+        })
+        .expect("a snapshot");
+    snapshot.qualifier = Qualifier::Minst;
+    let text = store::meeting_to_ron(&meeting).expect("serialises");
+    assert_eq!(text.matches("qualifier: Minst").count(), 1, "{text}");
+    assert!(
+        !text.contains("qualifier: Exakt"),
+        "exact is the default and left out"
+    );
+    let again = store::load(
+        Inputs {
+            pledge: sample::karlstad().pledge,
+            activities: Vec::new(),
+            meetings: vec![Source::from_text("2017-03-16.ron", text)],
+        },
+        d("2026-01-01"),
+    );
+    assert!(again.problems.is_empty(), "{:#?}", again.problems);
+    assert_eq!(again.meetings, vec![meeting]);
+}

@@ -101,6 +101,34 @@ fn a_meeting_not_yet_justerat_is_marked_as_a_draft_on_every_page() {
 }
 
 #[test]
+fn a_figure_reported_as_minst_is_never_printed_as_exact() {
+    use medborgarlofte::model::Qualifier;
+    use medborgarlofte::model::meeting::ItemKind;
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut meeting = loaded.meetings[3].clone();
+    for item in &mut meeting.items {
+        if let ItemKind::Atagande(review) = &mut item.kind
+            && review.commitment.as_str() == "K1"
+            && let Some(s) = review.snapshot.as_mut()
+        {
+            s.reported = 200.0;
+            s.target = Some(200.0);
+            s.qualifier = Qualifier::Minst;
+        }
+    }
+    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting).expect("minutes");
+    let all = text_of(&pdf).join(" ").replace('\n', " ");
+    let qualified = all.matches("minst 200 av 200 tillsyner").count();
+    // In § K1 and in the overview table; never without "minst".
+    assert_eq!(qualified, 2, "{all}");
+    assert_eq!(all.matches("200 av 200").count(), qualified, "{all}");
+}
+
+#[test]
 fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
     let loaded = store::load(
         sample::karlstad(),

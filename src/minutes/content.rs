@@ -6,10 +6,9 @@
 use std::fmt::Write as _;
 
 use crate::format;
-use crate::model::meeting::{
-    ActionStatus, ItemKind, Meeting, Organisation, Role, StatusSnapshot, actions_before,
-};
+use crate::model::meeting::{ActionStatus, ItemKind, Meeting, Organisation, Role, actions_before};
 use crate::model::{Date, Pledge};
+use crate::status::words::snapshot_words;
 
 use super::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
 
@@ -24,32 +23,6 @@ fn organisation(pledge: &Pledge, organisation: &Organisation) -> String {
             .map_or_else(|| id.to_string(), |p| p.name.clone()),
         Organisation::Annan(name) => name.clone(),
     }
-}
-
-/// "14 av 24 tillsyner, 58 % — förväntat 50 % per 2017-03-16".
-pub fn snapshot_words(snapshot: &StatusSnapshot) -> String {
-    let unit = snapshot.unit.as_deref().unwrap_or("rapporter");
-    let reported = format::number(snapshot.reported);
-    let mut text = match snapshot.target {
-        Some(target) if target > 0.0 => format!(
-            "{reported} av {} {unit}, {}",
-            format::number(target.round()),
-            format::percent(snapshot.reported / target * 100.0)
-        ),
-        _ => format!("{reported} {unit}"),
-    };
-    if let (Some(expected), Some(target)) = (snapshot.expected, snapshot.target)
-        && target > 0.0
-    {
-        let _ = write!(
-            text,
-            " — förväntat {} per {}",
-            format::percent(expected / target * 100.0),
-            snapshot.as_of
-        );
-    }
-    let _ = write!(text, " ({})", snapshot.measured);
-    text
 }
 
 /// The blocks of the minutes of `meeting`; `earlier` are the pledge's other

@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::activity::Qualifier;
 use super::date::Date;
 use super::ids::{ActionId, CommitmentId, PartyId};
 use super::measured::MeasuredStatus;
@@ -214,6 +215,11 @@ pub struct StatusSnapshot {
     /// Reported by then.
     #[serde(serialize_with = "crate::model::plain_number")]
     pub reported: f64,
+    /// How exact `reported` is ("minst 200", "ca 60"). Left out for an
+    /// exact figure, so files written before the field existed keep their
+    /// meaning: they printed every figure as exact.
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
     /// Unit of `reported`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,

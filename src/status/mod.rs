@@ -96,6 +96,7 @@ impl CommitmentStatus {
         crate::model::meeting::StatusSnapshot {
             as_of,
             reported: self.reported,
+            qualifier: self.qualifier,
             unit: self.unit.clone(),
             reports: self.reports,
             expected: self.expected,
