@@ -781,6 +781,73 @@ mod meetings {
     }
 
     #[test]
+    fn ending_a_meeting_keeps_every_commitments_figures_and_undo_takes_them_back() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.get_by_label("Starta mötet").click();
+        h.run();
+        // Nothing is assessed: the figures still reach the record.
+        h.get_by_label("Avsluta mötet").click();
+        h.run();
+        assert!(h.state().error().is_none(), "{:?}", h.state().error());
+        let session = h.state().meeting().expect("open");
+        let meeting = session.meeting();
+        assert_eq!(meeting.state, MeetingState::Avslutat);
+        let ids: Vec<&str> = meeting
+            .snapshots
+            .iter()
+            .map(|s| s.commitment.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "G1", "G2", "G3", "P1", "P2", "P3", "P4", "K1", "K2", "K3", "K4"
+            ]
+        );
+        assert!(
+            meeting
+                .snapshots
+                .iter()
+                .all(|s| s.snapshot.as_of == meeting.date)
+        );
+        assert!(meeting.reviews().all(|r| r.snapshot.is_none()));
+        let doc = h.state().document().expect("open");
+        let k1 = doc
+            .prepared()
+            .compute(doc.pledge().expect("pledge"), meeting.date)
+            .commitment(&CommitmentId::new("K1"))
+            .map(|s| s.reported);
+        assert_eq!(
+            meeting
+                .figures(&CommitmentId::new("K1"))
+                .map(|s| s.reported),
+            k1
+        );
+
+        // Undo is one step back to a meeting being held, without figures.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let meeting = h.state().meeting().expect("open").meeting();
+        assert_eq!(meeting.state, MeetingState::Pagar);
+        assert!(meeting.snapshots.is_empty());
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        h.run();
+        assert_eq!(
+            h.state().meeting().map(|s| s.meeting().snapshots.len()),
+            Some(11)
+        );
+
+        // Resumed: the figures go, to be taken again at the next end.
+        h.get_by_label("Återuppta mötet").click();
+        h.run();
+        let meeting = h.state().meeting().expect("open").meeting();
+        assert_eq!(meeting.state, MeetingState::Pagar);
+        assert!(meeting.snapshots.is_empty());
+    }
+
+    #[test]
     fn closing_with_unsaved_changes_asks_first() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));

@@ -372,6 +372,31 @@ fn a_personnummer_in_a_decision_is_an_error() {
     assert!(load(&fine).problems.is_empty());
 }
 
+/// The sample's meetings loaded again from text, with `changed` in place
+/// of the sample's meeting on its date (the others keep its action items
+/// known).
+fn reload_with(changed: &Meeting) -> Loaded {
+    let texts: Vec<Source> = sample_loaded()
+        .meetings
+        .iter()
+        .map(|m| if m.date == changed.date { changed } else { m })
+        .map(|m| {
+            Source::from_text(
+                format!("{}.ron", m.date),
+                store::meeting_to_ron(m).expect("serialises"),
+            )
+        })
+        .collect();
+    store::load(
+        Inputs {
+            pledge: sample::karlstad().pledge,
+            activities: Vec::new(),
+            meetings: texts,
+        },
+        d("2026-01-01"),
+    )
+}
+
 #[test]
 fn a_snapshot_keeps_its_qualifier_through_save_and_load() {
     use medborgarlofte::model::Qualifier;
@@ -402,14 +427,31 @@ fn a_snapshot_keeps_its_qualifier_through_save_and_load() {
         !text.contains("qualifier: Exakt"),
         "exact is the default and left out"
     );
-    let again = store::load(
-        Inputs {
-            pledge: sample::karlstad().pledge,
-            activities: Vec::new(),
-            meetings: vec![Source::from_text("2017-03-16.ron", text)],
-        },
-        d("2026-01-01"),
-    );
+    let again = reload_with(&meeting);
     assert!(again.problems.is_empty(), "{:#?}", again.problems);
-    assert_eq!(again.meetings, vec![meeting]);
+    assert_eq!(again.meetings[1], meeting);
+}
+
+#[test]
+fn the_figures_kept_at_conclusion_survive_save_and_load() {
+    use medborgarlofte::model::meeting::CommitmentSnapshot;
+    let loaded = sample_loaded();
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut meeting = loaded.meetings[2].clone();
+    let status = medborgarlofte::status::compute(pledge, &loaded.activities, meeting.date);
+    meeting.snapshots = status.snapshots();
+    assert_eq!(meeting.snapshots.len(), 11);
+    assert!(
+        meeting
+            .snapshots
+            .iter()
+            .zip(&pledge.commitments)
+            .all(|(s, c): (&CommitmentSnapshot, _)| s.commitment == c.id
+                && s.snapshot.as_of == meeting.date)
+    );
+    let text = store::meeting_to_ron(&meeting).expect("serialises");
+    assert!(text.contains("snapshots: ["), "{text}");
+    let again = reload_with(&meeting);
+    assert!(again.problems.is_empty(), "{:#?}", again.problems);
+    assert_eq!(again.meetings[2], meeting);
 }

@@ -207,13 +207,13 @@ fn assert_nothing_printed(loaded: &Loaded, with_pdf_text: bool) {
         return;
     };
     for meeting in &loaded.meetings {
-        match minutes::minutes_pdf(pledge, &loaded.meetings, meeting) {
+        match minutes::minutes_pdf(pledge, &loaded.meetings, meeting, &[]) {
             Err(minutes::MinutesError::PersonalData { .. }) => {}
             Err(other) => panic!("minutes failed otherwise: {other}"),
             Ok(pdf) => {
                 // What the PDF was made from holds no number …
-                let printed =
-                    minutes::guard(pledge, &loaded.meetings, meeting).expect("guarded as well");
+                let printed = minutes::guard(pledge, &loaded.meetings, meeting, &[])
+                    .expect("guarded as well");
                 assert!(medborgarlofte::privacy::leaks(&*printed).is_empty());
                 // … and neither does the text read back from it.
                 if with_pdf_text {
@@ -370,7 +370,7 @@ fn the_minutes_guard_names_where_the_number_was_written() {
     let mut pledge = loaded.pledge.clone().expect("pledge");
     let meeting = loaded.meetings.get(1).expect("meeting").clone();
     pledge.parties[1].name.push_str(" 19811218-9876");
-    let err = minutes::guard(&pledge, &loaded.meetings, &meeting).expect_err("refused");
+    let err = minutes::guard(&pledge, &loaded.meetings, &meeting, &[]).expect_err("refused");
     assert_eq!(
         err.to_string(),
         "protokollet skrivs inte: fältet \"parties[1].name\" i löftesfilen innehåller ett personnummer; ta bort det och försök igen"
@@ -379,7 +379,7 @@ fn the_minutes_guard_names_where_the_number_was_written() {
     let mut meeting = meeting;
     let participant = meeting.participants.first_mut().expect("participant");
     participant.name.push_str(" 811278-9873");
-    let err = minutes::guard(&pledge, &loaded.meetings, &meeting).expect_err("refused");
+    let err = minutes::guard(&pledge, &loaded.meetings, &meeting, &[]).expect_err("refused");
     assert_eq!(
         err.to_string(),
         "protokollet skrivs inte: fältet \"participants[0].name\" i mötesfilen innehåller ett samordningsnummer; ta bort det och försök igen"

@@ -243,6 +243,16 @@ pub struct StatusSnapshot {
     pub measured: MeasuredStatus,
 }
 
+/// One commitment's figures when the meeting was concluded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentSnapshot {
+    /// The commitment.
+    pub commitment: CommitmentId,
+    /// Its measured status at the meeting date.
+    pub snapshot: StatusSnapshot,
+}
+
 /// A commitment taken up at the meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -463,6 +473,13 @@ pub struct Meeting {
     /// Times a justerat meeting was opened again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reopenings: Vec<Reopening>,
+    /// Every commitment's figures at the meeting date, taken when the
+    /// meeting was concluded (assessed or not), so the minutes' overview
+    /// has figures for all of them. Taken again at each conclusion and
+    /// dropped when the meeting is resumed; kept when a justerat meeting is
+    /// reopened (see [`crate::model::meeting_edit::MeetingEdit::Conclude`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<CommitmentSnapshot>,
 }
 
 impl Meeting {
@@ -477,6 +494,21 @@ impl Meeting {
     /// Whether its conclusions count (a draft's do not).
     pub fn has_concluded(&self) -> bool {
         self.state >= MeetingState::Avslutat
+    }
+
+    /// The figures this meeting keeps for `commitment`: the snapshot taken
+    /// when it was assessed (what the assessment rests on), else the one
+    /// taken when the meeting was concluded; `None` when it kept neither.
+    pub fn figures(&self, commitment: &CommitmentId) -> Option<&StatusSnapshot> {
+        self.reviews()
+            .filter(|r| &r.commitment == commitment)
+            .find_map(|r| r.snapshot.as_ref())
+            .or_else(|| {
+                self.snapshots
+                    .iter()
+                    .find(|s| &s.commitment == commitment)
+                    .map(|s| &s.snapshot)
+            })
     }
 
     /// A new meeting after `earlier` (any order): the standard agenda with
@@ -539,6 +571,7 @@ impl Meeting {
             next_meeting: None,
             adjustment: None,
             reopenings: Vec::new(),
+            snapshots: Vec::new(),
         }
     }
 }
@@ -706,6 +739,14 @@ pub fn differences(from: &Meeting, to: &Meeting) -> Vec<String> {
     }
     if from.action_updates != to.action_updates {
         out.push("beslut om tidigare åtgärder ändrade".to_owned());
+    }
+    if from.snapshots != to.snapshots {
+        let count = |m: &Meeting| crate::format::count(m.snapshots.len(), "åtagande", "åtaganden");
+        out.push(format!(
+            "siffrorna från mötets avslutning: {} → {}",
+            count(from),
+            count(to)
+        ));
     }
     if from.next_meeting != to.next_meeting || from.adjustment != to.adjustment {
         out.push("nästa möte eller justering ändrad".to_owned());

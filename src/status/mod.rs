@@ -160,6 +160,18 @@ impl StatusReport {
     pub fn commitment(&self, id: &CommitmentId) -> Option<&CommitmentStatus> {
         self.commitments.iter().find(|c| &c.id == id)
     }
+
+    /// Every commitment's snapshot at the as-of date, in pledge order: what
+    /// a meeting keeps when it is concluded.
+    pub fn snapshots(&self) -> Vec<crate::model::meeting::CommitmentSnapshot> {
+        self.commitments
+            .iter()
+            .map(|c| crate::model::meeting::CommitmentSnapshot {
+                commitment: c.id.clone(),
+                snapshot: c.snapshot(self.as_of),
+            })
+            .collect()
+    }
 }
 
 fn count_statuses<'a>(items: impl Iterator<Item = &'a CommitmentStatus>) -> [usize; 5] {

@@ -150,6 +150,8 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
         {
             if state == MeetingState::Justerat {
                 emit(commands, MeetingCommand::Adjust);
+            } else if state == MeetingState::Avslutat {
+                emit(commands, MeetingCommand::Conclude);
             } else {
                 emit(commands, MeetingCommand::Edit(MeetingEdit::SetState(state)));
             }
