@@ -225,6 +225,32 @@ fn clicking_a_commitment_shows_its_activities_and_escape_closes_them() {
 }
 
 #[test]
+fn the_detail_panel_shows_the_lead_other_actors_and_who_signed_when() {
+    // Luleå 2018: signed 2018-04-13; K4 is carried out with four others.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pledges/lulea-2018");
+    let mut h = harness(Origin::path(&fixture));
+    h.state_mut()
+        .handle(Command::OpenDetail(CommitmentId::new("K4")));
+    h.run();
+    h.get_by_label("Genomförs också av");
+    h.get_by_label("Systembolaget, Luleå Hockey/MSSK, BC Luleå och Luleå Basket");
+    h.get_by_label("Löftet");
+    h.get_by_label("Undertecknat av Lokalpolisområde Luleå/Boden och Luleå kommun (2018-04-13).");
+    assert!(h.query_by_label("Leds av").is_none(), "K4 names no lead");
+
+    // Karlstad: G3 is led by the police; no signing date is known.
+    let mut h = harness(Origin::Sample);
+    h.state_mut()
+        .handle(Command::OpenDetail(CommitmentId::new("G3")));
+    h.run();
+    h.get_by_label("Leds av");
+    h.get_by_label("Ansvariga");
+    h.get_by_label("LPO Karlstad och Karlstads kommun");
+    h.get_by_label("Undertecknat av LPO Karlstad och Karlstads kommun.");
+    assert!(h.query_by_label("Genomförs också av").is_none());
+}
+
+#[test]
 fn meeting_assessments_show_in_the_table_and_the_detail_history() {
     let mut h = harness(Origin::Sample);
     // At the period's end the September meeting's assessments are the latest.

@@ -9,7 +9,7 @@ use medborgarlofte::{sample, store};
 use predicates::prelude::*;
 
 mod common;
-use common::{bin, copy};
+use common::{bin, copy, with_roles};
 
 fn text_of(pdf: &[u8]) -> Vec<String> {
     common::pdf_pages(pdf)
@@ -477,5 +477,39 @@ fn wrapping_with_the_real_font_stays_inside_the_column() {
     assert!(
         fonts.width_pt(Style::Bold, 10.5, "Åtgärdslista")
             > fonts.width_pt(Style::Regular, 10.5, "Åtgärdslista")
+    );
+}
+
+#[test]
+fn the_minutes_name_who_signed_apart_from_who_also_carries_out_the_work() {
+    let mut loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    with_roles(loaded.pledge.as_mut().expect("pledge"));
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let meeting = &loaded.meetings[1];
+    let pages = text_of(&minutes_pdf(pledge, &loaded.meetings, meeting, &[]).expect("minutes"));
+    let all = pages.join("\n");
+    assert_eq!(
+        all.lines().next(),
+        Some("LPO Karlstad och Karlstads kommun"),
+        "the letterhead names the signatories only"
+    );
+    let flat = all.replace('\n', " ");
+    assert!(
+        flat.contains(
+            "Undertecknat av LPO Karlstad och Karlstads kommun (2016-09-15). \
+             Genomförs också av Bostadsbolaget."
+        ),
+        "{all}"
+    );
+    // In § G1.
+    let g1 = &flat[flat.find("Åtagande G1").expect("§ G1")..];
+    let g1 = &g1[..g1.find("Åtagande G2").expect("§ G2")];
+    assert!(g1.contains("Leds av: Karlstads kommun"), "{g1}");
+    assert!(
+        g1.contains("Genomförs också av: Räddningstjänsten och Länsstyrelsen Värmland"),
+        "{g1}"
     );
 }

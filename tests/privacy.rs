@@ -460,3 +460,33 @@ fn status_output_and_exports_refuse_a_personnummer() {
         );
     }
 }
+
+/// A commitment's other actors are printed in the minutes and the report,
+/// so a personnummer among them refuses both, naming where it was written.
+#[test]
+fn a_personnummer_among_the_other_actors_refuses_the_minutes_and_the_report() {
+    let mut loaded = store::load(
+        medborgarlofte::sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_mut().expect("pledge");
+    pledge.commitments[0]
+        .other_actors
+        .push("Föreningen 811218-9876".into());
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let err =
+        minutes::guard(pledge, &loaded.meetings, &loaded.meetings[0], &[]).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "protokollet skrivs inte: fältet \"commitments[0].other_actors[0]\" i löftesfilen \
+         innehåller ett personnummer; ta bort det och försök igen"
+    );
+    let as_of = Date::from_ymd(2017, 3, 31).expect("date");
+    let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
+    let err = report::render(&selected, report::Format::Html).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "lägesrapporten skrivs inte: en av dem som också genomför åtagandet för G1 innehåller \
+         ett personnummer; ta bort det ur filerna och försök igen"
+    );
+}

@@ -10,7 +10,7 @@ use crate::model::meeting::{
     ActionStatus, CommitmentSnapshot, ItemKind, Meeting, Organisation, Role, StatusSnapshot,
     actions_before,
 };
-use crate::model::{CommitmentId, Date, Pledge};
+use crate::model::{CommitmentId, Date, Pledge, roles};
 use crate::status::words::snapshot_words;
 
 use super::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
@@ -65,6 +65,19 @@ pub fn blocks(
             ItemKind::Atagande(review) => {
                 if let Some(c) = pledge.commitment(&review.commitment) {
                     out.push(paragraph(c.text.clone(), Style::Italic));
+                    if let Some(lead) = roles::lead_name(pledge, c) {
+                        out.push(Block::Labelled {
+                            label: format!("{}:", roles::LEAD_LABEL),
+                            text: lead,
+                        });
+                    }
+                    let others = roles::other_actors(c);
+                    if !others.is_empty() {
+                        out.push(Block::Labelled {
+                            label: format!("{}:", roles::ALSO_LABEL),
+                            text: crate::format::list(&others),
+                        });
+                    }
                 }
                 if let Some(snapshot) = figures(meeting, live, &review.commitment) {
                     out.push(Block::Labelled {
@@ -123,7 +136,7 @@ pub fn blocks(
 }
 
 fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
-    let parties: Vec<&str> = pledge.parties.iter().map(|p| p.name.as_str()).collect();
+    let parties = roles::letterhead(pledge);
     let time = match (meeting.start, meeting.end) {
         (Some(s), Some(e)) => format!(" kl. {s}–{e}"),
         (Some(s), None) => format!(" kl. {s}"),
@@ -142,6 +155,7 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
             ),
             Style::Regular,
         ),
+        paragraph(roles::pledge_words(pledge), Style::Regular),
         Block::Space(2.0),
         Block::Labelled {
             label: "Plats och tid:".into(),
