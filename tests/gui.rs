@@ -839,6 +839,7 @@ mod meetings {
                 .all(|s| s.snapshot.as_of == meeting.date)
         );
         assert!(meeting.reviews().all(|r| r.snapshot.is_none()));
+        h.get_by_label_contains("Siffrorna för 11 åtaganden sparades när mötet avslutades");
         let doc = h.state().document().expect("open");
         let k1 = doc
             .prepared()
@@ -871,6 +872,10 @@ mod meetings {
         let meeting = h.state().meeting().expect("open").meeting();
         assert_eq!(meeting.state, MeetingState::Pagar);
         assert!(meeting.snapshots.is_empty());
+        assert!(
+            h.query_by_label_contains("sparades när mötet avslutades")
+                .is_none()
+        );
     }
 
     #[test]

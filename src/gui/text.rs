@@ -345,6 +345,7 @@ pub struct Texts {
     meeting_exists_fn: fn(&str) -> String,
     open_meeting_fn: fn(&str) -> String,
     meeting_state_fn: fn(&str) -> String,
+    figures_kept_fn: fn(usize) -> String,
     previous_assessment_fn: fn(&str, &str) -> String,
     assessment_key_hint_fn: fn(usize) -> String,
     decision_label_fn: fn(usize) -> String,
@@ -400,6 +401,10 @@ impl Texts {
     /// The meeting's state.
     pub fn meeting_state(&self, a: &str) -> String {
         (self.meeting_state_fn)(a)
+    }
+    /// What a concluded meeting keeps for the minutes.
+    pub fn figures_kept(&self, a: usize) -> String {
+        (self.figures_kept_fn)(a)
     }
     /// The previous meeting's assessment.
     pub fn previous_assessment(&self, a: &str, b: &str) -> String {
@@ -871,6 +876,12 @@ pub static SV: Texts = Texts {
     meeting_exists_fn: |d| format!("Det finns redan ett möte {d}; öppna det under fliken Möte."),
     open_meeting_fn: |d| format!("Öppna mötet {d}"),
     meeting_state_fn: |s| format!("Status: {s}"),
+    figures_kept_fn: |n| {
+        format!(
+            "Siffrorna för {} sparades när mötet avslutades; de tas på nytt om mötet återupptas och avslutas igen.",
+            crate::format::count(n, "åtagande", "åtaganden")
+        )
+    },
     previous_assessment_fn: |a, d| format!("Förra bedömningen: {a} ({d})"),
     assessment_key_hint_fn: |n| format!("Tangent {n} när inget textfält är aktivt"),
     decision_label_fn: |n| format!("Beslut {n}"),
