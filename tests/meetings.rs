@@ -215,6 +215,21 @@ fn an_unknown_commitment_on_the_agenda_is_located_with_a_suggestion() {
 }
 
 #[test]
+fn figures_kept_for_an_unknown_commitment_are_located_with_a_suggestion() {
+    let text = second(
+        "    state: Avslutat,\n    snapshots: [\n        (commitment: \"P4\", snapshot: (as_of: \"2017-03-16\", reported: 3, unit: \"ingripanden\", reports: 3, measured: Kvalitativ)),\n        (commitment: \"P5\", snapshot: (as_of: \"2017-03-16\", reported: 0, reports: 0, measured: IngaRapporter)),\n    ],\n",
+    );
+    let loaded = load(&text);
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::UnknownCommitment { .. })
+    });
+    assert_eq!(p.file, "mapp/meetings/2017-03-16.ron");
+    assert_eq!((p.line, p.col), pos(&text, "\"P5\""));
+    assert_eq!(p.message(), "okänt åtagande \"P5\" — menade du \"P4\"?");
+    assert_eq!(p.severity, Severity::Fel);
+}
+
+#[test]
 fn not_done_without_a_reason_is_an_error() {
     let text =
         second("    items: [(kind: Atagande(commitment: \"P4\", assessment: EjGenomford))],\n");
