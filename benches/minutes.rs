@@ -43,11 +43,11 @@ fn benches(c: &mut Criterion) {
         .max_by_key(|m| store::meeting_to_ron(m).map_or(0, |t| t.len()))
         .expect("sample meetings");
     c.bench_function("minutes_sample_largest", |b| {
-        b.iter(|| black_box(minutes_pdf(pledge, &loaded.meetings, largest).expect("pdf")));
+        b.iter(|| black_box(minutes_pdf(pledge, &loaded.meetings, largest, &[]).expect("pdf")));
     });
     let stress = stress_meeting(largest);
     let fonts = medborgarlofte::minutes::pdf::Fonts::load().expect("fonts");
-    let blocks = medborgarlofte::minutes::content::blocks(pledge, &loaded.meetings, &stress);
+    let blocks = medborgarlofte::minutes::content::blocks(pledge, &loaded.meetings, &stress, &[]);
     let pages = medborgarlofte::minutes::layout::layout(&blocks, &fonts).len();
     assert!(
         (35..=50).contains(&pages),
@@ -55,7 +55,7 @@ fn benches(c: &mut Criterion) {
     );
     eprintln!("stress meeting: {pages} pages");
     c.bench_function("minutes_40_pages", |b| {
-        b.iter(|| black_box(minutes_pdf(pledge, &loaded.meetings, &stress).expect("pdf")));
+        b.iter(|| black_box(minutes_pdf(pledge, &loaded.meetings, &stress, &[]).expect("pdf")));
     });
     let dir = tempfile::tempdir().expect("temp dir");
     let big = limits::folder(dir.path());
@@ -68,7 +68,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("minutes_at_the_limits");
     group.sample_size(10);
     group.bench_function("pdf", |b| {
-        b.iter(|| black_box(minutes_pdf(pledge, &big.meetings, largest).expect("pdf")));
+        b.iter(|| black_box(minutes_pdf(pledge, &big.meetings, largest, &[]).expect("pdf")));
     });
     group.finish();
 }

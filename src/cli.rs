@@ -546,7 +546,14 @@ fn minutes_cmd(
     for warning in crate::minutes::case_warnings(chosen) {
         eprintln!("varning: {warning}");
     }
-    let bytes = match crate::minutes::minutes_pdf(pledge, &loaded.meetings, chosen) {
+    // A meeting not yet concluded prints the figures as the reports stand
+    // now; a concluded one prints what it kept.
+    let live = if chosen.has_concluded() {
+        Vec::new()
+    } else {
+        crate::status::compute(pledge, &loaded.activities, chosen.date).snapshots()
+    };
+    let bytes = match crate::minutes::minutes_pdf(pledge, &loaded.meetings, chosen, &live) {
         Ok(bytes) => bytes,
         Err(err) => {
             eprintln!("fel: {err}");

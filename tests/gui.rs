@@ -225,6 +225,32 @@ fn clicking_a_commitment_shows_its_activities_and_escape_closes_them() {
 }
 
 #[test]
+fn the_detail_panel_shows_the_lead_other_actors_and_who_signed_when() {
+    // Luleå 2018: signed 2018-04-13; K4 is carried out with four others.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pledges/lulea-2018");
+    let mut h = harness(Origin::path(&fixture));
+    h.state_mut()
+        .handle(Command::OpenDetail(CommitmentId::new("K4")));
+    h.run();
+    h.get_by_label("Genomförs också av");
+    h.get_by_label("Systembolaget, Luleå Hockey/MSSK, BC Luleå och Luleå Basket");
+    h.get_by_label("Löftet");
+    h.get_by_label("Undertecknat av Lokalpolisområde Luleå/Boden och Luleå kommun (2018-04-13).");
+    assert!(h.query_by_label("Leds av").is_none(), "K4 names no lead");
+
+    // Karlstad: G3 is led by the police; no signing date is known.
+    let mut h = harness(Origin::Sample);
+    h.state_mut()
+        .handle(Command::OpenDetail(CommitmentId::new("G3")));
+    h.run();
+    h.get_by_label("Leds av");
+    h.get_by_label("Ansvariga");
+    h.get_by_label("LPO Karlstad och Karlstads kommun");
+    h.get_by_label("Undertecknat av LPO Karlstad och Karlstads kommun.");
+    assert!(h.query_by_label("Genomförs också av").is_none());
+}
+
+#[test]
 fn meeting_assessments_show_in_the_table_and_the_detail_history() {
     let mut h = harness(Origin::Sample);
     // At the period's end the September meeting's assessments are the latest.
@@ -777,6 +803,78 @@ mod meetings {
             h.state()
                 .notice()
                 .is_some_and(|n| n.contains("2026-01-01.ron"))
+        );
+    }
+
+    #[test]
+    fn ending_a_meeting_keeps_every_commitments_figures_and_undo_takes_them_back() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.get_by_label("Starta mötet").click();
+        h.run();
+        // Nothing is assessed: the figures still reach the record.
+        h.get_by_label("Avsluta mötet").click();
+        h.run();
+        assert!(h.state().error().is_none(), "{:?}", h.state().error());
+        let session = h.state().meeting().expect("open");
+        let meeting = session.meeting();
+        assert_eq!(meeting.state, MeetingState::Avslutat);
+        let ids: Vec<&str> = meeting
+            .snapshots
+            .iter()
+            .map(|s| s.commitment.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "G1", "G2", "G3", "P1", "P2", "P3", "P4", "K1", "K2", "K3", "K4"
+            ]
+        );
+        assert!(
+            meeting
+                .snapshots
+                .iter()
+                .all(|s| s.snapshot.as_of == meeting.date)
+        );
+        assert!(meeting.reviews().all(|r| r.snapshot.is_none()));
+        h.get_by_label_contains("Siffrorna för 11 åtaganden sparades när mötet avslutades");
+        let doc = h.state().document().expect("open");
+        let k1 = doc
+            .prepared()
+            .compute(doc.pledge().expect("pledge"), meeting.date)
+            .commitment(&CommitmentId::new("K1"))
+            .map(|s| s.reported);
+        assert_eq!(
+            meeting
+                .figures(&CommitmentId::new("K1"))
+                .map(|s| s.reported),
+            k1
+        );
+
+        // Undo is one step back to a meeting being held, without figures.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let meeting = h.state().meeting().expect("open").meeting();
+        assert_eq!(meeting.state, MeetingState::Pagar);
+        assert!(meeting.snapshots.is_empty());
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        h.run();
+        assert_eq!(
+            h.state().meeting().map(|s| s.meeting().snapshots.len()),
+            Some(11)
+        );
+
+        // Resumed: the figures go, to be taken again at the next end.
+        h.get_by_label("Återuppta mötet").click();
+        h.run();
+        let meeting = h.state().meeting().expect("open").meeting();
+        assert_eq!(meeting.state, MeetingState::Pagar);
+        assert!(meeting.snapshots.is_empty());
+        assert!(
+            h.query_by_label_contains("sparades när mötet avslutades")
+                .is_none()
         );
     }
 

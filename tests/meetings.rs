@@ -215,6 +215,21 @@ fn an_unknown_commitment_on_the_agenda_is_located_with_a_suggestion() {
 }
 
 #[test]
+fn figures_kept_for_an_unknown_commitment_are_located_with_a_suggestion() {
+    let text = second(
+        "    state: Avslutat,\n    snapshots: [\n        (commitment: \"P4\", snapshot: (as_of: \"2017-03-16\", reported: 3, unit: \"ingripanden\", reports: 3, measured: Kvalitativ)),\n        (commitment: \"P5\", snapshot: (as_of: \"2017-03-16\", reported: 0, reports: 0, measured: IngaRapporter)),\n    ],\n",
+    );
+    let loaded = load(&text);
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::UnknownCommitment { .. })
+    });
+    assert_eq!(p.file, "mapp/meetings/2017-03-16.ron");
+    assert_eq!((p.line, p.col), pos(&text, "\"P5\""));
+    assert_eq!(p.message(), "okänt åtagande \"P5\" — menade du \"P4\"?");
+    assert_eq!(p.severity, Severity::Fel);
+}
+
+#[test]
 fn not_done_without_a_reason_is_an_error() {
     let text =
         second("    items: [(kind: Atagande(commitment: \"P4\", assessment: EjGenomford))],\n");
@@ -370,4 +385,88 @@ fn a_personnummer_in_a_decision_is_an_error() {
     // A number with a wrong check digit is not one.
     let fine = second("    items: [(kind: Oppnande, decisions: [\"ge 811218-9875 ordet\"])],\n");
     assert!(load(&fine).problems.is_empty());
+}
+
+/// The sample's meetings loaded again from text, with `changed` in place
+/// of the sample's meeting on its date (the others keep its action items
+/// known).
+fn reload_with(changed: &Meeting) -> Loaded {
+    let texts: Vec<Source> = sample_loaded()
+        .meetings
+        .iter()
+        .map(|m| if m.date == changed.date { changed } else { m })
+        .map(|m| {
+            Source::from_text(
+                format!("{}.ron", m.date),
+                store::meeting_to_ron(m).expect("serialises"),
+            )
+        })
+        .collect();
+    store::load(
+        Inputs {
+            pledge: sample::karlstad().pledge,
+            activities: Vec::new(),
+            meetings: texts,
+        },
+        d("2026-01-01"),
+    )
+}
+
+#[test]
+fn a_snapshot_keeps_its_qualifier_through_save_and_load() {
+    use medborgarlofte::model::Qualifier;
+    let loaded = sample_loaded();
+    // Files written before the field existed load as exact figures, which
+    // is what they printed.
+    assert!(
+        loaded
+            .meetings
+            .iter()
+            .flat_map(Meeting::reviews)
+            .filter_map(|r| r.snapshot.as_ref())
+            .all(|s| s.qualifier == Qualifier::Exakt)
+    );
+    let mut meeting = loaded.meetings[1].clone();
+    let snapshot = meeting
+        .items
+        .iter_mut()
+        .find_map(|i| match &mut i.kind {
+            ItemKind::Atagande(r) => r.snapshot.as_mut(),
+            _ => None,
+        })
+        .expect("a snapshot");
+    snapshot.qualifier = Qualifier::Minst;
+    let text = store::meeting_to_ron(&meeting).expect("serialises");
+    assert_eq!(text.matches("qualifier: Minst").count(), 1, "{text}");
+    assert!(
+        !text.contains("qualifier: Exakt"),
+        "exact is the default and left out"
+    );
+    let again = reload_with(&meeting);
+    assert!(again.problems.is_empty(), "{:#?}", again.problems);
+    assert_eq!(again.meetings[1], meeting);
+}
+
+#[test]
+fn the_figures_kept_at_conclusion_survive_save_and_load() {
+    use medborgarlofte::model::meeting::CommitmentSnapshot;
+    let loaded = sample_loaded();
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut meeting = loaded.meetings[2].clone();
+    let status = medborgarlofte::status::compute(pledge, &loaded.activities, meeting.date);
+    meeting.snapshots = status.snapshots();
+    assert_eq!(meeting.snapshots.len(), 11);
+    assert!(
+        meeting
+            .snapshots
+            .iter()
+            .zip(&pledge.commitments)
+            .all(|(s, c): (&CommitmentSnapshot, _)| s.commitment == c.id
+                && s.snapshot.as_of == meeting.date)
+    );
+    let text = store::meeting_to_ron(&meeting).expect("serialises");
+    assert!(text.contains("snapshots: ["), "{text}");
+    let again = reload_with(&meeting);
+    assert!(again.problems.is_empty(), "{:#?}", again.problems);
+    assert_eq!(again.meetings[2], meeting);
 }

@@ -9,7 +9,7 @@ use medborgarlofte::{sample, store};
 use predicates::prelude::*;
 
 mod common;
-use common::{bin, copy};
+use common::{bin, copy, with_roles};
 
 fn text_of(pdf: &[u8]) -> Vec<String> {
     common::pdf_pages(pdf)
@@ -26,7 +26,7 @@ fn sample_minutes(date: &str) -> Vec<u8> {
         .iter()
         .find(|m| m.date.to_string() == date)
         .expect("sample meeting");
-    minutes_pdf(pledge, &loaded.meetings, meeting).expect("minutes")
+    minutes_pdf(pledge, &loaded.meetings, meeting, &[]).expect("minutes")
 }
 
 #[test]
@@ -94,10 +94,136 @@ fn a_meeting_not_yet_justerat_is_marked_as_a_draft_on_every_page() {
     let pledge = loaded.pledge.as_ref().expect("pledge");
     let mut meeting = loaded.meetings[0].clone();
     meeting.state = medborgarlofte::model::meeting::MeetingState::Avslutat;
-    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting).expect("minutes");
+    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
     for page in text_of(&pdf) {
         assert!(page.contains("UTKAST"));
     }
+}
+
+#[test]
+fn a_figure_reported_as_minst_is_never_printed_as_exact() {
+    use medborgarlofte::model::Qualifier;
+    use medborgarlofte::model::meeting::ItemKind;
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut meeting = loaded.meetings[3].clone();
+    for item in &mut meeting.items {
+        if let ItemKind::Atagande(review) = &mut item.kind
+            && review.commitment.as_str() == "K1"
+            && let Some(s) = review.snapshot.as_mut()
+        {
+            s.reported = 200.0;
+            s.target = Some(200.0);
+            s.qualifier = Qualifier::Minst;
+        }
+    }
+    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
+    let all = text_of(&pdf).join(" ").replace('\n', " ");
+    let qualified = all.matches("minst 200 av 200 tillsyner").count();
+    // In § K1 and in the overview table; never without "minst".
+    assert_eq!(qualified, 2, "{all}");
+    assert_eq!(all.matches("200 av 200").count(), qualified, "{all}");
+}
+
+/// The sample's June meeting with K4 not taken up (no assessment, no
+/// figures of its own), in `state`.
+fn june_without_k4(
+    state: medborgarlofte::model::meeting::MeetingState,
+) -> (store::Loaded, medborgarlofte::model::meeting::Meeting) {
+    use medborgarlofte::model::meeting::ItemKind;
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let mut meeting = loaded.meetings[2].clone();
+    for item in &mut meeting.items {
+        if let ItemKind::Atagande(review) = &mut item.kind
+            && review.commitment.as_str() == "K4"
+        {
+            review.assessment = None;
+            review.reason = None;
+            review.snapshot = None;
+        }
+    }
+    meeting.state = state;
+    (loaded, meeting)
+}
+
+/// The overview row of K4, the last one, in the minutes' text: the PDF
+/// gives a table row cell by cell, so it runs from the line "K4" to the
+/// chart's caption.
+fn k4_row(pages: &[String]) -> String {
+    let all = pages.join("\n");
+    let at = all.rfind("Översikt av åtagandena").expect("overview");
+    all[at..]
+        .lines()
+        .skip_while(|l| l.trim() != "K4")
+        .take_while(|l| !l.starts_with("Rapporterat mot målet"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_concluded_meeting_prints_the_figures_it_kept_for_a_commitment_not_assessed() {
+    use medborgarlofte::model::meeting::{CommitmentSnapshot, MeetingState};
+    let (loaded, mut meeting) = june_without_k4(MeetingState::Avslutat);
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    // Old files have no conclusion figures: the row says so and takes no
+    // live figures, even when they are offered.
+    let status = medborgarlofte::status::compute(pledge, &loaded.activities, meeting.date);
+    let live = status.snapshots();
+    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting, &live).expect("minutes");
+    let row = k4_row(&text_of(&pdf));
+    assert!(row.starts_with("K4 Karlstads kommun"), "{row}");
+    assert!(!row.contains("utbildningstillfällen"), "{row}");
+
+    // Concluded with every commitment's figures: K4's are printed, in its
+    // § and in the overview.
+    let mut kept = live.clone();
+    let k4: &mut CommitmentSnapshot = kept
+        .iter_mut()
+        .find(|s| s.commitment.as_str() == "K4")
+        .expect("K4");
+    k4.snapshot.reported = 1.0;
+    meeting.snapshots = kept;
+    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
+    let pages = text_of(&pdf);
+    let row = k4_row(&pages);
+    assert!(row.contains("1 av 4 utbildningstillfällen"), "{row}");
+    let flat = pages.join(" ").replace('\n', " ");
+    assert!(
+        flat.contains("Mätt status: 1 av 4 utbildningstillfällen"),
+        "in § K4 too: {flat}"
+    );
+    assert!(!pages.join("\n").contains("Mötet är inte avslutat"));
+}
+
+#[test]
+fn a_draft_prints_live_figures_and_says_they_are_not_kept_yet() {
+    use medborgarlofte::model::meeting::MeetingState;
+    let (loaded, meeting) = june_without_k4(MeetingState::Pagar);
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut status = medborgarlofte::status::compute(pledge, &loaded.activities, meeting.date);
+    let k4 = status
+        .commitments
+        .iter_mut()
+        .find(|c| c.id.as_str() == "K4")
+        .expect("K4");
+    k4.reported = 2.0;
+    k4.reports = 2;
+    let pdf =
+        minutes_pdf(pledge, &loaded.meetings, &meeting, &status.snapshots()).expect("minutes");
+    let pages = text_of(&pdf);
+    let row = k4_row(&pages);
+    assert!(row.contains("2 av 4 utbildningstillfällen"), "{row}");
+    let all = pages.join(" ").replace('\n', " ");
+    assert!(
+        all.contains("Mötet är inte avslutat: siffrorna för åtaganden som inte har bedömts"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -111,7 +237,7 @@ fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
         .decisions
         .push("ge 19811218-9876 ordet".into());
     let pledge = loaded.pledge.as_ref().expect("pledge");
-    let err = guard(pledge, &loaded.meetings, &meeting).expect_err("refused");
+    let err = guard(pledge, &loaded.meetings, &meeting, &[]).expect_err("refused");
     assert!(
         matches!(&err, MinutesError::PersonalData { item: Some(3), .. }),
         "{err:?}"
@@ -124,7 +250,7 @@ fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
     meeting.items[2]
         .decisions
         .push("ge 19811218-9875 ordet".into());
-    assert!(guard(pledge, &loaded.meetings, &meeting).is_ok());
+    assert!(guard(pledge, &loaded.meetings, &meeting, &[]).is_ok());
 }
 
 #[test]
@@ -351,5 +477,39 @@ fn wrapping_with_the_real_font_stays_inside_the_column() {
     assert!(
         fonts.width_pt(Style::Bold, 10.5, "Åtgärdslista")
             > fonts.width_pt(Style::Regular, 10.5, "Åtgärdslista")
+    );
+}
+
+#[test]
+fn the_minutes_name_who_signed_apart_from_who_also_carries_out_the_work() {
+    let mut loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    with_roles(loaded.pledge.as_mut().expect("pledge"));
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let meeting = &loaded.meetings[1];
+    let pages = text_of(&minutes_pdf(pledge, &loaded.meetings, meeting, &[]).expect("minutes"));
+    let all = pages.join("\n");
+    assert_eq!(
+        all.lines().next(),
+        Some("LPO Karlstad och Karlstads kommun"),
+        "the letterhead names the signatories only"
+    );
+    let flat = all.replace('\n', " ");
+    assert!(
+        flat.contains(
+            "Undertecknat av LPO Karlstad och Karlstads kommun (2016-09-15). \
+             Genomförs också av Bostadsbolaget."
+        ),
+        "{all}"
+    );
+    // In § G1.
+    let g1 = &flat[flat.find("Åtagande G1").expect("§ G1")..];
+    let g1 = &g1[..g1.find("Åtagande G2").expect("§ G2")];
+    assert!(g1.contains("Leds av: Karlstads kommun"), "{g1}");
+    assert!(
+        g1.contains("Genomförs också av: Räddningstjänsten och Länsstyrelsen Värmland"),
+        "{g1}"
     );
 }

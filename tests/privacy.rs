@@ -207,13 +207,13 @@ fn assert_nothing_printed(loaded: &Loaded, with_pdf_text: bool) {
         return;
     };
     for meeting in &loaded.meetings {
-        match minutes::minutes_pdf(pledge, &loaded.meetings, meeting) {
+        match minutes::minutes_pdf(pledge, &loaded.meetings, meeting, &[]) {
             Err(minutes::MinutesError::PersonalData { .. }) => {}
             Err(other) => panic!("minutes failed otherwise: {other}"),
             Ok(pdf) => {
                 // What the PDF was made from holds no number …
-                let printed =
-                    minutes::guard(pledge, &loaded.meetings, meeting).expect("guarded as well");
+                let printed = minutes::guard(pledge, &loaded.meetings, meeting, &[])
+                    .expect("guarded as well");
                 assert!(medborgarlofte::privacy::leaks(&*printed).is_empty());
                 // … and neither does the text read back from it.
                 if with_pdf_text {
@@ -370,7 +370,7 @@ fn the_minutes_guard_names_where_the_number_was_written() {
     let mut pledge = loaded.pledge.clone().expect("pledge");
     let meeting = loaded.meetings.get(1).expect("meeting").clone();
     pledge.parties[1].name.push_str(" 19811218-9876");
-    let err = minutes::guard(&pledge, &loaded.meetings, &meeting).expect_err("refused");
+    let err = minutes::guard(&pledge, &loaded.meetings, &meeting, &[]).expect_err("refused");
     assert_eq!(
         err.to_string(),
         "protokollet skrivs inte: fältet \"parties[1].name\" i löftesfilen innehåller ett personnummer; ta bort det och försök igen"
@@ -379,7 +379,7 @@ fn the_minutes_guard_names_where_the_number_was_written() {
     let mut meeting = meeting;
     let participant = meeting.participants.first_mut().expect("participant");
     participant.name.push_str(" 811278-9873");
-    let err = minutes::guard(&pledge, &loaded.meetings, &meeting).expect_err("refused");
+    let err = minutes::guard(&pledge, &loaded.meetings, &meeting, &[]).expect_err("refused");
     assert_eq!(
         err.to_string(),
         "protokollet skrivs inte: fältet \"participants[0].name\" i mötesfilen innehåller ett samordningsnummer; ta bort det och försök igen"
@@ -459,4 +459,34 @@ fn status_output_and_exports_refuse_a_personnummer() {
             "kalkylarket skrivs inte: fältet \"entries[2].note\" i en aktivitetsfil innehåller ett personnummer; kör `medborgarlofte check` för var"
         );
     }
+}
+
+/// A commitment's other actors are printed in the minutes and the report,
+/// so a personnummer among them refuses both, naming where it was written.
+#[test]
+fn a_personnummer_among_the_other_actors_refuses_the_minutes_and_the_report() {
+    let mut loaded = store::load(
+        medborgarlofte::sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_mut().expect("pledge");
+    pledge.commitments[0]
+        .other_actors
+        .push("Föreningen 811218-9876".into());
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let err =
+        minutes::guard(pledge, &loaded.meetings, &loaded.meetings[0], &[]).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "protokollet skrivs inte: fältet \"commitments[0].other_actors[0]\" i löftesfilen \
+         innehåller ett personnummer; ta bort det och försök igen"
+    );
+    let as_of = Date::from_ymd(2017, 3, 31).expect("date");
+    let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
+    let err = report::render(&selected, report::Format::Html).expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "lägesrapporten skrivs inte: en av dem som också genomför åtagandet för G1 innehåller \
+         ett personnummer; ta bort det ur filerna och försök igen"
+    );
 }

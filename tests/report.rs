@@ -13,7 +13,7 @@ use medborgarlofte::{sample, store, synthetic};
 use predicates::prelude::*;
 
 mod common;
-use common::{bin, copy};
+use common::{bin, copy, with_roles};
 
 fn pdf_text(pdf: &[u8]) -> String {
     common::pdf_pages(pdf).join("\n")
@@ -374,4 +374,57 @@ fn axe_finds_no_accessibility_violations_in_the_html() {
             "axe checked {passes} rules only at {width} px"
         );
     }
+}
+
+/// The signatories apart from those who only carry out work, and a
+/// commitment's lead and other actors, in both formats.
+#[test]
+fn the_report_names_who_signed_apart_from_who_also_carries_out_the_work() {
+    let mut loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_mut().expect("pledge");
+    with_roles(pledge);
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let as_of = Date::from_ymd(2017, 3, 31).expect("date");
+    let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
+    assert_eq!(selected.parties, ["LPO Karlstad", "Karlstads kommun"]);
+    let roles = "Undertecknat av LPO Karlstad och Karlstads kommun (2016-09-15). \
+                 Genomförs också av Bostadsbolaget.";
+
+    let html =
+        String::from_utf8(report::render(&selected, Format::Html).expect("html")).expect("utf-8");
+    assert!(
+        html.contains("<p class=\"parties\">LPO Karlstad och Karlstads kommun</p>"),
+        "the letterhead names the signatories only"
+    );
+    assert!(html.contains(&format!("<p>{roles}</p>")), "{html}");
+    assert!(html.contains("<dt>Leds av</dt><dd>Karlstads kommun</dd>"));
+    assert!(html.contains(
+        "<dt>Genomförs också av</dt><dd>Räddningstjänsten och Länsstyrelsen Värmland</dd>"
+    ));
+
+    let text = pdf_text(&report::render(&selected, Format::Pdf).expect("pdf"));
+    let first = text.lines().next().unwrap_or_default();
+    assert_eq!(first, "LPO Karlstad och Karlstads kommun");
+    let flat = text.replace('\n', " ");
+    assert!(flat.contains(roles), "{text}");
+    assert!(flat.contains("Leds av: Karlstads kommun"), "{text}");
+    assert!(
+        flat.contains("Genomförs också av: Räddningstjänsten och Länsstyrelsen Värmland"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_sample_report_says_who_signed() {
+    let dir = copy();
+    let text = pdf_text(&write_report(dir.path(), "2017-03-31", "r.pdf"));
+    assert!(
+        text.replace('\n', " ")
+            .contains("Undertecknat av LPO Karlstad och Karlstads kommun."),
+        "{text}"
+    );
+    assert!(!text.contains("Genomförs också av"), "everyone signed");
 }

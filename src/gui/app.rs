@@ -423,9 +423,14 @@ impl App {
         };
         let meeting = session.meeting().clone();
         let meetings = doc.loaded.meetings.clone();
+        let live = if meeting.has_concluded() {
+            Vec::new()
+        } else {
+            doc.prepared().compute(&pledge, meeting.date).snapshots()
+        };
         // The guard first, so the chair is taken to the § at once; the
         // guarded document is what the background job prints.
-        let printed = match crate::minutes::guard(&pledge, &meetings, &meeting) {
+        let printed = match crate::minutes::guard(&pledge, &meetings, &meeting, &live) {
             Ok(printed) => printed,
             Err(err) => {
                 if let crate::minutes::MinutesError::PersonalData {

@@ -11,7 +11,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::format;
 use crate::model::meeting::assessment_history;
-use crate::model::{Activity, CommitmentId, Date, Pledge, RevisionChange};
+use crate::model::{Activity, CommitmentId, Date, Pledge, RevisionChange, roles};
 use crate::status::{CommitmentStatus, SeriesPoint, words};
 
 use super::chart::{ChartMarks, ChartSize, cumulative_chart_ui, weekly_dates};
@@ -306,18 +306,24 @@ fn facts_ui(
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             row_heading(ui, t.owners);
-            ui.label(c.owners.iter().map(name).collect::<Vec<_>>().join(", "));
+            ui.label(format::list(&c.owners.iter().map(name).collect::<Vec<_>>()));
             ui.end_row();
-            if let Some(lead) = &c.lead {
+            if let Some(lead) = roles::lead_name(pledge, c) {
                 row_heading(ui, t.lead);
-                ui.label(name(lead));
+                ui.label(lead);
                 ui.end_row();
             }
-            if !c.other_actors.is_empty() {
+            let others = roles::other_actors(c);
+            if !others.is_empty() {
                 row_heading(ui, t.other_actors);
-                ui.label(c.other_actors.join(", "));
+                ui.label(format::list(&others));
                 ui.end_row();
             }
+            // Who signed the pledge, and when: a commitment is promised by
+            // the signatories, whoever else carries out part of it.
+            row_heading(ui, t.pledge_signed);
+            ui.label(roles::pledge_words(pledge));
+            ui.end_row();
             row_heading(ui, t.problem_areas);
             ui.vertical(|ui| {
                 for n in &c.problem_areas {

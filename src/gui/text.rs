@@ -57,6 +57,8 @@ pub struct Texts {
     pub find: &'static str,
     pub focus_suffix: &'static str,
     pub lead: &'static str,
+    /// Heading of the pledge's signatories in the detail panel.
+    pub pledge_signed: &'static str,
     pub light_theme: &'static str,
     pub menu_file: &'static str,
     pub menu_help: &'static str,
@@ -359,6 +361,7 @@ pub struct Texts {
     meeting_exists_fn: fn(&str) -> String,
     open_meeting_fn: fn(&str) -> String,
     meeting_state_fn: fn(&str) -> String,
+    figures_kept_fn: fn(usize) -> String,
     previous_assessment_fn: fn(&str, &str) -> String,
     assessment_key_hint_fn: fn(usize) -> String,
     decision_label_fn: fn(usize) -> String,
@@ -414,6 +417,10 @@ impl Texts {
     /// The meeting's state.
     pub fn meeting_state(&self, a: &str) -> String {
         (self.meeting_state_fn)(a)
+    }
+    /// What a concluded meeting keeps for the minutes.
+    pub fn figures_kept(&self, a: usize) -> String {
+        (self.figures_kept_fn)(a)
     }
     /// The previous meeting's assessment.
     pub fn previous_assessment(&self, a: &str, b: &str) -> String {
@@ -616,7 +623,8 @@ pub static SV: Texts = Texts {
     example_target: "Exempelmål satt för exempeldata, inte en del av det undertecknade löftet.",
     find: "Sök åtaganden…",
     focus_suffix: " (fokusområde)",
-    lead: "Ansvarig",
+    lead: crate::model::roles::LEAD_LABEL,
+    pledge_signed: "Löftet",
     light_theme: "Ljust tema",
     menu_file: "Arkiv",
     menu_help: "Hjälp",
@@ -643,12 +651,12 @@ pub static SV: Texts = Texts {
     open_path_body: "Skriv eller klistra in sökvägen till en mapp med pledge.ron och activities/, eller till själva löftesfilen.",
     open_path_title: "Öppna sökväg",
     open_sample: "Öppna Karlstadsexemplet",
-    other_actors: "Övriga aktörer",
+    other_actors: crate::model::roles::ALSO_LABEL,
     carried_over: "Överfört från",
     revisions: "Ändringar",
     previous_wording: "Tidigare lydelse",
     previous_target: "Tidigare mål",
-    owners: "Ägare",
+    owners: "Ansvariga",
     page_down: "En sida ned",
     page_up: "En sida upp",
     party_filter: "Part",
@@ -899,6 +907,12 @@ pub static SV: Texts = Texts {
     meeting_exists_fn: |d| format!("Det finns redan ett möte {d}; öppna det under fliken Möte."),
     open_meeting_fn: |d| format!("Öppna mötet {d}"),
     meeting_state_fn: |s| format!("Status: {s}"),
+    figures_kept_fn: |n| {
+        format!(
+            "Siffrorna för {} sparades när mötet avslutades; de tas på nytt om mötet återupptas och avslutas igen.",
+            crate::format::count(n, "åtagande", "åtaganden")
+        )
+    },
     previous_assessment_fn: |a, d| format!("Förra bedömningen: {a} ({d})"),
     assessment_key_hint_fn: |n| format!("Tangent {n} när inget textfält är aktivt"),
     decision_label_fn: |n| format!("Beslut {n}"),

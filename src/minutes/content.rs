@@ -7,9 +7,11 @@ use std::fmt::Write as _;
 
 use crate::format;
 use crate::model::meeting::{
-    ActionStatus, ItemKind, Meeting, Organisation, Role, StatusSnapshot, actions_before,
+    ActionStatus, CommitmentSnapshot, ItemKind, Meeting, Organisation, Role, StatusSnapshot,
+    actions_before,
 };
-use crate::model::{Date, Pledge};
+use crate::model::{CommitmentId, Date, Pledge, roles};
+use crate::status::words::snapshot_words;
 
 use super::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
 
@@ -26,35 +28,33 @@ fn organisation(pledge: &Pledge, organisation: &Organisation) -> String {
     }
 }
 
-/// "14 av 24 tillsyner, 58 % — förväntat 50 % per 2017-03-16".
-pub fn snapshot_words(snapshot: &StatusSnapshot) -> String {
-    let unit = snapshot.unit.as_deref().unwrap_or("rapporter");
-    let reported = format::number(snapshot.reported);
-    let mut text = match snapshot.target {
-        Some(target) if target > 0.0 => format!(
-            "{reported} av {} {unit}, {}",
-            format::number(target.round()),
-            format::percent(snapshot.reported / target * 100.0)
-        ),
-        _ => format!("{reported} {unit}"),
-    };
-    if let (Some(expected), Some(target)) = (snapshot.expected, snapshot.target)
-        && target > 0.0
-    {
-        let _ = write!(
-            text,
-            " — förväntat {} per {}",
-            format::percent(expected / target * 100.0),
-            snapshot.as_of
-        );
-    }
-    let _ = write!(text, " ({})", snapshot.measured);
-    text
+/// The figures the minutes print for a commitment: those the meeting kept
+/// ([`Meeting::figures`]: at its assessment, else at its conclusion); for a
+/// meeting not yet concluded, the live figures where it kept none. A
+/// concluded meeting's minutes never take live figures: they are a record.
+fn figures<'a>(
+    meeting: &'a Meeting,
+    live: &'a [CommitmentSnapshot],
+    id: &CommitmentId,
+) -> Option<&'a StatusSnapshot> {
+    meeting.figures(id).or_else(|| {
+        live.iter()
+            .filter(|_| !meeting.has_concluded())
+            .find(|s| &s.commitment == id)
+            .map(|s| &s.snapshot)
+    })
 }
 
-/// The blocks of the minutes of `meeting`; `earlier` are the pledge's other
-/// meetings (for the actions carried into this one).
-pub fn blocks(pledge: &Pledge, meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
+/// The blocks of the minutes of `meeting`; `meetings` are all the pledge's
+/// meetings (for the actions carried into this one); `live` every
+/// commitment's figures at the meeting date as the reports stand now, used
+/// only while the meeting is not concluded (see [`figures`]).
+pub fn blocks(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Vec<Block> {
     let mut out = header(pledge, meeting);
     for (n, item) in meeting.items.iter().enumerate() {
         out.push(Block::Heading {
@@ -68,8 +68,21 @@ pub fn blocks(pledge: &Pledge, meetings: &[Meeting], meeting: &Meeting) -> Vec<B
                         pledge.wording_at(c, meeting.date).to_owned(),
                         Style::Italic,
                     ));
+                    if let Some(lead) = roles::lead_name(pledge, c) {
+                        out.push(Block::Labelled {
+                            label: format!("{}:", roles::LEAD_LABEL),
+                            text: lead,
+                        });
+                    }
+                    let others = roles::other_actors(c);
+                    if !others.is_empty() {
+                        out.push(Block::Labelled {
+                            label: format!("{}:", roles::ALSO_LABEL),
+                            text: crate::format::list(&others),
+                        });
+                    }
                 }
-                if let Some(snapshot) = &review.snapshot {
+                if let Some(snapshot) = figures(meeting, live, &review.commitment) {
                     out.push(Block::Labelled {
                         label: "Mätt status:".into(),
                         text: snapshot_words(snapshot),
@@ -120,13 +133,13 @@ pub fn blocks(pledge: &Pledge, meetings: &[Meeting], meeting: &Meeting) -> Vec<B
         }
     }
     out.extend(action_list(meetings, meeting));
-    out.extend(overview(pledge, meeting));
+    out.extend(overview(pledge, meeting, live));
     out.extend(signatures(meeting));
     out
 }
 
 fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
-    let parties: Vec<&str> = pledge.parties.iter().map(|p| p.name.as_str()).collect();
+    let parties = roles::letterhead(pledge);
     let time = match (meeting.start, meeting.end) {
         (Some(s), Some(e)) => format!(" kl. {s}–{e}"),
         (Some(s), None) => format!(" kl. {s}"),
@@ -145,6 +158,7 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
             ),
             Style::Regular,
         ),
+        paragraph(roles::pledge_words(pledge), Style::Regular),
         Block::Space(2.0),
         Block::Labelled {
             label: "Plats och tid:".into(),
@@ -293,36 +307,45 @@ fn action_list(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
     out
 }
 
-fn overview(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
-    let rows: Vec<Vec<String>> = meeting
-        .reviews()
-        .map(|r| {
-            let text = pledge
-                .commitment(&r.commitment)
-                .map_or_else(String::new, |c| {
-                    pledge.wording_at(c, meeting.date).to_owned()
-                });
+/// Every commitment of the pledge (and any other on the agenda), with the
+/// figures the minutes keep for it and the meeting's assessment.
+fn overview(pledge: &Pledge, meeting: &Meeting, live: &[CommitmentSnapshot]) -> Vec<Block> {
+    let mut ids: Vec<&CommitmentId> = pledge.commitments.iter().map(|c| &c.id).collect();
+    for review in meeting.reviews() {
+        if !ids.contains(&&review.commitment) {
+            ids.push(&review.commitment);
+        }
+    }
+    let assessment = |id: &CommitmentId| {
+        meeting
+            .reviews()
+            .filter(|r| &r.commitment == id)
+            .find_map(|r| r.assessment)
+    };
+    let rows: Vec<Vec<String>> = ids
+        .iter()
+        .map(|id| {
+            let text = pledge.commitment(id).map_or_else(String::new, |c| {
+                pledge.wording_at(c, meeting.date).to_owned()
+            });
             vec![
-                r.commitment.to_string(),
+                id.to_string(),
                 text,
-                r.snapshot
-                    .as_ref()
-                    .map_or_else(|| "–".to_owned(), snapshot_words),
-                r.assessment
-                    .map_or_else(|| "–".to_owned(), |a| a.to_string()),
+                figures(meeting, live, id).map_or_else(|| "–".to_owned(), snapshot_words),
+                assessment(id).map_or_else(|| "–".to_owned(), |a| a.to_string()),
             ]
         })
         .collect();
     if rows.is_empty() {
         return Vec::new();
     }
-    let bars: Vec<Bar> = meeting
-        .reviews()
-        .filter_map(|r| {
-            let s = r.snapshot.as_ref()?;
+    let bars: Vec<Bar> = ids
+        .iter()
+        .filter_map(|id| {
+            let s = figures(meeting, live, id)?;
             let target = s.target.filter(|t| *t > 0.0)?;
             Some(Bar {
-                label: r.commitment.to_string(),
+                label: id.to_string(),
                 reported: share(s.reported / target),
                 expected: s.expected.map(|e| share(e / target)),
                 value: format::percent(s.reported / target * 100.0),
@@ -336,21 +359,26 @@ fn overview(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
             bars,
         });
     }
-    let mut out = vec![
-        Block::Heading {
-            text: format!("Översikt av åtagandena per {}", meeting.date),
-            size_pt: HEADING_PT,
-        },
-        Block::Table {
-            columns: vec![
-                ("Id".into(), 0.07),
-                ("Åtagande".into(), 0.43),
-                ("Mätt status".into(), 0.32),
-                ("Bedömning".into(), 0.18),
-            ],
-            rows,
-        },
-    ];
+    let mut out = vec![Block::Heading {
+        text: format!("Översikt av åtagandena per {}", meeting.date),
+        size_pt: HEADING_PT,
+    }];
+    if !meeting.has_concluded() {
+        out.push(paragraph(
+            "Mötet är inte avslutat: siffrorna för åtaganden som inte har bedömts är beräknade \
+             för mötesdagen ur rapporterna som finns nu. De sparas i protokollet när mötet avslutas.",
+            Style::Italic,
+        ));
+    }
+    out.extend([Block::Table {
+        columns: vec![
+            ("Id".into(), 0.07),
+            ("Åtagande".into(), 0.43),
+            ("Mätt status".into(), 0.32),
+            ("Bedömning".into(), 0.18),
+        ],
+        rows,
+    }]);
     out.extend(chart);
     out
 }

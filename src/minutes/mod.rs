@@ -8,7 +8,7 @@ pub mod layout;
 pub mod pdf;
 
 use crate::model::Pledge;
-use crate::model::meeting::{Meeting, MeetingState};
+use crate::model::meeting::{CommitmentSnapshot, Meeting, MeetingState};
 use crate::privacy::{self, Guarded, Leak, Step, path_words};
 
 /// Why the minutes were not written.
@@ -33,11 +33,15 @@ pub enum MinutesError {
 /// The minutes of `meeting` as one guarded document: every text they will
 /// print (header, §, tables, signatures, PDF title and author) has passed
 /// the personal-data guard. `meetings` are all the pledge's meetings (for
-/// the actions carried into this one).
+/// the actions carried into this one); `live` is every commitment's figures
+/// at the meeting date as the reports stand now
+/// ([`crate::status::StatusReport::snapshots`]), printed only while the
+/// meeting is not concluded: a concluded meeting prints what it kept.
 pub fn guard(
     pledge: &Pledge,
     meetings: &[Meeting],
     meeting: &Meeting,
+    live: &[CommitmentSnapshot],
 ) -> Result<Guarded<pdf::Printed>, MinutesError> {
     let convener = pledge
         .party(&pledge.convener)
@@ -50,7 +54,7 @@ pub fn guard(
             footer: "Justerandes signatur".into(),
             initials: true,
         },
-        blocks: content::blocks(pledge, meetings, meeting),
+        blocks: content::blocks(pledge, meetings, meeting, live),
     };
     privacy::guard(printed, |_, leak| {
         source_of(pledge, meetings, meeting, leak)
@@ -154,14 +158,14 @@ pub fn case_warnings(meeting: &Meeting) -> Vec<String> {
 }
 
 /// The minutes of `meeting` as PDF bytes, after the personal-data guard;
-/// `meetings` are all the pledge's meetings (for the actions carried into
-/// it).
+/// `meetings` and `live` as for [`guard`].
 pub fn minutes_pdf(
     pledge: &Pledge,
     meetings: &[Meeting],
     meeting: &Meeting,
+    live: &[CommitmentSnapshot],
 ) -> Result<Vec<u8>, MinutesError> {
-    write_pdf(&guard(pledge, meetings, meeting)?)
+    write_pdf(&guard(pledge, meetings, meeting, live)?)
 }
 
 /// Minutes that have already passed the guard as PDF bytes (the app guards

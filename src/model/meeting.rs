@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::activity::Qualifier;
 use super::date::Date;
 use super::ids::{ActionId, CommitmentId, PartyId};
 use super::measured::MeasuredStatus;
@@ -236,6 +237,11 @@ pub struct StatusSnapshot {
     /// Reported by then.
     #[serde(serialize_with = "crate::model::plain_number")]
     pub reported: f64,
+    /// How exact `reported` is ("minst 200", "ca 60"). Left out for an
+    /// exact figure, so files written before the field existed keep their
+    /// meaning: they printed every figure as exact.
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
     /// Unit of `reported`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -257,6 +263,16 @@ pub struct StatusSnapshot {
     pub target: Option<f64>,
     /// Measured status.
     pub measured: MeasuredStatus,
+}
+
+/// One commitment's figures when the meeting was concluded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentSnapshot {
+    /// The commitment.
+    pub commitment: CommitmentId,
+    /// Its measured status at the meeting date.
+    pub snapshot: StatusSnapshot,
 }
 
 /// A commitment taken up at the meeting.
@@ -479,6 +495,13 @@ pub struct Meeting {
     /// Times a justerat meeting was opened again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reopenings: Vec<Reopening>,
+    /// Every commitment's figures at the meeting date, taken when the
+    /// meeting was concluded (assessed or not), so the minutes' overview
+    /// has figures for all of them. Taken again at each conclusion and
+    /// dropped when the meeting is resumed; kept when a justerat meeting is
+    /// reopened (see [`crate::model::meeting_edit::MeetingEdit::Conclude`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<CommitmentSnapshot>,
 }
 
 impl Meeting {
@@ -493,6 +516,21 @@ impl Meeting {
     /// Whether its conclusions count (a draft's do not).
     pub fn has_concluded(&self) -> bool {
         self.state >= MeetingState::Avslutat
+    }
+
+    /// The figures this meeting keeps for `commitment`: the snapshot taken
+    /// when it was assessed (what the assessment rests on), else the one
+    /// taken when the meeting was concluded; `None` when it kept neither.
+    pub fn figures(&self, commitment: &CommitmentId) -> Option<&StatusSnapshot> {
+        self.reviews()
+            .filter(|r| &r.commitment == commitment)
+            .find_map(|r| r.snapshot.as_ref())
+            .or_else(|| {
+                self.snapshots
+                    .iter()
+                    .find(|s| &s.commitment == commitment)
+                    .map(|s| &s.snapshot)
+            })
     }
 
     /// A new meeting after `earlier` (any order): the standard agenda with
@@ -555,6 +593,7 @@ impl Meeting {
             next_meeting: None,
             adjustment: None,
             reopenings: Vec::new(),
+            snapshots: Vec::new(),
         }
     }
 }
@@ -722,6 +761,14 @@ pub fn differences(from: &Meeting, to: &Meeting) -> Vec<String> {
     }
     if from.action_updates != to.action_updates {
         out.push("beslut om tidigare åtgärder ändrade".to_owned());
+    }
+    if from.snapshots != to.snapshots {
+        let count = |m: &Meeting| crate::format::count(m.snapshots.len(), "åtagande", "åtaganden");
+        out.push(format!(
+            "siffrorna från mötets avslutning: {} → {}",
+            count(from),
+            count(to)
+        ));
     }
     if from.next_meeting != to.next_meeting || from.adjustment != to.adjustment {
         out.push("nästa möte eller justering ändrad".to_owned());

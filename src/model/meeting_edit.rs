@@ -11,14 +11,28 @@ use super::date::Date;
 use super::ids::ActionId;
 use super::meeting::{
     ActionItem, ActionStatus, ActionUpdate, Adjustment, AgendaItem, Assessment, ClockTime,
-    ItemKind, Meeting, MeetingState, NextMeeting, Participant, Reopening, StatusSnapshot,
+    CommitmentSnapshot, ItemKind, Meeting, MeetingState, NextMeeting, Participant, Reopening,
+    StatusSnapshot,
 };
 
 /// One change to a meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MeetingEdit {
     /// Move the meeting to another state (see [`MeetingEditor::apply`] for the rules).
+    /// To *avslutat* a meeting goes by [`MeetingEdit::Conclude`], which keeps
+    /// the figures; resuming it (back to *pågår*) drops them.
     SetState(MeetingState),
+    /// Conclude the meeting (to *avslutat*) keeping every commitment's
+    /// figures at the meeting date, assessed or not. The model computes no
+    /// status, so the caller takes them from it. They replace the figures of
+    /// an earlier conclusion: a meeting resumed and concluded again keeps
+    /// the figures of its last conclusion, never stale ones. Reopening a
+    /// *justerat* meeting keeps them (the record as adjusted); to take them
+    /// again, resume the meeting and conclude it.
+    Conclude {
+        /// One per commitment of the pledge, in pledge order.
+        snapshots: Vec<CommitmentSnapshot>,
+    },
     /// Open a *justerat* meeting again; the reason is recorded in the file.
     Reopen {
         /// Today.
@@ -175,6 +189,9 @@ pub enum EditError {
     /// Only a *justerat* meeting can be reopened.
     #[error("bara ett justerat möte kan öppnas igen")]
     NotAdjusted,
+    /// Concluding without the figures (see [`MeetingEdit::Conclude`]).
+    #[error("ett möte avslutas med siffrorna för alla åtaganden: använd Avsluta mötet")]
+    ConcludeWithFigures,
     /// A state change that the meeting's life does not allow.
     #[error("mötet kan inte gå från {from} till {to}")]
     Transition {
@@ -243,6 +260,7 @@ impl MeetingEdit {
                 Ok(())
             }
             E::SetState(to) => set_state(meeting, *to),
+            E::Conclude { snapshots } => conclude(meeting, snapshots),
             E::SetDetails {
                 title,
                 start,
@@ -385,7 +403,29 @@ fn set_state(meeting: &mut Meeting, to: MeetingState) -> Result<(), EditError> {
     if !allowed {
         return Err(EditError::Transition { from, to });
     }
+    if to == S::Avslutat && from != to {
+        return Err(EditError::ConcludeWithFigures);
+    }
+    if from == S::Avslutat && to == S::Pagar {
+        // Resumed: the figures are taken again when it is concluded.
+        meeting.snapshots.clear();
+    }
     meeting.state = to;
+    Ok(())
+}
+
+/// To *avslutat* from a draft, a meeting being held, or (taking the
+/// figures again) an *avslutat* one; never from *justerat* (read-only).
+fn conclude(meeting: &mut Meeting, snapshots: &[CommitmentSnapshot]) -> Result<(), EditError> {
+    use MeetingState as S;
+    if meeting.state == S::Justerat {
+        return Err(EditError::Transition {
+            from: S::Justerat,
+            to: S::Avslutat,
+        });
+    }
+    meeting.state = S::Avslutat;
+    meeting.snapshots = snapshots.to_vec();
     Ok(())
 }
 
@@ -579,6 +619,27 @@ mod tests {
             .expect("a commitment item")
     }
 
+    /// Figures for every commitment on the agenda, as a caller takes them
+    /// from the status: a distinct reported amount per commitment.
+    fn figures(m: &Meeting) -> Vec<CommitmentSnapshot> {
+        m.reviews()
+            .zip(1..)
+            .map(|(r, n)| CommitmentSnapshot {
+                commitment: r.commitment.clone(),
+                snapshot: StatusSnapshot {
+                    as_of: m.date,
+                    reported: f64::from(n),
+                    qualifier: crate::model::Qualifier::Exakt,
+                    unit: Some("tillsyner".into()),
+                    reports: 1,
+                    expected: None,
+                    target: None,
+                    measured: crate::model::MeasuredStatus::Kvalitativ,
+                },
+            })
+            .collect()
+    }
+
     fn every_kind_of_edit(m: &Meeting) -> Vec<MeetingEdit> {
         let c = commitment_item(m);
         let action = ActionItem {
@@ -597,7 +658,9 @@ mod tests {
             excused: false,
         };
         vec![
-            MeetingEdit::SetState(MeetingState::Avslutat),
+            MeetingEdit::Conclude {
+                snapshots: figures(m),
+            },
             MeetingEdit::SetHandled {
                 item: 0,
                 handled: false,
@@ -793,21 +856,105 @@ mod tests {
                 to: MeetingState::Justerat
             })
         );
-        for state in [
-            MeetingState::Pagar,
-            MeetingState::Avslutat,
-            MeetingState::Pagar,
-            MeetingState::Avslutat,
-            MeetingState::Justerat,
+        let snapshots = figures(editor.meeting());
+        for edit in [
+            MeetingEdit::SetState(MeetingState::Pagar),
+            MeetingEdit::Conclude {
+                snapshots: snapshots.clone(),
+            },
+            MeetingEdit::SetState(MeetingState::Pagar),
+            MeetingEdit::Conclude {
+                snapshots: snapshots.clone(),
+            },
+            MeetingEdit::SetState(MeetingState::Justerat),
         ] {
             editor
-                .apply(MeetingEdit::SetState(state))
-                .unwrap_or_else(|e| panic!("{state}: {e}"));
+                .apply(edit.clone())
+                .unwrap_or_else(|e| panic!("{edit:?}: {e}"));
         }
         assert_eq!(
             editor.apply(MeetingEdit::SetState(MeetingState::Pagar)),
             Err(EditError::ReadOnly)
         );
+    }
+
+    #[test]
+    fn concluding_keeps_every_commitments_figures_and_undo_takes_them_back() {
+        let mut m = meeting();
+        m.snapshots.clear();
+        let original = m.clone();
+        let mut editor = MeetingEditor::new(m);
+        // Never concluded without the figures.
+        assert_eq!(
+            editor.apply(MeetingEdit::SetState(MeetingState::Avslutat)),
+            Err(EditError::ConcludeWithFigures)
+        );
+        assert_eq!(editor.meeting(), &original);
+        let taken = figures(&original);
+        assert_eq!(taken.len(), 11, "every commitment of the sample");
+        editor
+            .apply(MeetingEdit::Conclude {
+                snapshots: taken.clone(),
+            })
+            .expect("concluded");
+        assert_eq!(editor.meeting().state, MeetingState::Avslutat);
+        assert_eq!(editor.meeting().snapshots, taken);
+        let k4 = CommitmentId::new("K4");
+        // K4 was assessed in June: the minutes keep the assessment's figures.
+        assert_eq!(
+            editor.meeting().figures(&k4).map(|s| s.reported),
+            original.figures(&k4).map(|s| s.reported)
+        );
+        assert!(editor.undo());
+        assert_eq!(editor.meeting(), &original, "one undo step");
+        assert!(editor.redo());
+        assert_eq!(editor.meeting().snapshots, taken);
+
+        // Resumed: the figures go; concluded again: taken anew.
+        editor
+            .apply(MeetingEdit::SetState(MeetingState::Pagar))
+            .expect("resumed");
+        assert!(editor.meeting().snapshots.is_empty());
+        let mut later = taken.clone();
+        later[0].snapshot.reported = 99.0;
+        editor
+            .apply(MeetingEdit::Conclude {
+                snapshots: later.clone(),
+            })
+            .expect("concluded again");
+        assert_eq!(editor.meeting().snapshots, later);
+
+        // Justerat, then reopened: the adjusted record keeps its figures.
+        editor
+            .apply(MeetingEdit::SetState(MeetingState::Justerat))
+            .expect("justerat");
+        assert_eq!(
+            editor.apply(MeetingEdit::Conclude {
+                snapshots: taken.clone()
+            }),
+            Err(EditError::ReadOnly)
+        );
+        editor
+            .apply(MeetingEdit::Reopen {
+                date: date("2017-07-01"),
+                reason: "Fel antal i § 5".into(),
+            })
+            .expect("reopened");
+        assert_eq!(editor.meeting().snapshots, later);
+    }
+
+    #[test]
+    fn a_figure_of_an_unassessed_commitment_comes_from_the_conclusion() {
+        let mut m = meeting();
+        let item = commitment_item(&m);
+        let ItemKind::Atagande(review) = &mut m.items[item].kind else {
+            unreachable!("a commitment item");
+        };
+        review.snapshot = None;
+        let id = review.commitment.clone();
+        assert_eq!(m.figures(&id), None);
+        m.snapshots = figures(&m);
+        assert_eq!(m.figures(&id).map(|s| s.reported), Some(1.0));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod meeting;
 pub mod meeting_edit;
 pub mod pledge;
 pub mod pledge_edit;
+pub mod roles;
 
 pub use activity::{
     ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Commitments, Qualifier, Quantity, same_unit,

@@ -705,6 +705,7 @@ pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> 
             }
         }
         check_agenda(&mut sink, meeting, &known);
+        check_kept_figures(&mut sink, meeting, &known);
         let text_bytes = check_texts(&mut sink, &[], meeting);
         check_printed_size(&mut sink, text_bytes);
         check_action_updates(&mut sink, meeting, &known);
@@ -885,6 +886,24 @@ fn check_agenda(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {
             sink.error(
                 path("assessment"),
                 ProblemKind::AssessmentNeedsCondition(id.to_owned()),
+            );
+        }
+    }
+}
+
+/// The figures kept at the meeting's conclusion name commitments of the
+/// pledge: the minutes print them by commitment, so a mistyped id would
+/// silently leave its figures out.
+fn check_kept_figures(sink: &mut Sink<'_>, meeting: &Meeting, known: &Known<'_>) {
+    for (i, kept) in meeting.snapshots.iter().enumerate() {
+        let id = kept.commitment.as_str();
+        if !known.commitments.contains(&id) {
+            sink.error(
+                vec![Field("snapshots"), Index(i), Field("commitment")],
+                ProblemKind::UnknownCommitment {
+                    id: id.to_owned(),
+                    suggestion: suggest(id, known.commitments.iter().copied()),
+                },
             );
         }
     }

@@ -8,6 +8,7 @@ use crate::privacy::Guarded;
 use std::fmt::Write as _;
 
 use crate::format;
+use crate::model::roles;
 
 use super::{PublicCommitment, Report, assessment_label, measured_words, places_words};
 
@@ -87,6 +88,7 @@ pub fn render(report: &Guarded<Report>) -> String {
         h,
         "<header>\n<p class=\"parties\">{}</p>\n<h1>{}</h1>\n\
          <p class=\"asof\"><strong>Läget per {}.</strong> Medborgarlöftet gäller {} – {}.</p>\n\
+         <p>{}</p>\n\
          <p>Här berättar parterna hur arbetet med löftet går: vad som lovades, vad som har \
          gjorts och hur uppföljningsmötena har bedömt varje åtagande – även det som inte har \
          gått som planerat. {} leder arbetet med att berätta om läget.</p>\n</header>\n<main>\n",
@@ -95,6 +97,7 @@ pub fn render(report: &Guarded<Report>) -> String {
         time(report.as_of),
         time(start),
         time(end),
+        esc(&report.roles_words()),
         esc(&report.communication_lead)
     );
     areas(&mut h, report);
@@ -284,6 +287,16 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
         row(h, r.label(), &esc(&r.words()));
     }
     row(h, "Ansvariga", &esc(&crate::format::list(&c.owners)));
+    if let Some(lead) = &c.lead {
+        row(h, roles::LEAD_LABEL, &esc(lead));
+    }
+    if !c.other_actors.is_empty() {
+        row(
+            h,
+            roles::ALSO_LABEL,
+            &esc(&crate::format::list(&c.other_actors)),
+        );
+    }
     if !c.areas.is_empty() {
         row(h, "Problemområden", &esc(&c.areas.join("; ")));
     }

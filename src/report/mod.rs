@@ -15,7 +15,9 @@ pub mod pdf;
 use crate::format;
 use crate::model::meeting::{Assessment, Meeting, MeetingState, assessment_history};
 use crate::model::validate::entry_is_usable;
-use crate::model::{ActivityFile, CommitmentId, Date, MeasuredStatus, Pledge, RevisionChange};
+use crate::model::{
+    ActivityFile, CommitmentId, Date, MeasuredStatus, Pledge, RevisionChange, roles,
+};
 use crate::privacy::{Guarded, Step, individual_case_hint};
 use crate::status::places::PlaceCounts;
 use crate::status::{self, CommitmentStatus, words};
@@ -25,8 +27,15 @@ use crate::status::{self, CommitmentStatus, words};
 pub struct Report {
     /// The pledge's title.
     pub title: String,
-    /// The parties' names, in pledge order.
+    /// The names the report is headed with: the parties that signed (every
+    /// party while none has), in pledge order.
     pub parties: Vec<String>,
+    /// The parties that signed the pledge, in pledge order.
+    pub signed_by: Vec<String>,
+    /// When the pledge was signed, if known.
+    pub signed_on: Option<Date>,
+    /// Parties that carry out work without having signed.
+    pub also_by: Vec<String>,
     /// The party that leads communication (the convener in Karlstad).
     pub communication_lead: String,
     /// First and last day of the pledge.
@@ -76,6 +85,10 @@ pub struct PublicCommitment {
     pub text: String,
     /// Who promised it.
     pub owners: Vec<String>,
+    /// The party that leads the work, if one was named.
+    pub lead: Option<String>,
+    /// Others who carry out the work without having signed.
+    pub other_actors: Vec<String>,
     /// The problem areas it addresses, as "1. Våld i offentlig miljö".
     pub areas: Vec<String>,
     /// What has been done, in words ("14 av 24 tillsyner (58 %) i 9 rapporter").
@@ -391,6 +404,8 @@ fn public_commitment(
         id: c.id.clone(),
         text: pledge.wording_at(c, as_of).to_owned(),
         owners: c.owners.iter().map(|o| party_name(pledge, o)).collect(),
+        lead: roles::lead_name(pledge, c),
+        other_actors: roles::other_actors(c),
         areas: c
             .problem_areas
             .iter()
@@ -471,7 +486,16 @@ pub fn select(
     let measured_counts = std::array::from_fn(|i| (MeasuredStatus::ALL[i], counts[i]));
     Report {
         title: pledge.title.clone(),
-        parties: pledge.parties.iter().map(|p| p.name.clone()).collect(),
+        parties: roles::letterhead(pledge),
+        signed_by: roles::signers(pledge)
+            .into_iter()
+            .map(|p| p.name.clone())
+            .collect(),
+        signed_on: pledge.period.signed,
+        also_by: roles::non_signers(pledge)
+            .into_iter()
+            .map(|p| p.name.clone())
+            .collect(),
         communication_lead: party_name(pledge, &pledge.communication_lead),
         period: (pledge.period.start, pledge.period.end),
         as_of,
@@ -509,6 +533,11 @@ fn next_meeting(meetings: &[Meeting], as_of: Date) -> Option<Date> {
 }
 
 impl Report {
+    /// "Undertecknat av A och B (2016-09-15). Genomförs också av C."
+    pub fn roles_words(&self) -> String {
+        roles::sentences(&self.signed_by, self.signed_on, &self.also_by)
+    }
+
     /// Every text of the report with a Swedish name of where it comes
     /// from: all the strings in it, found by walking the value, so a field
     /// added later is read too.
@@ -524,7 +553,8 @@ impl Report {
     fn field_words(&self, path: &[Step]) -> String {
         let what = |field: &str| match field {
             "title" => "titeln",
-            "parties" | "owners" => "en parts namn",
+            "parties" | "owners" | "signed_by" | "also_by" | "lead" => "en parts namn",
+            "other_actors" => "en av dem som också genomför åtagandet",
             "communication_lead" => "den som leder kommunikationen",
             "areas" => "ett problemområde",
             "contact" => "kontaktuppgiften i löftesfilen",

@@ -4,6 +4,7 @@
 use crate::format;
 use crate::minutes::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
 use crate::minutes::pdf::{self as minutes_pdf, DocInfo, Fonts, Printed};
+use crate::model::roles;
 use crate::privacy::Guarded;
 
 use super::{
@@ -62,6 +63,7 @@ fn overview(report: &Report) -> Vec<Block> {
             ),
             Style::Bold,
         ),
+        paragraph(report.roles_words(), Style::Regular),
         paragraph(
             format!(
                 "Här berättar parterna hur arbetet med löftet går: vad som lovades, vad som \
@@ -154,6 +156,15 @@ fn commitment(c: &PublicCommitment) -> Block {
         out.push(labelled(&format!("{}:", r.label()), r.words()));
     }
     out.push(labelled("Ansvariga:", crate::format::list(&c.owners)));
+    if let Some(lead) = &c.lead {
+        out.push(labelled(&format!("{}:", roles::LEAD_LABEL), lead.clone()));
+    }
+    if !c.other_actors.is_empty() {
+        out.push(labelled(
+            &format!("{}:", roles::ALSO_LABEL),
+            crate::format::list(&c.other_actors),
+        ));
+    }
     if !c.areas.is_empty() {
         out.push(labelled("Problemområden:", c.areas.join("; ")));
     }

@@ -111,6 +111,7 @@ impl CommitmentStatus {
         crate::model::meeting::StatusSnapshot {
             as_of,
             reported: self.reported,
+            qualifier: self.qualifier,
             unit: self.unit.clone(),
             reports: self.reports,
             expected: self.expected,
@@ -208,6 +209,18 @@ impl StatusReport {
     /// The status of one commitment.
     pub fn commitment(&self, id: &CommitmentId) -> Option<&CommitmentStatus> {
         self.commitments.iter().find(|c| &c.id == id)
+    }
+
+    /// Every commitment's snapshot at the as-of date, in pledge order: what
+    /// a meeting keeps when it is concluded.
+    pub fn snapshots(&self) -> Vec<crate::model::meeting::CommitmentSnapshot> {
+        self.commitments
+            .iter()
+            .map(|c| crate::model::meeting::CommitmentSnapshot {
+                commitment: c.id.clone(),
+                snapshot: c.snapshot(self.as_of),
+            })
+            .collect()
     }
 }
 

@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::format;
-use crate::model::{Date, Target};
+use crate::model::meeting::StatusSnapshot;
+use crate::model::{Date, Qualifier, Target};
 
 use super::{CommitmentStatus, MeasuredStatus};
 
@@ -12,15 +13,81 @@ use super::{CommitmentStatus, MeasuredStatus};
 /// "ca 60 timmar", "3 rapporter"; "–" when nothing is reported and there is
 /// nothing to compare with.
 pub fn reported_of_target(s: &CommitmentStatus) -> String {
-    let amount = format!("{}{}", s.qualifier.prefix(), format::number(s.reported));
-    match (&s.unit, s.full_target) {
+    reported_against(
+        s.qualifier,
+        s.reported,
+        s.unit.as_deref(),
+        s.full_target,
+        s.reports,
+    )
+}
+
+/// The one phrasing of "what was reported against what": the live status
+/// and the snapshots kept by meetings both go through here, so a "minst"
+/// or "ca" is never lost on the way to the minutes.
+fn reported_against(
+    qualifier: Qualifier,
+    reported: f64,
+    unit: Option<&str>,
+    target: Option<f64>,
+    reports: usize,
+) -> String {
+    let amount = qualified(qualifier, reported);
+    match (unit, target) {
         (Some(unit), Some(full)) => {
             format!("{amount} av {} {unit}", format::number(round_target(full)))
         }
-        (Some(unit), None) if s.reports > 0 => format!("{amount} {unit}"),
-        (None, _) if s.reports > 0 => reports_count(s.reports),
+        (Some(unit), None) if reports > 0 => format!("{amount} {unit}"),
+        (None, _) if reports > 0 => reports_count(reports),
         _ => "–".to_owned(),
     }
+}
+
+/// "minst 200", "ca 60", "14".
+fn qualified(qualifier: Qualifier, amount: f64) -> String {
+    format!("{}{}", qualifier.prefix(), format::number(amount))
+}
+
+/// A meeting's snapshot as the minutes print it: "minst 200 av 200
+/// tillsyner, 100 % — förväntat 50 % per 2017-03-16 (uppnått)". The
+/// qualifier of the reported figure is kept, as in [`reported_of_target`].
+pub fn snapshot_words(snapshot: &StatusSnapshot) -> String {
+    let target = snapshot.target.filter(|t| *t > 0.0);
+    let mut text = match (snapshot.unit.as_deref(), target) {
+        // The minutes say "0 tillsyner" and "0 rapporter" where the
+        // status table says "–": a record states what was counted.
+        (None, _) => reports_count(snapshot.reports),
+        (Some(unit), None) => {
+            format!(
+                "{} {unit}",
+                qualified(snapshot.qualifier, snapshot.reported)
+            )
+        }
+        (unit, target) => reported_against(
+            snapshot.qualifier,
+            snapshot.reported,
+            unit,
+            target,
+            snapshot.reports,
+        ),
+    };
+    if let Some(target) = target {
+        let _ = write!(
+            text,
+            ", {}",
+            format::percent(snapshot.reported / target * 100.0)
+        );
+        if let Some(expected) = snapshot.expected {
+            let _ = write!(
+                text,
+                " — förväntat {} per {}",
+                format::percent(expected / target * 100.0),
+                snapshot.as_of
+            );
+        }
+    }
+    let _ = write!(text, " ({})", snapshot.measured);
+    text
 }
 
 /// A whole-period target for display: rate targets over a period give
@@ -188,6 +255,72 @@ mod tests {
         assert_eq!(
             counts_from(Date::from_ymd(2018, 12, 31).expect("valid")),
             "räknas från 2018-12-31"
+        );
+    }
+
+    fn snapshot() -> StatusSnapshot {
+        StatusSnapshot {
+            as_of: Date::from_ymd(2017, 3, 16).expect("valid"),
+            reported: 200.0,
+            qualifier: Qualifier::Minst,
+            unit: Some("tillsyner".into()),
+            reports: 3,
+            expected: Some(100.0),
+            target: Some(200.0),
+            measured: MeasuredStatus::Uppnatt,
+        }
+    }
+
+    #[test]
+    fn a_snapshot_keeps_the_qualifier_of_what_was_reported() {
+        let s = snapshot();
+        assert_eq!(
+            snapshot_words(&s),
+            "minst 200 av 200 tillsyner, 100\u{a0}% — förväntat 50\u{a0}% per 2017-03-16 (uppnått)"
+        );
+        let about = StatusSnapshot {
+            qualifier: Qualifier::Cirka,
+            target: None,
+            expected: None,
+            reported: 60.0,
+            unit: Some("timmar".into()),
+            measured: MeasuredStatus::Kvalitativ,
+            ..snapshot()
+        };
+        assert_eq!(snapshot_words(&about), "ca 60 timmar (kvalitativ)");
+        let exact = StatusSnapshot {
+            qualifier: Qualifier::Exakt,
+            reported: 52.0,
+            target: Some(150.0),
+            expected: Some(68.6),
+            measured: MeasuredStatus::EfterPlan,
+            ..snapshot()
+        };
+        assert_eq!(
+            snapshot_words(&exact),
+            "52 av 150 tillsyner, 35\u{a0}% — förväntat 46\u{a0}% per 2017-03-16 (efter plan)"
+        );
+        // Without a unit the record counts the reports, one or many.
+        let untargeted = StatusSnapshot {
+            unit: None,
+            target: None,
+            expected: None,
+            reported: 0.0,
+            reports: 1,
+            measured: MeasuredStatus::Kvalitativ,
+            ..snapshot()
+        };
+        assert_eq!(snapshot_words(&untargeted), "1 rapport (kvalitativ)");
+        let nothing = StatusSnapshot {
+            reported: 0.0,
+            reports: 0,
+            qualifier: Qualifier::Exakt,
+            measured: MeasuredStatus::IngaRapporter,
+            ..snapshot()
+        };
+        assert_eq!(
+            snapshot_words(&nothing),
+            "0 av 200 tillsyner, 0\u{a0}% — förväntat 50\u{a0}% per 2017-03-16 (inga rapporter)"
         );
     }
 

@@ -57,6 +57,7 @@ fn thing(type_name: &str) -> Option<&'static str> {
         "Assessment" => "bedömningen",
         "MeasuredStatus" => "den mätta statusen",
         "StatusSnapshot" => "statusen vid mötet",
+        "CommitmentSnapshot" => "siffrorna från mötets avslutning",
         "ActionItem" => "en åtgärd",
         "ActionStatus" => "åtgärdens status",
         "ActionUpdate" => "uppföljningen av en åtgärd",

@@ -120,3 +120,24 @@ pub fn files(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u
     }
     out
 }
+
+/// The sample's pledge with roles to tell apart: signed on 2016-09-15 by
+/// the police and the municipality, a housing company taking part without
+/// signing, and G1 led by the municipality with two other actors.
+pub fn with_roles(pledge: &mut medborgarlofte::model::Pledge) {
+    use medborgarlofte::model::{Party, PartyId, PartyKind};
+    pledge.parties.push(Party {
+        id: PartyId::new("bostaden"),
+        name: "Bostadsbolaget".into(),
+        kind: PartyKind::Bostadsbolag,
+        signed: false,
+    });
+    pledge.period.signed = Some("2016-09-15".parse().expect("valid date"));
+    let g1 = pledge
+        .commitments
+        .iter_mut()
+        .find(|c| c.id.as_str() == "G1")
+        .expect("G1");
+    g1.lead = Some(PartyId::new("karlstads-kommun"));
+    g1.other_actors = vec!["Räddningstjänsten".into(), "Länsstyrelsen Värmland".into()];
+}

@@ -66,6 +66,9 @@ pub enum MeetingCommand {
     DismissConflict,
     /// Adjust (justera) the minutes: records place and date, then read-only.
     Adjust,
+    /// End the meeting (to *avslutat*), keeping every commitment's figures
+    /// at the meeting date for the minutes.
+    Conclude,
 }
 
 /// Someone else saved the meeting file while we edited it.
@@ -330,6 +333,13 @@ impl MeetingSession {
                     MeetingEdit::SetAdjustment(Some(adjustment)),
                     MeetingEdit::SetState(MeetingState::Justerat),
                 ]))?;
+            }
+            MeetingCommand::Conclude => {
+                let snapshots = self
+                    .status
+                    .as_ref()
+                    .map_or_else(Vec::new, StatusReport::snapshots);
+                self.edit(MeetingEdit::Conclude { snapshots })?;
             }
             MeetingCommand::RestoreRecovery => {
                 if let Some(recovery) = self.recovery.take() {

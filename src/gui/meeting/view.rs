@@ -125,6 +125,10 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
             ui.label(RichText::new(t.unsaved).color(Palette::for_ui(ui).warning));
         }
     });
+    if meeting.has_concluded() && !meeting.snapshots.is_empty() {
+        // Said, not silent: which figures the minutes will print.
+        ui.label(RichText::new(t.figures_kept(meeting.snapshots.len())).small());
+    }
     ui.horizontal_wrapped(|ui| {
         for (action, enabled) in [
             (Action::SaveMeeting, session.has_unsaved_changes()),
@@ -150,6 +154,8 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
         {
             if state == MeetingState::Justerat {
                 emit(commands, MeetingCommand::Adjust);
+            } else if state == MeetingState::Avslutat {
+                emit(commands, MeetingCommand::Conclude);
             } else {
                 emit(commands, MeetingCommand::Edit(MeetingEdit::SetState(state)));
             }
