@@ -504,7 +504,7 @@ fn minutes_cmd(
             eprintln!("fel: --meeting: {err}");
             return EXIT_USAGE;
         }
-        Err(crate::model::DateError::Format(_)) => None,
+        Err(crate::model::DateError::Format(_) | crate::model::DateError::SpanFormat(_)) => None,
     };
     let found = loaded
         .meetings

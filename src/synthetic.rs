@@ -78,8 +78,8 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
         ),
         source: Some("Genererat av medborgarlofte::synthetic".into()),
         parties,
-        convener: "polis".into(),
-        communication_lead: "polis".into(),
+        convener: Some("polis".into()),
+        communication_lead: Some("polis".into()),
         contact: None,
         period: Period {
             start,
@@ -129,7 +129,7 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
             .as_ref()
             .map_or_else(|| "insatser".to_owned(), |t| t.unit.clone());
         let entry = Activity {
-            date,
+            date: date.into(),
             until: None,
             commitments: smallvec::smallvec![c.id.clone()],
             party,

@@ -1571,6 +1571,47 @@ mod activities {
     }
 
     #[test]
+    fn a_whole_month_is_reported_as_a_month_and_shown_so() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("K1")));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Datum").type_text("2017-03");
+        h.run();
+        retype(&mut h, "Antal", "7");
+        h.get_by_label("Spara (Enter)").click();
+        h.run();
+        assert_eq!(
+            h.state().activity_form().map(|f| f.saved),
+            Some(1),
+            "{:?}",
+            h.state().error()
+        );
+        h.key_press(Key::Escape);
+        h.run();
+        let kommunen =
+            std::fs::read_to_string(dir.path().join("activities/kommunen.ron")).expect("read");
+        assert!(kommunen.contains("date: \"2017-03\""), "{kommunen}");
+        // The activity list says "mars 2017", not an invented 1 March, and
+        // the month counts from its last day.
+        let detail = h.state().detail().expect("detail panel open");
+        let row = detail
+            .entries
+            .iter()
+            .find(|e| e.date_text == "mars 2017")
+            .expect("the month is listed as a month");
+        assert_eq!(row.quantity, "7 tillsyner");
+        assert_eq!(
+            row.not_counted, None,
+            "March 2017 is over by the as-of date"
+        );
+    }
+
+    #[test]
     fn the_date_is_picked_in_a_swedish_calendar_by_mouse_or_keyboard() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));

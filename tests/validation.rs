@@ -106,12 +106,39 @@ fn unknown_field_is_an_error_with_a_suggestion() {
 
 #[test]
 fn missing_field_is_named() {
-    let missing = PLEDGE.replace("    communication_lead: \"polis\",\n", "");
+    let missing = PLEDGE.replace(
+        "    period: (start: \"2016-10-01\", end: \"2017-09-30\"),\n",
+        "",
+    );
     let loaded = load(&missing, &[]);
     let p = only(&loaded, |k| matches!(k, ProblemKind::Syntax(_)));
+    assert!(p.message().contains("fältet `period` saknas"), "{p}");
+}
+
+#[test]
+fn a_pledge_need_not_name_its_convener_or_communication_lead() {
+    // Many pledges do not say who convenes; a file without either loads
+    // clean, and one that names them (without `implicit_some`) still does.
+    let without = PLEDGE
+        .replace("    convener: \"polis\",\n", "")
+        .replace("    communication_lead: \"polis\",\n", "");
+    let loaded = load(&without, &[]);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let pledge = loaded.pledge.expect("loads");
+    assert_eq!(pledge.convener, None);
+    assert_eq!(pledge.communication_lead, None);
+    let named = load(PLEDGE, &[]).pledge.expect("loads");
+    assert_eq!(named.convener.as_ref().map(|p| p.as_str()), Some("polis"));
+    // An unknown one is still an error at its place.
+    let unknown = PLEDGE.replace("    convener: \"polis\",", "    convener: \"polisen\",");
+    let loaded = load(&unknown, &[]);
     assert!(
-        p.message().contains("fältet `communication_lead` saknas"),
-        "{p}"
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.to_string().contains("polisen")),
+        "{:#?}",
+        loaded.problems
     );
 }
 

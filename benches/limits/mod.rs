@@ -68,7 +68,8 @@ pub fn folder(dir: &Path) -> Loaded {
             entries.push(Activity {
                 date: Date::from_ymd(2016, 10, 3)
                     .expect("date")
-                    .add_days(i64::try_from(p + i % 200).unwrap_or(0)),
+                    .add_days(i64::try_from(p + i % 200).unwrap_or(0))
+                    .into(),
                 until: None,
                 commitments: [c.id.clone()].into_iter().collect(),
                 party: party.clone(),

@@ -26,7 +26,8 @@ use crate::workspace::Document;
 pub struct EntryRow {
     /// First day.
     pub date: Date,
-    /// "2017-03-14" or "2017-05-01 – 2017-07-31".
+    /// "2017-03-14", "2017-05-01 – 2017-07-31" or "oktober 2018": the
+    /// precision the report gave.
     pub date_text: String,
     /// Party name.
     pub party: String,
@@ -101,7 +102,7 @@ impl Detail {
             .iter()
             .enumerate()
             .flat_map(|(f, file)| file.entries.iter().enumerate().map(move |(i, e)| (f, i, e)))
-            .filter(|(_, _, e)| e.date <= doc.as_of && e.commitments.contains(id))
+            .filter(|(_, _, e)| e.first_day() <= doc.as_of && e.commitments.contains(id))
             .map(|(file, index, e)| {
                 let mut row = entry_row(pledge, e, file, index, doc.as_of);
                 let last_day = e.last_day();
@@ -157,11 +158,8 @@ fn entry_row(
     let last_day = entry.last_day();
     EntryRow {
         not_counted: (last_day > as_of).then(|| words::counts_from(last_day)),
-        date: entry.date,
-        date_text: match entry.until {
-            Some(until) => format!("{} – {until}", entry.date),
-            None => entry.date.to_string(),
-        },
+        date: entry.first_day(),
+        date_text: entry.when(),
         party: format::list(
             &entry
                 .parties()

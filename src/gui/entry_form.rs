@@ -129,7 +129,7 @@ impl EntryForm {
 
     /// A form filled with an existing entry, to change it.
     pub fn edit(pledge: &Pledge, file: usize, index: usize, entry: &Activity) -> Self {
-        let mut form = EntryForm::new(pledge, entry.date, None, Some(entry.party.clone()));
+        let mut form = EntryForm::new(pledge, entry.first_day(), None, Some(entry.party.clone()));
         form.date = entry.date.to_string();
         form.until = entry.until.map(|d| d.to_string()).unwrap_or_default();
         form.commitment = entry.commitments.first().cloned();
@@ -212,7 +212,8 @@ impl EntryForm {
                 message,
             });
         };
-        let date = match parse_date(&Cell::Text(self.date.clone())) {
+        // A day, or a whole week, month or year ("2018-10") as reports say.
+        let date = match crate::import::parse_span(&Cell::Text(self.date.clone())) {
             Ok(d) => Some(d),
             Err(m) => {
                 error(Some(Field::Datum), m);

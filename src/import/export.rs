@@ -89,7 +89,7 @@ fn check_personal_data(files: &[ActivityFile]) -> Result<(), ExportError> {
 fn check_dates(files: &[ActivityFile]) -> Result<(), ExportError> {
     let first = crate::model::Date::FIRST_SPREADSHEET_DAY;
     for entry in files.iter().flat_map(|f| &f.entries) {
-        for date in std::iter::once(entry.date).chain(entry.until) {
+        for date in std::iter::once(entry.first_day()).chain(entry.until) {
             if date < first {
                 return Err(ExportError::DateBeforeExcel {
                     date,
@@ -221,7 +221,9 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
     sheet.set_name("Aktiviteter")?;
     let bold = XlsxFormat::new().set_bold();
     let date_format = XlsxFormat::new().set_num_format("yyyy-mm-dd");
-    let widths = [12.0, 12.0, 10.0, 18.0, 9.0, 16.0, 12.0, 26.0, 60.0, 12.0];
+    let widths = [
+        12.0, 12.0, 10.0, 18.0, 9.0, 16.0, 12.0, 26.0, 60.0, 12.0, 14.0,
+    ];
     for (col, (field, width)) in Field::ALL.iter().zip(widths).enumerate() {
         let col = u16::try_from(col).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, col, field.heading(), &bold)?;
@@ -238,11 +240,17 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
                 u8::try_from(d.day()).unwrap_or(1),
             )
         };
-        sheet.write_datetime_with_format(row, 0, date(entry.date)?, &date_format)?;
+        if entry.date.is_day() {
+            sheet.write_datetime_with_format(row, 0, date(entry.date.first())?, &date_format)?;
+        } else {
+            // A week, month or year stays as written ("2018-10"): a date
+            // cell would invent its first day.
+            sheet.write_string(row, 0, entry.date.to_string())?;
+        }
         if let Some(until) = entry.until {
             sheet.write_datetime_with_format(row, 1, date(until)?, &date_format)?;
         }
-        for col in [2u16, 3, 5, 6, 7, 8, 9] {
+        for col in [2u16, 3, 5, 6, 7, 8, 9, 10] {
             let text = &t[usize::from(col)];
             if !text.is_empty() {
                 sheet.write_string(row, col, text)?;
@@ -253,6 +261,6 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, row.max(1), 9)?;
+    sheet.autofilter(0, 0, row.max(1), 10)?;
     Ok(workbook.save_to_buffer()?)
 }

@@ -18,7 +18,7 @@ use crate::model::activity_edit::ActivityEdit;
 use crate::model::validate::{check_entry, likely_duplicate, suggest};
 use crate::model::{
     Activity, ActivityFile, CommitmentId, Date, PartyId, PartyKind, Pledge, Qualifier, Quantity,
-    Severity,
+    Severity, Span,
 };
 use crate::store::activities::{ActivityWriteError, appends, apply_all};
 
@@ -409,7 +409,7 @@ pub fn plan(table: &Table, mapping: &Mapping, ctx: &Context<'_>) -> Plan {
         return out;
     }
     let existing: Vec<&Activity> = ctx.existing.iter().flat_map(|f| &f.entries).collect();
-    let mut by_date: HashMap<Date, Vec<&Activity>> = HashMap::new();
+    let mut by_date: HashMap<Span, Vec<&Activity>> = HashMap::new();
     for e in &existing {
         by_date.entry(e.date).or_default().push(e);
     }
@@ -621,7 +621,7 @@ impl RowReader<'_> {
 
     fn entry(&mut self) -> Option<Activity> {
         let date = if self.cell(Field::Datum).is_some() {
-            self.parsed(Field::Datum, parse_date)
+            self.parsed(Field::Datum, parse_span)
         } else {
             self.required_missing(Field::Datum, "datum");
             None
@@ -683,6 +683,37 @@ pub fn parse_date(cell: &Cell) -> Result<Date, String> {
     Ok(date)
 }
 
+/// The Datum cell of a report: a day as [`parse_date`] reads it, or a whole
+/// ISO week, month or year written as text ("2018-W09", "2018-10",
+/// "2018") or a year typed as a number (2018, which Excel would otherwise
+/// read as a day in 1905).
+pub fn parse_span(cell: &Cell) -> Result<Span, String> {
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 && (1900.0..=2100.0).contains(n) => {
+            // `as`: an integer between 1900 and 2100, checked above.
+            #[allow(clippy::cast_possible_truncation)]
+            let year = *n as i32;
+            Span::year(year).ok_or_else(|| format!("{year} är inget år"))
+        }
+        Cell::Text(t) if looks_like_span(t.trim()) => {
+            t.trim().parse::<Span>().map_err(|e| e.to_string())
+        }
+        _ => parse_date(cell).map(Span::day),
+    }
+}
+
+/// "2018", "2018-10" or "2018-W09" (not "1.2.1900", which is a day).
+fn looks_like_span(t: &str) -> bool {
+    let b = t.as_bytes();
+    let year = b.len() >= 4 && b.iter().take(4).all(u8::is_ascii_digit);
+    year && match b.len() {
+        4 => true,
+        7 => b.get(4) == Some(&b'-'),
+        8 => b.get(4) == Some(&b'-') && matches!(b.get(5), Some(b'W' | b'w')),
+        _ => false,
+    }
+}
+
 fn before_excel_message() -> String {
     "datum före 1900-03-01 kan Excel inte visa rätt; rätta datumet".into()
 }
@@ -697,7 +728,7 @@ fn date_from_text(t: &str) -> Result<Date, String> {
             // Written the right way, but the day does not exist: the same
             // words as `check` ("februari 2017 har 28 dagar").
             Err(err @ crate::model::DateError::NoSuchDay { .. }) => return Err(err.to_string()),
-            Err(crate::model::DateError::Format(_)) => {}
+            Err(crate::model::DateError::Format(_) | crate::model::DateError::SpanFormat(_)) => {}
         }
     }
     let parts: Vec<&str> = t.split(['/', '.']).collect();

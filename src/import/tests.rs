@@ -226,3 +226,28 @@ fn without_date_or_commitment_columns_nothing_is_planned() {
             .contains("ingen kolumn för datum och åtagande")
     );
 }
+
+#[test]
+fn a_datum_cell_may_be_a_week_month_or_year() {
+    use crate::model::Precision;
+    let span = |cell: Cell| super::parse_span(&cell);
+    let month = span(Cell::Text("2018-10".into())).expect("a month");
+    assert_eq!(month.precision(), Precision::Manad);
+    assert_eq!(month.last().to_string(), "2018-10-31");
+    assert_eq!(
+        span(Cell::Text("2018-W09".into())).map(crate::model::Span::precision),
+        Ok(Precision::Vecka)
+    );
+    // A year typed as a number is a year, not a day in 1905.
+    let year = span(Cell::Number(2018.0)).expect("a year");
+    assert_eq!(year.precision(), Precision::Ar);
+    assert_eq!(year.first().to_string(), "2018-01-01");
+    assert_eq!(
+        span(Cell::Text("2017-03-14".into())).map(|s| s.first().to_string()),
+        Ok("2017-03-14".to_owned())
+    );
+    let err = span(Cell::Text("2018-13".into())).expect_err("no month 13");
+    assert!(err.contains("månad 13 finns inte"), "{err}");
+    let err = span(Cell::Text("maj".into())).expect_err("not a date");
+    assert!(err.contains("ÅÅÅÅ-MM"), "{err}");
+}

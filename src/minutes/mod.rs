@@ -43,9 +43,13 @@ pub fn guard(
     meeting: &Meeting,
     live: &[CommitmentSnapshot],
 ) -> Result<Guarded<pdf::Printed>, MinutesError> {
-    let convener = pledge
-        .party(&pledge.convener)
-        .map_or_else(|| pledge.convener.to_string(), |p| p.name.clone());
+    // The convener when the pledge names one, else the parties that signed.
+    let convener = match &pledge.convener {
+        Some(id) => pledge
+            .party(id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone()),
+        None => crate::format::list(&crate::model::roles::letterhead(pledge)),
+    };
     let printed = pdf::Printed {
         info: pdf::DocInfo {
             title: format!("Protokoll – {}", meeting.title),

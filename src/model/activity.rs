@@ -7,7 +7,7 @@ use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
-use super::date::Date;
+use super::date::{Date, Span};
 use super::ids::{CommitmentId, PartyId};
 
 /// The file format version this build reads and writes.
@@ -37,8 +37,9 @@ pub type Commitments = SmallVec<[CommitmentId; 1]>;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
-    /// The day it was done, or the first day of a range.
-    pub date: Date,
+    /// The day it was done, or the first day of a range; or a whole ISO
+    /// week, month or year ("2018-10" for "i oktober"), which is a range.
+    pub date: Span,
     /// Last day when the entry covers a range ("maj–juli").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
@@ -87,9 +88,27 @@ impl Activity {
         )
     }
 
-    /// Last day covered by the entry (the date itself for single-day entries).
+    /// First day covered by the entry.
+    pub fn first_day(&self) -> Date {
+        self.date.first()
+    }
+
+    /// Last day covered by the entry: `until`, else the last day of its
+    /// date (the day itself for a single day, the 31st for "2018-10").
     pub fn last_day(&self) -> Date {
-        self.until.unwrap_or(self.date)
+        self.until.unwrap_or(self.date.last())
+    }
+
+    /// When it was done as the report says it, keeping the precision:
+    /// "2018-10-05", "oktober 2018", "2018-05-01 – 2018-07-31",
+    /// "maj 2018 – 2018-07-31".
+    pub fn when(&self) -> String {
+        match self.until {
+            Some(until) if until != self.date.first() || !self.date.is_day() => {
+                format!("{} – {until}", self.date.words())
+            }
+            _ => self.date.words(),
+        }
     }
 }
 

@@ -127,7 +127,7 @@ mod tests {
 
     fn entry(day: u32, amount: f64) -> Activity {
         Activity {
-            date: Date::from_ymd(2017, 3, day).expect("date"),
+            date: Date::from_ymd(2017, 3, day).expect("date").into(),
             until: None,
             commitments: std::iter::once(CommitmentId::new("K1")).collect(),
             party: PartyId::new("karlstads-kommun"),

@@ -20,6 +20,11 @@ pub enum DateError {
     /// Not of the form `YYYY-MM-DD`.
     #[error("\"{0}\" är inget datum; skriv det som ÅÅÅÅ-MM-DD, till exempel 2017-03-14")]
     Format(String),
+    /// Not a day, ISO week, month or year (where a report's date may be one).
+    #[error(
+        "\"{0}\" är inget datum; skriv en dag som ÅÅÅÅ-MM-DD, en vecka som ÅÅÅÅ-Wvv, en månad som ÅÅÅÅ-MM eller ett år som ÅÅÅÅ"
+    )]
+    SpanFormat(String),
     /// The form is right but the day does not exist (2017-06-31, 2017-02-29).
     #[error("datumet \"{text}\" finns inte ({reason})")]
     NoSuchDay {
@@ -208,6 +213,210 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// How exactly a date was written: a day, an ISO week, a month or a year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// A day, "2018-10-05".
+    #[default]
+    Dag,
+    /// An ISO week, "2018-W09".
+    Vecka,
+    /// A month, "2018-10".
+    Manad,
+    /// A year, "2018".
+    Ar,
+}
+
+/// A date as reports write it: a day, or a whole ISO week, month or year
+/// ("2018-10" for "i oktober"). A week, month or year is a range from its
+/// first to its last day, and keeps its precision so it is never shown
+/// with an invented day ("oktober 2018", not "2018-10-01").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    first: Date,
+    last: Date,
+    precision: Precision,
+}
+
+impl Span {
+    /// One day.
+    pub fn day(date: Date) -> Span {
+        Span {
+            first: date,
+            last: date,
+            precision: Precision::Dag,
+        }
+    }
+
+    /// A calendar month; `None` if it does not exist.
+    pub fn month(year: i32, month: u32) -> Option<Span> {
+        let first = Date::from_ymd(year, month, 1)?;
+        let last = Date::from_ymd(year, month, days_in_month(year, month))?;
+        Some(Span {
+            first,
+            last,
+            precision: Precision::Manad,
+        })
+    }
+
+    /// An ISO week (Monday to Sunday); `None` if the year has no such week.
+    pub fn week(year: i32, week: u32) -> Option<Span> {
+        let first = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)?;
+        let last = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun)?;
+        Some(Span {
+            first: Date(first),
+            last: Date(last),
+            precision: Precision::Vecka,
+        })
+    }
+
+    /// A calendar year.
+    pub fn year(year: i32) -> Option<Span> {
+        Some(Span {
+            first: Date::from_ymd(year, 1, 1)?,
+            last: Date::from_ymd(year, 12, 31)?,
+            precision: Precision::Ar,
+        })
+    }
+
+    /// Its first day.
+    pub fn first(self) -> Date {
+        self.first
+    }
+
+    /// Its last day (the day itself for a day).
+    pub fn last(self) -> Date {
+        self.last
+    }
+
+    /// How exactly it was written.
+    pub fn precision(self) -> Precision {
+        self.precision
+    }
+
+    /// Whether it is a single day.
+    pub fn is_day(self) -> bool {
+        self.precision == Precision::Dag
+    }
+
+    /// As people say it, keeping the precision: "2018-10-05",
+    /// "vecka 9 2018", "oktober 2018", "2018".
+    pub fn words(self) -> String {
+        match self.precision {
+            Precision::Dag => self.first.to_string(),
+            Precision::Vecka => {
+                let week = self.first.0.iso_week();
+                format!("vecka {} {}", week.week(), week.year())
+            }
+            Precision::Manad => format!("{} {}", self.first.month_name(), self.first.year()),
+            Precision::Ar => self.first.year().to_string(),
+        }
+    }
+}
+
+impl From<Date> for Span {
+    fn from(date: Date) -> Span {
+        Span::day(date)
+    }
+}
+
+/// Why a text is not a date, week, month or year.
+fn span_error(text: &str) -> DateError {
+    DateError::SpanFormat(text.to_owned())
+}
+
+impl FromStr for Span {
+    type Err = DateError;
+
+    /// "2018-10-05", "2018-W09" (ISO week), "2018-10" or "2018".
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let year_of = |s: &str| -> Result<i32, DateError> {
+            if s.len() == 4 && digits(s) {
+                s.parse().map_err(|_| span_error(text))
+            } else {
+                Err(span_error(text))
+            }
+        };
+        match text.len() {
+            10 if text.as_bytes().get(4) == Some(&b'-') => text.parse().map(Span::day),
+            4 => {
+                let year = year_of(text)?;
+                Span::year(year).ok_or_else(|| span_error(text))
+            }
+            7 => {
+                let (year, month) = text.split_at(4);
+                let month = month.strip_prefix('-').ok_or_else(|| span_error(text))?;
+                if !digits(month) {
+                    return Err(span_error(text));
+                }
+                let year = year_of(year)?;
+                let month: u32 = month.parse().map_err(|_| span_error(text))?;
+                Span::month(year, month).ok_or_else(|| DateError::NoSuchDay {
+                    text: text.to_owned(),
+                    reason: format!("månad {month} finns inte"),
+                })
+            }
+            8 => {
+                let (year, week) = text.split_at(4);
+                let week = week
+                    .strip_prefix("-W")
+                    .or_else(|| week.strip_prefix("-w"))
+                    .ok_or_else(|| span_error(text))?;
+                if !digits(week) {
+                    return Err(span_error(text));
+                }
+                let year = year_of(year)?;
+                let week: u32 = week.parse().map_err(|_| span_error(text))?;
+                Span::week(year, week).ok_or_else(|| DateError::NoSuchDay {
+                    text: text.to_owned(),
+                    reason: format!("{year} har ingen vecka {week}"),
+                })
+            }
+            _ => Err(span_error(text)),
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    /// The form files use: "2018-10-05", "2018-W09", "2018-10", "2018".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision {
+            Precision::Dag => self.first.fmt(f),
+            Precision::Vecka => {
+                let week = self.first.0.iso_week();
+                write!(f, "{:04}-W{:02}", week.year(), week.week())
+            }
+            Precision::Manad => write!(f, "{:04}-{:02}", self.first.year(), self.first.month()),
+            Precision::Ar => write!(f, "{:04}", self.first.year()),
+        }
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Span;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "ett datum som \"ÅÅÅÅ-MM-DD\", en månad \"ÅÅÅÅ-MM\", en vecka \"ÅÅÅÅ-Wvv\" eller ett år \"ÅÅÅÅ\"",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Span, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +462,49 @@ mod tests {
         assert_eq!(days_in_month(2016, 2), 29);
         assert_eq!(days_in_month(2017, 2), 28);
         assert_eq!(start.add_days(2), end);
+    }
+
+    #[test]
+    fn spans_keep_their_precision() {
+        let month: Span = "2018-10".parse().expect("a month");
+        assert_eq!(month.first().to_string(), "2018-10-01");
+        assert_eq!(month.last().to_string(), "2018-10-31");
+        assert_eq!(month.to_string(), "2018-10");
+        assert_eq!(month.words(), "oktober 2018");
+        let week: Span = "2018-W09".parse().expect("a week");
+        assert_eq!(week.first().to_string(), "2018-02-26");
+        assert_eq!(week.last().to_string(), "2018-03-04");
+        assert_eq!(week.to_string(), "2018-W09");
+        assert_eq!(week.words(), "vecka 9 2018");
+        let year: Span = "2019".parse().expect("a year");
+        assert_eq!(
+            (year.first().to_string(), year.last().to_string()),
+            ("2019-01-01".to_owned(), "2019-12-31".to_owned())
+        );
+        assert_eq!(year.words(), "2019");
+        let day: Span = "2017-03-14".parse().expect("a day");
+        assert!(day.is_day());
+        assert_eq!(day.words(), "2017-03-14");
+        // ISO week 1 of 2020 starts in 2019; 2021 has no week 53.
+        assert_eq!(
+            "2020-W01"
+                .parse::<Span>()
+                .map(|w| w.first().to_string())
+                .ok()
+                .as_deref(),
+            Some("2019-12-30")
+        );
+        for bad in [
+            "2021-W53",
+            "2018-13",
+            "2018-1",
+            "18",
+            "2018-W9",
+            "2018-10-5",
+            "maj 2018",
+            "2018-02-30",
+        ] {
+            assert!(bad.parse::<Span>().is_err(), "{bad}");
+        }
     }
 }

@@ -16,7 +16,7 @@ pub mod roles;
 pub use activity::{
     ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, Commitments, Qualifier, Quantity, same_unit,
 };
-pub use date::{Date, DateError, month_name};
+pub use date::{Date, DateError, Precision, Span, month_name};
 pub use ids::{ActionId, CommitmentId, IndicatorId, PartyId};
 pub use measured::MeasuredStatus;
 pub use pledge::{

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::date::Date;
+use super::date::{Date, Span};
 use super::ids::{CommitmentId, IndicatorId, PartyId};
 
 /// The file format version this build reads and writes.
@@ -28,10 +28,22 @@ pub struct Pledge {
     pub source: Option<String>,
     /// Every party; at least one.
     pub parties: Vec<Party>,
-    /// The party that convenes and leads follow-up (sammankallande).
-    pub convener: PartyId,
-    /// The party that leads communicating progress to citizens.
-    pub communication_lead: PartyId,
+    /// The party that convenes and leads follow-up (sammankallande), when
+    /// the pledge says (many do not).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_some"
+    )]
+    pub convener: Option<PartyId>,
+    /// The party that leads communicating progress to citizens, when the
+    /// pledge says.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_some"
+    )]
+    pub communication_lead: Option<PartyId>,
     /// How citizens can get in touch (for the public report).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<String>,
@@ -111,7 +123,9 @@ pub struct Period {
     pub end: Date,
     /// Signing date, which may differ from the start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub signed: Option<Date>,
+    /// A day, or a month or year when that is all the source says
+    /// ("undertecknat i mars 2019": `"2019-03"`).
+    pub signed: Option<Span>,
 }
 
 impl Period {
@@ -269,7 +283,7 @@ pub enum TargetShape {
             default,
             skip_serializing_if = "Option::is_none",
             serialize_with = "serialize_some_date",
-            deserialize_with = "deserialize_some_date"
+            deserialize_with = "deserialize_some"
         )]
         by: Option<Date>,
     },
@@ -287,26 +301,29 @@ fn serialize_some_date<S: serde::Serializer>(
     }
 }
 
-/// Reads `by: "2017-01-31"` (as every file before optional dates had it,
-/// with or without `implicit_some`), and also `Some("…")` and `None`; a
-/// missing `by` is `None` (serde default).
-fn deserialize_some_date<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Date>, D::Error> {
-    struct Visitor;
-    impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = Option<Date>;
+/// Reads an optional text-like value (a date, a party id) written plainly,
+/// as every file had it when the field was required (`by: "2017-01-31"`,
+/// `convener: "lpo"`, with or without `implicit_some`), and also `Some(…)`
+/// and `None`; a missing field is `None` (serde default).
+fn deserialize_some<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Visitor<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+        type Value = Option<T>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("ett datum som \"ÅÅÅÅ-MM-DD\"")
+            f.write_str("en text inom citattecken")
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            v.parse().map(Some).map_err(E::custom)
+            T::deserialize(serde::de::value::StrDeserializer::<E>::new(v)).map(Some)
         }
         fn visit_some<D: serde::Deserializer<'de>>(
             self,
             deserializer: D,
         ) -> Result<Self::Value, D::Error> {
-            Date::deserialize(deserializer).map(Some)
+            T::deserialize(deserializer).map(Some)
         }
         fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
             Ok(None)
@@ -315,7 +332,7 @@ fn deserialize_some_date<'de, D: serde::Deserializer<'de>>(
             Ok(None)
         }
     }
-    deserializer.deserialize_any(Visitor)
+    deserializer.deserialize_any(Visitor(std::marker::PhantomData))
 }
 
 /// A day of the week, for [`TargetShape::Weekdays`].

@@ -264,8 +264,8 @@ pub fn new_pledge(title: &str, period: Period, police: &str, municipality: &str)
             party("polisen", police, PartyKind::Polis),
             party("kommunen", municipality, PartyKind::Kommun),
         ],
-        convener: PartyId::new("polisen"),
-        communication_lead: PartyId::new("polisen"),
+        convener: Some(PartyId::new("polisen")),
+        communication_lead: Some(PartyId::new("polisen")),
         contact: None,
         period: Period {
             signed: None,

@@ -10,7 +10,7 @@
 
 use crate::format;
 
-use super::date::Date;
+use super::date::Span;
 use super::pledge::{Commitment, Party, Pledge};
 
 /// The label for a commitment's lead party: "Leds av".
@@ -51,13 +51,15 @@ pub fn letterhead(pledge: &Pledge) -> Vec<String> {
 /// "Undertecknat av LPO Karlstad och Karlstads kommun (2016-09-15)", the
 /// date left out when it is not known; "Ännu inte undertecknat" without
 /// signatories.
-pub fn signed_words<S: AsRef<str>>(signatories: &[S], signed: Option<Date>) -> String {
+pub fn signed_words<S: AsRef<str>>(signatories: &[S], signed: Option<Span>) -> String {
     if signatories.is_empty() {
         return "Ännu inte undertecknat".to_owned();
     }
     let names = format::list(signatories);
     match signed {
-        Some(date) => format!("Undertecknat av {names} ({date})"),
+        // With the precision the pledge gives: "(mars 2019)", never an
+        // invented day.
+        Some(date) => format!("Undertecknat av {names} ({})", date.words()),
         None => format!("Undertecknat av {names}"),
     }
 }
@@ -83,7 +85,7 @@ pub fn pledge_words(pledge: &Pledge) -> String {
 /// the parties that take part without signing.
 pub fn sentences<S: AsRef<str>, T: AsRef<str>>(
     signatories: &[S],
-    signed: Option<Date>,
+    signed: Option<Span>,
     others: &[T],
 ) -> String {
     let mut text = format!("{}.", signed_words(signatories, signed));
@@ -119,7 +121,7 @@ pub fn other_actors(commitment: &Commitment) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PartyId, PartyKind};
+    use crate::model::{Date, PartyId, PartyKind};
 
     fn party(id: &str, name: &str, signed: bool) -> Party {
         Party {
@@ -139,7 +141,7 @@ mod tests {
         );
         let mut pledge = loaded.pledge.expect("the sample pledge");
         pledge.parties = parties;
-        pledge.period.signed = signed;
+        pledge.period.signed = signed.map(Span::day);
         pledge
     }
 
@@ -168,6 +170,13 @@ mod tests {
             None,
         );
         assert_eq!(pledge_words(&three), "Undertecknat av A, B och C.");
+        // "Undertecknat i februari 2019": the month, never an invented day.
+        let mut month = three.clone();
+        month.period.signed = "2019-02".parse().ok();
+        assert_eq!(
+            pledge_words(&month),
+            "Undertecknat av A, B och C (februari 2019)."
+        );
     }
 
     #[test]

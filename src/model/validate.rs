@@ -96,12 +96,14 @@ pub fn validate_pledge(pledge: &Pledge) -> Vec<Finding> {
             );
         }
     }
-    check_party(
-        &mut sink,
-        &party_ids,
-        vec![Field("communication_lead")],
-        pledge.communication_lead.as_str(),
-    );
+    for (field, party) in [
+        ("convener", &pledge.convener),
+        ("communication_lead", &pledge.communication_lead),
+    ] {
+        if let Some(party) = party {
+            check_party(&mut sink, &party_ids, vec![Field(field)], party.as_str());
+        }
+    }
     let period = pledge.period;
     if period.end < period.start {
         sink.error(
@@ -295,7 +297,7 @@ fn check_id<'a>(
 /// Key for spotting likely duplicates: everything but the note.
 #[derive(PartialEq, Eq, Hash)]
 struct DuplicateKey<'a> {
-    date: Date,
+    date: crate::model::Span,
     until: Option<Date>,
     party: &'a str,
     /// Sorted; borrowed as written when already sorted (nearly always: one id).
@@ -422,7 +424,7 @@ fn validate_entry(
         check_case_wording(sink, at("note"), note);
     }
     let period = pledge.period;
-    for (field, date) in [("date", Some(entry.date)), ("until", entry.until)] {
+    for (field, date) in [("date", Some(entry.first_day())), ("until", entry.until)] {
         let Some(date) = date else { continue };
         if date < Date::FIRST_SPREADSHEET_DAY {
             // Not only outside the period: the export could not write it.
@@ -434,12 +436,12 @@ fn validate_entry(
         }
     }
     if let Some(until) = entry.until
-        && until < entry.date
+        && until < entry.first_day()
     {
         sink.error(
             at("until"),
             ProblemKind::RangeEndsBeforeStart {
-                start: entry.date,
+                start: entry.first_day(),
                 end: until,
             },
         );
@@ -657,8 +659,8 @@ pub fn entry_shape_is_usable(entry: &Activity) -> bool {
         .quantity
         .as_ref()
         .is_none_or(|q| q.amount.is_finite() && q.amount >= 0.0 && !q.unit.trim().is_empty());
-    let range_ok =
-        entry.until.is_none_or(|u| u >= entry.date) && entry.date >= Date::FIRST_SPREADSHEET_DAY;
+    let first = entry.first_day();
+    let range_ok = entry.until.is_none_or(|u| u >= first) && first >= Date::FIRST_SPREADSHEET_DAY;
     quantity_ok && range_ok && !(entry.cumulative && entry.quantity.is_none())
 }
 

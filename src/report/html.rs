@@ -91,14 +91,14 @@ pub fn render(report: &Guarded<Report>) -> String {
          <p>{}</p>\n\
          <p>Här berättar parterna hur arbetet med löftet går: vad som lovades, vad som har \
          gjorts och hur uppföljningsmötena har bedömt varje åtagande – även det som inte har \
-         gått som planerat. {} leder arbetet med att berätta om läget.</p>\n</header>\n<main>\n",
+         gått som planerat.{}</p>\n</header>\n<main>\n",
         esc(&crate::format::list(&report.parties)),
         esc(&title),
         time(report.as_of),
         time(start),
         time(end),
         esc(&report.roles_words()),
-        esc(&report.communication_lead)
+        esc(&report.told_by())
     );
     areas(&mut h, report);
     overview(&mut h, report);

@@ -33,11 +33,11 @@ pub struct Report {
     /// The parties that signed the pledge, in pledge order.
     pub signed_by: Vec<String>,
     /// When the pledge was signed, if known.
-    pub signed_on: Option<Date>,
+    pub signed_on: Option<crate::model::Span>,
     /// Parties that carry out work without having signed.
     pub also_by: Vec<String>,
-    /// The party that leads communication (the convener in Karlstad).
-    pub communication_lead: String,
+    /// The party that leads communication (the convener in Karlstad), when the pledge names one.
+    pub communication_lead: Option<String>,
     /// First and last day of the pledge.
     pub period: (Date, Date),
     /// The date the report describes ("Läget per …").
@@ -496,7 +496,10 @@ pub fn select(
             .into_iter()
             .map(|p| p.name.clone())
             .collect(),
-        communication_lead: party_name(pledge, &pledge.communication_lead),
+        communication_lead: pledge
+            .communication_lead
+            .as_ref()
+            .map(|id| party_name(pledge, id)),
         period: (pledge.period.start, pledge.period.end),
         as_of,
         areas: pledge
@@ -533,6 +536,22 @@ fn next_meeting(meetings: &[Meeting], as_of: Date) -> Option<Date> {
 }
 
 impl Report {
+    /// Who tells citizens how it goes: "LPO Karlstad leder arbetet med att
+    /// berätta om läget."; empty when the pledge does not say.
+    pub fn told_by(&self) -> String {
+        self.communication_lead
+            .as_ref()
+            .map(|lead| format!(" {lead} leder arbetet med att berätta om läget."))
+            .unwrap_or_default()
+    }
+
+    /// The PDF's author: who leads communication, else the parties.
+    pub fn author(&self) -> String {
+        self.communication_lead
+            .clone()
+            .unwrap_or_else(|| crate::format::list(&self.parties))
+    }
+
     /// "Undertecknat av A och B (2016-09-15). Genomförs också av C."
     pub fn roles_words(&self) -> String {
         roles::sentences(&self.signed_by, self.signed_on, &self.also_by)

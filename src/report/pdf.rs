@@ -68,8 +68,8 @@ fn overview(report: &Report) -> Vec<Block> {
             format!(
                 "Här berättar parterna hur arbetet med löftet går: vad som lovades, vad som \
                  har gjorts och hur uppföljningsmötena har bedömt varje åtagande – även det \
-                 som inte har gått som planerat. {} leder arbetet med att berätta om läget.",
-                report.communication_lead
+                 som inte har gått som planerat.{}",
+                report.told_by()
             ),
             Style::Regular,
         ),
@@ -232,7 +232,7 @@ pub fn render(report: &Guarded<Report>) -> Result<Vec<u8>, ReportError> {
     let printed = Printed {
         info: DocInfo {
             title: format!("Lägesrapport – {} – {}", report.title, report.as_of),
-            author: report.communication_lead.clone(),
+            author: report.author(),
             draft: false,
             footer: format!("Lägesrapport per {}", report.as_of),
             initials: false,

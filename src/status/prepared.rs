@@ -183,7 +183,7 @@ impl Prepared {
                 None => (None, 0.0, Qualifier::Exakt),
             };
             out.facts.push(Fact {
-                date: entry.date,
+                date: entry.first_day(),
                 last: entry.last_day(),
                 party,
                 unit,

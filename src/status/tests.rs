@@ -19,8 +19,8 @@ fn pledge_with(targets: Vec<(&str, Option<Target>)>, start: &str, end: &str) -> 
             kind: PartyKind::Polis,
             signed: true,
         }],
-        convener: "polis".into(),
-        communication_lead: "polis".into(),
+        convener: Some("polis".into()),
+        communication_lead: Some("polis".into()),
         contact: None,
         period: Period {
             start: d(start),
@@ -79,7 +79,7 @@ fn rate(amount: f64, per: RateUnit) -> Option<Target> {
 
 fn act(date: &str, amount: f64) -> Activity {
     Activity {
-        date: d(date),
+        date: d(date).into(),
         until: None,
         commitments: smallvec::smallvec!["A".into()],
         party: "polis".into(),
@@ -810,4 +810,36 @@ fn a_total_target_changed_midway_is_shared_by_days() {
     let expected = 10.0 * 182.0 / 365.0 + 20.0 * 183.0 / 365.0;
     assert!((s.full_target.unwrap_or_default() - expected).abs() < EPS);
     assert!((s.expected.unwrap_or_default() - expected).abs() < EPS);
+}
+
+#[test]
+fn a_week_month_or_year_counts_when_it_is_over() {
+    // "i oktober: 12 tillsyner", "vecka 9: 3", "2018: 40".
+    let p = pledge_with(vec![("A", total(100.0))], "2018-01-01", "2018-12-31");
+    let with_span = |span: &str, amount: f64| {
+        let mut entry = act("2018-01-01", amount);
+        entry.date = span.parse().expect("a span");
+        entry
+    };
+    let entries = vec![
+        with_span("2018-10", 12.0),
+        with_span("2018-W09", 3.0),
+        with_span("2018", 40.0),
+    ];
+    let at = |date: &str| status_of(&p, entries.clone(), date).reported;
+    assert!(
+        (at("2018-03-03") - 0.0).abs() < EPS,
+        "week 9 ends on Sunday 4 March"
+    );
+    assert!((at("2018-03-04") - 3.0).abs() < EPS);
+    assert!((at("2018-10-30") - 3.0).abs() < EPS, "October is not over");
+    assert!((at("2018-10-31") - 15.0).abs() < EPS);
+    assert!((at("2018-12-31") - 55.0).abs() < EPS);
+    // The entry says when as the report did: never an invented day.
+    let october = with_span("2018-10", 12.0);
+    assert_eq!(october.when(), "oktober 2018");
+    assert_eq!(with_span("2018-W09", 1.0).when(), "vecka 9 2018");
+    let mut range = act("2018-05-01", 1.0);
+    range.until = Some(d("2018-07-31"));
+    assert_eq!(range.when(), "2018-05-01 – 2018-07-31");
 }

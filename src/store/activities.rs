@@ -233,7 +233,7 @@ mod tests {
 
     fn entry(day: u32) -> Activity {
         Activity {
-            date: Date::from_ymd(2017, 3, day).expect("date"),
+            date: Date::from_ymd(2017, 3, day).expect("date").into(),
             until: None,
             commitments: std::iter::once(CommitmentId::new("K1")).collect(),
             party: PartyId::new("karlstads-kommun"),
@@ -338,7 +338,7 @@ mod proptests {
                     parse(&Source::read(&path)).expect("parses");
                 let len = file.entries.len();
                 let mut entry = file.entries.first().cloned().expect("entries");
-                entry.date = crate::model::Date::from_ymd(2017, 2, day).expect("date");
+                entry.date = crate::model::Date::from_ymd(2017, 2, day).expect("date").into();
                 entry.note = Some(format!("Ändrad \"{day}\" (test) ]"));
                 let edit = match kind {
                     0 => ActivityEdit::Insert { at: at % (len + 1), entries: vec![entry] },

@@ -175,6 +175,18 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
     });
 }
 
+/// A new participant's organisation until it is changed: the convener, or
+/// the first party when the pledge names no convener.
+fn default_organisation(doc: &Document) -> Organisation {
+    doc.pledge()
+        .and_then(|p| {
+            p.convener
+                .clone()
+                .or_else(|| p.parties.first().map(|party| party.id.clone()))
+        })
+        .map_or_else(|| Organisation::Annan(String::new()), Organisation::Part)
+}
+
 fn participants_ui(
     ui: &mut Ui,
     session: &mut MeetingSession,
@@ -256,10 +268,7 @@ fn participants_ui(
                         .add_enabled(!name.is_empty(), egui::Button::new(t.add_participant))
                         .clicked()
                     {
-                        let organisation = doc.pledge().map_or_else(
-                            || Organisation::Annan(String::new()),
-                            |p| Organisation::Part(p.convener.clone()),
-                        );
+                        let organisation = default_organisation(doc);
                         emit(
                             commands,
                             MeetingCommand::Edit(MeetingEdit::AddParticipant(Participant {
