@@ -128,7 +128,13 @@ fn a_pledge_need_not_name_its_convener_or_communication_lead() {
     assert_eq!(pledge.convener, None);
     assert_eq!(pledge.communication_lead, None);
     let named = load(PLEDGE, &[]).pledge.expect("loads");
-    assert_eq!(named.convener.as_ref().map(medborgarlofte::model::PartyId::as_str), Some("polis"));
+    assert_eq!(
+        named
+            .convener
+            .as_ref()
+            .map(medborgarlofte::model::PartyId::as_str),
+        Some("polis")
+    );
     // An unknown one is still an error at its place.
     let unknown = PLEDGE.replace("    convener: \"polis\",", "    convener: \"polisen\",");
     let loaded = load(&unknown, &[]);

@@ -58,6 +58,9 @@ fn reported_text(s: &CommitmentStatus) -> String {
     if s.reports == 0 {
         return "–".to_owned();
     }
+    if let Some(text) = words::without_number(s) {
+        return text;
+    }
     let unit = s.unit.as_deref().unwrap_or("rapporter");
     let amount = if s.unit.is_some() {
         format!(

@@ -121,7 +121,12 @@ impl CommitmentStatus {
     }
 
     /// Reported as a percentage of the whole target (not capped: 200 % is possible).
+    /// `None` when the reports give no number to measure (*kvalitativ*
+    /// against a count target): "0 %" would say nothing was done.
     pub fn percent_of_target(&self) -> Option<f64> {
+        if self.measured == MeasuredStatus::Kvalitativ {
+            return None;
+        }
         self.full_target
             .filter(|t| *t > 0.0)
             .map(|t| self.reported / t * 100.0)

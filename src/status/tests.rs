@@ -843,3 +843,16 @@ fn a_week_month_or_year_counts_when_it_is_over() {
     range.until = Some(d("2018-07-31"));
     assert_eq!(range.when(), "2018-05-01 – 2018-07-31");
 }
+
+#[test]
+fn reports_without_a_number_are_not_zero_percent_of_the_target() {
+    let p = pledge_with(vec![("A", total(10.0))], "2018-01-01", "2018-12-31");
+    let mut entry = act("2018-03-01", 0.0);
+    entry.quantity = None;
+    entry.note = Some("Hög synlighet, inget antal".into());
+    let s = status_of(&p, vec![entry], "2018-12-31");
+    assert_eq!(s.measured, MeasuredStatus::Kvalitativ);
+    assert_eq!(s.percent_of_target(), None);
+    assert_eq!(words::reported_of_target(&s), "1 rapport, inget antal");
+    assert_eq!(s.full_target, Some(10.0), "the target is still shown");
+}

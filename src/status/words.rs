@@ -13,6 +13,9 @@ use super::{CommitmentStatus, MeasuredStatus};
 /// "ca 60 timmar", "3 rapporter"; "–" when nothing is reported and there is
 /// nothing to compare with.
 pub fn reported_of_target(s: &CommitmentStatus) -> String {
+    if let Some(text) = without_number(s) {
+        return text;
+    }
     reported_against(
         s.qualifier,
         s.reported,
@@ -20,6 +23,13 @@ pub fn reported_of_target(s: &CommitmentStatus) -> String {
         s.full_target,
         s.reports,
     )
+}
+
+/// "1 rapport, inget antal": reports against a count target that give no
+/// number in its unit, so there is no figure to show (not "0 av 104").
+pub fn without_number(s: &CommitmentStatus) -> Option<String> {
+    (s.measured == MeasuredStatus::Kvalitativ && s.full_target.is_some())
+        .then(|| format!("{}, inget antal", reports_count(s.reports)))
 }
 
 /// The one phrasing of "what was reported against what": the live status
