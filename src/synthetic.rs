@@ -142,6 +142,7 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
             note: (made % 4 == 0).then(|| format!("Syntetisk anteckning {made}.")),
             cumulative: false,
             milestone_reached: false,
+            instead: None,
             with: Vec::new(),
         };
         if let Some(file) = files.get_mut(made % size.files.max(1)) {

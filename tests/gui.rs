@@ -1612,6 +1612,46 @@ mod activities {
     }
 
     #[test]
+    fn an_activity_done_instead_is_listed_with_the_commitment_but_not_counted() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        let before = reported(h.state(), "K1");
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("K1")));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Datum").type_text("2017-09-04");
+        h.run();
+        retype(&mut h, "Antal", "1");
+        retype(&mut h, "Anteckning", "Informationsbrev till alla krögare");
+        retype(
+            &mut h,
+            "I stället för det utlovade, eftersom",
+            "tillsynerna ställdes in",
+        );
+        h.get_by_label("Spara (Enter)").click();
+        h.run();
+        assert_eq!(h.state().activity_form().map(|f| f.saved), Some(1));
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(
+            (reported(h.state(), "K1") - before).abs() < 1e-9,
+            "not counted"
+        );
+        h.get_by_label("I stället");
+        h.get_by_label(
+            "Informationsbrev till alla krögare (2017-09-04). Skäl: tillsynerna ställdes in",
+        );
+        let detail = h.state().detail().expect("open");
+        assert!(
+            detail.entries.iter().any(|e| e.not_counted.as_deref()
+                == Some("räknas inte: gjordes i stället för det utlovade"))
+        );
+    }
+
+    #[test]
     fn the_date_is_picked_in_a_swedish_calendar_by_mouse_or_keyboard() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));

@@ -513,3 +513,33 @@ fn the_minutes_name_who_signed_apart_from_who_also_carries_out_the_work() {
         "{g1}"
     );
 }
+
+#[test]
+fn what_was_done_instead_is_in_the_minutes_with_its_commitment() {
+    use medborgarlofte::model::meeting::ItemKind;
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let mut meeting = loaded.meetings[3].clone();
+    for item in &mut meeting.items {
+        if let ItemKind::Atagande(review) = &mut item.kind
+            && review.commitment.as_str() == "K3"
+            && let Some(s) = review.snapshot.as_mut()
+        {
+            s.instead = vec![
+                "ANDT-folder hem till alla vårdnadshavare (april 2017). Skäl: föräldramötena ställdes in"
+                    .into(),
+            ];
+        }
+    }
+    let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
+    let all = text_of(&pdf).join(" ").replace('\n', " ");
+    let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        all.contains("I stället: ANDT-folder hem till alla vårdnadshavare (april 2017)."),
+        "{all}"
+    );
+    assert!(all.contains("Skäl: föräldramötena ställdes in"), "{all}");
+}

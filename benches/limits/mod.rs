@@ -85,6 +85,7 @@ pub fn folder(dir: &Path) -> Loaded {
                 note: None,
                 cumulative: false,
                 milestone_reached: false,
+                instead: None,
                 with: Vec::new(),
             });
         }

@@ -79,6 +79,19 @@ struct CommitmentOut<'a> {
     added: Option<String>,
     /// The last day of the entry that said the milestone was reached.
     milestone_reached: Option<String>,
+    /// Entries done instead of the promise (not in the figures).
+    instead: Vec<InsteadOut<'a>>,
+}
+
+/// An entry done instead of what the commitment promised.
+#[derive(Serialize)]
+struct InsteadOut<'a> {
+    /// As the report says it: "mars 2020", "vecka 9 2020", "2020-03-14".
+    when: &'a str,
+    /// What was done (the entry's note).
+    what: &'a str,
+    /// Why the promise could not be kept.
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -210,6 +223,15 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
                 dropped: s.dropped.map(|d| d.to_string()),
                 added: s.added.map(|d| d.to_string()),
                 milestone_reached: s.milestone_reached.map(|d| d.to_string()),
+                instead: s
+                    .instead
+                    .iter()
+                    .map(|i| InsteadOut {
+                        when: &i.when,
+                        what: &i.what,
+                        reason: &i.reason,
+                    })
+                    .collect(),
             })
         })
         .collect();

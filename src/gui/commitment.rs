@@ -157,7 +157,11 @@ fn entry_row(
 ) -> EntryRow {
     let last_day = entry.last_day();
     EntryRow {
-        not_counted: (last_day > as_of).then(|| words::counts_from(last_day)),
+        not_counted: if entry.instead.is_some() {
+            Some(words::not_counted_instead().to_owned())
+        } else {
+            (last_day > as_of).then(|| words::counts_from(last_day))
+        },
         date: entry.first_day(),
         date_text: entry.when(),
         party: format::list(
@@ -343,6 +347,15 @@ fn facts_ui(
                 ui.end_row();
             }
             revisions_ui(ui, pledge, id);
+            if !status.instead.is_empty() {
+                row_heading(ui, t.instead_heading);
+                ui.vertical(|ui| {
+                    for substitute in &status.instead {
+                        ui.label(words::instead(substitute));
+                    }
+                });
+                ui.end_row();
+            }
             row_heading(ui, t.col_target);
             ui.vertical(|ui| match pledge.target_at(c, as_of) {
                 None => {

@@ -65,6 +65,9 @@ pub struct EntryForm {
     pub note: String,
     /// "Delmålet är nått": the entry says its milestone was reached.
     pub milestone_reached: bool,
+    /// Why this was done instead of what was promised; empty for an
+    /// ordinary entry.
+    pub instead: String,
     /// Set when an existing entry is edited.
     pub editing: Option<Editing>,
     /// How many entries were saved since the form opened.
@@ -116,6 +119,7 @@ impl EntryForm {
             place: String::new(),
             note: String::new(),
             milestone_reached: false,
+            instead: String::new(),
             editing: None,
             saved: 0,
             focus_date: true,
@@ -146,6 +150,7 @@ impl EntryForm {
         form.note = entry.note.clone().unwrap_or_default();
         form.with.clone_from(&entry.with);
         form.milestone_reached = entry.milestone_reached;
+        form.instead = entry.instead.clone().unwrap_or_default();
         form.editing = Some(Editing {
             file,
             index,
@@ -196,6 +201,7 @@ impl EntryForm {
         self.note.clear();
         self.until.clear();
         self.milestone_reached = false;
+        self.instead.clear();
         self.editing = None;
         self.saved += 1;
         self.focus_date = true;
@@ -276,6 +282,7 @@ impl EntryForm {
                     .map(ToOwned::to_owned),
                 cumulative: self.editing.as_ref().is_some_and(|e| e.original.cumulative),
                 milestone_reached: self.milestone_reached,
+                instead: Some(self.instead.trim().to_owned()).filter(|r| !r.is_empty()),
             }),
             _ => Err(Vec::new()),
         }
@@ -369,6 +376,14 @@ impl EntryForm {
                         )
                         .labelled_by(label.id);
                     entered |= note.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.end_row();
+                    let label = ui.label(t.form_instead);
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.instead)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(t.form_instead_hint),
+                    )
+                    .labelled_by(label.id);
                     ui.end_row();
                     if self.milestone_applies(pledge) {
                         ui.label("");

@@ -126,7 +126,7 @@ fn plain_number(n: f64) -> String {
 }
 
 /// The cells of one entry as text, in [`Field::ALL`] order.
-fn texts(entry: &Activity) -> [String; 11] {
+fn texts(entry: &Activity) -> [String; 12] {
     let q = entry.quantity.as_ref();
     [
         entry.date.to_string(),
@@ -150,6 +150,7 @@ fn texts(entry: &Activity) -> [String; 11] {
         entry.note.clone().unwrap_or_default(),
         if entry.cumulative { "ja" } else { "" }.to_owned(),
         if entry.milestone_reached { "ja" } else { "" }.to_owned(),
+        entry.instead.clone().unwrap_or_default(),
     ]
 }
 
@@ -222,7 +223,7 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
     let bold = XlsxFormat::new().set_bold();
     let date_format = XlsxFormat::new().set_num_format("yyyy-mm-dd");
     let widths = [
-        12.0, 12.0, 10.0, 18.0, 9.0, 16.0, 12.0, 26.0, 60.0, 12.0, 14.0,
+        12.0, 12.0, 10.0, 18.0, 9.0, 16.0, 12.0, 26.0, 60.0, 12.0, 14.0, 40.0,
     ];
     for (col, (field, width)) in Field::ALL.iter().zip(widths).enumerate() {
         let col = u16::try_from(col).unwrap_or(u16::MAX);
@@ -250,7 +251,7 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
         if let Some(until) = entry.until {
             sheet.write_datetime_with_format(row, 1, date(until)?, &date_format)?;
         }
-        for col in [2u16, 3, 5, 6, 7, 8, 9, 10] {
+        for col in [2u16, 3, 5, 6, 7, 8, 9, 10, 11] {
             let text = &t[usize::from(col)];
             if !text.is_empty() {
                 sheet.write_string(row, col, text)?;
@@ -261,6 +262,6 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, row.max(1), 10)?;
+    sheet.autofilter(0, 0, row.max(1), 11)?;
     Ok(workbook.save_to_buffer()?)
 }

@@ -49,11 +49,13 @@ pub enum Field {
     Lopande,
     /// The entry says the milestone was reached (ja/nej).
     Uppnatt,
+    /// Done instead of the promise: why.
+    IStallet,
 }
 
 impl Field {
     /// All fields, in the order of an export.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Datum,
         Field::Till,
         Field::Atagande,
@@ -65,6 +67,7 @@ impl Field {
         Field::Anteckning,
         Field::Lopande,
         Field::Uppnatt,
+        Field::IStallet,
     ];
 
     /// The name in `--columns` and in messages ("datum", "åtagande").
@@ -81,6 +84,7 @@ impl Field {
             Field::Anteckning => "anteckning",
             Field::Lopande => "löpande",
             Field::Uppnatt => "uppnått",
+            Field::IStallet => "i stället",
         }
     }
 
@@ -98,6 +102,7 @@ impl Field {
             Field::Anteckning => "Anteckning",
             Field::Lopande => "Löpande total",
             Field::Uppnatt => "Delmål uppnått",
+            Field::IStallet => "I stället för det utlovade, eftersom",
         }
     }
 
@@ -176,6 +181,14 @@ impl Field {
             "milestone reached",
         ]) {
             Some(Field::Uppnatt)
+        } else if any(&[
+            "i stället för det utlovade, eftersom",
+            "i stället",
+            "istället",
+            "ersätter",
+            "instead",
+        ]) {
+            Some(Field::IStallet)
         } else {
             None
         }
@@ -199,6 +212,7 @@ impl Field {
             "note" => Some(Field::Anteckning),
             "cumulative" => Some(Field::Lopande),
             "milestone_reached" => Some(Field::Uppnatt),
+            "instead" => Some(Field::IStallet),
             _ => None,
         }
     }
@@ -213,6 +227,7 @@ impl Field {
                 "atagande" => Some(Field::Atagande),
                 "lopande" => Some(Field::Lopande),
                 "uppnatt" => Some(Field::Uppnatt),
+                "i stallet" | "istallet" => Some(Field::IStallet),
                 _ => Field::from_heading(&k),
             })
     }
@@ -639,6 +654,10 @@ impl RowReader<'_> {
         let quantity = self.quantity(&commitments);
         let cumulative = self.yes_no(Field::Lopande);
         let milestone_reached = self.yes_no(Field::Uppnatt);
+        let instead = self
+            .cell(Field::IStallet)
+            .map(|(_, c)| c.display().trim().to_owned())
+            .filter(|r| !r.is_empty());
         let place = self
             .cell(Field::Plats)
             .map(|(_, c)| c.display().trim().into());
@@ -659,6 +678,7 @@ impl RowReader<'_> {
             note,
             cumulative,
             milestone_reached,
+            instead,
         })
     }
 }

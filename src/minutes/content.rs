@@ -87,6 +87,12 @@ pub fn blocks(
                         label: "Mätt status:".into(),
                         text: snapshot_words(snapshot),
                     });
+                    for instead in &snapshot.instead {
+                        out.push(Block::Labelled {
+                            label: "I stället:".into(),
+                            text: instead.clone(),
+                        });
+                    }
                 }
                 if let Some(assessment) = review.assessment {
                     out.push(Block::Labelled {

@@ -72,6 +72,13 @@ pub struct Activity {
     /// reported towards it does not.
     #[serde(default, skip_serializing_if = "crate::model::is_false")]
     pub milestone_reached: bool,
+    /// Set when the entry was done *instead of* what the commitment
+    /// promised, which could not be done: why ("föräldramötena ställdes in
+    /// på grund av pandemin"); the note says what was done instead. Such
+    /// an entry is shown with the commitment ("I stället: …") and does not
+    /// count towards its figures: it is not the promised activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
 }
 
 impl Activity {

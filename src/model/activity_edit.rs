@@ -140,6 +140,7 @@ mod tests {
             note: None,
             cumulative: false,
             milestone_reached: false,
+            instead: None,
             with: Vec::new(),
         }
     }

@@ -263,6 +263,10 @@ pub struct StatusSnapshot {
     pub target: Option<f64>,
     /// Measured status.
     pub measured: MeasuredStatus,
+    /// What was done instead of the promise, as the minutes say it ("I
+    /// stället: …"), known by then.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instead: Vec<String>,
 }
 
 /// One commitment's figures when the meeting was concluded.

@@ -635,6 +635,7 @@ mod tests {
                     expected: None,
                     target: None,
                     measured: crate::model::MeasuredStatus::Kvalitativ,
+                    instead: Vec::new(),
                 },
             })
             .collect()

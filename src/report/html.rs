@@ -301,6 +301,9 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
         row(h, "Problemområden", &esc(&c.areas.join("; ")));
     }
     row(h, "Gjort hittills", &esc(&c.done));
+    for instead in &c.instead {
+        row(h, "I stället", &esc(instead));
+    }
     if let Some(places) = places_words(&c.places) {
         row(h, "Platser", &esc(&places));
     }

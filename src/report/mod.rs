@@ -109,6 +109,9 @@ pub struct PublicCommitment {
     /// shows the current text, and citizens should see that it is not the
     /// original.
     pub reworded: Vec<Rewording>,
+    /// What was done instead of the promise, when it could not be kept
+    /// ("I stället: …"); not in the figures.
+    pub instead: Vec<String>,
 }
 
 /// A change of a commitment's wording or target, decided by the parties.
@@ -425,6 +428,7 @@ fn public_commitment(
         assessment,
         dropped,
         reworded,
+        instead: s.instead.iter().map(words::instead).collect(),
     }
 }
 

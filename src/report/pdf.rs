@@ -169,6 +169,9 @@ fn commitment(c: &PublicCommitment) -> Block {
         out.push(labelled("Problemområden:", c.areas.join("; ")));
     }
     out.push(labelled("Gjort hittills:", c.done.clone()));
+    for instead in &c.instead {
+        out.push(labelled("I stället:", instead));
+    }
     if let Some(places) = places_words(&c.places) {
         out.push(labelled("Platser:", places));
     }

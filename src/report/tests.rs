@@ -380,3 +380,42 @@ fn places_count_only_the_reports_the_figures_count() {
         }
     }
 }
+
+#[test]
+fn what_was_done_instead_is_told_with_the_commitment_and_not_counted() {
+    let mut loaded = sample();
+    let before = report_at(&loaded, "2017-09-30");
+    let k3 = |r: &Report| {
+        r.commitments()
+            .find(|c| c.id.as_str() == "K3")
+            .cloned()
+            .expect("K3")
+    };
+    let mut entry = loaded
+        .activities
+        .iter()
+        .flat_map(|f| &f.entries)
+        .find(|e| e.commitments.iter().any(|c| c.as_str() == "K3"))
+        .cloned()
+        .expect("K3 has entries");
+    entry.date = "2017-04".parse().expect("a month");
+    entry.until = None;
+    entry.note = Some("ANDT-folder hem till alla vårdnadshavare".into());
+    entry.instead = Some("föräldramötena ställdes in".into());
+    loaded.activities[0].entries.push(entry);
+    let after = report_at(&loaded, "2017-09-30");
+    assert_eq!(
+        k3(&after).instead,
+        ["ANDT-folder hem till alla vårdnadshavare (april 2017). Skäl: föräldramötena ställdes in"]
+    );
+    assert_eq!(
+        k3(&after).done,
+        k3(&before).done,
+        "the figures are unchanged"
+    );
+    let html = String::from_utf8(render(&after, Format::Html).expect("renders")).expect("utf-8");
+    assert!(html.contains("<dt>I stället</dt>"), "{html}");
+    assert!(html.contains("ANDT-folder hem till alla vårdnadshavare (april 2017)"));
+    // Before April is over it is not known yet.
+    assert!(k3(&report_at(&loaded, "2017-04-29")).instead.is_empty());
+}

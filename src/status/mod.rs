@@ -100,6 +100,9 @@ pub struct CommitmentStatus {
     /// The date the target valid at the as-of date took over from an
     /// earlier one (a `MalAndrat` revision), if it did.
     pub target_changed: Option<Date>,
+    /// What was done instead of the promise, by the as-of date (entries
+    /// with `instead`), oldest first; not counted in the figures.
+    pub instead: Vec<Substitute>,
     /// The days the count target applies, when they are not the whole
     /// pledge period (see [`target_window`]); shown with the target.
     pub target_window: Option<Period>,
@@ -117,6 +120,7 @@ impl CommitmentStatus {
             expected: self.expected,
             target: self.full_target,
             measured: self.measured,
+            instead: self.instead.iter().map(words::instead).collect(),
         }
     }
 
@@ -139,6 +143,19 @@ impl CommitmentStatus {
             _ => None,
         }
     }
+}
+
+/// An entry done instead of what a commitment promised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Substitute {
+    /// When, as the report says it ("mars 2020").
+    pub when: String,
+    /// What was done (the entry's note; empty without one).
+    pub what: String,
+    /// Why the promise could not be kept.
+    pub reason: String,
+    /// Its last day, from which it is known.
+    pub last: Date,
 }
 
 /// Totals for a group of commitments (a party or a problem area).
@@ -474,7 +491,7 @@ impl Prepared {
                 }
             }
         }
-        let commitments: Vec<CommitmentStatus> = pledge
+        let mut commitments: Vec<CommitmentStatus> = pledge
             .commitments
             .iter()
             .zip(accs.iter_mut())
@@ -483,6 +500,19 @@ impl Prepared {
                 commitment_status(pledge, c, acc, as_of)
             })
             .collect();
+        for substitute in self.files.iter().flat_map(|f| &f.substitutes) {
+            if substitute.item.last > as_of {
+                continue;
+            }
+            for &i in &substitute.commitments {
+                if let Some(status) = commitments.get_mut(usize::from(i)) {
+                    status.instead.push(substitute.item.clone());
+                }
+            }
+        }
+        for status in &mut commitments {
+            status.instead.sort_by_key(|s| s.last);
+        }
         let (by_party, by_area) = group_totals(pledge, &commitments, party_reports, area_reports);
         StatusReport {
             as_of,
@@ -686,6 +716,7 @@ fn commitment_status(
         added,
         milestone_reached: None,
         target_changed: None,
+        instead: Vec::new(),
         target_window: window
             .filter(|w| (w.start, w.end) != (pledge.period.start, pledge.period.end)),
     };

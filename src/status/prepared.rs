@@ -64,6 +64,18 @@ pub(super) struct FileFacts {
     /// Indices of the other parties of joint facts, back to back (almost
     /// always empty).
     pub with: Vec<u16>,
+    /// Entries done instead of a promise: listed, never counted (rare, so
+    /// they keep their texts).
+    pub substitutes: Vec<SubstituteFact>,
+}
+
+/// An entry with `instead`, for the commitments it names.
+#[derive(Debug, Clone)]
+pub(super) struct SubstituteFact {
+    /// Commitment indices.
+    pub commitments: Vec<u16>,
+    /// What the views show.
+    pub item: super::Substitute,
 }
 
 impl FileFacts {
@@ -139,6 +151,7 @@ impl Prepared {
             facts: Vec::with_capacity(file.entries.len()),
             commitments: Vec::with_capacity(file.entries.len()),
             with: Vec::new(),
+            substitutes: Vec::new(),
         };
         for entry in &file.entries {
             if !entry_shape_is_usable(entry) {
@@ -148,6 +161,22 @@ impl Prepared {
             let Some(party) = lookup.party(entry.party.as_str()) else {
                 continue;
             };
+            if let Some(reason) = &entry.instead {
+                out.substitutes.push(SubstituteFact {
+                    commitments: entry
+                        .commitments
+                        .iter()
+                        .filter_map(|id| lookup.commitment(id.as_str()))
+                        .collect(),
+                    item: super::Substitute {
+                        when: entry.when(),
+                        what: entry.note.clone().unwrap_or_default(),
+                        reason: reason.clone(),
+                        last: entry.last_day(),
+                    },
+                });
+                continue;
+            }
             let first_with = out.with.len();
             let mut with_known = true;
             for other in entry.parties().skip(1) {

@@ -92,6 +92,7 @@ fn act(date: &str, amount: f64) -> Activity {
         note: None,
         cumulative: false,
         milestone_reached: false,
+        instead: None,
         with: Vec::new(),
     }
 }
@@ -855,4 +856,29 @@ fn reports_without_a_number_are_not_zero_percent_of_the_target() {
     assert_eq!(s.percent_of_target(), None);
     assert_eq!(words::reported_of_target(&s), "1 rapport, inget antal");
     assert_eq!(s.full_target, Some(10.0), "the target is still shown");
+}
+
+#[test]
+fn an_entry_done_instead_of_the_promise_is_listed_not_counted() {
+    // Parent meetings cancelled by a pandemic; a leaflet sent home instead.
+    let p = pledge_with(vec![("A", total(4.0))], "2020-01-01", "2020-12-31");
+    let mut leaflet = act("2020-03-20", 1.0);
+    leaflet.note = Some("ANDT-folder hem till alla vårdnadshavare".into());
+    leaflet.instead = Some("föräldramötena ställdes in på grund av pandemin".into());
+    let entries = vec![act("2020-02-01", 1.0), leaflet];
+    let s = status_of(&p, entries.clone(), "2020-12-31");
+    assert_eq!(s.reports, 1, "the leaflet is not a parent meeting");
+    assert!((s.reported - 1.0).abs() < EPS);
+    assert_eq!(s.instead.len(), 1);
+    assert_eq!(
+        words::instead(&s.instead[0]),
+        "ANDT-folder hem till alla vårdnadshavare (2020-03-20). \
+         Skäl: föräldramötena ställdes in på grund av pandemin"
+    );
+    assert_eq!(
+        s.snapshot(d("2020-12-31")).instead.len(),
+        1,
+        "kept in the minutes"
+    );
+    assert!(status_of(&p, entries, "2020-03-19").instead.is_empty());
 }

@@ -171,6 +171,29 @@ pub fn milestone_reached(s: &CommitmentStatus) -> Option<String> {
     s.milestone_reached.map(|d| format!("delmålet nått {d}"))
 }
 
+/// What was done instead, after the label "I stället:": "ANDT-folder hem
+/// till alla vårdnadshavare (mars 2020). Skäl: föräldramötena ställdes in
+/// på grund av pandemin".
+pub fn instead(s: &super::Substitute) -> String {
+    let reason = s.reason.trim().trim_end_matches('.');
+    let what = s.what.trim().trim_end_matches('.');
+    let what = if what.is_empty() {
+        "annan insats"
+    } else {
+        what
+    };
+    if reason.is_empty() {
+        format!("{what} ({})", s.when)
+    } else {
+        format!("{what} ({}). Skäl: {reason}", s.when)
+    }
+}
+
+/// Why an entry done instead of the promise is not in the figures.
+pub fn not_counted_instead() -> &'static str {
+    "räknas inte: gjordes i stället för det utlovade"
+}
+
 /// "1 rapport", "3 rapporter".
 pub fn reports_count(n: usize) -> String {
     format::count(n, "rapport", "rapporter")
@@ -217,6 +240,7 @@ mod tests {
             added: None,
             milestone_reached: None,
             target_changed: None,
+            instead: Vec::new(),
             target_window: None,
         }
     }
@@ -278,6 +302,7 @@ mod tests {
             expected: Some(100.0),
             target: Some(200.0),
             measured: MeasuredStatus::Uppnatt,
+            instead: Vec::new(),
         }
     }
 

@@ -246,6 +246,7 @@ mod tests {
             note: Some("Kvällstillsyn.".into()),
             cumulative: false,
             milestone_reached: false,
+            instead: None,
             with: Vec::new(),
         }
     }
