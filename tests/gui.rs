@@ -2137,6 +2137,50 @@ mod pledge_editing {
     }
 
     #[test]
+    fn a_target_over_a_named_set_of_places_shows_each_place() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        // G2's meetings were held at "Karlstads kommun" and, in the
+        // sample, never at "Kronoparken".
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("G2")));
+        h.run();
+        h.get_by_label("Planering…").click();
+        h.run();
+        h.get_by_label("Alla platser").click();
+        // The dialog grows by the coverage fields over a few frames.
+        h.run_steps(8);
+        h.run();
+        retype(&mut h, "Antal", "1");
+        retype(&mut h, "Enhet", "platser");
+        retype(&mut h, "Platser", "Karlstads kommun, Kronoparken");
+        h.get_by_label("Spara planeringen").click();
+        h.run();
+        assert!(h.state().planning().is_none(), "{:?}", h.state().error());
+        let status = h
+            .state()
+            .document()
+            .and_then(|d| d.status.as_ref())
+            .and_then(|s| s.commitment(&CommitmentId::new("G2")))
+            .cloned()
+            .expect("G2");
+        assert!((status.reported - 1.0).abs() < 1e-9, "one of two places");
+        assert_eq!(status.full_target, Some(2.0));
+        h.get_by_label("Per plats");
+        h.get_by_label("Kronoparken");
+        h.get_by_label("▼ 0 gånger, 1 behövs");
+        assert!(h.query_all_by_label_contains("1 av 2 platser").count() >= 1);
+        let pledge = pledge_on_disk(dir.path());
+        assert!(matches!(
+            pledge
+                .commitment(&CommitmentId::new("G2"))
+                .and_then(|c| c.target.as_ref())
+                .map(|t| &t.shape),
+            Some(TargetShape::Coverage { per: None, .. })
+        ));
+    }
+
+    #[test]
     fn a_target_changed_from_a_date_keeps_the_earlier_one() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));

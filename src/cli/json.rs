@@ -81,6 +81,19 @@ struct CommitmentOut<'a> {
     milestone_reached: Option<String>,
     /// Entries done instead of the promise (not in the figures).
     instead: Vec<InsteadOut<'a>>,
+    /// For a coverage target: each place of the set.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    coverage: Vec<CoverageOut<'a>>,
+}
+
+/// One place of a coverage target's set.
+#[derive(Serialize)]
+struct CoverageOut<'a> {
+    place: &'a str,
+    visits: usize,
+    /// Visits it needs by the as-of date.
+    due: usize,
+    covered: bool,
 }
 
 /// An entry done instead of what the commitment promised.
@@ -160,6 +173,46 @@ fn round(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
+/// The commitment's target as valid at `as_of`, with its window and shape.
+fn target_out(
+    pledge: &Pledge,
+    c: &crate::model::Commitment,
+    s: &crate::status::CommitmentStatus,
+    as_of: crate::model::Date,
+) -> Option<TargetOut> {
+    let window = crate::status::target_window(pledge, c);
+    pledge.target_at(c, as_of).map(|t| TargetOut {
+        text: t.to_string(),
+        shape: match t.shape {
+            TargetShape::Total { .. } => "total",
+            TargetShape::Rate { .. } => "rate",
+            TargetShape::Weekdays { .. } => "weekdays",
+            TargetShape::Coverage { .. } => "coverage",
+            TargetShape::Milestone { .. } => "milestone",
+        },
+        unit: t.unit.clone(),
+        bound: match t.bound {
+            crate::model::Bound::Minst => "at_least",
+            crate::model::Bound::Exakt => "exactly",
+            crate::model::Bound::Hogst => "at_most",
+        },
+        full_amount: s.full_target.map(round),
+        from: window.map(|w| w.start.to_string()),
+        until: window.map(|w| w.end.to_string()),
+        due: match t.shape {
+            TargetShape::Milestone { by } => by.map(|d| d.to_string()),
+            _ => None,
+        },
+        weekdays: match &t.shape {
+            TargetShape::Weekdays { days, .. } => {
+                Some(days.iter().map(|d| weekday_key(*d)).collect())
+            }
+            _ => None,
+        },
+        example: t.example,
+    })
+}
+
 /// Renders the report as pretty JSON with a trailing newline.
 pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> String {
     let commitments = pledge
@@ -167,36 +220,7 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
         .iter()
         .filter_map(|c| {
             let s = report.commitment(&c.id)?;
-            let window = crate::status::target_window(pledge, c);
-            let target = pledge.target_at(c, report.as_of).map(|t| TargetOut {
-                text: t.to_string(),
-                shape: match t.shape {
-                    TargetShape::Total { .. } => "total",
-                    TargetShape::Rate { .. } => "rate",
-                    TargetShape::Weekdays { .. } => "weekdays",
-                    TargetShape::Milestone { .. } => "milestone",
-                },
-                unit: t.unit.clone(),
-                bound: match t.bound {
-                    crate::model::Bound::Minst => "at_least",
-                    crate::model::Bound::Exakt => "exactly",
-                    crate::model::Bound::Hogst => "at_most",
-                },
-                full_amount: s.full_target.map(round),
-                from: window.map(|w| w.start.to_string()),
-                until: window.map(|w| w.end.to_string()),
-                due: match t.shape {
-                    TargetShape::Milestone { by } => by.map(|d| d.to_string()),
-                    _ => None,
-                },
-                weekdays: match &t.shape {
-                    TargetShape::Weekdays { days, .. } => {
-                        Some(days.iter().map(|d| weekday_key(*d)).collect())
-                    }
-                    _ => None,
-                },
-                example: t.example,
-            });
+            let target = target_out(pledge, c, s, report.as_of);
             Some(CommitmentOut {
                 id: c.id.as_str(),
                 parties: c.owners.iter().map(crate::model::PartyId::as_str).collect(),
@@ -230,6 +254,16 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
                         when: &i.when,
                         what: &i.what,
                         reason: &i.reason,
+                    })
+                    .collect(),
+                coverage: s
+                    .coverage
+                    .iter()
+                    .map(|p| CoverageOut {
+                        place: &p.place,
+                        visits: p.visits,
+                        due: p.due,
+                        covered: p.covered(),
                     })
                     .collect(),
             })

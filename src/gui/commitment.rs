@@ -454,6 +454,19 @@ fn status_ui(ui: &mut Ui, status: &CommitmentStatus, as_of: Date, palette: &Pale
     if let Some(reached) = words::milestone_reached(status) {
         ui.label(reached);
     }
+    if !status.coverage.is_empty() {
+        ui.label(RichText::new(texts().coverage_heading).strong());
+        egui::Grid::new("coverage")
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                for place in &status.coverage {
+                    ui.label(&place.place);
+                    ui.label(words::place_coverage(place));
+                    ui.end_row();
+                }
+            });
+    }
 }
 
 fn chart_ui(ui: &mut Ui, detail: &Detail, status: &CommitmentStatus) {

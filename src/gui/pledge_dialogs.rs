@@ -33,6 +33,8 @@ pub enum TargetKind {
     PerYear,
     /// On some weekdays.
     Weekdays,
+    /// Every place of the commitment's places.
+    Coverage,
     /// Done by a date.
     Milestone,
 }
@@ -56,6 +58,9 @@ pub struct PlanningDialog {
     pub by: String,
     /// The weekdays of a weekday target, Monday first.
     pub weekdays: [bool; 7],
+    /// For a coverage target: the visits are per this unit, or over the
+    /// whole period.
+    pub coverage_per: Option<RateUnit>,
     /// Condition in words.
     pub condition: String,
     /// Places, comma separated.
@@ -84,6 +89,7 @@ impl PlanningDialog {
     pub fn new(pledge: &Pledge, id: &CommitmentId, today: Date) -> Option<Self> {
         let c = pledge.commitment(id)?;
         let mut weekdays = [false; 7];
+        let mut coverage_per = None;
         let (kind, amount, average, by) = match c.target.as_ref().map(|t| &t.shape) {
             None => (TargetKind::None, String::new(), false, String::new()),
             Some(TargetShape::Total { amount }) => {
@@ -112,6 +118,10 @@ impl PlanningDialog {
                 }
                 (TargetKind::Weekdays, number(*amount), false, String::new())
             }
+            Some(TargetShape::Coverage { times, per }) => {
+                coverage_per = *per;
+                (TargetKind::Coverage, number(*times), false, String::new())
+            }
             Some(TargetShape::Milestone { by }) => (
                 TargetKind::Milestone,
                 String::new(),
@@ -132,6 +142,7 @@ impl PlanningDialog {
             average,
             by,
             weekdays,
+            coverage_per,
             condition: c
                 .target
                 .as_ref()
@@ -186,6 +197,10 @@ impl PlanningDialog {
                     days,
                 })
             }
+            TargetKind::Coverage => Some(TargetShape::Coverage {
+                times: amount()?,
+                per: self.coverage_per,
+            }),
             TargetKind::Milestone => Some(TargetShape::Milestone {
                 by: if self.by.trim().is_empty() {
                     None
@@ -328,6 +343,7 @@ impl PlanningDialog {
                 (TargetKind::PerMonth, t.planning_per_month),
                 (TargetKind::PerYear, t.planning_per_year),
                 (TargetKind::Weekdays, t.planning_weekdays),
+                (TargetKind::Coverage, t.planning_coverage),
                 (TargetKind::Milestone, t.planning_milestone),
             ] {
                 ui.radio_value(&mut self.kind, kind, label);
@@ -371,6 +387,23 @@ impl PlanningDialog {
                         ui.checkbox(&mut self.average, t.planning_average);
                     }
                 });
+                if self.kind == TargetKind::Coverage {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(t.planning_coverage_times);
+                        ui.radio_value(&mut self.coverage_per, None, t.planning_coverage_period);
+                        ui.radio_value(
+                            &mut self.coverage_per,
+                            Some(RateUnit::Manad),
+                            t.planning_per_month,
+                        );
+                        ui.radio_value(
+                            &mut self.coverage_per,
+                            Some(RateUnit::Ar),
+                            t.planning_per_year,
+                        );
+                    });
+                    ui.label(RichText::new(t.planning_coverage_hint).weak());
+                }
                 if self.kind == TargetKind::Weekdays {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(t.planning_weekdays_label);

@@ -80,6 +80,10 @@ fn yes() -> bool {
     true
 }
 
+fn one() -> f64 {
+    1.0
+}
+
 /// Kinds of organisation that take part in Swedish citizen promises.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PartyKind {
@@ -272,6 +276,19 @@ pub enum TargetShape {
         amount: f64,
         /// The weekdays, e.g. `[Fredag, Lordag]`.
         days: Vec<Weekday>,
+    },
+    /// Every place of a named set, a number of times ("en kontaktperson i
+    /// alla kommunala grundskolor", "alla gångtunnlar fyra gånger per
+    /// år"): the set is the commitment's `places`, an entry counts for the
+    /// places its `place` names, and the status says how many of them are
+    /// covered ("7 av 12 skolor").
+    Coverage {
+        /// Visits (entries) each place needs: over the window, or per `per`.
+        #[serde(default = "one", serialize_with = "crate::model::plain_number")]
+        times: f64,
+        /// The time unit of `times`, when it is a rate ("per år").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        per: Option<RateUnit>,
     },
     /// Something established once ("rutin fastställd senast 2017-01-31",
     /// or with no date at all). Reached only when an entry says so
@@ -488,6 +505,17 @@ impl fmt::Display for Target {
                     self.unit,
                     crate::format::list(&names)
                 )?;
+            }
+            TargetShape::Coverage { times, per } => {
+                write!(f, "alla {}", self.unit)?;
+                if (*times - 1.0).abs() > f64::EPSILON || per.is_some() {
+                    let times = crate::format::number(*times);
+                    let word = if times == "1" { "gång" } else { "gånger" };
+                    write!(f, ", {} {times} {word}", self.bound)?;
+                    if let Some(per) = per {
+                        write!(f, " per {per}")?;
+                    }
+                }
             }
             TargetShape::Milestone { by: Some(by) } => write!(f, "klart senast {by}")?,
             TargetShape::Milestone { by: None } => f.write_str("klart under perioden")?,

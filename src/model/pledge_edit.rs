@@ -114,7 +114,8 @@ fn check_target(t: &Target) -> Result<(), PledgeEditError> {
     let amount = match t.shape {
         TargetShape::Total { amount }
         | TargetShape::Rate { amount, .. }
-        | TargetShape::Weekdays { amount, .. } => Some(amount),
+        | TargetShape::Weekdays { amount, .. }
+        | TargetShape::Coverage { times: amount, .. } => Some(amount),
         TargetShape::Milestone { .. } => None,
     };
     if amount.is_some_and(|a| !a.is_finite() || a <= 0.0) {

@@ -204,6 +204,28 @@ fn validate_commitments(
                         );
                     }
                 }
+                TargetShape::Coverage { times, .. } => {
+                    if !(times.is_finite() && *times > 0.0) {
+                        let mut path = path.clone();
+                        path.push(Field("times"));
+                        sink.error(
+                            path,
+                            ProblemKind::InvalidTarget(format!(
+                                "antalet gånger måste vara större än 0, inte {}",
+                                crate::format::number(*times)
+                            )),
+                        );
+                    }
+                    if c.places.is_empty() {
+                        sink.error(
+                            at("places"),
+                            ProblemKind::InvalidTarget(
+                                "ett mål för alla platser i en uppsättning behöver platserna i places, till exempel places: [\"Skola A\", \"Skola B\"]"
+                                    .to_owned(),
+                            ),
+                        );
+                    }
+                }
                 TargetShape::Milestone { by } => {
                     if let Some(by) = *by
                         && !period.contains(by)

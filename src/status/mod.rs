@@ -103,6 +103,9 @@ pub struct CommitmentStatus {
     /// What was done instead of the promise, by the as-of date (entries
     /// with `instead`), oldest first; not counted in the figures.
     pub instead: Vec<Substitute>,
+    /// For a coverage target, each place of the set with its visits and
+    /// how many it needs by the as-of date.
+    pub coverage: Vec<PlaceCoverage>,
     /// The days the count target applies, when they are not the whole
     /// pledge period (see [`target_window`]); shown with the target.
     pub target_window: Option<Period>,
@@ -142,6 +145,24 @@ impl CommitmentStatus {
             (Some(e), Some(t)) if t > 0.0 => Some(e / t * 100.0),
             _ => None,
         }
+    }
+}
+
+/// One place of a coverage target's set at the as-of date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceCoverage {
+    /// The place as the pledge names it.
+    pub place: String,
+    /// Entries that name it, counted by the as-of date.
+    pub visits: usize,
+    /// Visits it needs by the as-of date (at least 1).
+    pub due: usize,
+}
+
+impl PlaceCoverage {
+    /// Whether it has had the visits it needs by the date.
+    pub fn covered(&self) -> bool {
+        self.visits >= self.due
     }
 }
 
@@ -348,6 +369,16 @@ struct Acc {
     cumulative: HashMap<(u16, u32), (Date, f64, Qualifier)>,
     /// The earliest last day of an entry saying the milestone was reached.
     reached: Option<Date>,
+    /// Visits per place of a coverage target's set.
+    coverage: Option<CoverageAcc>,
+}
+
+/// Counting visits to the places of a named set.
+struct CoverageAcc {
+    /// For each interned place, the positions in the set it names.
+    map: Vec<Vec<u16>>,
+    /// Entries per place of the set.
+    counts: Vec<usize>,
 }
 
 impl Acc {
@@ -390,6 +421,15 @@ impl Acc {
         self.last_report = Some(self.last_report.map_or(fact.last, |d| d.max(fact.last)));
         if fact.reached {
             self.reached = Some(self.reached.map_or(fact.last, |d| d.min(fact.last)));
+        }
+        if let Some(coverage) = &mut self.coverage
+            && let Some(hits) = coverage.map.get(fact.place as usize)
+        {
+            for &i in hits {
+                if let Some(count) = coverage.counts.get_mut(usize::from(i)) {
+                    *count += 1;
+                }
+            }
         }
         let Some(unit) = fact.unit else {
             return true;
@@ -449,7 +489,7 @@ impl Prepared {
         let mut accs: Vec<Acc> = pledge
             .commitments
             .iter()
-            .map(|c| Acc::new(counting_window(pledge, c)))
+            .map(|c| self.acc_for(pledge, c))
             .collect();
         // Entries per party and per area, each entry counted once even when it
         // names several commitments.
@@ -523,6 +563,25 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// The running sums for one commitment: its counting window, and the
+    /// places of its set for a coverage target.
+    fn acc_for(&self, pledge: &Pledge, commitment: &Commitment) -> Acc {
+        let mut acc = Acc::new(counting_window(pledge, commitment));
+        if commitment
+            .target
+            .as_ref()
+            .is_some_and(|t| matches!(t.shape, TargetShape::Coverage { .. }))
+        {
+            acc.coverage = Some(CoverageAcc {
+                map: self.places_in(&commitment.places),
+                counts: vec![0; commitment.places.len()],
+            });
+        }
+        acc
+    }
+}
+
 /// One point of a commitment's chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SeriesPoint {
@@ -556,7 +615,6 @@ impl Prepared {
         let Ok(wanted) = u16::try_from(index) else {
             return Vec::new();
         };
-        let window = counting_window(pledge, commitment);
         let facts: Vec<Fact> = self
             .files
             .iter()
@@ -570,7 +628,7 @@ impl Prepared {
         dates
             .iter()
             .map(|&date| {
-                let mut acc = Acc::new(window);
+                let mut acc = self.acc_for(pledge, commitment);
                 for fact in facts.iter().filter(|f| f.known_by(date)) {
                     acc.add(fact, &self.units);
                 }
@@ -717,6 +775,7 @@ fn commitment_status(
         milestone_reached: None,
         target_changed: None,
         instead: Vec::new(),
+        coverage: Vec::new(),
         target_window: window
             .filter(|w| (w.start, w.end) != (pledge.period.start, pledge.period.end)),
     };
@@ -776,6 +835,10 @@ fn measure(
     let mut window = window
         .or_else(|| window_of(pledge, commitment, target))
         .unwrap_or(pledge.period);
+    if let TargetShape::Coverage { times, per } = target.shape {
+        measure_coverage(commitment, acc, as_of, window, (times, per), status);
+        return;
+    }
     // A dropped commitment's target stops the day before the drop: nothing
     // more is expected from it on, and the whole target is what was due
     // until then.
@@ -828,6 +891,67 @@ fn measure(
     );
 }
 
+/// A coverage target: how many places of the set have had the visits they
+/// need by `as_of` ("7 av 12 skolor"). Without a rate each place needs
+/// `times` visits over the window, and the places expected by the date
+/// grow pro rata; with one ("fyra gånger per år") a place needs the whole
+/// visits due by the date, at least one once any is due, and is *uppnått*
+/// only when every place has had all its visits by the window's end.
+fn measure_coverage(
+    commitment: &Commitment,
+    acc: &Acc,
+    as_of: Date,
+    window: Period,
+    (times, per): (f64, Option<crate::model::RateUnit>),
+    status: &mut CommitmentStatus,
+) {
+    let places = commitment.places.len();
+    let due_at = |date: Date| match per {
+        None => times,
+        Some(unit) => times * elapsed_units(&window, date, unit),
+    };
+    // Whole visits: 3.7 due is 3 done and the fourth under way.
+    // `as` saturates; `times` is a finite positive number (`check`).
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = |due: f64| (due + 1e-9).floor().max(1.0) as usize;
+    let due_now = whole(due_at(as_of));
+    let counts = acc
+        .coverage
+        .as_ref()
+        .map_or(&[][..], |c| c.counts.as_slice());
+    status.coverage = commitment
+        .places
+        .iter()
+        .enumerate()
+        .map(|(i, place)| PlaceCoverage {
+            place: place.clone(),
+            visits: counts.get(i).copied().unwrap_or(0),
+            due: due_now,
+        })
+        .collect();
+    let covered = status.coverage.iter().filter(|p| p.covered()).count();
+    let share = match per {
+        None => elapsed_days(&window, as_of) as f64 / window.days().max(1) as f64,
+        Some(_) => due_at(as_of).min(1.0),
+    };
+    status.reported = covered as f64;
+    status.qualifier = Qualifier::Exakt;
+    status.full_target = Some(places as f64);
+    status.expected = Some(places as f64 * share);
+    let over = as_of >= window.end;
+    status.measured = if acc.reports == 0 {
+        MeasuredStatus::IngaRapporter
+    } else if covered >= places && (per.is_none() || over) {
+        MeasuredStatus::Uppnatt
+    } else if places as f64 * share <= 0.0
+        || covered as f64 / (places as f64 * share) >= thresholds::ON_TRACK_MIN_RATIO
+    {
+        MeasuredStatus::EnligtPlan
+    } else {
+        MeasuredStatus::EfterPlan
+    };
+}
+
 /// The whole and the expected-by-`as_of` amounts of `target` over the
 /// days of `segment`, part of the target's `window`. A `Total` is a
 /// whole-window amount, so a segment gets its share by days.
@@ -848,7 +972,8 @@ fn segment_amounts(target: &Target, window: &Period, segment: &Period, as_of: Da
             amount * time::matching_days(segment, segment.end, days) as f64,
             amount * time::matching_days(segment, as_of, days) as f64,
         ),
-        TargetShape::Milestone { .. } => (0.0, 0.0),
+        // Measured by `measure_coverage`, not by amounts.
+        TargetShape::Coverage { .. } | TargetShape::Milestone { .. } => (0.0, 0.0),
     }
 }
 

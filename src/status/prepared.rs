@@ -11,6 +11,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{ActivityFile, Date, Pledge, Qualifier, validate::entry_shape_is_usable};
 
+/// [`Fact::place`] of an entry without a place.
+pub(super) const NO_PLACE: u32 = u32::MAX;
+
 /// One usable entry with its ids replaced by indices.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Fact {
@@ -31,6 +34,8 @@ pub(super) struct Fact {
     /// The entry says its milestone was reached (see
     /// [`crate::model::Activity::milestone_reached`]).
     pub reached: bool,
+    /// Index in [`Prepared::places`] of its place, [`NO_PLACE`] without one.
+    pub place: u32,
     /// Where the indices of the other parties it was done with start in
     /// the file's `with` list (see [`crate::model::Activity::with`]).
     pub first_with: u32,
@@ -111,6 +116,10 @@ pub struct Prepared {
     pub(super) units: Vec<String>,
     /// Normalised unit (trimmed, lower case) → index in `units`.
     unit_index: HashMap<String, u32>,
+    /// Place texts as written (trimmed), first seen first.
+    pub(super) places: Vec<String>,
+    /// Place text → index in `places`.
+    place_index: HashMap<String, u32>,
 }
 
 impl Prepared {
@@ -211,6 +220,7 @@ impl Prepared {
                 Some(q) => (Some(self.unit(&q.unit)), q.amount, q.qualifier),
                 None => (None, 0.0, Qualifier::Exakt),
             };
+            let place = entry.place.as_deref().map_or(NO_PLACE, |p| self.place(p));
             out.facts.push(Fact {
                 date: entry.first_day(),
                 last: entry.last_day(),
@@ -220,6 +230,7 @@ impl Prepared {
                 qualifier,
                 cumulative: entry.cumulative,
                 reached: entry.milestone_reached,
+                place,
                 first_with: first_with_index,
                 with_count,
                 first_commitment,
@@ -227,6 +238,48 @@ impl Prepared {
             });
         }
         out
+    }
+
+    /// The index of a place text, adding it when new.
+    fn place(&mut self, place: &str) -> u32 {
+        let trimmed = place.trim();
+        if let Some(&i) = self.place_index.get(trimmed) {
+            return i;
+        }
+        let i = u32::try_from(self.places.len()).unwrap_or(NO_PLACE);
+        self.places.push(trimmed.to_owned());
+        self.place_index.insert(trimmed.to_owned(), i);
+        i
+    }
+
+    /// For each interned place, the positions in `set` of the places it
+    /// names: "Skola A" names one, "Skola A, Skola B" or "Skola A och
+    /// Skola B" two; case and surrounding space do not matter.
+    pub(super) fn places_in(&self, set: &[String]) -> Vec<Vec<u16>> {
+        let wanted: Vec<String> = set.iter().map(|p| p.trim().to_lowercase()).collect();
+        self.places
+            .iter()
+            .map(|written| {
+                let mut hits: Vec<u16> = written
+                    .split([',', ';'])
+                    .flat_map(|part| part.split(" och "))
+                    .filter_map(|part| {
+                        let part = part.trim().to_lowercase();
+                        wanted.iter().position(|w| *w == part)
+                    })
+                    .filter_map(|i| u16::try_from(i).ok())
+                    .collect();
+                let whole = written.trim().to_lowercase();
+                if let Some(i) = wanted.iter().position(|w| *w == whole)
+                    && let Ok(i) = u16::try_from(i)
+                {
+                    hits.push(i);
+                }
+                hits.sort_unstable();
+                hits.dedup();
+                hits
+            })
+            .collect()
     }
 
     /// The index of a unit, adding it when new.

@@ -882,3 +882,99 @@ fn an_entry_done_instead_of_the_promise_is_listed_not_counted() {
     );
     assert!(status_of(&p, entries, "2020-03-19").instead.is_empty());
 }
+
+#[test]
+fn coverage_of_a_named_set_counts_the_places_reached() {
+    // "En kontaktperson i alla kommunala grundskolor": 12 schools.
+    let schools: Vec<String> = (1..=12).map(|n| format!("Skola {n}")).collect();
+    let mut target = total(1.0);
+    if let Some(t) = &mut target {
+        t.shape = TargetShape::Coverage {
+            times: 1.0,
+            per: None,
+        };
+        t.unit = "skolor".into();
+    }
+    let mut p = pledge_with(vec![("A", target)], "2018-01-01", "2018-12-31");
+    p.commitments[0].places.clone_from(&schools);
+    let visit = |date: &str, place: &str| {
+        let mut entry = act(date, 1.0);
+        entry.quantity = None;
+        entry.place = Some(place.into());
+        entry
+    };
+    // Seven schools by the autumn, one of them twice, two named in one
+    // entry; a place outside the set counts for nothing.
+    let mut entries: Vec<Activity> = (1..=5)
+        .map(|n| visit("2018-03-01", &format!("skola {n}")))
+        .collect();
+    entries.push(visit("2018-04-01", "Skola 1"));
+    entries.push(visit("2018-09-01", "Skola 6 och Skola 7"));
+    entries.push(visit("2018-09-02", "Stadshuset"));
+    let s = status_of(&p, entries.clone(), "2018-09-30");
+    assert!((s.reported - 7.0).abs() < EPS);
+    assert_eq!(s.full_target, Some(12.0));
+    assert_eq!(words::reported_of_target(&s), "7 av 12 skolor");
+    // By 30 September 273 of 365 days: 9 schools expected, 7 is behind.
+    assert!((s.expected.unwrap_or_default() - 12.0 * 273.0 / 365.0).abs() < EPS);
+    assert_eq!(s.measured, MeasuredStatus::EfterPlan);
+    let first = s.coverage.first().expect("per place");
+    assert_eq!((first.visits, first.due), (2, 1));
+    assert_eq!(words::place_coverage(first), "✔ 2 gånger, 1 behövs");
+    let last = s.coverage.last().expect("per place");
+    assert_eq!(words::place_coverage(last), "▼ 0 gånger, 1 behövs");
+    assert_eq!(
+        p.commitments[0].target.as_ref().map(ToString::to_string),
+        Some("alla skolor".to_owned())
+    );
+}
+
+#[test]
+fn coverage_with_a_rate_needs_every_place_every_time() {
+    // "Alla gångtunnlar fyra gånger per år": 3 tunnels, 2018.
+    let tunnels = vec!["Norra".to_owned(), "Södra".to_owned(), "Östra".to_owned()];
+    let mut target = total(1.0);
+    if let Some(t) = &mut target {
+        t.shape = TargetShape::Coverage {
+            times: 4.0,
+            per: Some(RateUnit::Ar),
+        };
+        t.unit = "gångtunnlar".into();
+        t.bound = Bound::Minst;
+    }
+    let mut p = pledge_with(vec![("A", target)], "2018-01-01", "2018-12-31");
+    p.commitments[0].places.clone_from(&tunnels);
+    let round = |date: &str| {
+        let mut entry = act(date, 1.0);
+        entry.quantity = None;
+        entry.place = Some("Norra, Södra, Östra".into());
+        entry
+    };
+    let three_rounds = vec![
+        round("2018-02-01"),
+        round("2018-05-01"),
+        round("2018-08-01"),
+    ];
+    // By 30 June 4 × 181/365 = 1.98 rounds are due: one whole round done
+    // is on track.
+    let s = status_of(&p, three_rounds.clone(), "2018-06-30");
+    assert_eq!(s.coverage.first().map(|c| c.due), Some(1));
+    assert!((s.reported - 3.0).abs() < EPS);
+    assert_eq!(
+        s.measured,
+        MeasuredStatus::EnligtPlan,
+        "on track, not uppnått yet"
+    );
+    // At the year's end four are due and three were done: none covered.
+    let s = status_of(&p, three_rounds.clone(), "2018-12-31");
+    assert!((s.reported - 0.0).abs() < EPS);
+    assert_eq!(s.measured, MeasuredStatus::EfterPlan);
+    let mut four = three_rounds;
+    four.push(round("2018-11-01"));
+    let s = status_of(&p, four, "2018-12-31");
+    assert_eq!(s.measured, MeasuredStatus::Uppnatt);
+    assert_eq!(
+        p.commitments[0].target.as_ref().map(ToString::to_string),
+        Some("alla gångtunnlar, minst 4 gånger per år".to_owned())
+    );
+}

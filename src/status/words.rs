@@ -189,6 +189,17 @@ pub fn instead(s: &super::Substitute) -> String {
     }
 }
 
+/// One place of a coverage target: "✔ 2 gånger, 1 behövs", "▼ 1 gång,
+/// 2 behövs" (a symbol, so colour is never needed).
+pub fn place_coverage(p: &super::PlaceCoverage) -> String {
+    let symbol = if p.covered() { "✔" } else { "▼" };
+    format!(
+        "{symbol} {}, {} behövs",
+        format::count(p.visits, "gång", "gånger"),
+        p.due
+    )
+}
+
 /// Why an entry done instead of the promise is not in the figures.
 pub fn not_counted_instead() -> &'static str {
     "räknas inte: gjordes i stället för det utlovade"
@@ -241,6 +252,7 @@ mod tests {
             milestone_reached: None,
             target_changed: None,
             instead: Vec::new(),
+            coverage: Vec::new(),
             target_window: None,
         }
     }
