@@ -143,6 +143,7 @@ pub fn generate(size: Size) -> (Pledge, Vec<ActivityFile>) {
             cumulative: false,
             milestone_reached: false,
             instead: None,
+            part: None,
             with: Vec::new(),
         };
         if let Some(file) = files.get_mut(made % size.files.max(1)) {
@@ -212,6 +213,7 @@ fn synthetic_commitments(size: Size, parties: &[Party]) -> Vec<Commitment> {
                 problem_areas: vec![u32::try_from(i % 3).unwrap_or(0) + 1],
                 places: Vec::new(),
                 carried_over: None,
+                parts: Vec::new(),
                 target: target.map(|shape| Target {
                     shape,
                     unit: unit.to_owned(),

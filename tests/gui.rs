@@ -1652,6 +1652,62 @@ mod activities {
     }
 
     #[test]
+    fn an_activity_for_one_part_counts_for_that_part() {
+        let dir = sample_copy();
+        let pledge_path = dir.path().join("pledge.ron");
+        let text = std::fs::read_to_string(&pledge_path).expect("read");
+        let with_parts = text.replacen(
+            "            places: [\"förbudsområdet i centrala Karlstad\"],\n",
+            "            places: [\"förbudsområdet i centrala Karlstad\"],\n            parts: [(id: \"skyltar\", text: \"nya skyltar\", target: (shape: Milestone(), unit: \"\")), (id: \"kontroller\", text: \"kontroller\")],\n",
+            1,
+        );
+        assert_ne!(text, with_parts);
+        std::fs::write(&pledge_path, with_parts).expect("write");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("P4")));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::N);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Datum").type_text("2017-09-04");
+        h.run();
+        h.get_by_label("Del");
+        h.get_by_role_and_label(Role::RadioButton, "nya skyltar")
+            .click();
+        h.run();
+        // The part's target is a milestone: the form offers it now.
+        h.get_by_label("Delmålet är nått").click();
+        h.run();
+        h.get_by_label("Spara (Enter)").click();
+        h.run();
+        assert_eq!(
+            h.state().activity_form().map(|f| f.saved),
+            Some(1),
+            "{:?}",
+            h.state().error()
+        );
+        h.key_press(Key::Escape);
+        h.run();
+        let polisen =
+            std::fs::read_to_string(dir.path().join("activities/polisen.ron")).expect("read");
+        assert!(polisen.contains("part: \"skyltar\""), "{polisen}");
+        let status = h
+            .state()
+            .document()
+            .and_then(|d| d.status.as_ref())
+            .and_then(|s| s.commitment(&CommitmentId::new("P4")))
+            .cloned()
+            .expect("P4");
+        assert_eq!(status.parts.len(), 2);
+        assert_eq!(
+            medborgarlofte::status::words::reported_of_target(&status),
+            "1 av 2 delar"
+        );
+        h.get_by_label_contains("nya skyltar: ✔ uppnått");
+    }
+
+    #[test]
     fn the_date_is_picked_in_a_swedish_calendar_by_mouse_or_keyboard() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));

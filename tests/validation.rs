@@ -663,3 +663,29 @@ fn a_target_window_ending_before_it_starts_is_an_error_and_outside_the_period_a_
             .all(|c| c.full_target.is_none_or(f64::is_finite))
     );
 }
+
+#[test]
+fn an_entry_for_a_part_the_commitment_does_not_have_is_an_error_at_its_place() {
+    let pledge = PLEDGE.replace(
+        "(id: \"P4\", text: \"Beivra förtäring.\", owners: [\"polis\"]),",
+        "(id: \"P4\", text: \"Beivra förtäring.\", owners: [\"polis\"], parts: [(id: \"resurs\", text: \"en permanent resurs\"), (id: \"kontor\", text: \"ett lokalt kontor\")]),",
+    );
+    assert!(load(&pledge, &[]).problems.is_empty());
+    let a = activities(
+        "        (date: \"2017-01-10\", commitments: [\"P4\"], party: \"polis\", part: \"kontoret\"),\n",
+    );
+    let loaded = load(&pledge, &[&a]);
+    let p = only(&loaded, |k| matches!(k, ProblemKind::UnknownPart { .. }));
+    assert!(
+        p.message()
+            .contains("åtagande P4 har ingen del \"kontoret\"; delarna är resurs och kontor"),
+        "{p}"
+    );
+    assert_eq!(p.file, "mapp/activities/a0.ron");
+    // The same part id twice in one commitment is an error too.
+    let twice = pledge.replace("(id: \"kontor\"", "(id: \"resurs\"");
+    assert!(
+        !load(&twice, &[]).problems.is_empty(),
+        "a duplicate part id is refused"
+    );
+}

@@ -86,6 +86,7 @@ pub fn folder(dir: &Path) -> Loaded {
                 cumulative: false,
                 milestone_reached: false,
                 instead: None,
+                part: None,
                 with: Vec::new(),
             });
         }

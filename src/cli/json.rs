@@ -84,6 +84,21 @@ struct CommitmentOut<'a> {
     /// For a coverage target: each place of the set.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     coverage: Vec<CoverageOut<'a>>,
+    /// For a commitment followed up in parts: each part.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<PartOut<'a>>,
+}
+
+/// One part of a commitment.
+#[derive(Serialize)]
+struct PartOut<'a> {
+    id: &'a str,
+    text: &'a str,
+    reported: f64,
+    unit: Option<&'a str>,
+    full_amount: Option<f64>,
+    measured_status: &'static str,
+    measured_status_text: String,
 }
 
 /// One place of a coverage target's set.
@@ -254,6 +269,19 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
                         when: &i.when,
                         what: &i.what,
                         reason: &i.reason,
+                    })
+                    .collect(),
+                parts: s
+                    .parts
+                    .iter()
+                    .map(|p| PartOut {
+                        id: &p.id,
+                        text: &p.text,
+                        reported: round(p.status.reported),
+                        unit: p.status.unit.as_deref(),
+                        full_amount: p.status.full_target.map(round),
+                        measured_status: p.status.measured.key(),
+                        measured_status_text: p.status.measured.to_string(),
                     })
                     .collect(),
                 coverage: s

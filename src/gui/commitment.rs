@@ -454,6 +454,9 @@ fn status_ui(ui: &mut Ui, status: &CommitmentStatus, as_of: Date, palette: &Pale
     if let Some(reached) = words::milestone_reached(status) {
         ui.label(reached);
     }
+    for part in &status.parts {
+        ui.label(RichText::new(words::part(part)).color(palette.status(part.status.measured)));
+    }
     if !status.coverage.is_empty() {
         ui.label(RichText::new(texts().coverage_heading).strong());
         egui::Grid::new("coverage")

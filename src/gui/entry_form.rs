@@ -68,6 +68,8 @@ pub struct EntryForm {
     /// Why this was done instead of what was promised; empty for an
     /// ordinary entry.
     pub instead: String,
+    /// The part of the commitment, for one followed up in parts.
+    pub part: Option<String>,
     /// Set when an existing entry is edited.
     pub editing: Option<Editing>,
     /// How many entries were saved since the form opened.
@@ -120,6 +122,7 @@ impl EntryForm {
             note: String::new(),
             milestone_reached: false,
             instead: String::new(),
+            part: None,
             editing: None,
             saved: 0,
             focus_date: true,
@@ -151,6 +154,7 @@ impl EntryForm {
         form.with.clone_from(&entry.with);
         form.milestone_reached = entry.milestone_reached;
         form.instead = entry.instead.clone().unwrap_or_default();
+        form.part.clone_from(&entry.part);
         form.editing = Some(Editing {
             file,
             index,
@@ -183,15 +187,22 @@ impl EntryForm {
     }
 
     /// Whether the form offers "Delmålet är nått": the chosen commitment's
-    /// target is a milestone, or the entry being edited already says so
+    /// (or part's) target is a milestone, or the entry being edited already says so
     /// (so the flag can be seen and taken back).
     pub fn milestone_applies(&self, pledge: &Pledge) -> bool {
-        let milestone = self
-            .commitment
-            .as_ref()
-            .and_then(|c| pledge.commitment(c))
-            .and_then(|c| c.target.as_ref())
-            .is_some_and(|t| matches!(t.shape, crate::model::TargetShape::Milestone { .. }));
+        let commitment = self.commitment.as_ref().and_then(|c| pledge.commitment(c));
+        // The chosen part's target, else the commitment's.
+        let target = match (&self.part, commitment) {
+            (Some(part), Some(c)) => c
+                .parts
+                .iter()
+                .find(|p| &p.id == part)
+                .and_then(|p| p.target.as_ref()),
+            (None, Some(c)) => c.target.as_ref(),
+            _ => None,
+        };
+        let milestone =
+            target.is_some_and(|t| matches!(t.shape, crate::model::TargetShape::Milestone { .. }));
         milestone || self.milestone_reached
     }
 
@@ -283,6 +294,7 @@ impl EntryForm {
                 cumulative: self.editing.as_ref().is_some_and(|e| e.original.cumulative),
                 milestone_reached: self.milestone_reached,
                 instead: Some(self.instead.trim().to_owned()).filter(|r| !r.is_empty()),
+                part: self.part.clone(),
             }),
             _ => Err(Vec::new()),
         }
@@ -385,6 +397,7 @@ impl EntryForm {
                     )
                     .labelled_by(label.id);
                     ui.end_row();
+                    self.part_ui(ui, pledge);
                     if self.milestone_applies(pledge) {
                         ui.label("");
                         ui.checkbox(&mut self.milestone_reached, t.form_milestone_reached)
@@ -554,6 +567,25 @@ impl EntryForm {
                     }
                 });
         });
+    }
+
+    /// "Del": for a commitment followed up in parts, which part this was.
+    fn part_ui(&mut self, ui: &mut Ui, pledge: &Pledge) {
+        let Some(c) = self.commitment.as_ref().and_then(|c| pledge.commitment(c)) else {
+            return;
+        };
+        if c.parts.is_empty() {
+            return;
+        }
+        let t = texts();
+        ui.label(t.form_part);
+        ui.horizontal_wrapped(|ui| {
+            ui.radio_value(&mut self.part, None, t.form_no_part);
+            for part in &c.parts {
+                ui.radio_value(&mut self.part, Some(part.id.clone()), &part.text);
+            }
+        });
+        ui.end_row();
     }
 
     fn party_ui(&mut self, ui: &mut Ui, pledge: &Pledge) {

@@ -126,7 +126,7 @@ fn plain_number(n: f64) -> String {
 }
 
 /// The cells of one entry as text, in [`Field::ALL`] order.
-fn texts(entry: &Activity) -> [String; 12] {
+fn texts(entry: &Activity) -> [String; 13] {
     let q = entry.quantity.as_ref();
     [
         entry.date.to_string(),
@@ -151,6 +151,7 @@ fn texts(entry: &Activity) -> [String; 12] {
         if entry.cumulative { "ja" } else { "" }.to_owned(),
         if entry.milestone_reached { "ja" } else { "" }.to_owned(),
         entry.instead.clone().unwrap_or_default(),
+        entry.part.clone().unwrap_or_default(),
     ]
 }
 
@@ -223,7 +224,7 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
     let bold = XlsxFormat::new().set_bold();
     let date_format = XlsxFormat::new().set_num_format("yyyy-mm-dd");
     let widths = [
-        12.0, 12.0, 10.0, 18.0, 9.0, 16.0, 12.0, 26.0, 60.0, 12.0, 14.0, 40.0,
+        12.0, 12.0, 10.0, 18.0, 9.0, 16.0, 12.0, 26.0, 60.0, 12.0, 14.0, 40.0, 12.0,
     ];
     for (col, (field, width)) in Field::ALL.iter().zip(widths).enumerate() {
         let col = u16::try_from(col).unwrap_or(u16::MAX);
@@ -251,7 +252,7 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
         if let Some(until) = entry.until {
             sheet.write_datetime_with_format(row, 1, date(until)?, &date_format)?;
         }
-        for col in [2u16, 3, 5, 6, 7, 8, 9, 10, 11] {
+        for col in [2u16, 3, 5, 6, 7, 8, 9, 10, 11, 12] {
             let text = &t[usize::from(col)];
             if !text.is_empty() {
                 sheet.write_string(row, col, text)?;
@@ -262,6 +263,6 @@ pub fn xlsx(files: &[ActivityFile]) -> Result<Vec<u8>, ExportError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, row.max(1), 11)?;
+    sheet.autofilter(0, 0, row.max(1), 12)?;
     Ok(workbook.save_to_buffer()?)
 }

@@ -51,11 +51,13 @@ pub enum Field {
     Uppnatt,
     /// Done instead of the promise: why.
     IStallet,
+    /// The part of a commitment followed up in parts (its id).
+    Del,
 }
 
 impl Field {
     /// All fields, in the order of an export.
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::Datum,
         Field::Till,
         Field::Atagande,
@@ -68,6 +70,7 @@ impl Field {
         Field::Lopande,
         Field::Uppnatt,
         Field::IStallet,
+        Field::Del,
     ];
 
     /// The name in `--columns` and in messages ("datum", "åtagande").
@@ -85,6 +88,7 @@ impl Field {
             Field::Lopande => "löpande",
             Field::Uppnatt => "uppnått",
             Field::IStallet => "i stället",
+            Field::Del => "del",
         }
     }
 
@@ -103,6 +107,7 @@ impl Field {
             Field::Lopande => "Löpande total",
             Field::Uppnatt => "Delmål uppnått",
             Field::IStallet => "I stället för det utlovade, eftersom",
+            Field::Del => "Del",
         }
     }
 
@@ -189,6 +194,8 @@ impl Field {
             "instead",
         ]) {
             Some(Field::IStallet)
+        } else if any(&["del", "delmål", "part"]) {
+            Some(Field::Del)
         } else {
             None
         }
@@ -212,6 +219,7 @@ impl Field {
             "note" => Some(Field::Anteckning),
             "cumulative" => Some(Field::Lopande),
             "milestone_reached" => Some(Field::Uppnatt),
+            "part" => Some(Field::Del),
             "instead" => Some(Field::IStallet),
             _ => None,
         }
@@ -654,6 +662,10 @@ impl RowReader<'_> {
         let quantity = self.quantity(&commitments);
         let cumulative = self.yes_no(Field::Lopande);
         let milestone_reached = self.yes_no(Field::Uppnatt);
+        let part = self
+            .cell(Field::Del)
+            .map(|(_, c)| c.display().trim().to_owned())
+            .filter(|p| !p.is_empty());
         let instead = self
             .cell(Field::IStallet)
             .map(|(_, c)| c.display().trim().to_owned())
@@ -679,6 +691,7 @@ impl RowReader<'_> {
             cumulative,
             milestone_reached,
             instead,
+            part,
         })
     }
 }

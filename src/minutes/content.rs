@@ -87,6 +87,12 @@ pub fn blocks(
                         label: "Mätt status:".into(),
                         text: snapshot_words(snapshot),
                     });
+                    for part in &snapshot.parts {
+                        out.push(Block::Labelled {
+                            label: "Del:".into(),
+                            text: part.clone(),
+                        });
+                    }
                     for instead in &snapshot.instead {
                         out.push(Block::Labelled {
                             label: "I stället:".into(),

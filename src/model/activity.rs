@@ -79,6 +79,10 @@ pub struct Activity {
     /// count towards its figures: it is not the promised activity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instead: Option<String>,
+    /// Which part of its commitment it was, for a commitment followed up
+    /// in parts (a part's `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
 }
 
 impl Activity {

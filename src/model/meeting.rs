@@ -267,6 +267,9 @@ pub struct StatusSnapshot {
     /// stället: …"), known by then.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instead: Vec<String>,
+    /// Each part's status in words, for a commitment followed up in parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
 }
 
 /// One commitment's figures when the meeting was concluded.

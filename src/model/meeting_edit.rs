@@ -636,6 +636,7 @@ mod tests {
                     target: None,
                     measured: crate::model::MeasuredStatus::Kvalitativ,
                     instead: Vec::new(),
+                    parts: Vec::new(),
                 },
             })
             .collect()

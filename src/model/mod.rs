@@ -21,7 +21,7 @@ pub use ids::{ActionId, CommitmentId, IndicatorId, PartyId};
 pub use measured::MeasuredStatus;
 pub use pledge::{
     Bound, CarriedOver, Commitment, CommitmentGroup, Indicator, IndicatorValue,
-    PLEDGE_FORMAT_VERSION, Party, PartyKind, Period, Pledge, ProblemArea, RateUnit, Revision,
+    PLEDGE_FORMAT_VERSION, Part, Party, PartyKind, Period, Pledge, ProblemArea, RateUnit, Revision,
     RevisionChange, Target, TargetShape, Weekday,
 };
 pub mod problem;

@@ -208,6 +208,26 @@ pub struct Commitment {
     /// pledge (renewal), so follow-up can tell old from new promises.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_over: Option<CarriedOver>,
+    /// Parts followed up one by one ("en permanent resurs och ett lokalt
+    /// kontor"), each with its own target; entries say which part with
+    /// `part`, and the commitment says how many parts are reached ("1 av 2
+    /// delar").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+}
+
+/// One part of a commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// Short id within the commitment (`"resurs"`, `"kontor"`), used by
+    /// entries' `part`.
+    pub id: String,
+    /// The part in the pledge's words ("ett lokalt kontor").
+    pub text: String,
+    /// Its own target, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
 }
 
 /// Where a carried-over commitment comes from.

@@ -121,6 +121,15 @@ pub enum ProblemKind {
         /// The closest known id, if any is close.
         suggestion: Option<String>,
     },
+    /// An entry's `part` that its commitment does not have.
+    UnknownPart {
+        /// The part as written.
+        part: String,
+        /// The commitment.
+        commitment: String,
+        /// Its parts' ids.
+        parts: Vec<String>,
+    },
     /// A reference to a problem area that does not exist.
     UnknownProblemArea(u32),
     /// A pledge without parties.
@@ -297,6 +306,11 @@ impl fmt::Display for ProblemKind {
                 write!(f, "okänt åtagande \"{id}\"")?;
                 suggestion_suffix(f, suggestion.as_deref())
             }
+            K::UnknownPart {
+                part,
+                commitment,
+                parts,
+            } => unknown_part(f, part, commitment, parts),
             K::UnknownProblemArea(n) => write!(f, "problemområde {n} finns inte i löftet"),
             K::NoParties => f.write_str("löftet har inga parter"),
             K::NoOwner(id) => write!(
@@ -358,6 +372,27 @@ impl fmt::Display for ProblemKind {
             | K::UnknownParticipant(_)
             | K::CommitmentTwiceOnAgenda(_) => self.fmt_meeting(f),
         }
+    }
+}
+
+/// "åtagande P4 har ingen del \"kontoret\"; delarna är resurs och kontor".
+fn unknown_part(
+    f: &mut fmt::Formatter<'_>,
+    part: &str,
+    commitment: &str,
+    parts: &[String],
+) -> fmt::Result {
+    if parts.is_empty() {
+        write!(
+            f,
+            "åtagande {commitment} följs inte upp i delar, så delen \"{part}\" finns inte; ta bort part"
+        )
+    } else {
+        write!(
+            f,
+            "åtagande {commitment} har ingen del \"{part}\"; delarna är {}",
+            crate::format::list(parts)
+        )
     }
 }
 

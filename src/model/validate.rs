@@ -172,77 +172,97 @@ fn validate_commitments(
                 sink.error(path, ProblemKind::UnknownProblemArea(*n));
             }
         }
+        let mut seen_parts = HashSet::new();
+        for (k, part) in c.parts.iter().enumerate() {
+            let path = vec![
+                Field("commitments"),
+                Index(i),
+                Field("parts"),
+                Index(k),
+                Field("id"),
+            ];
+            check_id(sink, &path, part.id.as_str(), "del", &mut seen_parts);
+        }
         if let Some(target) = &c.target {
-            check_target_window(sink, &at("target"), target, period);
-            let mut path = at("target");
-            path.extend([Field("shape")]);
-            match &target.shape {
-                TargetShape::Total { amount }
-                | TargetShape::Rate { amount, .. }
-                | TargetShape::Weekdays { amount, .. } => {
-                    if let TargetShape::Weekdays { days, .. } = &target.shape
-                        && days.is_empty()
-                    {
-                        let mut path = path.clone();
-                        path.push(Field("days"));
-                        sink.error(
-                            path,
-                            ProblemKind::InvalidTarget(
-                                "ange minst en veckodag, till exempel days: [Fredag, Lordag]"
-                                    .to_owned(),
-                            ),
-                        );
-                    }
-                    if !(amount.is_finite() && *amount > 0.0) {
-                        path.push(Field("amount"));
-                        sink.error(
-                            path,
-                            ProblemKind::InvalidTarget(format!(
-                                "antalet måste vara större än 0, inte {}",
-                                crate::format::number(*amount)
-                            )),
-                        );
-                    }
-                }
-                TargetShape::Coverage { times, .. } => {
-                    if !(times.is_finite() && *times > 0.0) {
-                        let mut path = path.clone();
-                        path.push(Field("times"));
-                        sink.error(
-                            path,
-                            ProblemKind::InvalidTarget(format!(
-                                "antalet gånger måste vara större än 0, inte {}",
-                                crate::format::number(*times)
-                            )),
-                        );
-                    }
-                    if c.places.is_empty() {
-                        sink.error(
-                            at("places"),
-                            ProblemKind::InvalidTarget(
-                                "ett mål för alla platser i en uppsättning behöver platserna i places, till exempel places: [\"Skola A\", \"Skola B\"]"
-                                    .to_owned(),
-                            ),
-                        );
-                    }
-                }
-                TargetShape::Milestone { by } => {
-                    if let Some(by) = *by
-                        && !period.contains(by)
-                    {
-                        path.push(Field("by"));
-                        sink.warning(path, outside_period(by, period));
-                    }
-                }
-            }
-            if target.unit.trim().is_empty()
-                && !matches!(target.shape, TargetShape::Milestone { .. })
+            check_target(sink, i, c, target, period);
+        }
+    }
+}
+
+/// A commitment's target: its window, amounts, weekdays, places and unit.
+fn check_target(
+    sink: &mut Sink,
+    i: usize,
+    c: &super::pledge::Commitment,
+    target: &super::pledge::Target,
+    period: super::pledge::Period,
+) {
+    let at = |field| vec![Field("commitments"), Index(i), Field(field)];
+    check_target_window(sink, &at("target"), target, period);
+    let mut path = at("target");
+    path.extend([Field("shape")]);
+    match &target.shape {
+        TargetShape::Total { amount }
+        | TargetShape::Rate { amount, .. }
+        | TargetShape::Weekdays { amount, .. } => {
+            if let TargetShape::Weekdays { days, .. } = &target.shape
+                && days.is_empty()
             {
-                let mut path = at("target");
-                path.push(Field("unit"));
-                sink.error(path, ProblemKind::EmptyText("målets enhet"));
+                let mut path = path.clone();
+                path.push(Field("days"));
+                sink.error(
+                    path,
+                    ProblemKind::InvalidTarget(
+                        "ange minst en veckodag, till exempel days: [Fredag, Lordag]".to_owned(),
+                    ),
+                );
+            }
+            if !(amount.is_finite() && *amount > 0.0) {
+                path.push(Field("amount"));
+                sink.error(
+                    path,
+                    ProblemKind::InvalidTarget(format!(
+                        "antalet måste vara större än 0, inte {}",
+                        crate::format::number(*amount)
+                    )),
+                );
             }
         }
+        TargetShape::Coverage { times, .. } => {
+            if !(times.is_finite() && *times > 0.0) {
+                let mut path = path.clone();
+                path.push(Field("times"));
+                sink.error(
+                    path,
+                    ProblemKind::InvalidTarget(format!(
+                        "antalet gånger måste vara större än 0, inte {}",
+                        crate::format::number(*times)
+                    )),
+                );
+            }
+            if c.places.is_empty() {
+                sink.error(
+                    at("places"),
+                    ProblemKind::InvalidTarget(
+                        "ett mål för alla platser i en uppsättning behöver platserna i places, till exempel places: [\"Skola A\", \"Skola B\"]"
+                            .to_owned(),
+                    ),
+                );
+            }
+        }
+        TargetShape::Milestone { by } => {
+            if let Some(by) = *by
+                && !period.contains(by)
+            {
+                path.push(Field("by"));
+                sink.warning(path, outside_period(by, period));
+            }
+        }
+    }
+    if target.unit.trim().is_empty() && !matches!(target.shape, TargetShape::Milestone { .. }) {
+        let mut path = at("target");
+        path.push(Field("unit"));
+        sink.error(path, ProblemKind::EmptyText("målets enhet"));
     }
 }
 
@@ -433,6 +453,21 @@ pub fn validate_activities(pledge: &Pledge, files: &[ActivityFile], today: Date)
     out
 }
 
+/// The parties a joint entry names besides its own must exist.
+fn check_joint_parties(sink: &mut Sink, i: usize, entry: &Activity, party_ids: &[&str]) {
+    for (k, other) in entry.with.iter().enumerate() {
+        if !party_ids.contains(&other.as_str()) {
+            sink.error(
+                vec![Field("entries"), Index(i), Field("with"), Index(k)],
+                ProblemKind::UnknownParty {
+                    id: other.to_string(),
+                    suggestion: suggest(other.as_str(), party_ids.iter().copied()),
+                },
+            );
+        }
+    }
+}
+
 fn validate_entry(
     sink: &mut Sink,
     pledge: &Pledge,
@@ -479,19 +514,7 @@ fn validate_entry(
             },
         );
     }
-    for (k, other) in entry.with.iter().enumerate() {
-        if !party_ids.contains(&other.as_str()) {
-            let mut path = at("with");
-            path.push(Index(k));
-            sink.error(
-                path,
-                ProblemKind::UnknownParty {
-                    id: other.to_string(),
-                    suggestion: suggest(other.as_str(), party_ids.iter().copied()),
-                },
-            );
-        }
-    }
+    check_joint_parties(sink, i, entry, party_ids);
     if entry.commitments.is_empty() {
         sink.error(at("commitments"), ProblemKind::NoCommitment);
     }
@@ -508,6 +531,18 @@ fn validate_entry(
             );
             continue;
         };
+        if let Some(part) = &entry.part
+            && !commitment.parts.iter().any(|p| &p.id == part)
+        {
+            sink.error(
+                at("part"),
+                ProblemKind::UnknownPart {
+                    part: part.clone(),
+                    commitment: id.to_string(),
+                    parts: commitment.parts.iter().map(|p| p.id.clone()).collect(),
+                },
+            );
+        }
         if party_known && !commitment.owners.iter().any(|o| o.as_str() == party) {
             sink.warning(
                 path,

@@ -301,6 +301,9 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
         row(h, "Problemområden", &esc(&c.areas.join("; ")));
     }
     row(h, "Gjort hittills", &esc(&c.done));
+    for part in &c.parts {
+        row(h, "Del", &esc(part));
+    }
     for instead in &c.instead {
         row(h, "I stället", &esc(instead));
     }

@@ -112,6 +112,8 @@ pub struct PublicCommitment {
     /// What was done instead of the promise, when it could not be kept
     /// ("I stället: …"); not in the figures.
     pub instead: Vec<String>,
+    /// Each part's status, for a commitment followed up in parts.
+    pub parts: Vec<String>,
 }
 
 /// A change of a commitment's wording or target, decided by the parties.
@@ -429,6 +431,7 @@ fn public_commitment(
         dropped,
         reworded,
         instead: s.instead.iter().map(words::instead).collect(),
+        parts: s.parts.iter().map(words::part).collect(),
     }
 }
 

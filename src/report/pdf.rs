@@ -169,6 +169,9 @@ fn commitment(c: &PublicCommitment) -> Block {
         out.push(labelled("Problemområden:", c.areas.join("; ")));
     }
     out.push(labelled("Gjort hittills:", c.done.clone()));
+    for part in &c.parts {
+        out.push(labelled("Del:", part));
+    }
     for instead in &c.instead {
         out.push(labelled("I stället:", instead));
     }

@@ -106,6 +106,8 @@ pub struct CommitmentStatus {
     /// For a coverage target, each place of the set with its visits and
     /// how many it needs by the as-of date.
     pub coverage: Vec<PlaceCoverage>,
+    /// For a commitment followed up in parts, each part's status.
+    pub parts: Vec<PartStatus>,
     /// The days the count target applies, when they are not the whole
     /// pledge period (see [`target_window`]); shown with the target.
     pub target_window: Option<Period>,
@@ -124,6 +126,7 @@ impl CommitmentStatus {
             target: self.full_target,
             measured: self.measured,
             instead: self.instead.iter().map(words::instead).collect(),
+            parts: self.parts.iter().map(words::part).collect(),
         }
     }
 
@@ -146,6 +149,17 @@ impl CommitmentStatus {
             _ => None,
         }
     }
+}
+
+/// One part of a commitment with its own status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartStatus {
+    /// The part's id.
+    pub id: String,
+    /// The part in the pledge's words.
+    pub text: String,
+    /// Its figures and measured status, by the rules of a commitment.
+    pub status: CommitmentStatus,
 }
 
 /// One place of a coverage target's set at the as-of date.
@@ -371,6 +385,9 @@ struct Acc {
     reached: Option<Date>,
     /// Visits per place of a coverage target's set.
     coverage: Option<CoverageAcc>,
+    /// The sums of each part, with the part's id as interned in
+    /// [`Prepared`] (entries name their part).
+    parts: Vec<(u32, Acc)>,
 }
 
 /// Counting visits to the places of a named set.
@@ -422,6 +439,13 @@ impl Acc {
         if fact.reached {
             self.reached = Some(self.reached.map_or(fact.last, |d| d.min(fact.last)));
         }
+        if fact.part != prepared::NO_PLACE {
+            for (key, part) in &mut self.parts {
+                if *key == fact.part {
+                    part.add(fact, unit_names);
+                }
+            }
+        }
         if let Some(coverage) = &mut self.coverage
             && let Some(hits) = coverage.map.get(fact.place as usize)
         {
@@ -459,6 +483,9 @@ impl Acc {
 
     /// Folds the cumulative series into the unit totals.
     fn finish(&mut self, unit_names: &[String]) {
+        for (_, part) in &mut self.parts {
+            part.finish(unit_names);
+        }
         let series: Vec<_> = self.cumulative.drain().collect();
         for ((_, unit), (_, amount, qualifier)) in series {
             if let Some(total) = self.unit_slot(unit, unit_names) {
@@ -578,9 +605,37 @@ impl Prepared {
                 counts: vec![0; commitment.places.len()],
             });
         }
+        acc.parts = commitment
+            .parts
+            .iter()
+            .map(|part| {
+                let key = self
+                    .parts
+                    .iter()
+                    .position(|p| *p == part.id)
+                    .and_then(|i| u32::try_from(i).ok())
+                    .unwrap_or(prepared::NO_PLACE);
+                (
+                    key,
+                    self.acc_for(pledge, &part_commitment(commitment, part)),
+                )
+            })
+            .collect();
         acc
     }
 }
+
+/// A part as a commitment of its own: the commitment with the part's
+/// target (same id, so its revisions apply to each part).
+fn part_commitment(commitment: &Commitment, part: &crate::model::Part) -> Commitment {
+    Commitment {
+        target: part.target.clone(),
+        parts: Vec::new(),
+        ..commitment.clone()
+    }
+}
+
+impl Prepared {}
 
 /// One point of a commitment's chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -776,10 +831,31 @@ fn commitment_status(
         target_changed: None,
         instead: Vec::new(),
         coverage: Vec::new(),
+        parts: Vec::new(),
         target_window: window
             .filter(|w| (w.start, w.end) != (pledge.period.start, pledge.period.end)),
     };
     measure(pledge, commitment, acc, as_of, window, &mut status);
+    if !commitment.parts.is_empty() {
+        status.parts = commitment
+            .parts
+            .iter()
+            .zip(&acc.parts)
+            .map(|(part, (_, part_acc))| PartStatus {
+                id: part.id.clone(),
+                text: part.text.clone(),
+                status: commitment_status(
+                    pledge,
+                    &part_commitment(commitment, part),
+                    part_acc,
+                    as_of,
+                ),
+            })
+            .collect();
+        if commitment.target.is_none() {
+            from_parts(&mut status);
+        }
+    }
     // Revisions decide over figures: a dropped commitment is never behind,
     // and one not added yet is not promised yet.
     if status.added.is_some() {
@@ -788,6 +864,33 @@ fn commitment_status(
         status.measured = MeasuredStatus::Utgatt;
     }
     status
+}
+
+/// A commitment followed up in parts, without a target of its own: "1 av 2
+/// delar" reached, behind as soon as one part is, reached when all are.
+fn from_parts(status: &mut CommitmentStatus) {
+    let parts: Vec<MeasuredStatus> = status.parts.iter().map(|p| p.status.measured).collect();
+    let reached = parts
+        .iter()
+        .filter(|m| **m == MeasuredStatus::Uppnatt)
+        .count();
+    status.reported = reached as f64;
+    status.qualifier = Qualifier::Exakt;
+    status.unit = Some("delar".to_owned());
+    status.full_target = Some(parts.len() as f64);
+    status.expected = None;
+    let any = |m: MeasuredStatus| parts.contains(&m);
+    status.measured = if reached == parts.len() {
+        MeasuredStatus::Uppnatt
+    } else if any(MeasuredStatus::EfterPlan) {
+        MeasuredStatus::EfterPlan
+    } else if parts.iter().all(|m| *m == MeasuredStatus::IngaRapporter) {
+        MeasuredStatus::IngaRapporter
+    } else if any(MeasuredStatus::EnligtPlan) || reached > 0 {
+        MeasuredStatus::EnligtPlan
+    } else {
+        MeasuredStatus::Kvalitativ
+    };
 }
 
 /// Fills in the figures and the measured status from the target.

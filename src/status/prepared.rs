@@ -36,6 +36,9 @@ pub(super) struct Fact {
     pub reached: bool,
     /// Index in [`Prepared::places`] of its place, [`NO_PLACE`] without one.
     pub place: u32,
+    /// Index in [`Prepared::parts`] of the part it names, [`NO_PLACE`]
+    /// without one.
+    pub part: u32,
     /// Where the indices of the other parties it was done with start in
     /// the file's `with` list (see [`crate::model::Activity::with`]).
     pub first_with: u32,
@@ -120,6 +123,8 @@ pub struct Prepared {
     pub(super) places: Vec<String>,
     /// Place text → index in `places`.
     place_index: HashMap<String, u32>,
+    /// Part ids named by entries, first seen first.
+    pub(super) parts: Vec<String>,
 }
 
 impl Prepared {
@@ -231,6 +236,7 @@ impl Prepared {
                 cumulative: entry.cumulative,
                 reached: entry.milestone_reached,
                 place,
+                part: entry.part.as_deref().map_or(NO_PLACE, |p| self.part(p)),
                 first_with: first_with_index,
                 with_count,
                 first_commitment,
@@ -238,6 +244,16 @@ impl Prepared {
             });
         }
         out
+    }
+
+    /// The index of a part id, adding it when new (a handful at most).
+    fn part(&mut self, part: &str) -> u32 {
+        let part = part.trim();
+        if let Some(i) = self.parts.iter().position(|p| p == part) {
+            return u32::try_from(i).unwrap_or(NO_PLACE);
+        }
+        self.parts.push(part.to_owned());
+        u32::try_from(self.parts.len() - 1).unwrap_or(NO_PLACE)
     }
 
     /// The index of a place text, adding it when new.

@@ -40,6 +40,7 @@ fn pledge_with(targets: Vec<(&str, Option<Target>)>, start: &str, end: &str) -> 
                 places: Vec::new(),
                 target,
                 carried_over: None,
+                parts: Vec::new(),
             })
             .collect(),
         indicators: Vec::new(),
@@ -93,6 +94,7 @@ fn act(date: &str, amount: f64) -> Activity {
         cumulative: false,
         milestone_reached: false,
         instead: None,
+        part: None,
         with: Vec::new(),
     }
 }
@@ -977,4 +979,56 @@ fn coverage_with_a_rate_needs_every_place_every_time() {
         p.commitments[0].target.as_ref().map(ToString::to_string),
         Some("alla gångtunnlar, minst 4 gånger per år".to_owned())
     );
+}
+
+#[test]
+fn a_commitment_in_parts_says_how_many_parts_are_reached() {
+    // "En permanent resurs och ett lokalt kontor".
+    let mut p = pledge_with(vec![("A", None)], "2018-01-01", "2018-12-31");
+    let mut office = milestone(None);
+    let mut resource = total(1.0);
+    if let Some(t) = &mut resource {
+        t.unit = "resurser".into();
+    }
+    if let Some(t) = &mut office {
+        t.unit = String::new();
+    }
+    p.commitments[0].parts = vec![
+        crate::model::Part {
+            id: "resurs".into(),
+            text: "en permanent resurs".into(),
+            target: resource,
+        },
+        crate::model::Part {
+            id: "kontor".into(),
+            text: "ett lokalt kontor".into(),
+            target: office,
+        },
+    ];
+    let mut hired = act("2018-03-01", 1.0);
+    hired.quantity = Some(Quantity {
+        amount: 1.0,
+        unit: "resurser".into(),
+        qualifier: Qualifier::Exakt,
+    });
+    hired.part = Some("resurs".into());
+    let mut planning = act("2018-04-01", 1.0);
+    planning.quantity = None;
+    planning.part = Some("kontor".into());
+    let s = status_of(&p, vec![hired.clone(), planning.clone()], "2018-06-30");
+    assert_eq!(s.parts.len(), 2);
+    assert_eq!(s.parts[0].status.measured, MeasuredStatus::Uppnatt);
+    assert_eq!(
+        s.parts[1].status.measured,
+        MeasuredStatus::Kvalitativ,
+        "work, not reached"
+    );
+    assert_eq!(words::reported_of_target(&s), "1 av 2 delar");
+    assert_eq!(s.measured, MeasuredStatus::EnligtPlan);
+    let mut opened = reached("2018-09-01");
+    opened.part = Some("kontor".into());
+    let s = status_of(&p, vec![hired, planning, opened], "2018-12-31");
+    assert_eq!(words::reported_of_target(&s), "2 av 2 delar");
+    assert_eq!(s.measured, MeasuredStatus::Uppnatt);
+    assert_eq!(s.reports, 3, "every entry is a report of the commitment");
 }

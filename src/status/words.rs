@@ -200,6 +200,16 @@ pub fn place_coverage(p: &super::PlaceCoverage) -> String {
     )
 }
 
+/// One part of a commitment: "ett lokalt kontor: ✔ uppnått, 1 rapport".
+pub fn part(p: &super::PartStatus) -> String {
+    format!(
+        "{}: {}, {}",
+        p.text,
+        status_with_symbol(&p.status),
+        reported_of_target(&p.status)
+    )
+}
+
 /// Why an entry done instead of the promise is not in the figures.
 pub fn not_counted_instead() -> &'static str {
     "räknas inte: gjordes i stället för det utlovade"
@@ -253,6 +263,7 @@ mod tests {
             target_changed: None,
             instead: Vec::new(),
             coverage: Vec::new(),
+            parts: Vec::new(),
             target_window: None,
         }
     }
@@ -315,6 +326,7 @@ mod tests {
             target: Some(200.0),
             measured: MeasuredStatus::Uppnatt,
             instead: Vec::new(),
+            parts: Vec::new(),
         }
     }
 

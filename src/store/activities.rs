@@ -247,6 +247,7 @@ mod tests {
             cumulative: false,
             milestone_reached: false,
             instead: None,
+            part: None,
             with: Vec::new(),
         }
     }
