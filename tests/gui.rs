@@ -149,6 +149,17 @@ fn the_sample_opens_with_eleven_commitments_under_three_groups() {
 }
 
 #[test]
+fn the_status_bar_agrees_in_number() {
+    let folder =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pledges/goteborg-centrum-2018");
+    let h = harness(Origin::path(&folder));
+    h.get_by_label_contains("3 aktiviteter i 1 fil");
+    h.get_by_label("Visar 3 av 3 åtaganden");
+    // A count target reported without a number says so, with no percentage.
+    h.get_by_label("1 rapport, inget antal");
+}
+
+#[test]
 fn filtering_by_party_and_searching_leave_the_expected_rows() {
     let mut h = harness(Origin::Sample);
     h.get_by_role_and_label(Role::ComboBox, "Part").click();

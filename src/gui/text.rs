@@ -997,7 +997,10 @@ pub static SV: Texts = Texts {
         )
     },
     problem_counts_fn: |errors, warnings| {
-        format!("{errors} fel och {warnings} varningar i filerna")
+        format!(
+            "{errors} fel och {} i filerna",
+            count(warnings, "varning", "varningar")
+        )
     },
     progress_hint_fn: |percent, expected| match expected {
         Some(e) => format!("{percent} av hela periodens mål; {e} vid datumet (strecket)"),
@@ -1005,9 +1008,13 @@ pub static SV: Texts = Texts {
     },
     reports_total_fn: |n| format!("{} totalt", count(n, "rapport", "rapporter")),
     sample_copied_fn: |folder| format!("Exemplet sparades i {folder} och är öppnat där."),
-    showing_fn: |shown, all| format!("Visar {shown} av {all} åtaganden"),
+    showing_fn: |shown, all| format!("Visar {shown} av {}", count(all, "åtagande", "åtaganden")),
     status_bar_fn: |source, entries, files| {
-        format!("{source} · {entries} aktiviteter i {files} filer")
+        format!(
+            "{source} · {} i {}",
+            count(entries, "aktivitet", "aktiviteter"),
+            count(files, "fil", "filer")
+        )
     },
 };
 
