@@ -399,10 +399,14 @@ fn cell_ui(ui: &mut Ui, row: &Row, column: SortColumn, palette: &Palette) {
         }
         SortColumn::Progress => progress_ui(ui, row, palette),
         SortColumn::Status => {
-            ui.label(
-                RichText::new(&row.status_text)
-                    .color(palette.status(row.status))
-                    .strong(),
+            // Two lines: "✕ utgått" and its date fit the narrow column.
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&row.status_text)
+                        .color(palette.status(row.status))
+                        .strong(),
+                )
+                .wrap(),
             );
         }
         SortColumn::Assessment => match (&row.assessment, row.assessment_date) {

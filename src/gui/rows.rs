@@ -125,7 +125,7 @@ impl Rows {
                     .percent_of_target()
                     .map_or_else(|| "–".to_owned(), format::percent),
                 status: status.measured,
-                status_text: words::status_with_symbol(status),
+                status_text: words::status_lines(status),
                 assessment: assessment.as_ref().map(|a| a.assessment.to_string()),
                 assessment_date: assessment.map(|a| a.date),
                 last_report: status.last_report,

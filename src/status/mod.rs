@@ -935,9 +935,10 @@ fn measure(
         status.reported = total.amount;
         status.qualifier = total.qualifier;
     }
-    let mut window = window
+    let promised = window
         .or_else(|| window_of(pledge, commitment, target))
         .unwrap_or(pledge.period);
+    let mut window = promised;
     if let TargetShape::Coverage { times, per } = target.shape {
         measure_coverage(commitment, acc, as_of, window, (times, per), status);
         return;
@@ -968,7 +969,9 @@ fn measure(
             end,
             signed: None,
         };
-        let (f, e) = segment_amounts(segment_target, &window, &segment, as_of);
+        // A total's share per day is of the whole promised window, also
+        // when a drop cuts the window short.
+        let (f, e) = segment_amounts(segment_target, &promised, &segment, as_of);
         full += f;
         expected += e;
     }

@@ -1032,3 +1032,21 @@ fn a_commitment_in_parts_says_how_many_parts_are_reached() {
     assert_eq!(s.measured, MeasuredStatus::Uppnatt);
     assert_eq!(s.reports, 3, "every entry is a report of the commitment");
 }
+
+#[test]
+fn a_dropped_total_target_is_what_was_due_until_the_drop() {
+    // Minst 12 for 2017, dropped from 1 July: 181 of 365 days were promised.
+    let mut p = pledge_with(vec![("A", total(12.0))], "2017-01-01", "2017-12-31");
+    p.revisions
+        .push(revision("2017-07-01", RevisionChange::Utgar));
+    let s = status_of(&p, vec![act("2017-03-01", 5.0)], "2017-12-31");
+    let due = 12.0 * 181.0 / 365.0;
+    assert!(
+        (s.full_target.unwrap_or_default() - due).abs() < EPS,
+        "{:?}",
+        s.full_target
+    );
+    assert!((s.expected.unwrap_or_default() - due).abs() < EPS);
+    assert_eq!(s.measured, MeasuredStatus::Utgatt);
+    assert_eq!(words::status_lines(&s), "✕ utgått\n2017-07-01");
+}

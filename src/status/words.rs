@@ -231,6 +231,16 @@ pub fn status_with_symbol(s: &CommitmentStatus) -> String {
     text
 }
 
+/// [`status_with_symbol`] on two lines, the date on the second, for a
+/// narrow table column: "✕ utgått\n2017-05-01".
+pub fn status_lines(s: &CommitmentStatus) -> String {
+    let mut text = format!("{} {}", s.measured.symbol(), s.measured);
+    if let Some(date) = revision_date(s) {
+        let _ = write!(text, "\n{date}");
+    }
+    text
+}
+
 /// The date that goes with *utgått* or *tillkommer*.
 pub fn revision_date(s: &CommitmentStatus) -> Option<Date> {
     match s.measured {
