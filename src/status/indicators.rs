@@ -240,7 +240,7 @@ impl IndicatorStatus {
             Some(change) => change_words(&change, &self.unit),
             None if self.numeric().len() == 1 => "inget tidigare värde att jämföra med".to_owned(),
             None if self.values.is_empty() => "inget värde ännu".to_owned(),
-            None => "värdena saknar tal och kan inte jämföras".to_owned(),
+            None => "inget värde med tal att jämföra".to_owned(),
         }
     }
 
@@ -624,7 +624,7 @@ mod tests {
         );
         assert_eq!(s.change, None);
         assert_eq!(s.verdict, Verdict::CannotTell);
-        assert_eq!(s.change_words(), "värdena saknar tal och kan inte jämföras");
+        assert_eq!(s.change_words(), "inget värde med tal att jämföra");
         // A later observation in words does not hide the numbers' change.
         let mixed = compute_one(
             &indicator(
