@@ -239,7 +239,7 @@ impl IndicatorStatus {
         match self.change {
             Some(change) => change_words(&change, &self.unit),
             None if self.numeric().len() == 1 => "inget tidigare värde att jämföra med".to_owned(),
-            None if self.values.is_empty() => "inget värde ännu".to_owned(),
+            None if self.values.is_empty() => "inget att jämföra ännu".to_owned(),
             None => "inget värde med tal att jämföra".to_owned(),
         }
     }
@@ -523,7 +523,7 @@ mod tests {
         assert_eq!(s.verdict_words(), "ska minska: ? kan inte bedömas");
         let before = compute_one(&i, day("2016-01-01"));
         assert_eq!(before.latest_words(), "inget värde ännu");
-        assert_eq!(before.change_words(), "inget värde ännu");
+        assert_eq!(before.change_words(), "inget att jämföra ännu");
         assert_eq!(before.count_words(), "0 värden");
     }
 
