@@ -864,3 +864,28 @@ fn a_refusal_lists_at_most_100_errors_of_one_kind() {
     assert!(stderr.contains("… och 150 till av samma slag"), "{stderr}");
     assert!(stderr.contains("lägesrapporten skrivs inte"), "{stderr}");
 }
+
+#[test]
+fn a_personnummer_in_an_indicator_is_an_error_and_stops_the_status() {
+    let dir = sample_copy();
+    replace_in(
+        &dir.path().join("pledge.ron"),
+        "text: \"har minskat enligt polisens lägesbild\"",
+        "text: \"har minskat enligt 811218-9876\"",
+    );
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "fältet \"indicators[2].values[0].text\" innehåller ett personnummer",
+        ));
+    bin()
+        .args(["status", "--as-of", "2017-09-30"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("811218").not())
+        .stderr(predicate::str::contains("statusen skrivs inte ut"));
+}
