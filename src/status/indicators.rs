@@ -263,8 +263,8 @@ impl IndicatorStatus {
     }
 }
 
-/// A value in words: "ca 96 %", "minst 2 000 anmälda brott (”drygt 2
-/// 000”)"; a value without a number is its text.
+/// A value in words: "ca 96 %", "minst 2 000 anmälda brott, enligt
+/// källan ”drygt 2 000”"; a value without a number is its text.
 pub fn value_words(value: &IndicatorValue, unit: &str) -> String {
     let text = value
         .text
@@ -274,7 +274,7 @@ pub fn value_words(value: &IndicatorValue, unit: &str) -> String {
     match (value.value, text) {
         (Some(v), None) => format!("{}{}", value.qualifier.prefix(), amount_in_unit(v, unit)),
         (Some(v), Some(text)) => format!(
-            "{}{} (”{text}”)",
+            "{}{}, enligt källan ”{text}”",
             value.qualifier.prefix(),
             amount_in_unit(v, unit)
         ),
