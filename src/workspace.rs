@@ -99,6 +99,9 @@ pub struct Document {
     pub status: Option<StatusReport>,
     /// Entries per month per party and area, up to `as_of`.
     pub monthly: Option<MonthlyReports>,
+    /// The effect indicators at `as_of`, in pledge order; apart from
+    /// `status`, never summed with it.
+    pub indicators: Vec<status::indicators::IndicatorStatus>,
 }
 
 impl Document {
@@ -125,6 +128,7 @@ impl Document {
             as_of,
             status: None,
             monthly: None,
+            indicators: Vec::new(),
         };
         doc.prepare();
         Ok(doc)
@@ -197,6 +201,7 @@ impl Document {
         let Some(pledge) = &self.loaded.pledge else {
             self.status = None;
             self.monthly = None;
+            self.indicators = Vec::new();
             return;
         };
         self.status = Some(
@@ -205,6 +210,7 @@ impl Document {
                 .with_assessments(pledge, &self.loaded.meetings),
         );
         self.monthly = Some(self.prepared.monthly_reports(pledge, self.as_of));
+        self.indicators = status::indicators::compute(pledge, self.as_of);
     }
 }
 

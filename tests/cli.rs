@@ -269,6 +269,87 @@ fn status_json_has_the_documented_fields() {
 }
 
 #[test]
+fn status_json_lists_the_indicators_apart_from_the_commitments() {
+    let json = common::status_json(&sample(), "2017-09-30");
+    let indicators = json["indicators"].as_array().expect("array");
+    let ids: Vec<&str> = indicators
+        .iter()
+        .map(|i| i["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["I1", "I2", "I3"]);
+    let i1 = &indicators[0];
+    assert_eq!(i1["unit"], "anmälningar");
+    assert_eq!(
+        i1["goal"],
+        serde_json::json!({"kind": "decrease", "level": null, "text": "ska minska"})
+    );
+    assert_eq!(i1["values"].as_array().map(Vec::len), Some(2));
+    assert_eq!(i1["latest"]["value"], 187.0);
+    assert_eq!(i1["latest"]["date"], "2017-09-30");
+    assert_eq!(i1["change"]["since"], "2016-09-30");
+    assert_eq!(i1["change"]["trend"], "decreased");
+    assert_eq!(i1["change"]["absolute"], -25.0);
+    // 25 of 212.
+    assert_eq!(i1["change"]["percent"], -11.792);
+    assert_eq!(i1["direction"], "toward_goal");
+    assert_eq!(i1["direction_text"], "ska minska: ● går åt rätt håll");
+    // A percentage: "ca" kept, the change in procentenheter, no relative change.
+    let i2 = &indicators[1];
+    assert_eq!(i2["goal"]["kind"], "level");
+    assert_eq!(i2["goal"]["level"], 20.0);
+    assert_eq!(i2["latest"]["qualifier"], "about");
+    assert_eq!(i2["latest_text"], "ca 28\u{a0}% (2017-05-31)");
+    assert_eq!(i2["change"]["qualifier"], "about");
+    assert_eq!(i2["change"]["percent"], serde_json::Value::Null);
+    assert_eq!(
+        i2["change_text"],
+        "har minskat med ca 3 procentenheter sedan 2016-05-31"
+    );
+    // Only words: shown, not judged.
+    let i3 = &indicators[2];
+    assert_eq!(i3["latest"]["value"], serde_json::Value::Null);
+    assert_eq!(
+        i3["latest"]["text"],
+        "har minskat enligt polisens lägesbild"
+    );
+    assert_eq!(i3["change"], serde_json::Value::Null);
+    assert_eq!(i3["direction"], "cannot_tell");
+    // Before the second value is known there is no change to tell.
+    let earlier = common::status_json(&sample(), "2017-03-16");
+    assert_eq!(earlier["indicators"][0]["change"], serde_json::Value::Null);
+    assert_eq!(earlier["indicators"][0]["direction"], "cannot_tell");
+    assert_eq!(
+        earlier["indicators"][2]["values"].as_array().map(Vec::len),
+        Some(0)
+    );
+    // Never counted with the commitments.
+    let counted: u64 = json["summary"]
+        .as_array()
+        .expect("summary")
+        .iter()
+        .map(|s| s["count"].as_u64().expect("count"))
+        .sum();
+    assert_eq!(counted, 11, "the eleven commitments, no indicators");
+}
+
+#[test]
+fn the_status_table_has_an_effect_section() {
+    bin()
+        .args(["status", "--as-of", "2017-09-30"])
+        .arg(sample())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Effektmått (hur problemen har förändrats; räknas inte ihop med åtagandena)",
+        ))
+        .stdout(predicate::str::contains(
+            "senaste: 187 anmälningar (2017-09-30); har minskat med 25 anmälningar (12\u{a0}%) sedan 2016-09-30",
+        ))
+        .stdout(predicate::str::contains("mål 20\u{a0}%: ● går åt rätt håll"))
+        .stdout(predicate::str::contains("ska minska: ? kan inte bedömas"));
+}
+
+#[test]
 fn the_latest_assessment_follows_the_meetings() {
     let commitment = |as_of: &str, id: &str| -> serde_json::Value {
         let json = common::status_json(&sample(), as_of);
@@ -782,4 +863,29 @@ fn a_refusal_lists_at_most_100_errors_of_one_kind() {
     );
     assert!(stderr.contains("… och 150 till av samma slag"), "{stderr}");
     assert!(stderr.contains("lägesrapporten skrivs inte"), "{stderr}");
+}
+
+#[test]
+fn a_personnummer_in_an_indicator_is_an_error_and_stops_the_status() {
+    let dir = sample_copy();
+    replace_in(
+        &dir.path().join("pledge.ron"),
+        "text: \"har minskat enligt polisens lägesbild\"",
+        "text: \"har minskat enligt 811218-9876\"",
+    );
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "fältet \"indicators[2].values[0].text\" innehåller ett personnummer",
+        ));
+    bin()
+        .args(["status", "--as-of", "2017-09-30"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("811218").not())
+        .stderr(predicate::str::contains("statusen skrivs inte ut"));
 }

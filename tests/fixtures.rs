@@ -198,3 +198,27 @@ fn the_status_is_the_published_figure_at_each_date() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The published effect indicators: Göteborg's "drygt 2 000" stays a lower
+/// bound and, with no goal in the pledge, is told but not judged;
+/// Vingåker's single figure has nothing to compare with yet.
+#[test]
+fn published_indicators_keep_their_qualifier_and_are_not_judged_without_a_goal() {
+    let goteborg = common::status_json(&folder("goteborg-centrum-2017"), "2017-12-31");
+    let i1 = &goteborg["indicators"][0];
+    assert_eq!(i1["latest"]["qualifier"], "at_least");
+    assert_eq!(
+        i1["latest_text"],
+        "minst 2 000 anmälda brott, enligt källan ”drygt 2 000” (2017-12-31)"
+    );
+    assert_eq!(i1["goal"], serde_json::Value::Null);
+    assert_eq!(i1["direction"], "no_goal");
+    // Before the year's figure is known there is nothing to show.
+    let earlier = common::status_json(&folder("goteborg-centrum-2017"), "2017-12-30");
+    assert_eq!(earlier["indicators"][0]["latest"], serde_json::Value::Null);
+    let vingaker = common::status_json(&folder("vingaker-2017"), "2017-12-31");
+    let v1 = &vingaker["indicators"][0];
+    assert_eq!(v1["latest"]["value"], 9.0);
+    assert_eq!(v1["change"], serde_json::Value::Null);
+    assert_eq!(v1["change_text"], "inget tidigare värde att jämföra med");
+}

@@ -397,6 +397,55 @@ fn tabs_show_the_overview_and_the_theme_can_be_switched() {
 }
 
 #[test]
+fn the_effects_tab_shows_each_indicator_with_its_change_and_verdict() {
+    let mut h = harness(Origin::Sample);
+    h.get_by_label("Effekter").click();
+    h.run();
+    assert_eq!(h.state().view().tab, Tab::Effects);
+    h.get_by_label_contains("räknas aldrig ihop med åtagandena");
+    // I1 at the sample's end: 212 then 187, ska minska.
+    h.get_by_label_contains("I1 Polisanmälda misshandelsbrott");
+    h.get_by_label("187 anmälningar (2017-09-30)");
+    h.get_by_label("har minskat med 25 anmälningar (12\u{a0}%) sedan 2016-09-30");
+    h.get_by_label("ska minska: ● går åt rätt håll");
+    // I2: a percentage with "ca", a level goal.
+    h.get_by_label("ca 28\u{a0}% (2017-05-31)");
+    h.get_by_label("har minskat med ca 3 procentenheter sedan 2016-05-31");
+    h.get_by_label("mål 20\u{a0}%: ● går åt rätt håll");
+    // I3: words only, shown but not judged, and no chart.
+    h.get_by_label("har minskat enligt polisens lägesbild (2017-03-31)");
+    h.get_by_label("ska minska: ? kan inte bedömas");
+    h.get_by_label("Inget diagram: inget värde med tal är känt ännu.");
+    assert_eq!(
+        h.query_all_by_label("Kända värden (2 värden)").count(),
+        2,
+        "I1 and I2"
+    );
+    h.get_by_label("Kända värden (1 värde)");
+    // Earlier, only the first values are known: nothing to compare yet.
+    h.state_mut()
+        .handle(Command::SetAsOf("2017-03-16".parse().expect("valid")));
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("inget tidigare värde att jämföra med")
+            .count(),
+        2
+    );
+    h.get_by_label("212 anmälningar (2016-09-30)");
+    h.get_by_label("inget värde ännu");
+    h.get_by_label("inget att jämföra ännu");
+    let doc = h.state().document().expect("opened");
+    assert_eq!(doc.indicators.len(), 3);
+    assert_eq!(
+        doc.status
+            .as_ref()
+            .map(|s| s.counts().iter().sum::<usize>()),
+        Some(11),
+        "the commitments' counts hold the eleven commitments only"
+    );
+}
+
+#[test]
 fn the_shortcut_help_fits_a_laptop_screen() {
     let start = start(Origin::Sample);
     let mut h = Harness::builder()

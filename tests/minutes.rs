@@ -86,6 +86,37 @@ fn the_minutes_contain_the_header_every_paragraph_in_order_and_the_decisions() {
 }
 
 #[test]
+fn the_overview_has_the_effect_indicators_at_the_meeting_date() {
+    // Table cells wrap: read the text as one line.
+    let flat = |pdf: &[u8]| text_of(pdf).join("\n").replace('\n', " ");
+    let all = flat(&sample_minutes("2017-09-28"));
+    for needle in [
+        "Effektmått per 2017-09-28",
+        "De räknas inte ihop med åtagandena.",
+        "Senaste värde",
+        "Mot målet",
+        "ca 28\u{a0}% (2017-05-31)",
+        "har minskat med ca 3 procentenheter sedan 2016-05-31",
+        "mål 20\u{a0}%: ● går åt rätt håll",
+        "har minskat enligt polisens lägesbild (2017-03-31)",
+        "ska minska: ? kan inte bedömas",
+    ] {
+        assert!(all.contains(needle), "{needle:?} missing in:\n{all}");
+    }
+    // The value of 2017-09-30 is not known at a meeting on 2017-09-28.
+    assert!(all.contains("212 anmälningar (2016-09-30)"), "{all}");
+    assert!(!all.contains("187 anmälningar"), "{all}");
+    // In March only I1's first value is known, and nothing can be judged.
+    let march = flat(&sample_minutes("2017-03-16"));
+    assert!(march.contains("Effektmått per 2017-03-16"), "{march}");
+    assert!(
+        march.contains("inget tidigare värde att jämföra med"),
+        "{march}"
+    );
+    assert!(!march.contains("går åt rätt håll"), "{march}");
+}
+
+#[test]
 fn a_meeting_not_yet_justerat_is_marked_as_a_draft_on_every_page() {
     let loaded = store::load(
         sample::karlstad(),

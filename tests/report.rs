@@ -428,3 +428,71 @@ fn the_sample_report_says_who_signed() {
     );
     assert!(!text.contains("Genomförs också av"), "everyone signed");
 }
+
+#[test]
+fn both_formats_ask_whether_the_problems_decreased() {
+    let dir = copy();
+    // PDF text wraps: read it as one line.
+    let pdf = pdf_text(&write_report(dir.path(), "2017-09-30", "r.pdf")).replace('\n', " ");
+    let html = String::from_utf8(write_report(dir.path(), "2017-09-30", "r.html")).expect("utf-8");
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        },
+    )
+    .expect("well-formed");
+    let section = doc
+        .descendants()
+        .find(|n| n.attribute("aria-labelledby") == Some("effekter"))
+        .expect("the effects section");
+    let html_text: String = section
+        .descendants()
+        .filter(roxmltree::Node::is_text)
+        .filter_map(|d| d.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for needle in [
+        "Har problemen minskat?",
+        "de räknas inte ihop med åtagandena",
+        "I1 Polisanmälda misshandelsbrott utomhus i centrala Karlstad",
+        "187 anmälningar (2017-09-30)",
+        "har minskat med 25 anmälningar (12\u{a0}%) sedan 2016-09-30",
+        "ska minska: ● går åt rätt håll",
+        "ca 28\u{a0}% (2017-05-31)",
+        "har minskat med ca 3 procentenheter sedan 2016-05-31",
+        "mål 20\u{a0}%: ● går åt rätt håll",
+        "har minskat enligt polisens lägesbild (2017-03-31)",
+        "ska minska: ? kan inte bedömas",
+        "Syntetiskt exempel",
+    ] {
+        assert!(pdf.contains(needle), "PDF: {needle:?} missing in\n{pdf}");
+        assert!(
+            html_text.contains(needle),
+            "HTML: {needle:?} missing in\n{html_text}"
+        );
+    }
+    // The known values are a table with a caption and header cells.
+    let captions: Vec<String> = section
+        .descendants()
+        .filter(|n| n.tag_name().name() == "caption")
+        .filter_map(|n| n.text().map(ToOwned::to_owned))
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            "Kända värden för I1",
+            "Kända värden för I2",
+            "Kända värden för I3"
+        ]
+    );
+    // Earlier, a value not known yet is not published.
+    let march = pdf_text(&write_report(dir.path(), "2017-03-31", "m.pdf")).replace('\n', " ");
+    assert!(march.contains("Har problemen minskat?"), "{march}");
+    assert!(!march.contains("187 anmälningar"), "{march}");
+    assert!(
+        march.contains("inget tidigare värde att jämföra med"),
+        "{march}"
+    );
+}

@@ -206,3 +206,30 @@ fn the_fields_of_revisions_milestones_weekdays_and_joint_entries_round_trip() {
         .expect("parses");
     assert_eq!(back, pledge);
 }
+
+#[test]
+fn indicator_goals_qualifiers_and_texts_round_trip() {
+    let loaded = store::load(medborgarlofte::sample::karlstad(), today());
+    let pledge = loaded.pledge.expect("sample pledge parses");
+    let text = to_ron(&pledge).expect("serialise");
+    for written in [
+        "goal: Minska",
+        "goal: Niva(\n                value: 20,",
+        "value: 28,",
+        "qualifier: Cirka",
+        "text: \"har minskat enligt polisens lägesbild\"",
+    ] {
+        assert!(text.contains(written), "{written} in\n{text}");
+    }
+    let back: Pledge = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&text)
+        .expect("parses back");
+    assert_eq!(back.indicators, pledge.indicators);
+    let i3 = back
+        .indicators
+        .iter()
+        .find(|i| i.id.as_str() == "I3")
+        .expect("I3");
+    assert_eq!(i3.values.first().and_then(|v| v.value), None, "no number");
+}

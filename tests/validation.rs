@@ -689,3 +689,23 @@ fn an_entry_for_a_part_the_commitment_does_not_have_is_an_error_at_its_place() {
         "a duplicate part id is refused"
     );
 }
+
+#[test]
+fn an_indicator_value_needs_a_number_or_a_text() {
+    let pledge = PLEDGE.replace(
+        "    ],\n)\n",
+        "    ],\n    indicators: [\n        (\n            id: \"I1\",\n            name: \"Anmälda brott\",\n            unit: \"anmälningar\",\n            goal: Minska,\n            values: [\n                (date: \"2016-09-30\", value: 212),\n                (date: \"2017-03-31\", text: \"har minskat enligt polisens lägesbild\"),\n                (date: \"2017-05-31\", value: 96, qualifier: Cirka),\n                (date: \"2017-06-30\", source: \"Polisen\"),\n            ],\n        ),\n    ],\n)\n",
+    );
+    assert_ne!(pledge, PLEDGE, "the indicator was added");
+    let loaded = load(&pledge, &[]);
+    let p = only(&loaded, |k| {
+        matches!(k, ProblemKind::IndicatorValueEmpty(_))
+    });
+    assert_eq!(p.severity, Severity::Fel);
+    assert_eq!((p.line, p.col), pos(&pledge, "(date: \"2017-06-30\""));
+    assert_eq!(
+        p.message(),
+        "ett värde för indikator I1 har varken tal (value) eller text (text); ange vad som mättes eller iakttogs"
+    );
+    assert_eq!(loaded.problems.len(), 1, "{:#?}", loaded.problems);
+}

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::model::meeting::{Assessment, Meeting, latest_assessment};
-use crate::model::{Pledge, TargetShape, Weekday};
-use crate::status::{MeasuredStatus, StatusReport};
+use crate::model::{Date, IndicatorGoal, IndicatorValue, Pledge, TargetShape, Weekday};
+use crate::status::{MeasuredStatus, StatusReport, indicators};
 
 /// Version of this JSON shape.
 const JSON_FORMAT_VERSION: u32 = 1;
@@ -19,6 +19,57 @@ struct Output<'a> {
     commitments: Vec<CommitmentOut<'a>>,
     parties: Vec<GroupOut<'a>>,
     problem_areas: Vec<GroupOut<'a>>,
+    /// Effect indicators at `as_of`; never part of the counts above.
+    indicators: Vec<IndicatorOut>,
+}
+
+/// An indicator's goal.
+#[derive(Serialize)]
+struct GoalOut {
+    /// `decrease`, `increase` or `level`.
+    kind: &'static str,
+    /// The level, for `level`.
+    level: Option<f64>,
+    /// "ska minska", "mål 20 %".
+    text: String,
+}
+
+/// One value of an indicator.
+#[derive(Serialize)]
+struct IndicatorValueOut {
+    date: String,
+    value: Option<f64>,
+    qualifier: &'static str,
+    text: Option<String>,
+    source: Option<String>,
+}
+
+/// The change from the first numeric value to the latest.
+#[derive(Serialize)]
+struct ChangeOut {
+    since: String,
+    trend: &'static str,
+    absolute: Option<f64>,
+    percent: Option<f64>,
+    qualifier: &'static str,
+    text: String,
+}
+
+/// One effect indicator at the as-of date.
+#[derive(Serialize)]
+struct IndicatorOut {
+    id: String,
+    name: String,
+    unit: String,
+    problem_areas: Vec<u32>,
+    goal: Option<GoalOut>,
+    values: Vec<IndicatorValueOut>,
+    latest: Option<IndicatorValueOut>,
+    latest_text: String,
+    change: Option<ChangeOut>,
+    change_text: String,
+    direction: &'static str,
+    direction_text: String,
 }
 
 #[derive(Serialize)]
@@ -311,11 +362,64 @@ pub fn render(pledge: &Pledge, meetings: &[Meeting], report: &StatusReport) -> S
         commitments,
         parties: group_out(&report.by_party),
         problem_areas: group_out(&report.by_area),
+        indicators: indicators_out(pledge, report.as_of),
     };
     let mut text =
         serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+fn value_out(v: &IndicatorValue) -> IndicatorValueOut {
+    IndicatorValueOut {
+        date: v.date.to_string(),
+        value: v.value.map(round),
+        qualifier: v.qualifier.key(),
+        text: v.text.clone(),
+        source: v.source.clone(),
+    }
+}
+
+fn indicators_out(pledge: &Pledge, as_of: Date) -> Vec<IndicatorOut> {
+    pledge
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let s = indicators::compute_one(indicator, as_of);
+            IndicatorOut {
+                id: s.id.to_string(),
+                name: s.name.clone(),
+                unit: s.unit.clone(),
+                problem_areas: indicator.problem_areas.clone(),
+                goal: s.goal.map(|g| GoalOut {
+                    kind: match g {
+                        IndicatorGoal::Minska => "decrease",
+                        IndicatorGoal::Oka => "increase",
+                        IndicatorGoal::Niva { .. } => "level",
+                    },
+                    level: match g {
+                        IndicatorGoal::Niva { value } => Some(round(value)),
+                        _ => None,
+                    },
+                    text: g.words(&s.unit),
+                }),
+                values: s.values.iter().map(value_out).collect(),
+                latest: s.latest().map(value_out),
+                latest_text: s.latest_words(),
+                change: s.change.map(|c| ChangeOut {
+                    since: c.since.to_string(),
+                    trend: c.trend.key(),
+                    absolute: c.absolute.map(round),
+                    percent: c.percent.map(round),
+                    qualifier: c.qualifier.key(),
+                    text: indicators::change_words(&c, &s.unit),
+                }),
+                change_text: s.change_words(),
+                direction: s.verdict.key(),
+                direction_text: s.verdict_words(),
+            }
+        })
+        .collect()
 }
 
 fn group_out(groups: &[crate::status::GroupTotals]) -> Vec<GroupOut<'_>> {

@@ -6,6 +6,7 @@ use textwrap::core::display_width;
 
 use crate::format;
 use crate::model::{Pledge, Target};
+use crate::status::indicators::IndicatorStatus;
 use crate::status::{
     CommitmentStatus, GroupTotals, MeasuredStatus, StatusReport, elapsed_days, words,
 };
@@ -101,6 +102,38 @@ fn totals(out: &mut String, heading: &str, groups: &[GroupTotals]) {
     }
 }
 
+/// Width the indicator lines wrap at, in terminal cells (the width of the
+/// commitment table).
+const INDICATOR_WIDTH: usize = 130;
+
+/// The effect indicators, apart from the commitments and never summed with
+/// them: per indicator its latest value, the change and the verdict.
+fn indicators(out: &mut String, indicators: &[IndicatorStatus]) {
+    if indicators.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\nEffektmått (hur problemen har förändrats; räknas inte ihop med åtagandena)"
+    );
+    let options = |indent: &'static str| {
+        textwrap::Options::new(INDICATOR_WIDTH)
+            .initial_indent(indent)
+            .subsequent_indent("      ")
+    };
+    for i in indicators {
+        let name = format!("{}  {} — {}", i.id, i.name, i.count_words());
+        let _ = writeln!(out, "{}", textwrap::fill(&name, options("  ")));
+        let value = format!("senaste: {}; {}", i.latest_words(), i.change_words());
+        let _ = writeln!(out, "{}", textwrap::fill(&value, options("      ")));
+        let _ = writeln!(
+            out,
+            "{}",
+            textwrap::fill(&i.verdict_words(), options("      "))
+        );
+    }
+}
+
 /// Renders the whole status report.
 pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
     let mut out = String::new();
@@ -149,5 +182,9 @@ pub fn render(pledge: &Pledge, report: &StatusReport) -> String {
     }
     totals(&mut out, "Per part", &report.by_party);
     totals(&mut out, "Per problemområde", &report.by_area);
+    indicators(
+        &mut out,
+        &crate::status::indicators::compute(pledge, report.as_of),
+    );
     out
 }

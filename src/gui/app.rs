@@ -15,6 +15,7 @@ use super::actions::Action;
 use super::commitment::{Detail, detail_ui, sort_entries};
 use super::dashboard::{DashboardData, DashboardView};
 use super::dialogs::{PathDialog, error_ui, shortcuts_ui, unsaved_ui};
+use super::effects::effects_ui;
 use super::meeting::{
     MeetingCommand, MeetingSession, Outcome, chairing_ui, meetings_list_ui, session_dialogs_ui,
 };
@@ -1099,6 +1100,7 @@ impl App {
             for (tab, label) in [
                 (Tab::Commitments, t.tab_commitments.to_owned()),
                 (Tab::Overview, t.tab_overview.to_owned()),
+                (Tab::Effects, t.tab_effects.to_owned()),
                 (Tab::Problems, format!("{} ({problems})", t.tab_problems)),
                 (Tab::Meeting, t.tab_meeting.to_owned()),
             ] {
@@ -1176,6 +1178,7 @@ impl App {
                 self.dashboard.ui(ui, &data, commands);
             }
             Tab::Overview => overview_ui(ui, doc),
+            Tab::Effects => effects_ui(ui, doc),
             Tab::Problems => problems_ui(ui, &doc.loaded, self.view.selected_problem, commands),
             Tab::Meeting => match &mut self.meeting {
                 Some(session) => chairing_ui(ui, session, doc, commands),

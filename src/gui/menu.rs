@@ -91,6 +91,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             for (tab, label) in [
                 (Tab::Commitments, t.tab_commitments),
                 (Tab::Overview, t.tab_overview),
+                (Tab::Effects, t.tab_effects),
                 (Tab::Problems, t.tab_problems),
                 (Tab::Meeting, t.tab_meeting),
             ] {

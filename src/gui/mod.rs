@@ -9,6 +9,7 @@ mod chart;
 mod commitment;
 mod dashboard;
 mod dialogs;
+mod effects;
 pub mod entry_form;
 pub mod fonts;
 pub mod import_dialog;

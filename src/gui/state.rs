@@ -18,6 +18,8 @@ pub enum Tab {
     Commitments,
     /// Charts per party and problem area.
     Overview,
+    /// The effect indicators, a chart each.
+    Effects,
     /// Errors and warnings in the files.
     Problems,
     /// The meetings, and the chairing view of the open one.

@@ -5,6 +5,7 @@ use egui::{Color32, FontFamily, FontId, TextStyle, Visuals};
 use serde::{Deserialize, Serialize};
 
 use crate::status::MeasuredStatus;
+use crate::status::indicators::Verdict;
 
 /// The two themes the user can choose between.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -111,6 +112,19 @@ impl Palette {
     }
 }
 
+impl Palette {
+    /// The colour of an indicator's verdict: the status colours of the
+    /// same meaning (on the way, the wrong way, reached), grey otherwise.
+    pub fn verdict(&self, verdict: Verdict) -> Color32 {
+        match verdict {
+            Verdict::GoalReached => self.uppnatt,
+            Verdict::TowardGoal => self.enligt_plan,
+            Verdict::AwayFromGoal => self.efter_plan,
+            Verdict::Unchanged | Verdict::CannotTell | Verdict::NoGoal => self.inga_rapporter,
+        }
+    }
+}
+
 /// Height of a commitment row: two lines of wrapped text plus padding.
 pub const ROW_HEIGHT: f32 = 46.0;
 /// Height of a group heading row and of the table header.
@@ -127,6 +141,14 @@ pub const CHART_HEIGHT: f32 = 220.0;
 pub const ENTRIES_HEIGHT: f32 = 320.0;
 /// Height of each chart on the overview tab.
 pub const OVERVIEW_CHART_HEIGHT: f32 = 200.0;
+/// Height of each indicator's chart on the effects tab.
+pub const INDICATOR_CHART_HEIGHT: f32 = 170.0;
+/// Widest an indicator's chart gets: a few values need no full screen.
+pub const INDICATOR_CHART_WIDTH: f32 = 720.0;
+/// Size of a group or indicator heading on the overview and effects tabs.
+pub const GROUP_HEADING_PT: f32 = 18.0;
+/// Radius of a value's marker in an indicator chart.
+pub const POINT_RADIUS: f32 = 4.0;
 /// Lines shown before and after the offending line of a file.
 pub const EXCERPT_CONTEXT_LINES: usize = 3;
 /// How long a notice (e.g. "fil inläst igen") stays, in seconds.

@@ -146,6 +146,7 @@ pub fn blocks(
     }
     out.extend(action_list(meetings, meeting));
     out.extend(overview(pledge, meeting, live));
+    out.extend(effects(pledge, meeting));
     out.extend(signatures(meeting));
     out
 }
@@ -393,6 +394,47 @@ fn overview(pledge: &Pledge, meeting: &Meeting, live: &[CommitmentSnapshot]) -> 
     }]);
     out.extend(chart);
     out
+}
+
+/// The pledge's effect indicators at the meeting date: latest value,
+/// change and verdict, apart from the commitments and never summed with
+/// them. Read from the pledge file (values dated on or before the meeting);
+/// nothing when the pledge has none.
+fn effects(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
+    let indicators = crate::status::indicators::compute(pledge, meeting.date);
+    if indicators.is_empty() {
+        return Vec::new();
+    }
+    let rows = indicators
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.to_string(),
+                i.name.clone(),
+                i.latest_words(),
+                i.change_words(),
+                i.verdict_words(),
+            ]
+        })
+        .collect();
+    vec![
+        paragraph(format!("Effektmått per {}", meeting.date), Style::Bold),
+        paragraph(
+            "Hur problemen har förändrats enligt löftets effektmått, med värden daterade till och med \
+             mötesdagen. De räknas inte ihop med åtagandena.",
+            Style::Italic,
+        ),
+        Block::Table {
+            columns: vec![
+                ("Id".into(), 0.06),
+                ("Effektmått".into(), 0.28),
+                ("Senaste värde".into(), 0.2),
+                ("Förändring".into(), 0.26),
+                ("Mot målet".into(), 0.2),
+            ],
+            rows,
+        },
+    ]
 }
 
 /// A ratio as a bar length (f32 is what the layout draws with).

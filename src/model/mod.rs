@@ -20,9 +20,9 @@ pub use date::{Date, DateError, Precision, Span, month_name};
 pub use ids::{ActionId, CommitmentId, IndicatorId, PartyId};
 pub use measured::MeasuredStatus;
 pub use pledge::{
-    Bound, CarriedOver, Commitment, CommitmentGroup, Indicator, IndicatorValue,
+    Bound, CarriedOver, Commitment, CommitmentGroup, Indicator, IndicatorGoal, IndicatorValue,
     PLEDGE_FORMAT_VERSION, Part, Party, PartyKind, Period, Pledge, ProblemArea, RateUnit, Revision,
-    RevisionChange, Target, TargetShape, Weekday,
+    RevisionChange, Target, TargetShape, Weekday, amount_in_unit, is_percent_unit,
 };
 pub mod problem;
 pub mod validate;

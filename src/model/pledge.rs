@@ -9,6 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::activity::Qualifier;
 use super::date::{Date, Span};
 use super::ids::{CommitmentId, IndicatorId, PartyId};
 
@@ -560,20 +561,86 @@ pub struct Indicator {
     /// Problem areas it speaks to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problem_areas: Vec<u32>,
+    /// What the parties want the indicator to do, if they said. Without
+    /// it the change is told but not judged: more reported drug crimes can
+    /// be more police work as well as more crime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<IndicatorGoal>,
     /// Measured values, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<IndicatorValue>,
 }
 
-/// One measured value of an indicator.
+/// The goal of an indicator: a direction, or a level to reach.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum IndicatorGoal {
+    /// *Ska minska*: lower is better.
+    Minska,
+    /// *Ska öka*: higher is better.
+    Oka,
+    /// A level to reach ("högst 150 anmälningar", "90 % ska känna sig
+    /// trygga"): moving closer to it is the right way.
+    Niva {
+        /// The level, in the indicator's unit.
+        #[serde(serialize_with = "crate::model::plain_number")]
+        value: f64,
+    },
+}
+
+impl IndicatorGoal {
+    /// The goal in words, with the indicator's unit for a level: "ska
+    /// minska", "ska öka", "mål 150 anmälningar", "mål 90 %".
+    pub fn words(self, unit: &str) -> String {
+        match self {
+            IndicatorGoal::Minska => "ska minska".to_owned(),
+            IndicatorGoal::Oka => "ska öka".to_owned(),
+            IndicatorGoal::Niva { value } => format!("mål {}", amount_in_unit(value, unit)),
+        }
+    }
+}
+
+/// Whether an indicator's unit is a percentage ("procent", "%",
+/// "andel i procent"), so its values read "96 %" and its changes are in
+/// procentenheter.
+pub fn is_percent_unit(unit: &str) -> bool {
+    let unit = unit.trim().to_lowercase();
+    unit == "%" || unit.contains("procent")
+}
+
+/// An indicator's number in its unit: "212 anmälningar", "96 %" (with a
+/// no-break space, for any unit that is a percentage).
+pub fn amount_in_unit(value: f64, unit: &str) -> String {
+    if is_percent_unit(unit) {
+        format!("{}\u{a0}%", crate::format::number(value))
+    } else if unit.trim().is_empty() {
+        crate::format::number(value)
+    } else {
+        format!("{} {}", crate::format::number(value), unit.trim())
+    }
+}
+
+/// One measured value of an indicator: a number, or an observation in
+/// words ("har minskat enligt polisens lägesbild"), or both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorValue {
     /// The date (or end of the period) the value describes.
     pub date: Date,
-    /// The value.
-    #[serde(serialize_with = "crate::model::plain_number")]
-    pub value: f64,
+    /// The value; `None` for an observation without a number (then `text`
+    /// says what was observed).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::plain_number_opt"
+    )]
+    pub value: Option<f64>,
+    /// How exact the value is: "cirka 96 %" is `Cirka`, never shown as "96 %".
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    /// The value in words, as the source says it; with no number, the
+    /// observation itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// Where it comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

@@ -252,6 +252,9 @@ pub enum ProblemKind {
     },
     /// A note that seems to describe an individual case.
     IndividualCase(String),
+    /// An indicator value with neither a number nor a text: nothing was
+    /// measured or observed.
+    IndicatorValueEmpty(String),
 }
 
 /// Whether an id field holds several ids ("polisen, kommunen", "a och b").
@@ -364,7 +367,8 @@ impl fmt::Display for ProblemKind {
             | K::FileTooMuchText { .. }
             | K::BeforeSpreadsheetDates(_)
             | K::TooManyCommitments { .. }
-            | K::IndividualCase(_) => self.fmt_text(f),
+            | K::IndividualCase(_)
+            | K::IndicatorValueEmpty(_) => self.fmt_text(f),
             K::ReasonMissing(_)
             | K::AssessmentNeedsCondition(_)
             | K::DueBeforeMeeting { .. }
@@ -437,6 +441,10 @@ impl ProblemKind {
             K::IndividualCase(why) => write!(
                 f,
                 "{why}; beskriv arbetet samlat (antal, platser), inte enskilda personer eller ärenden"
+            ),
+            K::IndicatorValueEmpty(id) => write!(
+                f,
+                "ett värde för indikator {id} har varken tal (value) eller text (text); ange vad som mättes eller iakttogs"
             ),
             _ => Ok(()),
         }

@@ -313,6 +313,39 @@ fn validate_revisions_and_indicators(sink: &mut Sink, pledge: &Pledge, areas: &H
                 );
             }
         }
+        validate_indicator_values(sink, i, indicator);
+    }
+}
+
+/// A value must say something: a finite number, or a text.
+fn validate_indicator_values(sink: &mut Sink, i: usize, indicator: &super::pledge::Indicator) {
+    let at = |j: usize, field| {
+        vec![
+            Field("indicators"),
+            Index(i),
+            Field("values"),
+            Index(j),
+            Field(field),
+        ]
+    };
+    if let Some(super::pledge::IndicatorGoal::Niva { value }) = indicator.goal
+        && !value.is_finite()
+    {
+        sink.error(
+            vec![Field("indicators"), Index(i), Field("goal")],
+            ProblemKind::NotAFiniteNumber,
+        );
+    }
+    for (j, value) in indicator.values.iter().enumerate() {
+        let has_text = value.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        match value.value {
+            Some(v) if !v.is_finite() => sink.error(at(j, "value"), ProblemKind::NotAFiniteNumber),
+            None if !has_text => sink.error(
+                vec![Field("indicators"), Index(i), Field("values"), Index(j)],
+                ProblemKind::IndicatorValueEmpty(indicator.id.to_string()),
+            ),
+            _ => {}
+        }
     }
 }
 

@@ -10,7 +10,10 @@ use std::fmt::Write as _;
 use crate::format;
 use crate::model::roles;
 
-use super::{PublicCommitment, Report, assessment_label, measured_words, places_words};
+use super::{
+    EFFECTS_HEADING, EFFECTS_INTRO, PublicCommitment, Report, assessment_label, measured_words,
+    places_words,
+};
 
 /// Escapes text for element content and attribute values.
 fn esc(text: &str) -> String {
@@ -113,6 +116,7 @@ pub fn render(report: &Guarded<Report>) -> String {
         }
         h.push_str("</section>\n");
     }
+    effects(&mut h, report);
     next_steps(&mut h, report);
     let _ = write!(
         h,
@@ -341,6 +345,55 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
         row(h, "Utgår", &text);
     }
     h.push_str("</dl>\n</article>\n");
+}
+
+/// "Har problemen minskat?": every indicator in words, and its known
+/// values in a table. Never counted with the commitments.
+fn effects(h: &mut String, report: &Report) {
+    if report.effects.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<section aria-labelledby=\"effekter\">\n<h2 id=\"effekter\">{}</h2>\n<p>{}</p>\n",
+        esc(EFFECTS_HEADING),
+        esc(EFFECTS_INTRO)
+    );
+    for (n, e) in report.effects.iter().enumerate() {
+        let _ = write!(
+            h,
+            "<h3 id=\"effekt-{n}\">{} {}</h3>\n<dl>\n",
+            esc(e.id.as_str()),
+            esc(&e.name)
+        );
+        if !e.areas.is_empty() {
+            row(h, "Problemområde", &esc(&e.areas.join("; ")));
+        }
+        row(h, "Senaste värde", &esc(&e.latest));
+        row(h, "Förändring", &esc(&e.change));
+        row(h, "Mot målet", &esc(&e.verdict));
+        h.push_str("</dl>\n");
+        if e.values.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            h,
+            "<table>\n<caption>Kända värden för {}</caption>\n<thead><tr><th scope=\"col\">Datum</th>\
+             <th scope=\"col\">Värde</th><th scope=\"col\">Källa</th></tr></thead>\n<tbody>\n",
+            esc(e.id.as_str())
+        );
+        for v in &e.values {
+            let _ = writeln!(
+                h,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                time(v.date),
+                esc(&v.value),
+                esc(v.source.as_deref().unwrap_or("–"))
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    h.push_str("</section>\n");
 }
 
 fn next_steps(h: &mut String, report: &Report) {

@@ -16,7 +16,7 @@ use crate::format;
 use crate::model::meeting::{Assessment, Meeting, MeetingState, assessment_history};
 use crate::model::validate::entry_is_usable;
 use crate::model::{
-    ActivityFile, CommitmentId, Date, MeasuredStatus, Pledge, RevisionChange, roles,
+    ActivityFile, CommitmentId, Date, IndicatorId, MeasuredStatus, Pledge, RevisionChange, roles,
 };
 use crate::privacy::{Guarded, Step, individual_case_hint};
 use crate::status::places::PlaceCounts;
@@ -54,6 +54,46 @@ pub struct Report {
     pub next_meeting: Option<Date>,
     /// How citizens get in touch (the pledge's contact field).
     pub contact: Option<String>,
+    /// The effect indicators at `as_of` ("Har problemen minskat?"), in
+    /// pledge order; apart from the commitments and never counted with them.
+    pub effects: Vec<PublicIndicator>,
+}
+
+/// The heading of the report's section on the effect indicators.
+pub const EFFECTS_HEADING: &str = "Har problemen minskat?";
+
+/// What that section is, said before the indicators.
+pub const EFFECTS_INTRO: &str = "Effektmåtten visar om problemen har förändrats, inte vad parterna har gjort; \
+     de räknas inte ihop med åtagandena. Ett effektmått kan påverkas av mycket annat än löftets arbete.";
+
+/// One effect indicator as citizens see it, already in words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PublicIndicator {
+    /// Its id ("I1").
+    pub id: IndicatorId,
+    /// What is measured.
+    pub name: String,
+    /// The problem areas it speaks to, as "1. Våld i offentlig miljö".
+    pub areas: Vec<String>,
+    /// The latest value with its date: "ca 96 % (2017-05-31)".
+    pub latest: String,
+    /// The change since the first value with a number.
+    pub change: String,
+    /// The goal and whether it moves toward it: "ska minska: ● går åt rätt håll".
+    pub verdict: String,
+    /// Every value known at the as-of date, oldest first.
+    pub values: Vec<PublicIndicatorValue>,
+}
+
+/// One value of an indicator in words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PublicIndicatorValue {
+    /// The date it describes.
+    pub date: Date,
+    /// The value in words: "212 anmälningar", "har minskat enligt polisens lägesbild".
+    pub value: String,
+    /// Where it comes from.
+    pub source: Option<String>,
 }
 
 /// A problem area.
@@ -435,6 +475,53 @@ fn public_commitment(
     }
 }
 
+/// "1. Våld i offentlig miljö" for a problem-area number.
+fn area_words(pledge: &Pledge, n: u32) -> String {
+    pledge
+        .problem_areas
+        .iter()
+        .find(|a| a.number == n)
+        .map_or_else(|| n.to_string(), |a| format!("{n}. {}", a.title))
+}
+
+/// The effect indicators at `as_of`, in words: only what the pledge file
+/// publishes about them (name, values, sources), nothing from meetings.
+fn effects(pledge: &Pledge, as_of: Date) -> Vec<PublicIndicator> {
+    pledge
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let s = status::indicators::compute_one(indicator, as_of);
+            PublicIndicator {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                areas: indicator
+                    .problem_areas
+                    .iter()
+                    .map(|n| area_words(pledge, *n))
+                    .collect(),
+                latest: s.latest_words(),
+                change: s.change_words(),
+                verdict: s.verdict_words(),
+                values: s
+                    .values
+                    .iter()
+                    .map(|v| PublicIndicatorValue {
+                        date: v.date,
+                        value: status::indicators::value_words(v, &s.unit),
+                        source: v
+                            .source
+                            .as_deref()
+                            .map(str::trim)
+                            .filter(|t| !t.is_empty())
+                            .map(ToOwned::to_owned),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// The explicit selection: every public fact of the report is copied here,
 /// and nothing else. Uses only justerat meetings and usable activity entries
 /// dated on or before `as_of`.
@@ -527,6 +614,7 @@ pub fn select(
             .as_ref()
             .map(|c| c.trim().to_owned())
             .filter(|c| !c.is_empty()),
+        effects: effects(pledge, as_of),
     }
 }
 
@@ -592,6 +680,11 @@ impl Report {
             "reason" => "skälet",
             "dropped" => "skälet till att åtagandet utgår",
             "previous_text" => "tidigare lydelse",
+            "name" => "namnet",
+            "latest" | "value" => "ett värde",
+            "change" => "förändringen",
+            "verdict" => "målet",
+            "source" => "källan",
             "id" => "id",
             _ => "en text",
         };
@@ -619,6 +712,13 @@ impl Report {
                     .and_then(|group| group.commitments.get(*c))
                     .map_or_else(String::new, |commitment| commitment.id.to_string());
                 format!("{words} för {id}")
+            }
+            [Step::Field("effects"), Step::Index(i), ..] => {
+                let id = self
+                    .effects
+                    .get(*i)
+                    .map_or_else(String::new, |e| e.id.to_string());
+                format!("{words} för effektmåttet {id}")
             }
             _ => words.to_owned(),
         }

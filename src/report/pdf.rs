@@ -8,7 +8,8 @@ use crate::model::roles;
 use crate::privacy::Guarded;
 
 use super::{
-    PublicCommitment, Report, ReportError, assessment_label, measured_words, places_words,
+    EFFECTS_HEADING, EFFECTS_INTRO, PublicCommitment, Report, ReportError, assessment_label,
+    measured_words, places_words,
 };
 
 const SUBHEADING_PT: f32 = 11.0;
@@ -47,7 +48,42 @@ pub fn blocks(report: &Report) -> Vec<Block> {
             out.push(commitment(c));
         }
     }
+    out.extend(effects(report));
     out.extend(next_steps(report));
+    out
+}
+
+/// "Har problemen minskat?": every indicator in words, with its values.
+fn effects(report: &Report) -> Vec<Block> {
+    if report.effects.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![
+        heading(EFFECTS_HEADING, HEADING_PT),
+        paragraph(EFFECTS_INTRO, Style::Italic),
+    ];
+    for e in &report.effects {
+        let mut blocks = vec![heading(format!("{} {}", e.id, e.name), SUBHEADING_PT)];
+        if !e.areas.is_empty() {
+            blocks.push(labelled("Problemområde:", e.areas.join("; ")));
+        }
+        blocks.push(labelled("Senaste värde:", e.latest.clone()));
+        blocks.push(labelled("Förändring:", e.change.clone()));
+        blocks.push(labelled("Mot målet:", e.verdict.clone()));
+        let values: Vec<String> = e
+            .values
+            .iter()
+            .map(|v| match &v.source {
+                Some(source) => format!("{}: {} ({source})", v.date, v.value),
+                None => format!("{}: {}", v.date, v.value),
+            })
+            .collect();
+        if !values.is_empty() {
+            blocks.push(labelled("Kända värden:", values.join("; ")));
+        }
+        blocks.push(Block::Space(2.0));
+        out.push(Block::KeepTogether(blocks));
+    }
     out
 }
 

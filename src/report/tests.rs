@@ -419,3 +419,35 @@ fn what_was_done_instead_is_told_with_the_commitment_and_not_counted() {
     // Before April is over it is not known yet.
     assert!(k3(&report_at(&loaded, "2017-04-29")).instead.is_empty());
 }
+
+#[test]
+fn the_effect_indicators_are_in_words_and_guarded_like_every_text() {
+    let report = report_at(&sample(), "2017-09-30");
+    let ids: Vec<&str> = report.effects.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["I1", "I2", "I3"]);
+    let i1 = &report.effects[0];
+    assert_eq!(i1.areas, ["1. Våld i offentlig miljö"]);
+    assert_eq!(i1.latest, "187 anmälningar (2017-09-30)");
+    assert_eq!(i1.verdict, "ska minska: ● går åt rätt håll");
+    assert_eq!(i1.values.len(), 2);
+    assert_eq!(i1.values[0].source.as_deref(), Some("Syntetiskt exempel"));
+    // Never counted with the commitments.
+    let counted: usize = report.measured_counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(counted, 11);
+    // A personnummer in an indicator's words refuses the report, and says where.
+    let mut loaded = sample();
+    if let Some(value) = loaded
+        .pledge
+        .as_mut()
+        .and_then(|p| p.indicators.get_mut(2))
+        .and_then(|i| i.values.first_mut())
+    {
+        value.text = Some("enligt 19811218-9876".into());
+    }
+    let report = report_at(&loaded, "2017-09-30");
+    let text = render(&report, Format::Pdf)
+        .expect_err("refused")
+        .to_string();
+    assert!(text.contains("personnummer"), "{text}");
+    assert!(text.contains("för effektmåttet I3"), "{text}");
+}

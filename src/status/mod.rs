@@ -22,6 +22,7 @@
 //! Sums per commitment are kept in a small accumulator so the GUI can
 //! recompute after every edit and date change within milliseconds.
 
+pub mod indicators;
 pub mod places;
 mod prepared;
 mod time;

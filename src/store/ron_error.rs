@@ -39,6 +39,7 @@ fn thing(type_name: &str) -> Option<&'static str> {
         "Bound" => "målets gräns",
         "Indicator" => "en indikator",
         "IndicatorValue" => "ett indikatorvärde",
+        "IndicatorGoal" => "indikatorns mål",
         "Revision" => "en ändring av löftet",
         "RevisionChange" => "ändringens slag",
         "ActivityFile" => "aktivitetsfilen",
