@@ -574,3 +574,43 @@ fn what_was_done_instead_is_in_the_minutes_with_its_commitment() {
     );
     assert!(all.contains("Skäl: föräldramötena ställdes in"), "{all}");
 }
+
+#[test]
+fn a_concluded_meeting_prints_the_effects_it_kept_not_values_added_later() {
+    use medborgarlofte::model::IndicatorValue;
+    use medborgarlofte::model::meeting::MeetingState;
+    let (loaded, mut meeting) = june_without_k4(MeetingState::Avslutat);
+    let mut pledge = loaded.pledge.clone().expect("pledge");
+    // Kept at the conclusion, as the app does.
+    meeting.effects = medborgarlofte::status::indicators::snapshots(&pledge, meeting.date);
+    assert!(!meeting.effects.is_empty(), "the sample has indicators");
+    let kept = meeting.effects[0].latest.clone();
+    // Later a value dated before the meeting is added to the pledge.
+    let first = pledge.indicators.first_mut().expect("an indicator");
+    first.values.push(IndicatorValue {
+        date: meeting.date.add_days(-1),
+        value: Some(1.0),
+        qualifier: medborgarlofte::model::Qualifier::Exakt,
+        text: None,
+        source: None,
+    });
+    let live = medborgarlofte::status::indicators::snapshots(&pledge, meeting.date);
+    assert_ne!(
+        live[0].latest, kept,
+        "the new value would change the figure"
+    );
+    let pdf = minutes_pdf(&pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
+    let all = text_of(&pdf).join(" ");
+    let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kept_words = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let live_words = live[0]
+        .latest
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(all.contains(&kept_words), "{kept_words} in {all}");
+    assert!(
+        !all.contains(&live_words),
+        "{live_words} must not be printed"
+    );
+}

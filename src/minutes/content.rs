@@ -398,22 +398,30 @@ fn overview(pledge: &Pledge, meeting: &Meeting, live: &[CommitmentSnapshot]) -> 
 
 /// The pledge's effect indicators at the meeting date: latest value,
 /// change and verdict, apart from the commitments and never summed with
-/// them. Read from the pledge file (values dated on or before the meeting);
-/// nothing when the pledge has none.
+/// them. A concluded meeting prints what it kept at its conclusion (so a
+/// value added to the pledge later does not change its record); a draft,
+/// or a meeting concluded before indicators were kept, reads them from the
+/// pledge file (values dated on or before the meeting). Nothing when the
+/// pledge has none.
 fn effects(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
-    let indicators = crate::status::indicators::compute(pledge, meeting.date);
+    let kept = meeting.has_concluded() && !meeting.effects.is_empty();
+    let indicators = if kept {
+        meeting.effects.clone()
+    } else {
+        crate::status::indicators::snapshots(pledge, meeting.date)
+    };
     if indicators.is_empty() {
         return Vec::new();
     }
     let rows = indicators
-        .iter()
+        .into_iter()
         .map(|i| {
             vec![
-                i.id.to_string(),
-                i.name.clone(),
-                i.latest_words(),
-                i.change_words(),
-                i.verdict_words(),
+                i.indicator.to_string(),
+                i.name,
+                i.latest,
+                i.change,
+                i.verdict,
             ]
         })
         .collect();

@@ -509,6 +509,27 @@ pub struct Meeting {
     /// reopened (see [`crate::model::meeting_edit::MeetingEdit::Conclude`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub snapshots: Vec<CommitmentSnapshot>,
+    /// The effect indicators as the minutes print them, taken with the
+    /// figures at the conclusion: the record stays as concluded even when
+    /// values are added to the pledge later.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub effects: Vec<EffectSnapshot>,
+}
+
+/// One effect indicator as a concluded meeting's minutes print it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffectSnapshot {
+    /// The indicator's id.
+    pub indicator: crate::model::IndicatorId,
+    /// What is measured.
+    pub name: String,
+    /// The latest value in words.
+    pub latest: String,
+    /// The change since the first value, in words.
+    pub change: String,
+    /// Whether it moves toward its goal, in words.
+    pub verdict: String,
 }
 
 impl Meeting {
@@ -601,6 +622,7 @@ impl Meeting {
             adjustment: None,
             reopenings: Vec::new(),
             snapshots: Vec::new(),
+            effects: Vec::new(),
         }
     }
 }

@@ -11,8 +11,8 @@ use super::date::Date;
 use super::ids::ActionId;
 use super::meeting::{
     ActionItem, ActionStatus, ActionUpdate, Adjustment, AgendaItem, Assessment, ClockTime,
-    CommitmentSnapshot, ItemKind, Meeting, MeetingState, NextMeeting, Participant, Reopening,
-    StatusSnapshot,
+    CommitmentSnapshot, EffectSnapshot, ItemKind, Meeting, MeetingState, NextMeeting, Participant,
+    Reopening, StatusSnapshot,
 };
 
 /// One change to a meeting.
@@ -32,6 +32,8 @@ pub enum MeetingEdit {
     Conclude {
         /// One per commitment of the pledge, in pledge order.
         snapshots: Vec<CommitmentSnapshot>,
+        /// The effect indicators at the meeting date, as printed.
+        effects: Vec<EffectSnapshot>,
     },
     /// Open a *justerat* meeting again; the reason is recorded in the file.
     Reopen {
@@ -260,7 +262,7 @@ impl MeetingEdit {
                 Ok(())
             }
             E::SetState(to) => set_state(meeting, *to),
-            E::Conclude { snapshots } => conclude(meeting, snapshots),
+            E::Conclude { snapshots, effects } => conclude(meeting, snapshots, effects),
             E::SetDetails {
                 title,
                 start,
@@ -409,6 +411,7 @@ fn set_state(meeting: &mut Meeting, to: MeetingState) -> Result<(), EditError> {
     if from == S::Avslutat && to == S::Pagar {
         // Resumed: the figures are taken again when it is concluded.
         meeting.snapshots.clear();
+        meeting.effects.clear();
     }
     meeting.state = to;
     Ok(())
@@ -416,7 +419,11 @@ fn set_state(meeting: &mut Meeting, to: MeetingState) -> Result<(), EditError> {
 
 /// To *avslutat* from a draft, a meeting being held, or (taking the
 /// figures again) an *avslutat* one; never from *justerat* (read-only).
-fn conclude(meeting: &mut Meeting, snapshots: &[CommitmentSnapshot]) -> Result<(), EditError> {
+fn conclude(
+    meeting: &mut Meeting,
+    snapshots: &[CommitmentSnapshot],
+    effects: &[EffectSnapshot],
+) -> Result<(), EditError> {
     use MeetingState as S;
     if meeting.state == S::Justerat {
         return Err(EditError::Transition {
@@ -426,6 +433,7 @@ fn conclude(meeting: &mut Meeting, snapshots: &[CommitmentSnapshot]) -> Result<(
     }
     meeting.state = S::Avslutat;
     meeting.snapshots = snapshots.to_vec();
+    meeting.effects = effects.to_vec();
     Ok(())
 }
 
@@ -662,6 +670,7 @@ mod tests {
         vec![
             MeetingEdit::Conclude {
                 snapshots: figures(m),
+                effects: Vec::new(),
             },
             MeetingEdit::SetHandled {
                 item: 0,
@@ -863,10 +872,12 @@ mod tests {
             MeetingEdit::SetState(MeetingState::Pagar),
             MeetingEdit::Conclude {
                 snapshots: snapshots.clone(),
+                effects: Vec::new(),
             },
             MeetingEdit::SetState(MeetingState::Pagar),
             MeetingEdit::Conclude {
                 snapshots: snapshots.clone(),
+                effects: Vec::new(),
             },
             MeetingEdit::SetState(MeetingState::Justerat),
         ] {
@@ -878,6 +889,38 @@ mod tests {
             editor.apply(MeetingEdit::SetState(MeetingState::Pagar)),
             Err(EditError::ReadOnly)
         );
+    }
+
+    #[test]
+    fn concluding_keeps_the_effects_and_resuming_drops_them() {
+        let mut m = meeting();
+        m.snapshots.clear();
+        m.effects.clear();
+        let mut editor = MeetingEditor::new(m);
+        let effects = vec![EffectSnapshot {
+            indicator: crate::model::IndicatorId::new("I1"),
+            name: "Anmälda misshandelsbrott".into(),
+            latest: "187 anmälningar (2017-09-30)".into(),
+            change: "−25 sedan 2016-09-30".into(),
+            verdict: "ska minska: går åt rätt håll".into(),
+        }];
+        let snapshots = figures(editor.meeting());
+        editor
+            .apply(MeetingEdit::Conclude {
+                snapshots,
+                effects: effects.clone(),
+            })
+            .expect("concluded");
+        assert_eq!(editor.meeting().effects, effects);
+        editor
+            .apply(MeetingEdit::SetState(MeetingState::Pagar))
+            .expect("resumed");
+        assert!(
+            editor.meeting().effects.is_empty(),
+            "taken again at the next conclusion"
+        );
+        assert!(editor.undo());
+        assert_eq!(editor.meeting().effects, effects, "undo brings them back");
     }
 
     #[test]
@@ -897,6 +940,7 @@ mod tests {
         editor
             .apply(MeetingEdit::Conclude {
                 snapshots: taken.clone(),
+                effects: Vec::new(),
             })
             .expect("concluded");
         assert_eq!(editor.meeting().state, MeetingState::Avslutat);
@@ -922,6 +966,7 @@ mod tests {
         editor
             .apply(MeetingEdit::Conclude {
                 snapshots: later.clone(),
+                effects: Vec::new(),
             })
             .expect("concluded again");
         assert_eq!(editor.meeting().snapshots, later);
@@ -932,7 +977,8 @@ mod tests {
             .expect("justerat");
         assert_eq!(
             editor.apply(MeetingEdit::Conclude {
-                snapshots: taken.clone()
+                snapshots: taken.clone(),
+                effects: Vec::new(),
             }),
             Err(EditError::ReadOnly)
         );

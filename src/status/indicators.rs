@@ -413,6 +413,22 @@ pub fn compute(pledge: &Pledge, as_of: Date) -> Vec<IndicatorStatus> {
         .collect()
 }
 
+/// The indicators at `as_of` as a concluded meeting keeps them: the words
+/// its minutes print, so the record does not change when values are added
+/// to the pledge later.
+pub fn snapshots(pledge: &Pledge, as_of: Date) -> Vec<crate::model::meeting::EffectSnapshot> {
+    compute(pledge, as_of)
+        .iter()
+        .map(|i| crate::model::meeting::EffectSnapshot {
+            indicator: i.id.clone(),
+            name: i.name.clone(),
+            latest: i.latest_words(),
+            change: i.change_words(),
+            verdict: i.verdict_words(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -117,6 +117,8 @@ pub struct MeetingSession {
     /// The commitments whose target has a condition: only they can be
     /// assessed *villkoret uppfylldes inte*.
     conditional: Vec<CommitmentId>,
+    /// The effect indicators at the meeting date, kept at the conclusion.
+    effects: Vec<crate::model::meeting::EffectSnapshot>,
     /// An autosaved version waiting for the user's decision.
     pub recovery: Option<Recovery>,
     /// The editor version last written to the recovery file.
@@ -233,6 +235,9 @@ impl MeetingSession {
         let status = doc
             .pledge()
             .map(|p| doc.prepared().compute(p, meeting.date));
+        let effects = doc.pledge().map_or_else(Vec::new, |p| {
+            crate::status::indicators::snapshots(p, meeting.date)
+        });
         MeetingSession {
             path: path.to_owned(),
             editor: MeetingEditor::new(meeting),
@@ -240,6 +245,7 @@ impl MeetingSession {
             current: 0,
             status,
             conditional: conditional(doc),
+            effects,
             recovery: None,
             autosaved_version: 0,
             changed_at: None,
@@ -339,7 +345,8 @@ impl MeetingSession {
                     .status
                     .as_ref()
                     .map_or_else(Vec::new, StatusReport::snapshots);
-                self.edit(MeetingEdit::Conclude { snapshots })?;
+                let effects = self.effects.clone();
+                self.edit(MeetingEdit::Conclude { snapshots, effects })?;
             }
             MeetingCommand::RestoreRecovery => {
                 if let Some(recovery) = self.recovery.take() {
@@ -484,6 +491,10 @@ impl MeetingSession {
             .pledge()
             .map(|p| doc.prepared().compute(p, self.meeting().date));
         self.conditional = conditional(doc);
+        let date = self.meeting().date;
+        self.effects = doc
+            .pledge()
+            .map_or_else(Vec::new, |p| crate::status::indicators::snapshots(p, date));
     }
 
     /// Whether the commitment's target has a condition.
