@@ -588,7 +588,7 @@ fn a_concluded_meeting_prints_the_effects_it_kept_not_values_added_later() {
     // Later a value dated before the meeting is added to the pledge.
     let first = pledge.indicators.first_mut().expect("an indicator");
     first.values.push(IndicatorValue {
-        date: meeting.date.add_days(-1),
+        date: meeting.date.add_days(-1).into(),
         value: Some(1.0),
         qualifier: medborgarlofte::model::Qualifier::Exakt,
         text: None,

@@ -709,3 +709,47 @@ fn an_indicator_value_needs_a_number_or_a_text() {
     );
     assert_eq!(loaded.problems.len(), 1, "{:#?}", loaded.problems);
 }
+
+#[test]
+fn a_period_revision_and_indicator_may_be_written_as_a_month_or_year() {
+    // "Medborgarlöfte 2020–2023", "undertecknat i december 2019", a
+    // revision "i mars 2021" and a survey value "juni 2021".
+    let pledge = PLEDGE
+        .replace(
+            "    period: (start: \"2016-10-01\", end: \"2017-09-30\"),",
+            "    period: (start: \"2020\", end: \"2023\", signed: \"2019-12\"),",
+        )
+        .replace(
+            "    ],\n)\n",
+            "    ],\n    indicators: [(id: \"I1\", name: \"Andel trygga\", unit: \"procent\", values: [(date: \"2021-06\", value: 71)])],\n    revisions: [(date: \"2021-03\", commitment: \"K1\", change: Utgar, reason: \"Beslut\")],\n)\n",
+        );
+    let loaded = load(&pledge, &[]);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let p = loaded.pledge.expect("loads");
+    assert_eq!(p.period.start.to_string(), "2020-01-01");
+    assert_eq!(p.period.end.to_string(), "2023-12-31");
+    assert_eq!(
+        p.period
+            .signed
+            .map(medborgarlofte::model::Span::words)
+            .as_deref(),
+        Some("december 2019")
+    );
+    let revision = p.revisions.first().expect("a revision");
+    assert_eq!(revision.date.words(), "mars 2021");
+    // Dropped from the first day of the month.
+    let k1 = p.commitment(&"K1".into()).expect("K1");
+    let before = medborgarlofte::status::compute(&p, &[], "2021-02-28".parse().expect("date"));
+    let after = medborgarlofte::status::compute(&p, &[], "2021-03-01".parse().expect("date"));
+    assert_eq!(before.commitment(&k1.id).and_then(|s| s.dropped), None);
+    assert!(after.commitment(&k1.id).and_then(|s| s.dropped).is_some());
+    // The June value is known from 30 June, and said as "juni 2021".
+    let at = |d: &str| medborgarlofte::status::indicators::compute(&p, d.parse().expect("date"));
+    assert!(at("2021-06-29")[0].latest().is_none());
+    let june = at("2021-06-30");
+    assert!(
+        june[0].latest_words().contains("(juni 2021)"),
+        "{}",
+        june[0].latest_words()
+    );
+}

@@ -404,7 +404,12 @@ fn revisions_ui(ui: &mut Ui, pledge: &Pledge, id: &CommitmentId) {
     row_heading(ui, t.revisions);
     ui.vertical(|ui| {
         for r in revisions {
-            ui.label(format!("{} {}: {}", r.date, r.change.word(), r.reason));
+            ui.label(format!(
+                "{} {}: {}",
+                r.date.words(),
+                r.change.word(),
+                r.reason
+            ));
             match &r.change {
                 RevisionChange::Omformulerat { previous_text } => {
                     ui.label(

@@ -101,7 +101,12 @@ fn indicator_ui(ui: &mut Ui, pledge: &Pledge, s: &IndicatorStatus, index: usize)
                 .map(|src| format!(" — {src}"))
                 .unwrap_or_default();
             ui.label(
-                RichText::new(format!("{}: {}{source}", v.date, value_words(v, &s.unit))).small(),
+                RichText::new(format!(
+                    "{}: {}{source}",
+                    v.date.words(),
+                    value_words(v, &s.unit)
+                ))
+                .small(),
             );
         }
     }
@@ -119,13 +124,14 @@ fn indicator_chart_ui(ui: &mut Ui, s: &IndicatorStatus, index: usize) {
     let t = texts();
     let palette = Palette::for_ui(ui);
     let points = s.numeric();
-    let Some(start) = points.first().map(|p| p.date) else {
+    // Each value at its last day: a month's figure is known at its end.
+    let Some(start) = points.first().map(|p| p.date.last()) else {
         ui.label(RichText::new(t.indicator_no_chart).italics());
         return;
     };
     let xy: Vec<[f64; 2]> = points
         .iter()
-        .map(|p| [start.days_until(p.date) as f64, p.value])
+        .map(|p| [start.days_until(p.date.last()) as f64, p.value])
         .collect();
     let level = match s.goal {
         Some(crate::model::IndicatorGoal::Niva { value }) => Some(value),

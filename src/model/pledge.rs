@@ -122,9 +122,13 @@ impl fmt::Display for PartyKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
-    /// First day of the period.
+    /// First day of the period. A month or year may be written ("2020"
+    /// for "2020–2023"): it means its first day.
+    #[serde(deserialize_with = "first_day")]
     pub start: Date,
-    /// Last day of the period (inclusive).
+    /// Last day of the period (inclusive). A month or year may be written
+    /// ("2023"): it means its last day.
+    #[serde(deserialize_with = "last_day")]
     pub end: Date,
     /// Signing date, which may differ from the start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -325,6 +329,16 @@ pub enum TargetShape {
         )]
         by: Option<Date>,
     },
+}
+
+/// The first day of a day, week, month or year as written.
+fn first_day<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+    Span::deserialize(deserializer).map(Span::first)
+}
+
+/// The last day of a day, week, month or year as written.
+fn last_day<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+    Span::deserialize(deserializer).map(Span::last)
 }
 
 /// Writes `by: "2017-01-31"` as files have always had it (never `Some(…)`).
@@ -624,8 +638,9 @@ pub fn amount_in_unit(value: f64, unit: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorValue {
-    /// The date (or end of the period) the value describes.
-    pub date: Date,
+    /// The day the value describes, or a week, month or year ("2019-03"):
+    /// it is known from its last day and shown as written.
+    pub date: Span,
     /// The value; `None` for an observation without a number (then `text`
     /// says what was observed).
     #[serde(
@@ -650,8 +665,9 @@ pub struct IndicatorValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
-    /// When the change was decided.
-    pub date: Date,
+    /// When the change was decided: a day, or a month ("2019-03") when
+    /// that is all the source says, taken to apply from its first day.
+    pub date: Span,
     /// The commitment concerned.
     pub commitment: CommitmentId,
     /// What changed.
@@ -711,7 +727,7 @@ impl Pledge {
         self.revisions
             .iter()
             .find(|r| &r.commitment == id && r.change == RevisionChange::Tillagt)
-            .map(|r| r.date)
+            .map(|r| r.date.first())
     }
 
     /// The commitment's wording valid at `as_of`: its text, or the text a
@@ -720,9 +736,11 @@ impl Pledge {
     pub fn wording_at<'a>(&'a self, commitment: &'a Commitment, as_of: Date) -> &'a str {
         self.revisions
             .iter()
-            .filter(|r| r.commitment == commitment.id && r.date > as_of)
+            .filter(|r| r.commitment == commitment.id && r.date.first() > as_of)
             .filter_map(|r| match &r.change {
-                RevisionChange::Omformulerat { previous_text } => Some((r.date, previous_text)),
+                RevisionChange::Omformulerat { previous_text } => {
+                    Some((r.date.first(), previous_text))
+                }
                 _ => None,
             })
             .min_by_key(|(date, _)| *date)
@@ -744,7 +762,7 @@ impl Pledge {
             .iter()
             .filter(|r| r.commitment == commitment.id)
             .filter_map(|r| match &r.change {
-                RevisionChange::MalAndrat { previous } => Some((r.date, previous.as_ref())),
+                RevisionChange::MalAndrat { previous } => Some((r.date.first(), previous.as_ref())),
                 _ => None,
             })
             .collect();
@@ -774,7 +792,7 @@ impl Pledge {
 
     /// The date a commitment was dropped, if a revision up to `as_of` dropped it.
     pub fn dropped_on(&self, id: &CommitmentId, as_of: Date) -> Option<Date> {
-        self.dropping_revision(id, as_of).map(|r| r.date)
+        self.dropping_revision(id, as_of).map(|r| r.date.first())
     }
 
     /// The revision up to `as_of` that dropped a commitment (with its date
@@ -782,7 +800,7 @@ impl Pledge {
     pub fn dropping_revision(&self, id: &CommitmentId, as_of: Date) -> Option<&Revision> {
         self.revisions
             .iter()
-            .filter(|r| &r.commitment == id && r.date <= as_of)
+            .filter(|r| &r.commitment == id && r.date.first() <= as_of)
             .fold(None, |state, r| match r.change {
                 RevisionChange::Utgar => Some(r),
                 RevisionChange::Tillagt => None,

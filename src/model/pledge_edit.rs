@@ -169,11 +169,11 @@ impl PledgeEdit {
                 }
                 let later = pledge.revisions.iter().find(|r| {
                     &r.commitment == commitment
-                        && r.date > *date
+                        && r.date.first() > *date
                         && matches!(r.change, RevisionChange::MalAndrat { .. })
                 });
                 if let Some(later) = later {
-                    return Err(PledgeEditError::LaterTargetChange(later.date));
+                    return Err(PledgeEditError::LaterTargetChange(later.date.first()));
                 }
                 let c = commitment_mut(pledge, commitment)?;
                 if &c.target == target {
@@ -181,7 +181,7 @@ impl PledgeEdit {
                 }
                 let previous = std::mem::replace(&mut c.target, target.clone());
                 pledge.revisions.push(Revision {
-                    date: *date,
+                    date: (*date).into(),
                     commitment: commitment.clone(),
                     change: RevisionChange::MalAndrat { previous },
                     reason: reason.trim().to_owned(),
@@ -237,7 +237,7 @@ impl PledgeEdit {
                 }
                 let previous_text = std::mem::replace(&mut c.text, text.to_owned());
                 pledge.revisions.push(Revision {
-                    date: *date,
+                    date: (*date).into(),
                     commitment: commitment.clone(),
                     change: RevisionChange::Omformulerat { previous_text },
                     reason: reason.trim().to_owned(),

@@ -280,11 +280,11 @@ fn validate_revisions_and_indicators(sink: &mut Sink, pledge: &Pledge, areas: &H
                 },
             );
         }
-        if !period.contains(revision.date) {
+        if !period.contains(revision.date.first()) {
             sink.warning(
                 vec![Field("revisions"), Index(i), Field("date")],
                 ProblemKind::OutsidePeriod {
-                    date: revision.date,
+                    date: revision.date.first(),
                     start: period.start,
                     end: period.end,
                 },

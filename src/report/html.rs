@@ -31,6 +31,12 @@ fn esc(text: &str) -> String {
     out
 }
 
+/// A day, week, month or year as `<time>`: HTML's own forms ("2019-03",
+/// "2019-W09"), shown with the precision the pledge gives ("mars 2019").
+fn span_time(span: crate::model::Span) -> String {
+    format!("<time datetime=\"{span}\">{}</time>", span.words())
+}
+
 /// A date as `<time>`.
 fn time(date: crate::model::Date) -> String {
     format!("<time datetime=\"{date}\">{date}</time>")
@@ -338,9 +344,9 @@ fn commitment(h: &mut String, c: &PublicCommitment) {
     }
     if let Some((date, reason)) = &c.dropped {
         let text = if reason.is_empty() {
-            format!("från {}", time(*date))
+            format!("från {}", span_time(*date))
         } else {
-            format!("från {}: {}", time(*date), esc(reason))
+            format!("från {}: {}", span_time(*date), esc(reason))
         };
         row(h, "Utgår", &text);
     }
@@ -386,7 +392,7 @@ fn effects(h: &mut String, report: &Report) {
             let _ = writeln!(
                 h,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-                time(v.date),
+                span_time(v.date),
                 esc(&v.value),
                 esc(v.source.as_deref().unwrap_or("–"))
             );

@@ -89,7 +89,7 @@ pub struct PublicIndicator {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PublicIndicatorValue {
     /// The date it describes.
-    pub date: Date,
+    pub date: crate::model::Span,
     /// The value in words: "212 anmälningar", "har minskat enligt polisens lägesbild".
     pub value: String,
     /// Where it comes from.
@@ -144,7 +144,7 @@ pub struct PublicCommitment {
     /// The latest assessment by a justerat meeting.
     pub assessment: Option<PublicAssessment>,
     /// When and why the commitment was dropped by a revision of the pledge.
-    pub dropped: Option<(Date, String)>,
+    pub dropped: Option<(crate::model::Span, String)>,
     /// Changes of the promised wording or target, oldest first: the report
     /// shows the current text, and citizens should see that it is not the
     /// original.
@@ -159,8 +159,8 @@ pub struct PublicCommitment {
 /// A change of a commitment's wording or target, decided by the parties.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Rewording {
-    /// When it was decided.
-    pub date: Date,
+    /// When it was decided, as precisely as the pledge says.
+    pub date: crate::model::Span,
     /// Why.
     pub reason: String,
     /// Whether the target changed (else the wording).
@@ -188,7 +188,7 @@ impl Rewording {
             "Tidigare lydelse"
         };
         if reason.is_empty() {
-            format!("{}. {what}: ”{}”", self.date, self.previous_text)
+            format!("{}. {what}: ”{}”", self.date.words(), self.previous_text)
         } else {
             format!("{}: {reason}. {what}: ”{}”", self.date, self.previous_text)
         }
@@ -419,7 +419,7 @@ fn public_commitment(
         .iter()
         // Only rewordings decided by the as-of date: a later one is not
         // known then, and the text shown is the one valid at that date.
-        .filter(|r| r.commitment == c.id && r.date <= as_of)
+        .filter(|r| r.commitment == c.id && r.date.first() <= as_of)
         .filter_map(|r| match &r.change {
             RevisionChange::Omformulerat { previous_text } => Some(Rewording {
                 date: r.date,

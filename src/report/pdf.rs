@@ -74,8 +74,8 @@ fn effects(report: &Report) -> Vec<Block> {
             .values
             .iter()
             .map(|v| match &v.source {
-                Some(source) => format!("{}: {} ({source})", v.date, v.value),
-                None => format!("{}: {}", v.date, v.value),
+                Some(source) => format!("{}: {} ({source})", v.date.words(), v.value),
+                None => format!("{}: {}", v.date.words(), v.value),
             })
             .collect();
         if !values.is_empty() {
@@ -232,9 +232,9 @@ fn commitment(c: &PublicCommitment) -> Block {
     }
     if let Some((date, reason)) = &c.dropped {
         let text = if reason.is_empty() {
-            format!("från {date}")
+            format!("från {}", date.words())
         } else {
-            format!("från {date}: {reason}")
+            format!("från {}: {reason}", date.words())
         };
         out.push(labelled("Utgår:", text));
     }

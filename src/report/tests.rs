@@ -294,7 +294,7 @@ fn a_dropped_commitment_gives_the_reason_of_the_revision_that_dropped_it_by_then
         ("2017-06-01", RevisionChange::Utgar, "uppdraget flyttat"),
     ] {
         pledge.revisions.push(crate::model::Revision {
-            date: date(day),
+            date: date(day).into(),
             commitment: CommitmentId::new("G2"),
             change,
             reason: reason.into(),

@@ -24,7 +24,7 @@ use crate::model::{
 
 /// Whether a value is known at `as_of`: its date is on or before it.
 pub fn known_by(value: &IndicatorValue, as_of: Date) -> bool {
-    value.date <= as_of
+    value.date.last() <= as_of
 }
 
 /// Which way a numeric indicator moved between its first and latest value.
@@ -56,7 +56,7 @@ impl Trend {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Change {
     /// The date of the first numeric value.
-    pub since: Date,
+    pub since: crate::model::Span,
     /// Which way it went.
     pub trend: Trend,
     /// Latest minus first, in the indicator's unit (negative: it fell);
@@ -185,7 +185,7 @@ impl fmt::Display for Verdict {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Numeric {
     /// Its date.
-    pub date: Date,
+    pub date: crate::model::Span,
     /// The number.
     pub value: f64,
     /// How exact it is.
@@ -228,7 +228,7 @@ impl IndicatorStatus {
     /// lägesbild": the latest value in words, with its date.
     pub fn latest_words(&self) -> String {
         match self.latest() {
-            Some(v) => format!("{} ({})", value_words(v, &self.unit), v.date),
+            Some(v) => format!("{} ({})", value_words(v, &self.unit), v.date.words()),
             None => "inget värde ännu".to_owned(),
         }
     }
@@ -286,7 +286,7 @@ pub fn value_words(value: &IndicatorValue, unit: &str) -> String {
 /// "har minskat med 25 anmälningar (12 %) sedan 2016-09-30", "har ökat
 /// med ca 3 procentenheter sedan 2016-05-31", "oförändrat sedan …".
 pub fn change_words(change: &Change, unit: &str) -> String {
-    let since = change.since;
+    let since = change.since.words();
     let Some(absolute) = change.absolute else {
         return format!("går inte att säga om det har ökat eller minskat sedan {since}");
     };
@@ -439,7 +439,7 @@ mod tests {
 
     fn number(date: &str, value: f64, qualifier: Qualifier) -> IndicatorValue {
         IndicatorValue {
-            date: day(date),
+            date: day(date).into(),
             value: Some(value),
             qualifier,
             text: None,
@@ -449,7 +449,7 @@ mod tests {
 
     fn words(date: &str, text: &str) -> IndicatorValue {
         IndicatorValue {
-            date: day(date),
+            date: day(date).into(),
             value: None,
             qualifier: Qualifier::Exakt,
             text: Some(text.to_owned()),
@@ -731,6 +731,6 @@ mod tests {
         );
         let s = compute_one(&i, day("2018-01-01"));
         assert_eq!(s.change.and_then(|c| c.absolute), Some(-20.0));
-        assert_eq!(s.change.map(|c| c.since), Some(day("2016-12-31")));
+        assert_eq!(s.change.map(|c| c.since), Some(day("2016-12-31").into()));
     }
 }

@@ -363,7 +363,7 @@ fn a_window_can_end_before_the_period_and_a_revision_starts_it() {
         "2018-12-31",
     );
     p.revisions.push(crate::model::Revision {
-        date: d("2018-10-01"),
+        date: d("2018-10-01").into(),
         commitment: "B".into(),
         change: crate::model::RevisionChange::Tillagt,
         reason: "tillagt vid mötet".into(),
@@ -617,7 +617,7 @@ fn matching_days_counts_each_weekday_once() {
 
 fn revision(date: &str, change: RevisionChange) -> crate::model::Revision {
     crate::model::Revision {
-        date: d(date),
+        date: d(date).into(),
         commitment: "A".into(),
         change,
         reason: "beslut i styrgruppen".into(),
