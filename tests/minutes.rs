@@ -614,3 +614,41 @@ fn a_concluded_meeting_prints_the_effects_it_kept_not_values_added_later() {
         "{live_words} must not be printed"
     );
 }
+
+#[test]
+fn the_minutes_show_the_revisions_known_at_the_meeting() {
+    use medborgarlofte::model::{Revision, RevisionChange};
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let mut pledge = loaded.pledge.clone().expect("pledge");
+    let previous = pledge
+        .commitment(&"K1".into())
+        .and_then(|c| c.target.clone());
+    pledge.revisions.push(Revision {
+        date: "2017-02".parse().expect("a month"),
+        commitment: "K1".into(),
+        change: RevisionChange::MalAndrat { previous },
+        reason: "Beslut i styrgruppen".into(),
+    });
+    pledge.revisions.push(Revision {
+        date: "2017-09-01".parse().expect("a day"),
+        commitment: "K1".into(),
+        change: RevisionChange::Utgar,
+        reason: "Senare".into(),
+    });
+    let meeting = loaded.meetings[1].clone();
+    assert_eq!(meeting.date.to_string(), "2017-03-16");
+    let pdf = minutes_pdf(&pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
+    let all = text_of(&pdf).join(" ");
+    let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        all.contains("Målet ändrat: februari 2017: Beslut i styrgruppen. Tidigare mål: minst"),
+        "{all}"
+    );
+    assert!(
+        !all.contains("Senare"),
+        "a revision after the meeting is not in its minutes"
+    );
+}

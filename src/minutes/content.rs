@@ -45,6 +45,44 @@ fn figures<'a>(
     })
 }
 
+/// A commitment's § opens with its wording at the meeting date, who leads
+/// and who else carries it out, and the revisions decided by then.
+fn commitment_header(
+    pledge: &Pledge,
+    c: &crate::model::Commitment,
+    meeting: &Meeting,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    out.push(paragraph(
+        pledge.wording_at(c, meeting.date).to_owned(),
+        Style::Italic,
+    ));
+    if let Some(lead) = roles::lead_name(pledge, c) {
+        out.push(Block::Labelled {
+            label: format!("{}:", roles::LEAD_LABEL),
+            text: lead,
+        });
+    }
+    let others = roles::other_actors(c);
+    if !others.is_empty() {
+        out.push(Block::Labelled {
+            label: format!("{}:", roles::ALSO_LABEL),
+            text: crate::format::list(&others),
+        });
+    }
+    // The changes decided by the meeting date: the record
+    // says which wording and target it followed up.
+    for r in pledge
+        .revisions
+        .iter()
+        .filter(|r| r.commitment == c.id && r.date.first() <= meeting.date)
+    {
+        let (label, text) = crate::status::words::revision(r);
+        out.push(Block::Labelled { label, text });
+    }
+    out
+}
+
 /// The blocks of the minutes of `meeting`; `meetings` are all the pledge's
 /// meetings (for the actions carried into this one); `live` every
 /// commitment's figures at the meeting date as the reports stand now, used
@@ -64,23 +102,7 @@ pub fn blocks(
         match &item.kind {
             ItemKind::Atagande(review) => {
                 if let Some(c) = pledge.commitment(&review.commitment) {
-                    out.push(paragraph(
-                        pledge.wording_at(c, meeting.date).to_owned(),
-                        Style::Italic,
-                    ));
-                    if let Some(lead) = roles::lead_name(pledge, c) {
-                        out.push(Block::Labelled {
-                            label: format!("{}:", roles::LEAD_LABEL),
-                            text: lead,
-                        });
-                    }
-                    let others = roles::other_actors(c);
-                    if !others.is_empty() {
-                        out.push(Block::Labelled {
-                            label: format!("{}:", roles::ALSO_LABEL),
-                            text: crate::format::list(&others),
-                        });
-                    }
+                    out.extend(commitment_header(pledge, c, meeting));
                 }
                 if let Some(snapshot) = figures(meeting, live, &review.commitment) {
                     out.push(Block::Labelled {

@@ -210,6 +210,36 @@ pub fn part(p: &super::PartStatus) -> String {
     )
 }
 
+/// A revision of a commitment as the minutes list it: the label and the
+/// words, "Målet ändrat:" / "2018-07-01: Beslut i styrgruppen. Tidigare
+/// mål: minst 1 ronderingar per månad".
+pub fn revision(r: &crate::model::Revision) -> (String, String) {
+    use crate::model::RevisionChange as C;
+    let reason = r.reason.trim().trim_end_matches('.');
+    let mut text = if reason.is_empty() {
+        r.date.words()
+    } else {
+        format!("{}: {reason}", r.date.words())
+    };
+    match &r.change {
+        C::Omformulerat { previous_text } => {
+            let _ = write!(text, ". Tidigare lydelse: ”{previous_text}”");
+        }
+        C::MalAndrat { previous } => {
+            let previous = previous
+                .as_ref()
+                .map_or_else(|| "inget mål".to_owned(), ToString::to_string);
+            let _ = write!(text, ". Tidigare mål: {previous}");
+        }
+        C::Tillagt | C::Utgar => {}
+    }
+    let word = r.change.word();
+    let mut label: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
+    label.push_str(word.get(1..).unwrap_or_default());
+    label.push(':');
+    (label, text)
+}
+
 /// Why an entry done instead of the promise is not in the figures.
 pub fn not_counted_instead() -> &'static str {
     "räknas inte: gjordes i stället för det utlovade"
