@@ -2178,6 +2178,17 @@ mod pledge_editing {
         assert_eq!(restored.revisions.len() + 1, pledge.revisions.len());
     }
 
+    /// Opens the detail panel of `id` and its planning dialog, and waits
+    /// for the dialog to settle (it grows over a few frames).
+    fn open_planning(h: &mut Harness<'static, App>, id: &str) {
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new(id)));
+        h.run();
+        h.get_by_label("Planering…").click();
+        h.run_steps(8);
+        h.run();
+    }
+
     fn measured(h: &Harness<'static, App>, id: &str) -> Option<MeasuredStatus> {
         h.state()
             .document()
@@ -2191,11 +2202,7 @@ mod pledge_editing {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
         // G2 has no target but reports: plan it as a milestone with no date.
-        h.state_mut()
-            .handle(Command::OpenDetail(CommitmentId::new("G2")));
-        h.run();
-        h.get_by_label("Planering…").click();
-        h.run();
+        open_planning(&mut h, "G2");
         h.get_by_label("Delmål (klart)").click();
         h.run();
         h.get_by_label_contains("lämna tomt om löftet inte anger något datum");
@@ -2258,11 +2265,7 @@ mod pledge_editing {
         let mut h = harness(Origin::path(dir.path()));
         // G2's meetings were held at "Karlstads kommun" and, in the
         // sample, never at "Kronoparken".
-        h.state_mut()
-            .handle(Command::OpenDetail(CommitmentId::new("G2")));
-        h.run();
-        h.get_by_label("Planering…").click();
-        h.run();
+        open_planning(&mut h, "G2");
         h.get_by_label("Alla platser").click();
         // The dialog grows by the coverage fields over a few frames.
         h.run_steps(8);
@@ -2301,14 +2304,7 @@ mod pledge_editing {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
         // G3: 2 per month; from 2017-04-01 once a week.
-        h.state_mut()
-            .handle(Command::OpenDetail(CommitmentId::new("G3")));
-        h.run();
-        h.get_by_label("Planering…").click();
-        // The dialog, taller than the screen for G3's longer text, settles
-        // over a few frames.
-        h.run_steps(8);
-        h.run();
+        open_planning(&mut h, "G3");
         h.get_by_label("Per vecka").click();
         h.run();
         retype(&mut h, "Antal", "1");

@@ -109,6 +109,21 @@ pub enum PledgeEditError {
     },
 }
 
+/// A revision is a decision: it needs a reason and a date in the period.
+fn check_decision(reason: &str, date: Date, period: Period) -> Result<(), PledgeEditError> {
+    if reason.trim().is_empty() {
+        return Err(PledgeEditError::NoReason);
+    }
+    if !period.contains(date) {
+        return Err(PledgeEditError::OutsidePeriod {
+            date,
+            start: period.start,
+            end: period.end,
+        });
+    }
+    Ok(())
+}
+
 /// A count target needs a positive amount and a unit.
 fn check_target(t: &Target) -> Result<(), PledgeEditError> {
     let amount = match t.shape {
@@ -154,16 +169,7 @@ impl PledgeEdit {
                 date,
                 reason,
             } => {
-                if reason.trim().is_empty() {
-                    return Err(PledgeEditError::NoReason);
-                }
-                if !period.contains(*date) {
-                    return Err(PledgeEditError::OutsidePeriod {
-                        date: *date,
-                        start: period.start,
-                        end: period.end,
-                    });
-                }
+                check_decision(reason, *date, period)?;
                 if let Some(t) = target {
                     check_target(t)?;
                 }
@@ -220,16 +226,7 @@ impl PledgeEdit {
                 date,
                 reason,
             } => {
-                if reason.trim().is_empty() {
-                    return Err(PledgeEditError::NoReason);
-                }
-                if !period.contains(*date) {
-                    return Err(PledgeEditError::OutsidePeriod {
-                        date: *date,
-                        start: period.start,
-                        end: period.end,
-                    });
-                }
+                check_decision(reason, *date, period)?;
                 let c = commitment_mut(pledge, commitment)?;
                 let text = text.trim();
                 if text.is_empty() || text == c.text {
