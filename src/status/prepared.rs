@@ -225,7 +225,10 @@ impl Prepared {
                 Some(q) => (Some(self.unit(&q.unit)), q.amount, q.qualifier),
                 None => (None, 0.0, Qualifier::Exakt),
             };
-            let place = entry.place.as_deref().map_or(NO_PLACE, |p| self.place(p));
+            let place = match entry.place.as_deref() {
+                Some(p) if lookup.places => self.place(p),
+                _ => NO_PLACE,
+            };
             out.facts.push(Fact {
                 date: entry.first_day(),
                 last: entry.last_day(),
@@ -322,6 +325,9 @@ impl Prepared {
 struct Lookup<'a> {
     parties: Vec<&'a str>,
     commitments: HashMap<&'a str, u16>,
+    /// Whether any target counts places (coverage): only then are the
+    /// entries' places interned, a hash lookup per entry saved otherwise.
+    places: bool,
 }
 
 impl<'a> Lookup<'a> {
@@ -334,6 +340,12 @@ impl<'a> Lookup<'a> {
                 .enumerate()
                 .filter_map(|(i, c)| Some((c.id.as_str(), u16::try_from(i).ok()?)))
                 .collect(),
+            places: pledge.commitments.iter().any(|c| {
+                std::iter::once(c.target.as_ref())
+                    .chain(c.parts.iter().map(|p| p.target.as_ref()))
+                    .flatten()
+                    .any(|t| matches!(t.shape, crate::model::TargetShape::Coverage { .. }))
+            }),
         }
     }
 
