@@ -179,19 +179,20 @@ impl Rewording {
         }
     }
 
-    /// "2017-01-15: Beslut i styrgruppen. Tidigare lydelse: ”…”".
+    /// "2017-01-15: Beslut i styrgruppen. Tidigare lydelse: ”…”", the date
+    /// with the precision the pledge gives (one wording with the minutes:
+    /// [`words::decision`]).
     pub fn words(&self) -> String {
-        let reason = self.reason.trim().trim_end_matches('.');
         let what = if self.target {
             "Tidigare mål"
         } else {
             "Tidigare lydelse"
         };
-        if reason.is_empty() {
-            format!("{}. {what}: ”{}”", self.date.words(), self.previous_text)
-        } else {
-            format!("{}: {reason}. {what}: ”{}”", self.date, self.previous_text)
-        }
+        words::decision(
+            self.date,
+            &self.reason,
+            Some((what, format!("”{}”", self.previous_text))),
+        )
     }
 }
 

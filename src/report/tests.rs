@@ -451,3 +451,21 @@ fn the_effect_indicators_are_in_words_and_guarded_like_every_text() {
     assert!(text.contains("personnummer"), "{text}");
     assert!(text.contains("för effektmåttet I3"), "{text}");
 }
+
+#[test]
+fn a_rewording_keeps_the_precision_of_its_date_with_or_without_a_reason() {
+    let rewording = |reason: &str| Rewording {
+        date: "2021-03".parse().expect("a month"),
+        reason: reason.into(),
+        target: false,
+        previous_text: "Den gamla lydelsen".into(),
+    };
+    assert_eq!(
+        rewording("Beslut i styrgruppen.").words(),
+        "mars 2021: Beslut i styrgruppen. Tidigare lydelse: ”Den gamla lydelsen”"
+    );
+    assert_eq!(
+        rewording("").words(),
+        "mars 2021. Tidigare lydelse: ”Den gamla lydelsen”"
+    );
+}

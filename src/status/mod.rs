@@ -371,7 +371,7 @@ fn counting_window(pledge: &Pledge, commitment: &Commitment) -> Option<(Date, Da
 }
 
 /// Running sums for one commitment while entries are scanned.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Acc {
     /// Only entries whose last day falls in these days count (the target's
     /// window); `None` counts every day.
@@ -392,6 +392,7 @@ struct Acc {
 }
 
 /// Counting visits to the places of a named set.
+#[derive(Clone)]
 struct CoverageAcc {
     /// For each interned place, the positions in the set it names.
     map: Vec<Vec<u16>>,
@@ -636,8 +637,6 @@ fn part_commitment(commitment: &Commitment, part: &crate::model::Part) -> Commit
     }
 }
 
-impl Prepared {}
-
 /// One point of a commitment's chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SeriesPoint {
@@ -681,10 +680,13 @@ impl Prepared {
             })
             .copied()
             .collect();
+        // The empty sums (window, coverage map, parts) once; each date
+        // starts from a copy.
+        let empty = self.acc_for(pledge, commitment);
         dates
             .iter()
             .map(|&date| {
-                let mut acc = self.acc_for(pledge, commitment);
+                let mut acc = empty.clone();
                 for fact in facts.iter().filter(|f| f.known_by(date)) {
                     acc.add(fact, &self.units);
                 }

@@ -215,29 +215,45 @@ pub fn part(p: &super::PartStatus) -> String {
 /// mål: minst 1 ronderingar per månad".
 pub fn revision(r: &crate::model::Revision) -> (String, String) {
     use crate::model::RevisionChange as C;
-    let reason = r.reason.trim().trim_end_matches('.');
-    let mut text = if reason.is_empty() {
-        r.date.words()
-    } else {
-        format!("{}: {reason}", r.date.words())
-    };
-    match &r.change {
+    let previous = match &r.change {
         C::Omformulerat { previous_text } => {
-            let _ = write!(text, ". Tidigare lydelse: ”{previous_text}”");
+            Some(("Tidigare lydelse", format!("”{previous_text}”")))
         }
-        C::MalAndrat { previous } => {
-            let previous = previous
+        C::MalAndrat { previous } => Some((
+            "Tidigare mål",
+            previous
                 .as_ref()
-                .map_or_else(|| "inget mål".to_owned(), ToString::to_string);
-            let _ = write!(text, ". Tidigare mål: {previous}");
-        }
-        C::Tillagt | C::Utgar => {}
-    }
+                .map_or_else(|| "inget mål".to_owned(), ToString::to_string),
+        )),
+        C::Tillagt | C::Utgar => None,
+    };
+    let text = decision(r.date, &r.reason, previous);
     let word = r.change.word();
     let mut label: String = word.chars().take(1).flat_map(char::to_uppercase).collect();
     label.push_str(word.get(1..).unwrap_or_default());
     label.push(':');
     (label, text)
+}
+
+/// A decision in words, with the precision of its date: "mars 2021:
+/// Beslut i styrgruppen. Tidigare lydelse: ”…”"; the reason and what it
+/// replaced left out when there are none. The minutes and the report say
+/// revisions this one way.
+pub fn decision(
+    date: crate::model::Span,
+    reason: &str,
+    previous: Option<(&str, String)>,
+) -> String {
+    let reason = reason.trim().trim_end_matches('.');
+    let mut text = if reason.is_empty() {
+        date.words()
+    } else {
+        format!("{}: {reason}", date.words())
+    };
+    if let Some((label, previous)) = previous {
+        let _ = write!(text, ". {label}: {previous}");
+    }
+    text
 }
 
 /// Why an entry done instead of the promise is not in the figures.
@@ -254,19 +270,20 @@ pub fn reports_count(n: usize) -> String {
 /// "▼ efter plan"; with the revision's date for "✕ utgått 2017-05-01" and
 /// "◌ tillkommer 2018-10-15".
 pub fn status_with_symbol(s: &CommitmentStatus) -> String {
-    let mut text = format!("{} {}", s.measured.symbol(), s.measured);
-    if let Some(date) = revision_date(s) {
-        let _ = write!(text, " {date}");
-    }
-    text
+    status_then_date(s, ' ')
 }
 
 /// [`status_with_symbol`] on two lines, the date on the second, for a
 /// narrow table column: "✕ utgått\n2017-05-01".
 pub fn status_lines(s: &CommitmentStatus) -> String {
+    status_then_date(s, '\n')
+}
+
+/// The status with its symbol, then `between` and the revision's date.
+fn status_then_date(s: &CommitmentStatus, between: char) -> String {
     let mut text = format!("{} {}", s.measured.symbol(), s.measured);
     if let Some(date) = revision_date(s) {
-        let _ = write!(text, "\n{date}");
+        let _ = write!(text, "{between}{date}");
     }
     text
 }
