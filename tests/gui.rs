@@ -391,6 +391,7 @@ fn tabs_show_the_overview_and_the_theme_can_be_switched() {
     h.get_by_label("I formulär");
     h.get_by_label("Kalendern i ett datumfält");
     h.get_by_label("Alt+Down");
+    h.get_by_label_contains("1–8 bedömer bara när bedömningsraden har fokus");
     h.get_by_label("Stäng").click();
     h.run();
     assert!(h.query_by_label("Ctrl+O").is_none());
@@ -749,6 +750,28 @@ mod meetings {
     use medborgarlofte::model::meeting::{ActionStatus, Assessment, ItemKind, MeetingState};
     use medborgarlofte::store;
 
+    /// Ctrl+N and the day asked for: the harness's today, 2026-01-01 (after
+    /// the sample's period, so the suggested 2017-09-28 is replaced).
+    fn new_meeting(h: &mut Harness<'static, App>) {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.get_by_label("Mötets datum");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.event(egui::Event::Text("2026-01-01".into()));
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(
+            h.state()
+                .meeting()
+                .map(|s| s.meeting().date.to_string())
+                .as_deref(),
+            Some("2026-01-01"),
+            "{:?}",
+            h.state().error()
+        );
+    }
+
     fn current_assessment(h: &Harness<'static, App>) -> Option<Assessment> {
         let session = h.state().meeting()?;
         match &session.meeting().items.get(session.current)?.kind {
@@ -761,8 +784,7 @@ mod meetings {
     fn a_meeting_is_chaired_by_keyboard_saved_and_read_back() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         assert_eq!(h.state().view().tab, Tab::Meeting);
         let session = h.state().meeting().expect("a new meeting");
         assert_eq!(session.meeting().items.len(), 4 + 11 + 3);
@@ -870,8 +892,7 @@ mod meetings {
     fn ending_a_meeting_keeps_every_commitments_figures_and_undo_takes_them_back() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         h.get_by_label("Starta mötet").click();
         h.run();
         // Nothing is assessed: the figures still reach the record.
@@ -942,8 +963,7 @@ mod meetings {
     fn closing_with_unsaved_changes_asks_first() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         h.get_by_label("Stäng mötet").click();
         h.run();
         assert!(h.state().pending_exit().is_some());
@@ -1061,8 +1081,7 @@ mod meetings {
     fn agenda_items_are_added_moved_and_removed() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         let before = h.state().meeting().map_or(0, |s| s.meeting().items.len());
         h.get_by_label("Ny punkt").click();
         h.run();
@@ -1098,8 +1117,7 @@ mod meetings {
     fn the_next_meeting_is_typed_key_by_key_or_picked_in_the_calendar() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         // The "Nästa möte" item sets the next meeting's date.
         let next = h
             .state()
@@ -1184,8 +1202,7 @@ mod meetings {
     fn an_action_gets_its_responsible_and_due_date_typed_key_by_key() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
         h.run();
         h.event(egui::Event::Text("Boka utbildning".into()));
@@ -1213,14 +1230,238 @@ mod meetings {
         );
     }
 
+    /// Types `text` as a keyboard does: a key press for each digit and
+    /// space, and the text.
+    fn type_keys(h: &mut Harness<'static, App>, text: &str) {
+        for c in text.chars() {
+            let key = match c {
+                '0'..='9' => Key::from_name(&c.to_string()),
+                ' ' => Some(Key::Space),
+                _ => None,
+            };
+            if let Some(key) = key {
+                h.key_press(key);
+            }
+            h.event(egui::Event::Text(c.to_string()));
+            h.run();
+        }
+    }
+
+    fn assessments(h: &Harness<'static, App>) -> Vec<Option<Assessment>> {
+        let session = h.state().meeting().expect("open");
+        session
+            .meeting()
+            .items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                ItemKind::Atagande(review) => Some(review.assessment),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
-    fn an_assessment_key_on_an_item_without_a_commitment_only_tells_so() {
+    fn digits_typed_outside_the_assessment_row_change_no_assessment() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        // § 1 Mötets öppnande, nothing focused: a digit does nothing at all.
+        h.key_press(Key::Num1);
+        h.run();
+        assert_eq!(h.state().error(), None, "no error dialog");
+        assert!(assessments(&h).iter().all(Option::is_none));
+
+        // § 5: PageDown puts the focus on the row, where 3 assesses.
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        h.key_press(Key::Num3);
+        h.run();
+        let assessed = assessments(&h);
+        assert_eq!(assessed.iter().flatten().count(), 1);
+        assert_eq!(assessed[0], Some(Assessment::ALL[2]));
+
+        // The real case: a click that missed the time field, then typing.
+        h.get_by_label("Mötets bedömning").click();
+        h.run();
+        type_keys(&mut h, "13:00 15:00 Karlstad");
+        assert_eq!(assessments(&h), assessed, "a missed click changed nothing");
+
+        // Every field of the meeting, typed into with digits.
+        h.get_by_label("Mötesuppgifter och justering").click();
+        h.run();
+        h.get_by_label_contains("Deltagare (").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        h.run();
+        h.run_steps(4);
+        for label in [
+            "Mötets namn",
+            "Starttid",
+            "Sluttid",
+            "Plats",
+            "Justeringens plats",
+            "Namn",
+            "Ny punkt",
+            "Diskussion",
+            "Ansvarig",
+            "Klart senast",
+        ] {
+            h.get_by_label(label).click();
+            h.run();
+            type_keys(&mut h, "12 34 5678");
+            assert_eq!(assessments(&h), assessed, "typing in {label}");
+        }
+        let session = h.state().meeting().expect("open");
+        assert!(session.meeting().place.contains("12 34 5678"));
+        assert!(session.meeting().items[4].discussion.contains("12 34 5678"));
+    }
+
+    #[test]
+    fn an_assessment_changed_in_the_meeting_says_what_it_was() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        h.key_press(Key::Num3);
+        h.run();
+        assert_eq!(
+            h.state().notice(),
+            None,
+            "a first assessment needs no notice"
+        );
+        h.key_press(Key::Num1);
+        h.run();
+        let notice = h.state().notice().expect("a notice").to_owned();
+        let from = Assessment::ALL[2].to_string();
+        assert!(
+            notice.contains(&format!("{from} → genomförd")) && notice.contains("Ctrl+Z"),
+            "{notice}"
+        );
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(
+            assessments(&h)[0],
+            Some(Assessment::ALL[2]),
+            "one undo takes it back"
+        );
+    }
+
+    #[test]
+    fn ctrl_n_asks_for_the_date_suggesting_the_one_the_last_meeting_decided() {
+        let dir = sample_copy();
+        // The last meeting decides the next one's day, time and place.
+        let last = dir.path().join("meetings/2017-09-28.ron");
+        let text = std::fs::read_to_string(&last).expect("read");
+        let end = text.rfind(')').expect("the meeting's end");
+        let decided = "    next_meeting: (date: \"2017-11-09\", time: \"09:00\", place: \"Stadshuset, Karlstad\"),\n";
+        std::fs::write(&last, format!("{}{decided}{}", &text[..end], &text[end..])).expect("write");
+        let mut h = harness(Origin::path(dir.path()));
+        let problems = &h.state().document().expect("open").loaded.problems;
+        assert!(problems.is_empty(), "{problems:?}");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        assert!(
+            h.state().meeting().is_none(),
+            "nothing is created before the day is chosen"
+        );
+        assert_eq!(
+            h.get_by_label("Mötets datum").value().as_deref(),
+            Some("2017-11-09")
+        );
+        // After the period (ends 2017-09-30): said, and allowed.
+        h.get_by_label_contains("utanför löftets period 2016-10-01–2017-09-30");
+        h.key_press(Key::Enter);
+        h.run();
+        let session = h.state().meeting().expect("created on the decided day");
+        assert_eq!(session.meeting().date.to_string(), "2017-11-09");
+        assert_eq!(
+            session.meeting().start.map(|t| t.to_string()).as_deref(),
+            Some("09:00")
+        );
+        assert_eq!(session.meeting().place, "Stadshuset, Karlstad");
+        h.get_by_label("Stäng mötet").click();
+        h.run();
+        h.get_by_label("Spara inte").click();
+        h.run();
+        assert!(h.state().meeting().is_none());
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        // A day that has a meeting already is refused.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.event(egui::Event::Text("2017-06-15".into()));
+        h.run();
+        h.get_by_label_contains("Det finns redan ett möte 2017-06-15");
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(h.state().meeting().is_none());
+        // Within the period: nothing to warn about.
+        h.get_by_label("Mötets datum").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.event(egui::Event::Text("2017-08-10".into()));
+        h.run();
+        assert!(
+            h.query_by_label_contains("utanför löftets period")
+                .is_none()
+        );
+        h.get_by_label("Skapa mötet").click();
+        h.run();
+        let session = h.state().meeting().expect("created");
+        assert_eq!(session.meeting().date.to_string(), "2017-08-10");
+        assert_eq!(h.state().view().tab, Tab::Meeting);
+    }
+
+    #[test]
+    fn escape_closes_the_new_meeting_dialog_without_a_meeting() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
         h.key_press_modifiers(Modifiers::COMMAND, Key::N);
         h.run();
-        // § 1 Mötets öppnande: no commitment to assess.
-        h.key_press(Key::Num1);
+        h.get_by_label("Mötets datum");
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(h.query_by_label("Mötets datum").is_none());
+        assert!(h.state().meeting().is_none());
+    }
+
+    #[test]
+    fn a_notice_appears_over_the_page_and_moves_no_widget() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        let before: Vec<egui::Rect> = ["Diskussion", "Lägg till beslut", "Stäng mötet"]
+            .iter()
+            .map(|label| h.get_by_label_contains(label).rect())
+            .collect();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        h.get_by_label_contains("Mötet sparades");
+        let after: Vec<egui::Rect> = ["Diskussion", "Lägg till beslut", "Stäng mötet"]
+            .iter()
+            .map(|label| h.get_by_label_contains(label).rect())
+            .collect();
+        assert_eq!(before, after, "the notice took no space from the page");
+    }
+
+    #[test]
+    fn the_menu_assessment_on_an_item_without_a_commitment_only_tells_so() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        // The menu bar's "Möte", not the tab of the same name below it.
+        h.get_all_by_label("Möte")
+            .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+            .expect("the menu")
+            .click();
+        h.run();
+        h.get_by_label_contains("Bedöm: genomförd").click();
         h.run();
         assert_eq!(h.state().error(), None, "no error dialog");
         assert!(
@@ -1228,11 +1469,7 @@ mod meetings {
                 .notice()
                 .is_some_and(|n| n.contains("gäller inget åtagande"))
         );
-        let session = h.state().meeting().expect("open");
-        assert!(session.meeting().items.iter().all(|i| match &i.kind {
-            ItemKind::Atagande(review) => review.assessment.is_none(),
-            _ => true,
-        }));
+        assert!(assessments(&h).iter().all(Option::is_none));
     }
 
     fn current_commitment(h: &Harness<'static, App>) -> Option<String> {
@@ -1247,8 +1484,7 @@ mod meetings {
     fn condition_not_met_is_offered_only_for_a_target_with_a_condition() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         for _ in 0..4 {
             h.key_press(Key::PageDown);
         }
@@ -1292,8 +1528,7 @@ mod meetings {
     fn a_new_meeting_left_unsaved_is_offered_when_the_folder_is_opened_again() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         for _ in 0..4 {
             h.key_press(Key::PageDown);
         }
@@ -1326,8 +1561,7 @@ mod meetings {
     fn closing_the_window_with_unsaved_changes_asks_and_saves() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-        h.run();
+        new_meeting(&mut h);
         h.input_mut()
             .viewports
             .entry(egui::ViewportId::ROOT)

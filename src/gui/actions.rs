@@ -117,6 +117,10 @@ pub enum KeyHandling {
     AppOutsideText,
     /// By egui itself (zoom): shown in menus, never consumed twice.
     Egui,
+    /// By the meeting's assessment row, and only while it has keyboard
+    /// focus: a digit typed after a click that missed a field must not
+    /// change an assessment.
+    AssessmentRow,
 }
 
 impl Action {
@@ -316,8 +320,8 @@ impl Action {
             | Action::PreviousCommitment
             | Action::PageDown
             | Action::PageUp
-            | Action::OpenDetail
-            | Action::Assess(_) => KeyHandling::AppOutsideText,
+            | Action::OpenDetail => KeyHandling::AppOutsideText,
+            Action::Assess(_) => KeyHandling::AssessmentRow,
             _ => KeyHandling::App,
         }
     }
@@ -349,7 +353,7 @@ impl Action {
         actions
             .into_iter()
             .filter(|action| match action.key_handling() {
-                KeyHandling::Egui => false,
+                KeyHandling::Egui | KeyHandling::AssessmentRow => false,
                 KeyHandling::AppOutsideText => !typing,
                 KeyHandling::App => true,
             })

@@ -17,7 +17,8 @@ use super::dashboard::{DashboardData, DashboardView};
 use super::dialogs::{PathDialog, error_ui, shortcuts_ui, unsaved_ui};
 use super::effects::effects_ui;
 use super::meeting::{
-    MeetingCommand, MeetingSession, Outcome, chairing_ui, meetings_list_ui, session_dialogs_ui,
+    MeetingCommand, MeetingSession, NewMeetingDialog, Outcome, chairing_ui, meetings_list_ui,
+    session_dialogs_ui,
 };
 use super::menu::{MenuState, menu_bar_ui};
 use super::overview::overview_ui;
@@ -106,6 +107,8 @@ pub struct App {
     ctx: egui::Context,
     /// The meeting open for chairing or editing.
     meeting: Option<MeetingSession>,
+    /// The "Nytt uppföljningsmöte" dialog, asking for the date.
+    new_meeting_dialog: Option<NewMeetingDialog>,
     /// What waits for the answer to "save the meeting?".
     pending_exit: Option<PendingExit>,
     /// Set once the user has answered, so the next close request goes through.
@@ -168,6 +171,7 @@ impl App {
             title_sent: None,
             ctx: cc.egui_ctx.clone(),
             meeting: None,
+            new_meeting_dialog: None,
             pending_exit: None,
             allow_close: false,
             file_dialogs: start.file_dialogs,
@@ -348,6 +352,11 @@ impl App {
             Command::SelectProblem(index) => self.view.selected_problem = Some(index),
             Command::Meeting(command) => self.meeting_command(command),
             Command::OpenMeeting(path) => self.open_meeting(&path),
+            Command::CreateMeeting(date) => {
+                self.new_meeting_dialog = None;
+                self.start_session(|doc, _| MeetingSession::create(doc, date));
+            }
+            Command::CancelNewMeeting => self.new_meeting_dialog = None,
             Command::CloseMeeting => {
                 if self.meeting_unsaved() {
                     self.pending_exit = Some(PendingExit::CloseMeeting);
@@ -386,8 +395,22 @@ impl App {
         self.start_session(|doc, _| MeetingSession::open(doc, path));
     }
 
+    /// Asks for the new meeting's date (see [`NewMeetingDialog`]).
     fn new_meeting(&mut self) {
-        self.start_session(MeetingSession::create);
+        if self.meeting_unsaved() {
+            self.error = Some(texts().unsaved_body.to_owned());
+            return;
+        }
+        match &self.doc {
+            Some(doc) if doc.is_read_only() => {
+                self.error = Some(texts().sample_meeting_read_only.to_owned());
+            }
+            Some(doc) if doc.pledge().is_some() => {
+                self.new_meeting_dialog = Some(NewMeetingDialog::new(doc, self.today));
+            }
+            Some(_) => self.error = Some(texts().no_pledge_body.to_owned()),
+            None => {}
+        }
     }
 
     /// Opens a meeting session made by `make` and shows it, unless the open
@@ -957,6 +980,7 @@ impl App {
             || self.import_dialog.is_some()
             || self.planning.is_some()
             || self.new_pledge.is_some()
+            || self.new_meeting_dialog.is_some()
             || self.shortcuts_open
             || self.error.is_some()
             || self.pending_exit.is_some()
@@ -1030,40 +1054,6 @@ impl App {
                     });
                 });
         }
-        if let Some(job) = &self.job {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(job.working);
-            });
-        }
-        if let Some(notice) = &mut self.notice {
-            let now = ui.input(|i| i.time);
-            let since = *notice.since_secs.get_or_insert(now);
-            if now - since > tokens::NOTICE_SECS {
-                commands.push(Command::DismissNotice);
-            } else {
-                ui.ctx()
-                    .request_repaint_after(Duration::from_secs_f64(tokens::NOTICE_SECS));
-            }
-            egui::Frame::new()
-                .fill(palette.notice_fill)
-                .inner_margin(8.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(format!("ℹ {}", notice.text));
-                        if let Some(path) = &notice.open
-                            && ui.button(t.open_pdf).clicked()
-                            && let Err(err) = opener::open(path)
-                        {
-                            commands.push(Command::ShowError(t.cannot_open(&err.to_string())));
-                        }
-                        if ui.button(t.dismiss).clicked() {
-                            commands.push(Command::DismissNotice);
-                        }
-                    });
-                });
-        }
         if let Some(doc) = &self.doc
             && !doc.loaded.problems.is_empty()
             && self.view.tab != Tab::Problems
@@ -1091,6 +1081,60 @@ impl App {
                 }
             });
         }
+    }
+
+    /// The notice ("Mötet sparades", "Protokollet skrevs till …") and the
+    /// running job, as a toast over the bottom right corner. It takes no
+    /// space from the page: a notice that pushed the page down made a click
+    /// meant for one field land on another during a meeting.
+    fn notice_overlay_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let t = texts();
+        if self.notice.is_none() && self.job.is_none() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        egui::Area::new(egui::Id::unique("notice_overlay"))
+            .order(egui::Order::Foreground)
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
+            .interactable(true)
+            .show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+                egui::Frame::new()
+                    .fill(Palette::for_ui(ui).notice_fill)
+                    .stroke(stroke)
+                    .corner_radius(6.0)
+                    .inner_margin(10.0)
+                    .show(ui, |ui| {
+                        if let Some(job) = &self.job {
+                            ui.horizontal(|ui| {
+                                ui.spinner();
+                                ui.label(job.working);
+                            });
+                        }
+                        let Some(notice) = &mut self.notice else {
+                            return;
+                        };
+                        let since = *notice.since_secs.get_or_insert(now);
+                        if now - since > tokens::NOTICE_SECS {
+                            commands.push(Command::DismissNotice);
+                        } else {
+                            ctx.request_repaint_after(Duration::from_secs_f64(tokens::NOTICE_SECS));
+                        }
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!("ℹ {}", notice.text));
+                            if let Some(path) = &notice.open
+                                && ui.button(t.open_pdf).clicked()
+                                && let Err(err) = opener::open(path)
+                            {
+                                commands.push(Command::ShowError(t.cannot_open(&err.to_string())));
+                            }
+                            if ui.button(t.dismiss).clicked() {
+                                commands.push(Command::DismissNotice);
+                            }
+                        });
+                    });
+            });
     }
 
     fn tabs_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -1279,12 +1323,9 @@ impl eframe::App for App {
             has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &menu_state, &mut commands));
-        let has_banner = self.notice.is_some()
-            || self.job.is_some()
-            || self.doc.as_ref().is_some_and(|d| {
-                d.is_read_only()
-                    || (!d.loaded.problems.is_empty() && self.view.tab != Tab::Problems)
-            });
+        let has_banner = self.doc.as_ref().is_some_and(|d| {
+            d.is_read_only() || (!d.loaded.problems.is_empty() && self.view.tab != Tab::Problems)
+        });
         if has_banner {
             egui::Panel::top("banners")
                 .show_separator_line(false)
@@ -1350,6 +1391,8 @@ impl eframe::App for App {
             }
         } else if self.shortcuts_open {
             shortcuts_ui(&ctx, &mut commands);
+        } else if let (Some(dialog), Some(doc)) = (&mut self.new_meeting_dialog, &self.doc) {
+            dialog.ui(&ctx, doc, self.today, &mut commands);
         }
         if let Some(session) = &mut self.meeting {
             session_dialogs_ui(&ctx, session, &mut commands);
@@ -1360,6 +1403,7 @@ impl eframe::App for App {
         if let Some(message) = &self.error {
             error_ui(&ctx, message, &mut commands);
         }
+        self.notice_overlay_ui(&ctx, &mut commands);
         for command in commands {
             self.handle(command);
         }

@@ -105,6 +105,8 @@ pub fn shortcuts_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
                 });
             });
         ui.add_space(tokens::GAP);
+        ui.add(egui::Label::new(t.assessment_keys_note).extend());
+        ui.add_space(tokens::GAP);
         if ui.button(t.close_button).clicked() {
             commands.push(Command::CloseShortcuts);
         }
@@ -162,7 +164,10 @@ pub fn error_ui(ctx: &egui::Context, message: &str, commands: &mut Vec<Command>)
             commands.push(Command::DismissError);
         }
     });
-    if response.should_close() {
+    // Enter closes it as OK does: the message has one answer, and a chair
+    // at the keyboard should not need the mouse for it.
+    let enter = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
+    if response.should_close() || enter {
         commands.push(Command::DismissError);
     }
 }

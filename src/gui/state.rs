@@ -212,6 +212,10 @@ pub enum Command {
     Meeting(super::meeting::MeetingCommand),
     /// Open a meeting file for chairing or editing.
     OpenMeeting(PathBuf),
+    /// Create a new meeting on this day (from the new-meeting dialog).
+    CreateMeeting(Date),
+    /// Close the new-meeting dialog.
+    CancelNewMeeting,
     /// Close the meeting (asks first when there are unsaved changes).
     CloseMeeting,
     /// The answer to "save the changes?".

@@ -419,6 +419,20 @@ pub struct Texts {
     sample_copied_fn: fn(&str) -> String,
     showing_fn: fn(usize, usize) -> String,
     status_bar_fn: fn(&str, usize, usize) -> String,
+    assessment_changed_fn: fn(usize, &str, &str) -> String,
+    /// Label of the date field when a meeting is created.
+    pub new_meeting_date_label: &'static str,
+    /// Explanation in the new-meeting dialog.
+    pub new_meeting_body: &'static str,
+    /// Button that creates the meeting.
+    pub create_meeting_button: &'static str,
+    /// The new meeting date cannot be read.
+    pub new_meeting_bad_date: &'static str,
+    meeting_outside_period_fn: fn(Date, Date) -> String,
+    /// Calendar button of the new-meeting date.
+    pub calendar_meeting_date: &'static str,
+    /// Note under the meeting shortcuts: where the digit keys work.
+    pub assessment_keys_note: &'static str,
 }
 
 impl Texts {
@@ -593,6 +607,14 @@ impl Texts {
     /// The status bar.
     pub fn status_bar(&self, a: &str, b: usize, c: usize) -> String {
         (self.status_bar_fn)(a, b, c)
+    }
+    /// Notice when an assessment already set in this meeting changes.
+    pub fn assessment_changed(&self, item: usize, from: &str, to: &str) -> String {
+        (self.assessment_changed_fn)(item, from, to)
+    }
+    /// Warning when a new meeting lies outside the pledge period.
+    pub fn meeting_outside_period(&self, start: Date, end: Date) -> String {
+        (self.meeting_outside_period_fn)(start, end)
     }
 }
 
@@ -1038,6 +1060,20 @@ pub static SV: Texts = Texts {
             count(files, "fil", "filer")
         )
     },
+    assessment_changed_fn: |item, from, to| {
+        format!("§ {item}: bedömningen ändrades, {from} → {to}. Ctrl+Z ångrar.")
+    },
+    new_meeting_date_label: "Mötets datum",
+    new_meeting_body: "Välj dagen för mötet. Förslaget är det datum förra mötet bestämde för nästa möte, annars i dag. Ett utkast kan förberedas flera dagar i förväg.",
+    create_meeting_button: "Skapa mötet",
+    new_meeting_bad_date: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2017-03-14.",
+    meeting_outside_period_fn: |start, end| {
+        format!(
+            "Datumet ligger utanför löftets period {start}–{end}. Det går bra, till exempel för en sista uppföljning efter perioden."
+        )
+    },
+    calendar_meeting_date: "Välj mötets datum i kalendern",
+    assessment_keys_note: "Siffrorna 1–8 bedömer bara när bedömningsraden har fokus. PageDown och PageUp går till nästa punkt och ställer fokus där.",
 };
 
 /// The texts of the user's language (Swedish; English can be added here).

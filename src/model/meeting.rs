@@ -606,13 +606,21 @@ impl Meeting {
                 note: None,
             })
             .collect();
+        // The day, time and place the previous meeting decided, when this is
+        // that meeting.
+        let decided = previous
+            .and_then(|m| m.next_meeting.as_ref())
+            .filter(|n| n.date == date);
         Meeting {
             version: MEETING_FORMAT_VERSION,
             title,
             date,
-            start: None,
+            start: decided.and_then(|n| n.time),
             end: None,
-            place: previous.map_or_else(String::new, |m| m.place.clone()),
+            place: decided
+                .and_then(|n| n.place.clone())
+                .or_else(|| previous.map(|m| m.place.clone()))
+                .unwrap_or_default(),
             state: MeetingState::Utkast,
             participants,
             items,

@@ -5,8 +5,10 @@
 //! undo/redo, the read-only rule), saves it safely and autosaves a recovery
 //! file. The views in [`view`] only draw and emit commands.
 
+mod new_dialog;
 mod view;
 
+pub use new_dialog::{DateCheck, NewMeetingDialog};
 pub use view::{chairing_ui, meetings_list_ui, session_dialogs_ui};
 
 use std::path::{Path, PathBuf};
@@ -131,6 +133,9 @@ pub struct MeetingSession {
     focus_decision: Option<(usize, usize)>,
     /// The action item to focus next frame.
     focus_action: Option<usize>,
+    /// Put the keyboard focus on the current item's assessment row next
+    /// frame (after moving to an item).
+    pub(super) focus_assessment: bool,
     /// The lowest action number not used by any meeting of the pledge.
     next_action_number: usize,
     /// The name typed for a new participant.
@@ -252,6 +257,7 @@ impl MeetingSession {
             reopen_reason: None,
             focus_decision: None,
             focus_action: None,
+            focus_assessment: false,
             next_action_number: next_action_number(&doc.loaded.meetings),
             new_participant: String::new(),
             new_item: String::new(),
@@ -273,13 +279,12 @@ impl MeetingSession {
 
     /// Applies a command; errors are Swedish messages to show.
     pub fn handle(&mut self, command: MeetingCommand, today: Date) -> Result<Outcome, String> {
-        let items = self.meeting().items.len();
         match command {
             MeetingCommand::Edit(edit) => self.edit(edit)?,
             MeetingCommand::Assess(assessment) => return self.assess(assessment),
-            MeetingCommand::GoTo(i) => self.current = i.min(items.saturating_sub(1)),
-            MeetingCommand::Next => self.current = (self.current + 1).min(items.saturating_sub(1)),
-            MeetingCommand::Previous => self.current = self.current.saturating_sub(1),
+            MeetingCommand::GoTo(i) => self.go_to(i),
+            MeetingCommand::Next => self.go_to(self.current + 1),
+            MeetingCommand::Previous => self.go_to(self.current.saturating_sub(1)),
             MeetingCommand::AddDecision => {
                 let item = self.current;
                 self.edit(MeetingEdit::AddDecision {
@@ -384,6 +389,13 @@ impl MeetingSession {
         Ok(())
     }
 
+    /// Moves to agenda item `index` (kept on the agenda), with the keyboard
+    /// focus on its assessment row.
+    fn go_to(&mut self, index: usize) {
+        self.current = index.min(self.meeting().items.len().saturating_sub(1));
+        self.focus_assessment = true;
+    }
+
     /// Keeps the current item on the agenda after items were removed.
     fn clamp_current(&mut self) {
         let len = self.meeting().items.len();
@@ -404,6 +416,7 @@ impl MeetingSession {
         if assessment.needs_condition() && !self.has_condition(&review.commitment) {
             return Ok(Outcome::Notice(texts().no_condition_to_assess.to_owned()));
         }
+        let before = review.assessment;
         let snapshot = self
             .status
             .as_ref()
@@ -420,7 +433,16 @@ impl MeetingSession {
                 handled: true,
             },
         ]))?;
-        Ok(Outcome::Nothing)
+        // A changed assessment is said aloud, with the way back: the chair
+        // may have pressed a key by mistake.
+        Ok(match before {
+            Some(before) if before != assessment => Outcome::Notice(texts().assessment_changed(
+                item + 1,
+                &before.to_string(),
+                &assessment.to_string(),
+            )),
+            _ => Outcome::Nothing,
+        })
     }
 
     fn add_action(&mut self) -> Result<(), String> {

@@ -390,7 +390,7 @@ fn text_field_ui(
 
 fn review_ui(
     ui: &mut Ui,
-    session: &MeetingSession,
+    session: &mut MeetingSession,
     doc: &Document,
     review: &CommitmentReview,
     commands: &mut Vec<Command>,
@@ -440,22 +440,7 @@ fn review_ui(
     }
     ui.add_space(tokens::GAP);
     ui.label(RichText::new(t.assessment_heading).strong());
-    ui.horizontal_wrapped(|ui| {
-        for (n, assessment) in Assessment::ALL.iter().enumerate() {
-            if assessment.needs_condition() && !session.has_condition(&review.commitment) {
-                continue;
-            }
-            let selected = review.assessment == Some(*assessment);
-            let text = RichText::new(format!("{} {assessment}", n + 1)).size(18.0);
-            if ui
-                .add(egui::Button::selectable(selected, text))
-                .on_hover_text(t.assessment_key_hint(n + 1))
-                .clicked()
-            {
-                emit(commands, MeetingCommand::Assess(*assessment));
-            }
-        }
-    });
+    assessment_row_ui(ui, session, review, commands);
     if review.assessment.is_some_and(Assessment::needs_reason) {
         let item = session.current;
         let response = text_field_ui(
@@ -469,6 +454,71 @@ fn review_ui(
         if review.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
             ui.label(RichText::new(t.reason_required).color(palette.error));
             let _ = response;
+        }
+    }
+}
+
+/// The assessment buttons. Their keys (1–8) work only while one of them has
+/// keyboard focus, and PageDown/PageUp from here go to the next item and
+/// put the focus on its row: fast chairing by keyboard, and a digit typed
+/// anywhere else never changes the record.
+fn assessment_row_ui(
+    ui: &mut Ui,
+    session: &mut MeetingSession,
+    review: &CommitmentReview,
+    commands: &mut Vec<Command>,
+) {
+    use super::super::actions::Action;
+    let t = texts();
+    let mut buttons = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        for (n, assessment) in Assessment::ALL.iter().enumerate() {
+            if assessment.needs_condition() && !session.has_condition(&review.commitment) {
+                continue;
+            }
+            let selected = review.assessment == Some(*assessment);
+            let text = RichText::new(format!("{} {assessment}", n + 1)).size(18.0);
+            let response = ui
+                .add(egui::Button::selectable(selected, text))
+                .on_hover_text(t.assessment_key_hint(n + 1));
+            if response.clicked() {
+                emit(commands, MeetingCommand::Assess(*assessment));
+            }
+            buttons.push((selected, response));
+        }
+    });
+    if std::mem::take(&mut session.focus_assessment) {
+        let target = buttons
+            .iter()
+            .find(|(selected, _)| *selected)
+            .or(buttons.first());
+        if let Some((_, response)) = target {
+            response.request_focus();
+        }
+    }
+    if !buttons.iter().any(|(_, r)| r.has_focus()) {
+        return;
+    }
+    for (n, assessment) in Assessment::ALL.iter().enumerate() {
+        let Some(key) = u8::try_from(n)
+            .ok()
+            .and_then(|n| Action::Assess(n).shortcut())
+        else {
+            continue;
+        };
+        if ui.input_mut(|i| i.consume_shortcut(&key)) {
+            emit(commands, MeetingCommand::Assess(*assessment));
+        }
+    }
+    for (action, command) in [
+        (Action::PageDown, MeetingCommand::Next),
+        (Action::PageUp, MeetingCommand::Previous),
+    ] {
+        if action
+            .shortcut()
+            .is_some_and(|key| ui.input_mut(|i| i.consume_shortcut(&key)))
+        {
+            emit(commands, command);
         }
     }
 }
