@@ -1321,6 +1321,40 @@ mod meetings {
     }
 
     #[test]
+    fn undo_after_editing_ansvarig_restores_the_whole_previous_value() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+        h.run();
+        let responsible = |h: &Harness<'static, App>| {
+            h.state()
+                .meeting()
+                .and_then(|s| s.meeting().actions.first())
+                .map(|a| a.responsible.clone())
+                .unwrap_or_default()
+        };
+        let before = responsible(&h);
+        assert!(!before.is_empty(), "the chair by default");
+        h.get_by_label("Ansvarig").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        type_keys(&mut h, "Kim Berg");
+        assert_eq!(responsible(&h), "Kim Berg");
+        // Leave the field, then undo: the whole name goes back at once.
+        h.get_by_label("Diskussion").click();
+        h.run();
+        h.key_press(Key::Escape);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(responsible(&h), before);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+        h.run();
+        assert_eq!(responsible(&h), "Kim Berg", "and redo brings it back whole");
+    }
+
+    #[test]
     fn an_assessment_changed_in_the_meeting_says_what_it_was() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
@@ -1603,16 +1637,19 @@ mod meetings {
         h.get_by_label("Öppna");
         std::fs::remove_file(&pdf).expect("remove");
 
-        // A personnummer in a decision of § 3: refused, and the chair is taken there.
-        let reopen = medborgarlofte::gui::meeting::MeetingCommand::Reopen("Rättelse".into());
-        h.state_mut().handle(Command::Meeting(reopen));
-        let edit = medborgarlofte::model::meeting_edit::MeetingEdit::AddDecision {
-            item: 2,
-            text: "ge 811218-9876 ordet".into(),
-        };
-        h.state_mut().handle(Command::Meeting(
-            medborgarlofte::gui::meeting::MeetingCommand::Edit(edit),
-        ));
+        // A personnummer written into the file by hand, in a decision of
+        // § 3: printing is refused, and the chair is taken to the field.
+        h.state_mut().handle(Command::CloseMeeting);
+        let file = dir.path().join("meetings/2017-03-16.ron");
+        let text = std::fs::read_to_string(&file).expect("read");
+        let text = text.replacen(
+            "decisions: [\"godkänna dagordningen\"]",
+            "decisions: [\"godkänna dagordningen\", \"ge 811218-9876 ordet\"]",
+            1,
+        );
+        assert!(text.contains("9876"));
+        std::fs::write(&file, text).expect("write");
+        h.state_mut().handle(Command::OpenMeeting(file));
         h.run();
         h.key_press_modifiers(Modifiers::COMMAND, Key::P);
         h.run();
@@ -1621,9 +1658,75 @@ mod meetings {
             error.contains("§ 3") && error.contains("personnummer"),
             "{error}"
         );
-        assert_eq!(h.state().meeting().map(|s| s.current), Some(2));
         assert!(!h.state().is_printing());
         assert!(!pdf.exists());
+        // Enter closes the message; the field is marked and has the focus.
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(h.state().error(), None);
+        assert_eq!(h.state().meeting().map(|s| s.current), Some(2));
+        h.get_by_label_contains("Här står ett personnummer");
+        // Reopened for the correction, the field also gets the focus.
+        let reopen = medborgarlofte::gui::meeting::MeetingCommand::Reopen("Rättelse".into());
+        h.state_mut().handle(Command::Meeting(reopen));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        let field = h
+            .query_all_by_value("ge 811218-9876 ordet")
+            .next()
+            .expect("the decision's field");
+        assert!(field.is_focused(), "the offending field has the focus");
+    }
+
+    #[test]
+    fn a_personnummer_typed_into_the_meeting_is_refused_and_reaches_no_file() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        // A participant's name.
+        h.get_by_label_contains("Deltagare (").click();
+        h.run();
+        h.get_by_label("Namn").click();
+        h.run();
+        h.get_by_label("Namn").type_text("Kim 811218-9876");
+        h.run();
+        h.get_by_label_contains("Namnet innehåller ett personnummer");
+        h.get_by_label("Lägg till deltagare").click();
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert!(
+            session
+                .meeting()
+                .participants
+                .iter()
+                .all(|p| !p.name.contains("9876"))
+        );
+        // The discussion: typed key by key, refused at the last digit.
+        h.get_by_label("Diskussion").click();
+        h.run();
+        type_keys(&mut h, "Ring 811218-9876");
+        let discussion = h.state().meeting().expect("open").meeting().items[0]
+            .discussion
+            .clone();
+        assert_eq!(discussion, "Ring 811218-987", "the last digit was refused");
+        h.get_by_label_contains("får inte skrivas i mötet (diskussionen i § 1)");
+        // Saved, autosaved: no file holds it.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        h.get_by_label("Diskussion").click();
+        type_keys(&mut h, " x");
+        h.run_steps(40);
+        for entry in std::fs::read_dir(dir.path().join("meetings")).expect("meetings") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read(&path).expect("read");
+            assert!(
+                !String::from_utf8_lossy(&text).contains("811218-9876"),
+                "{} holds it",
+                path.display()
+            );
+        }
     }
 }
 

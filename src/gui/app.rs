@@ -304,7 +304,7 @@ impl App {
             Command::BrowsePledgeFolder => self.browse_pledge_folder(),
             Command::CloseNewPledge => self.new_pledge = None,
             Command::CloseShortcuts => self.shortcuts_open = false,
-            Command::DismissError => self.error = None,
+            Command::DismissError => self.dismiss_error(),
             Command::DismissNotice => self.notice = None,
             Command::SetAsOf(date) => {
                 if let Some(doc) = &mut self.doc {
@@ -352,10 +352,7 @@ impl App {
             Command::SelectProblem(index) => self.view.selected_problem = Some(index),
             Command::Meeting(command) => self.meeting_command(command),
             Command::OpenMeeting(path) => self.open_meeting(&path),
-            Command::CreateMeeting(date) => {
-                self.new_meeting_dialog = None;
-                self.start_session(|doc, _| MeetingSession::create(doc, date));
-            }
+            Command::CreateMeeting(date) => self.create_meeting(date),
             Command::CancelNewMeeting => self.new_meeting_dialog = None,
             Command::CloseMeeting => {
                 if self.meeting_unsaved() {
@@ -393,6 +390,20 @@ impl App {
 
     fn open_meeting(&mut self, path: &Path) {
         self.start_session(|doc, _| MeetingSession::open(doc, path));
+    }
+
+    /// Closes the error message; a field it named gets the focus.
+    fn dismiss_error(&mut self) {
+        self.error = None;
+        if let Some(session) = &self.meeting {
+            session.focus_marked_field();
+        }
+    }
+
+    /// Creates the meeting on the day the dialog gave.
+    fn create_meeting(&mut self, date: Date) {
+        self.new_meeting_dialog = None;
+        self.start_session(|doc, _| MeetingSession::create(doc, date));
     }
 
     /// Asks for the new meeting's date (see [`NewMeetingDialog`]).
@@ -457,13 +468,10 @@ impl App {
         let printed = match crate::minutes::guard(&pledge, &meetings, &meeting, &live) {
             Ok(printed) => printed,
             Err(err) => {
-                if let crate::minutes::MinutesError::PersonalData {
-                    item: Some(item), ..
-                } = &err
-                    && *item > 0
+                if let crate::minutes::MinutesError::PersonalData { .. } = &err
                     && let Some(session) = &mut self.meeting
                 {
-                    let _ = session.handle(MeetingCommand::GoTo(item - 1), self.today);
+                    session.mark_personal_data();
                 }
                 self.view.tab = Tab::Meeting;
                 self.error = Some(err.to_string());

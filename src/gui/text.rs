@@ -433,6 +433,10 @@ pub struct Texts {
     pub calendar_meeting_date: &'static str,
     /// Note under the meeting shortcuts: where the digit keys work.
     pub assessment_keys_note: &'static str,
+    /// Under the field holding the personnummer printing was refused for.
+    pub marked_personal_data: &'static str,
+    /// Under the new participant name when it holds a personnummer.
+    pub participant_personal_data: &'static str,
 }
 
 impl Texts {
@@ -1074,6 +1078,8 @@ pub static SV: Texts = Texts {
     },
     calendar_meeting_date: "Välj mötets datum i kalendern",
     assessment_keys_note: "Siffrorna 1–8 bedömer bara när bedömningsraden har fokus. PageDown och PageUp går till nästa punkt och ställer fokus där.",
+    marked_personal_data: "Här står ett personnummer: ta bort det innan protokollet skrivs ut.",
+    participant_personal_data: "Namnet innehåller ett personnummer. Skriv bara namnet: deltagarna står i protokollet, som publiceras.",
 };
 
 /// The texts of the user's language (Swedish; English can be added here).

@@ -9,7 +9,7 @@ pub mod pdf;
 
 use crate::model::Pledge;
 use crate::model::meeting::{CommitmentSnapshot, Meeting, MeetingState};
-use crate::privacy::{self, Guarded, Leak, Step, path_words};
+use crate::privacy::{self, Guarded, Leak, path_words};
 
 /// Why the minutes were not written.
 #[derive(Debug, thiserror::Error)]
@@ -74,7 +74,7 @@ fn source_of(
     leak: &Leak,
 ) -> MinutesError {
     let (item, field) = if let Some(found) = privacy::find_leak(meeting, &leak.digits) {
-        meeting_field(meeting, &found.path)
+        crate::model::meeting_field::field_words(meeting, &found.path)
     } else if let Some((other, found)) = meetings
         .iter()
         .find_map(|m| Some((m, privacy::find_leak(m, &leak.digits)?)))
@@ -99,38 +99,6 @@ fn source_of(
         item,
         field,
         kind: leak.kind.to_string(),
-    }
-}
-
-/// "beslut 2 i § 3", "åtgärd A4", or the field's path in the meeting file.
-fn meeting_field(meeting: &Meeting, path: &[Step]) -> (Option<usize>, String) {
-    match path {
-        [Step::Field("items"), Step::Index(i), rest @ ..] => {
-            let what = match rest {
-                [Step::Field("discussion")] => "diskussionen".to_owned(),
-                [Step::Field("decisions"), Step::Index(d)] => format!("beslut {}", d + 1),
-                [Step::Field("kind"), Step::Field("reason")] => "skälet".to_owned(),
-                [Step::Field("kind"), ..] => "rubriken".to_owned(),
-                _ => format!("fältet \"{}\"", path_words(rest)),
-            };
-            (Some(i + 1), format!("{what} i § {}", i + 1))
-        }
-        [Step::Field("actions"), Step::Index(a), rest @ ..] => {
-            let id = meeting
-                .actions
-                .get(*a)
-                .map_or_else(|| (a + 1).to_string(), |action| action.id.to_string());
-            let what = match rest {
-                [Step::Field("text")] => format!("åtgärd {id}"),
-                [Step::Field("responsible")] => format!("ansvarig för åtgärd {id}"),
-                _ => format!("fältet \"{}\" i åtgärd {id}", path_words(rest)),
-            };
-            (None, what)
-        }
-        _ => (
-            None,
-            format!("fältet \"{}\" i mötesfilen", path_words(path)),
-        ),
     }
 }
 

@@ -211,31 +211,22 @@ pub enum EditError {
     /// The action item is not open from an earlier meeting.
     #[error("åtgärd {0} finns inte bland de tidigare mötenas åtgärder på dagordningen")]
     UnknownAction(String),
+    /// The edit would put a personnummer or samordningsnummer in the
+    /// meeting, which is printed in minutes that are published.
+    #[error(
+        "ett {kind} får inte skrivas i mötet ({field}): protokollet publiceras; skriv aldrig personnummer där"
+    )]
+    PersonalData {
+        /// The § number (1-based) when the text belongs to one.
+        item: Option<usize>,
+        /// Where, in words ("ansvarig för åtgärd A6").
+        field: String,
+        /// Which kind of number.
+        kind: String,
+    },
 }
 
 impl MeetingEdit {
-    /// Whether this edit continues `previous` so both are one undo step:
-    /// typing in the same text field.
-    fn continues(&self, previous: &MeetingEdit) -> bool {
-        use MeetingEdit as E;
-        match (self, previous) {
-            (E::SetDetails { .. }, E::SetDetails { .. })
-            | (E::SetNextMeeting(_), E::SetNextMeeting(_))
-            | (E::SetAdjustment(_), E::SetAdjustment(_)) => true,
-            (E::SetDiscussion { item: a, .. }, E::SetDiscussion { item: b, .. })
-            | (E::SetReason { item: a, .. }, E::SetReason { item: b, .. }) => a == b,
-            (
-                E::SetDecision {
-                    item: a, index: i, ..
-                },
-                E::SetDecision {
-                    item: b, index: j, ..
-                },
-            ) => a == b && i == j,
-            _ => false,
-        }
-    }
-
     fn apply(&self, meeting: &mut Meeting) -> Result<(), EditError> {
         use MeetingEdit as E;
         // A justerat meeting only changes by being reopened with a reason, or
@@ -477,12 +468,18 @@ fn remove<T>(list: &mut Vec<T>, index: usize) -> Result<(), EditError> {
     Ok(())
 }
 
-/// One undo step: the meeting before it, and the edit that started it
-/// (none for a redone step, which never merges with what follows).
+/// A text field being typed into, named by the view (any number that is
+/// stable for the field, such as its widget id). The model only compares
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldId(pub u64);
+
+/// One undo step: the meeting before it, and the field it types into (none
+/// for any other edit and for a redone step, which never continue).
 #[derive(Debug, Clone)]
 struct Step {
     before: Meeting,
-    edit: Option<MeetingEdit>,
+    field: Option<FieldId>,
 }
 
 /// A meeting being edited, with undo/redo and the unsaved-changes flag.
@@ -493,16 +490,22 @@ pub struct MeetingEditor {
     redo: Vec<Meeting>,
     /// The meeting as last saved (or loaded), to tell whether it changed.
     saved: Meeting,
-    /// Set after undo/redo/save so the next text edit starts a new step.
+    /// Set when typing ended (the field lost focus) and after undo, redo and
+    /// save, so the next typing starts a new step.
     break_merge: bool,
     /// Counts every change (edit, undo, redo), for autosave.
     version: u64,
+    /// How many identity numbers the meeting held when it was loaded (a
+    /// file written by hand may hold one; the loader reports it). An edit
+    /// may never add one.
+    known_leaks: usize,
 }
 
 impl MeetingEditor {
     /// Starts editing `meeting` (as loaded or just created: nothing unsaved).
     pub fn new(meeting: Meeting) -> Self {
         MeetingEditor {
+            known_leaks: crate::privacy::leaks(&meeting).len(),
             saved: meeting.clone(),
             meeting,
             undo: Vec::new(),
@@ -517,23 +520,59 @@ impl MeetingEditor {
         &self.meeting
     }
 
-    /// Applies one edit. Typing into the same field continues the previous
-    /// undo step, so a paragraph is undone at once, not letter by letter.
+    /// Applies one edit as an undo step of its own.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "an edit is a command handed over, as from the view's queue"
+    )]
     pub fn apply(&mut self, edit: MeetingEdit) -> Result<(), EditError> {
+        self.step(&edit, None)
+    }
+
+    /// Applies an edit typed into `field`. While the chair keeps typing in
+    /// the same field the edits are one undo step, from the moment the field
+    /// got focus until it lost it ([`MeetingEditor::end_typing`]): a name or
+    /// a paragraph is undone whole, never letter by letter.
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "an edit is a command handed over, as from the view's queue"
+    )]
+    pub fn type_into(&mut self, field: FieldId, edit: MeetingEdit) -> Result<(), EditError> {
+        self.step(&edit, Some(field))
+    }
+
+    /// The field being typed into lost focus: the next edit is a new step.
+    pub fn end_typing(&mut self) {
+        self.break_merge = true;
+    }
+
+    fn step(&mut self, edit: &MeetingEdit, field: Option<FieldId>) -> Result<(), EditError> {
         let before = self.meeting.clone();
         edit.apply(&mut self.meeting)?;
+        // Refused as it is typed, so it never reaches the meeting file, its
+        // .bak or its recovery file: checked on the whole meeting, not on
+        // the fields someone remembered.
+        let leaks = crate::privacy::leaks(&self.meeting);
+        if leaks.len() > self.known_leaks {
+            let leak = leaks
+                .iter()
+                .find(|l| crate::privacy::find_leak(&before, &l.digits).is_none())
+                .or(leaks.last());
+            let (item, field) = leak.map_or((None, String::new()), |l| {
+                super::meeting_field::field_words(&self.meeting, &l.path)
+            });
+            let kind = leak.map(|l| l.kind.to_string()).unwrap_or_default();
+            self.meeting = before;
+            return Err(EditError::PersonalData { item, field, kind });
+        }
+        // One typed away is gone for good: it may not come back by typing.
+        self.known_leaks = leaks.len();
         self.redo.clear();
         let continues = !self.break_merge
-            && self
-                .undo
-                .last()
-                .and_then(|step| step.edit.as_ref())
-                .is_some_and(|last| edit.continues(last));
+            && field.is_some()
+            && self.undo.last().is_some_and(|step| step.field == field);
         if !continues {
-            self.undo.push(Step {
-                before,
-                edit: Some(edit),
-            });
+            self.undo.push(Step { before, field });
         }
         self.break_merge = false;
         self.version += 1;
@@ -553,6 +592,8 @@ impl MeetingEditor {
         };
         let after = std::mem::replace(&mut self.meeting, step.before);
         self.redo.push(after);
+        // Undo only returns to versions that held no new number.
+        self.known_leaks = crate::privacy::leaks(&self.meeting).len();
         self.break_merge = true;
         self.version += 1;
         true
@@ -564,7 +605,11 @@ impl MeetingEditor {
             return false;
         };
         let before = std::mem::replace(&mut self.meeting, after);
-        self.undo.push(Step { before, edit: None });
+        self.known_leaks = crate::privacy::leaks(&self.meeting).len();
+        self.undo.push(Step {
+            before,
+            field: None,
+        });
         self.break_merge = true;
         self.version += 1;
         true
@@ -788,10 +833,13 @@ mod tests {
         for word in ["Tillsynerna ", "har ", "ökat."] {
             text.push_str(word);
             editor
-                .apply(MeetingEdit::SetDiscussion {
-                    item: 0,
-                    text: text.clone(),
-                })
+                .type_into(
+                    FieldId(7),
+                    MeetingEdit::SetDiscussion {
+                        item: 0,
+                        text: text.clone(),
+                    },
+                )
                 .expect("editable");
         }
         editor
@@ -808,6 +856,117 @@ mod tests {
         assert!(editor.undo());
         assert_eq!(editor.meeting(), &original);
         assert!(!editor.can_undo());
+    }
+
+    /// One visit to a field is one step: leaving it (focus out) ends the
+    /// step, and another field's typing is a step of its own even when the
+    /// same edit kind (an action's text and its responsible) sets both.
+    #[test]
+    fn each_visit_to_a_field_is_one_undo_step() {
+        let original = meeting();
+        let mut editor = MeetingEditor::new(original.clone());
+        let action = original.actions[0].clone();
+        let set = |f: &dyn Fn(&mut ActionItem)| {
+            let mut a = action.clone();
+            f(&mut a);
+            MeetingEdit::SetAction {
+                index: 0,
+                action: a,
+            }
+        };
+        // Ansvarig typed letter by letter: one step.
+        for typed in ["K", "Ki", "Kim", "Kim B"] {
+            editor
+                .type_into(FieldId(1), set(&|a| a.responsible = typed.into()))
+                .expect("editable");
+        }
+        // Then the text field: its own step.
+        let with_name = editor.meeting().actions[0].clone();
+        editor
+            .type_into(
+                FieldId(2),
+                MeetingEdit::SetAction {
+                    index: 0,
+                    action: ActionItem {
+                        text: "Boka".into(),
+                        ..with_name.clone()
+                    },
+                },
+            )
+            .expect("editable");
+        // Back to Ansvarig after leaving it: a new step.
+        editor.end_typing();
+        editor
+            .type_into(
+                FieldId(1),
+                MeetingEdit::SetAction {
+                    index: 0,
+                    action: ActionItem {
+                        text: "Boka".into(),
+                        responsible: "Kim Berg".into(),
+                        ..with_name.clone()
+                    },
+                },
+            )
+            .expect("editable");
+        assert!(editor.undo());
+        assert_eq!(editor.meeting().actions[0].responsible, "Kim B");
+        assert_eq!(editor.meeting().actions[0].text, "Boka");
+        assert!(editor.undo());
+        assert_eq!(editor.meeting().actions[0], with_name);
+        assert!(editor.undo());
+        assert_eq!(
+            editor.meeting().actions[0].responsible,
+            original.actions[0].responsible,
+            "the whole name, not a letter"
+        );
+        assert_eq!(editor.meeting(), &original);
+    }
+
+    #[test]
+    fn a_personnummer_is_refused_as_it_is_typed_and_never_enters_the_meeting() {
+        let original = meeting();
+        let mut editor = MeetingEditor::new(original.clone());
+        let refused = editor.type_into(
+            FieldId(1),
+            MeetingEdit::SetDiscussion {
+                item: 0,
+                text: "Ring 811218 – 9876 om detta".into(),
+            },
+        );
+        match refused {
+            Err(EditError::PersonalData { item, field, kind }) => {
+                assert_eq!(item, Some(1));
+                assert_eq!(field, "diskussionen i § 1");
+                assert_eq!(kind, "personnummer");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(editor.meeting(), &original, "nothing of it was kept");
+        assert!(!editor.can_undo());
+        let participant = Participant {
+            name: "Kim 19811218-9876".into(),
+            title: None,
+            organisation: Organisation::Annan(String::new()),
+            role: Role::Ledamot,
+            excused: false,
+        };
+        let message = editor
+            .apply(MeetingEdit::AddParticipant(participant))
+            .expect_err("refused")
+            .to_string();
+        assert!(message.contains("deltagare 6:s namn"), "{message}");
+        assert_eq!(editor.meeting(), &original);
+        // A date and a count are not a personnummer.
+        editor
+            .type_into(
+                FieldId(1),
+                MeetingEdit::SetDiscussion {
+                    item: 0,
+                    text: "2017-03-16 1234 besök".into(),
+                },
+            )
+            .expect("no number");
     }
 
     #[test]

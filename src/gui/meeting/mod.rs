@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::model::meeting::{
     ActionItem, ActionStatus, Adjustment, Assessment, ItemKind, Meeting, MeetingState, differences,
 };
-use crate::model::meeting_edit::{EditError, MeetingEdit, MeetingEditor};
+use crate::model::meeting_edit::{EditError, FieldId, MeetingEdit, MeetingEditor};
 use crate::model::{ActionId, CommitmentId, Date};
 use crate::status::StatusReport;
 use crate::store::{self, SaveError};
@@ -32,6 +32,16 @@ pub const AUTOSAVE_AFTER_SECS: f64 = 2.0;
 pub enum MeetingCommand {
     /// Apply an edit.
     Edit(MeetingEdit),
+    /// Apply an edit typed into a text field: one undo step per visit to
+    /// the field.
+    Type {
+        /// The field (its widget id).
+        field: FieldId,
+        /// The field's new value.
+        edit: MeetingEdit,
+    },
+    /// The field being typed into gained or lost focus.
+    EndTyping,
     /// Assess the current commitment item (with a snapshot of the figures).
     Assess(Assessment),
     /// Go to an agenda item.
@@ -144,6 +154,14 @@ pub struct MeetingSession {
     pub new_item: String,
     /// Set when saving met a file changed by someone else.
     pub conflict: Option<Conflict>,
+    /// The text field whose last typing was refused, and why (a
+    /// personnummer): shown under the field until it is typed into again.
+    pub refused: Option<(FieldId, String)>,
+    /// The text printing was refused for (a personnummer in a meeting file
+    /// written elsewhere): its path in the meeting, marked in the view.
+    pub marked: Option<Vec<crate::privacy::Step>>,
+    /// Give the marked field the keyboard focus, once.
+    pub(super) focus_marked: std::cell::Cell<bool>,
     /// The agenda item the list was last scrolled to.
     scrolled_to: Option<usize>,
     /// Chart points of the current commitment item: (item, points).
@@ -262,6 +280,9 @@ impl MeetingSession {
             new_participant: String::new(),
             new_item: String::new(),
             conflict: None,
+            refused: None,
+            marked: None,
+            focus_marked: std::cell::Cell::new(false),
             scrolled_to: None,
             chart: None,
         }
@@ -281,6 +302,8 @@ impl MeetingSession {
     pub fn handle(&mut self, command: MeetingCommand, today: Date) -> Result<Outcome, String> {
         match command {
             MeetingCommand::Edit(edit) => self.edit(edit)?,
+            MeetingCommand::Type { field, edit } => self.type_into(field, edit)?,
+            MeetingCommand::EndTyping => self.editor.end_typing(),
             MeetingCommand::Assess(assessment) => return self.assess(assessment),
             MeetingCommand::GoTo(i) => self.go_to(i),
             MeetingCommand::Next => self.go_to(self.current + 1),
@@ -384,9 +407,36 @@ impl MeetingSession {
         self.editor
             .apply(edit)
             .map_err(|e: EditError| e.to_string())?;
+        self.edited();
+        Ok(())
+    }
+
+    /// Typing into `field`; a personnummer is refused and said under it.
+    fn type_into(&mut self, field: FieldId, edit: MeetingEdit) -> Result<(), String> {
+        match self.editor.type_into(field, edit) {
+            Ok(()) => {
+                self.edited();
+                if self.refused.as_ref().is_some_and(|(f, _)| *f == field) {
+                    self.refused = None;
+                }
+                Ok(())
+            }
+            Err(refused @ EditError::PersonalData { .. }) => {
+                self.refused = Some((field, refused.to_string()));
+                Ok(())
+            }
+            Err(other) => Err(other.to_string()),
+        }
+    }
+
+    /// After any change: autosave timing, the current item, and the mark
+    /// of a personnummer that has been typed away.
+    fn edited(&mut self) {
         self.changed_at = None;
         self.clamp_current();
-        Ok(())
+        if self.marked.is_some() && crate::privacy::leaks(self.meeting()).is_empty() {
+            self.marked = None;
+        }
     }
 
     /// Moves to agenda item `index` (kept on the agenda), with the keyboard
@@ -517,6 +567,29 @@ impl MeetingSession {
         self.effects = doc
             .pledge()
             .map_or_else(Vec::new, |p| crate::status::indicators::snapshots(p, date));
+    }
+
+    /// Marks the first personnummer in the meeting (printing was refused for
+    /// it) and goes to its §.
+    pub fn mark_personal_data(&mut self) {
+        let Some(leak) = crate::privacy::leaks(self.meeting()).into_iter().next() else {
+            return;
+        };
+        if let [
+            crate::privacy::Step::Field("items"),
+            crate::privacy::Step::Index(i),
+            ..,
+        ] = leak.path.as_slice()
+        {
+            self.current = (*i).min(self.meeting().items.len().saturating_sub(1));
+        }
+        self.marked = Some(leak.path);
+    }
+
+    /// Gives the marked field the focus on the next frame (when the error
+    /// message that covered it has closed).
+    pub fn focus_marked_field(&self) {
+        self.focus_marked.set(self.marked.is_some());
     }
 
     /// Whether the commitment's target has a condition.

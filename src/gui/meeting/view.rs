@@ -10,7 +10,8 @@ use crate::model::meeting::{
     Adjustment, Assessment, ClockTime, CommitmentReview, ItemKind, Meeting, MeetingState,
     NextMeeting, Organisation, actions_before, latest_assessment,
 };
-use crate::model::meeting_edit::MeetingEdit;
+use crate::model::meeting_edit::{FieldId, MeetingEdit};
+use crate::privacy::Step;
 use crate::status::words;
 
 use super::super::calendar::{DateField, stored_date_field};
@@ -104,6 +105,58 @@ pub fn chairing_ui(
 
 fn emit(commands: &mut Vec<Command>, command: MeetingCommand) {
     commands.push(Command::Meeting(command));
+}
+
+/// What a text field of the meeting did this frame: the edit its new text
+/// makes (one undo step from focus in to focus out), and the end of typing
+/// when the focus came or went.
+fn typed(commands: &mut Vec<Command>, response: &egui::Response, edit: Option<MeetingEdit>) {
+    if response.gained_focus() || response.lost_focus() {
+        emit(commands, MeetingCommand::EndTyping);
+    }
+    if let Some(edit) = edit {
+        emit(
+            commands,
+            MeetingCommand::Type {
+                field: FieldId(response.id.value()),
+                edit,
+            },
+        );
+    }
+}
+
+/// Under a field whose typing was refused (a personnummer): why, marked.
+/// A field holding the number printing was refused for (`path` in the
+/// meeting) is marked and gets the focus once.
+fn refusal_ui(ui: &mut Ui, session: &MeetingSession, response: &egui::Response, path: &[Step]) {
+    let palette = Palette::for_ui(ui);
+    let mark = |ui: &Ui| {
+        ui.painter().rect_stroke(
+            response.rect.expand(2.0),
+            2.0,
+            egui::Stroke::new(2.0, palette.error),
+            egui::StrokeKind::Outside,
+        );
+    };
+    if session.marked.as_deref() == Some(path) {
+        mark(ui);
+        if session.focus_marked.take() {
+            response.request_focus();
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
+        ui.label(RichText::new(format!("⚠ {}", texts().marked_personal_data)).color(palette.error));
+    }
+    if let Some((field, message)) = &session.refused
+        && *field == FieldId(response.id.value())
+    {
+        mark(ui);
+        let mut chars = message.chars();
+        let sentence = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default();
+        ui.label(RichText::new(format!("⚠ {sentence}")).color(palette.error));
+    }
 }
 
 fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>) {
@@ -264,10 +317,20 @@ fn participants_ui(
                     )
                     .labelled_by(label.id);
                     let name = session.new_participant.trim().to_owned();
-                    if ui
-                        .add_enabled(!name.is_empty(), egui::Button::new(t.add_participant))
-                        .clicked()
-                    {
+                    // Refused as typed: a name is printed in the minutes.
+                    let number = !crate::privacy::find_id_numbers(&name).is_empty();
+                    let add = ui.add_enabled(
+                        !name.is_empty() && !number,
+                        egui::Button::new(t.add_participant),
+                    );
+                    if number {
+                        let palette = Palette::for_ui(ui);
+                        ui.label(
+                            RichText::new(format!("⚠ {}", t.participant_personal_data))
+                                .color(palette.error),
+                        );
+                    }
+                    if add.clicked() {
                         let organisation = default_organisation(doc);
                         emit(
                             commands,
@@ -335,7 +398,7 @@ fn item_ui(ui: &mut Ui, session: &mut MeetingSession, doc: &Document, commands: 
                 mini_chart_ui(ui, session, doc, &review.commitment);
             }
             ItemKind::ForegaendeAtgarder => earlier_actions_ui(ui, session, doc, commands),
-            ItemKind::NastaMote => next_meeting_ui(ui, session.meeting(), commands),
+            ItemKind::NastaMote => next_meeting_ui(ui, session, commands),
             _ => {}
         }
         ui.add_space(tokens::GAP);
@@ -349,11 +412,21 @@ fn item_ui(ui: &mut Ui, session: &mut MeetingSession, doc: &Document, commands: 
                 }),
             );
         }
+        let path = [
+            Step::Field("items"),
+            Step::Index(index),
+            Step::Field("discussion"),
+        ];
+        let field = TextField {
+            label: t.discussion,
+            value: &item.discussion,
+            multiline: true,
+            path: &path,
+        };
         text_field_ui(
             ui,
-            t.discussion,
-            &item.discussion,
-            true,
+            session,
+            &field,
             |text| MeetingEdit::SetDiscussion { item: index, text },
             commands,
         );
@@ -363,18 +436,26 @@ fn item_ui(ui: &mut Ui, session: &mut MeetingSession, doc: &Document, commands: 
     });
 }
 
-/// A labelled text field whose every change is emitted as an edit.
+/// A labelled text field of the meeting: what it shows and where its text
+/// is in the meeting (to mark it when printing is refused for it).
+struct TextField<'a> {
+    label: &'a str,
+    value: &'a str,
+    multiline: bool,
+    path: &'a [Step],
+}
+
+/// A labelled text field whose every change is emitted as typing.
 fn text_field_ui(
     ui: &mut Ui,
-    label: &str,
-    value: &str,
-    multiline: bool,
+    session: &MeetingSession,
+    field: &TextField<'_>,
     edit: impl FnOnce(String) -> MeetingEdit,
     commands: &mut Vec<Command>,
 ) -> egui::Response {
-    let mut text = value.to_owned();
-    let label = ui.label(RichText::new(label).strong());
-    let widget = if multiline {
+    let mut text = field.value.to_owned();
+    let label = ui.label(RichText::new(field.label).strong());
+    let widget = if field.multiline {
         egui::TextEdit::multiline(&mut text).desired_rows(3)
     } else {
         egui::TextEdit::singleline(&mut text)
@@ -382,9 +463,8 @@ fn text_field_ui(
     let response = ui
         .add(widget.desired_width(f32::INFINITY))
         .labelled_by(label.id);
-    if response.changed() {
-        emit(commands, MeetingCommand::Edit(edit(text)));
-    }
+    typed(commands, &response, response.changed().then(|| edit(text)));
+    refusal_ui(ui, session, &response, field.path);
     response
 }
 
@@ -443,11 +523,22 @@ fn review_ui(
     assessment_row_ui(ui, session, review, commands);
     if review.assessment.is_some_and(Assessment::needs_reason) {
         let item = session.current;
+        let path = [
+            Step::Field("items"),
+            Step::Index(item),
+            Step::Field("kind"),
+            Step::Field("reason"),
+        ];
+        let field = TextField {
+            label: t.reason_label,
+            value: review.reason.as_deref().unwrap_or(""),
+            multiline: false,
+            path: &path,
+        };
         let response = text_field_ui(
             ui,
-            t.reason_label,
-            review.reason.as_deref().unwrap_or(""),
-            false,
+            session,
+            &field,
             |text| MeetingEdit::SetReason { item, text },
             commands,
         );
@@ -547,12 +638,19 @@ fn decisions_ui(
                 response.request_focus();
                 session.focus_decision = None;
             }
-            if response.changed() {
-                emit(
-                    commands,
-                    MeetingCommand::Edit(MeetingEdit::SetDecision { item, index, text }),
-                );
-            }
+            let changed = response.changed();
+            typed(
+                commands,
+                &response,
+                changed.then(|| MeetingEdit::SetDecision { item, index, text }),
+            );
+            let path = [
+                Step::Field("items"),
+                Step::Index(item),
+                Step::Field("decisions"),
+                Step::Index(index),
+            ];
+            refusal_ui(ui, session, &response, &path);
             if icon_button(ui, "✖", &t.remove_decision(index + 1), true).clicked() {
                 emit(
                     commands,
@@ -609,23 +707,49 @@ fn actions_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Comm
                         .hint_text(t.due_hint)
                 },
             );
-            due_field.labelled_by(due_label.id);
+            let due_field = due_field.labelled_by(due_label.id);
             let new_due = due_text.and_then(|due| match due.trim() {
                 "" => Some(None),
                 typed => typed.parse::<Date>().ok().map(Some),
             });
-            if response.changed() || who.changed() || new_due.is_some() {
+            // Each field its own typing, so undo restores one field whole.
+            let set = |change: &dyn Fn(&mut crate::model::meeting::ActionItem)| {
                 let mut updated = action.clone();
-                updated.text = text;
-                updated.responsible = responsible;
-                updated.due = new_due.unwrap_or(action.due);
-                emit(
-                    commands,
-                    MeetingCommand::Edit(MeetingEdit::SetAction {
-                        index,
-                        action: updated,
-                    }),
-                );
+                change(&mut updated);
+                MeetingEdit::SetAction {
+                    index,
+                    action: updated,
+                }
+            };
+            typed(
+                commands,
+                &response,
+                response
+                    .changed()
+                    .then(|| set(&|a| a.text.clone_from(&text))),
+            );
+            typed(
+                commands,
+                &who,
+                who.changed()
+                    .then(|| set(&|a| a.responsible.clone_from(&responsible))),
+            );
+            typed(
+                commands,
+                &due_field,
+                new_due.map(|due| set(&|a| a.due = due)),
+            );
+            for (field, name) in [
+                (&response, "text"),
+                (&who, "responsible"),
+                (&due_field, "due"),
+            ] {
+                let path = [
+                    Step::Field("actions"),
+                    Step::Index(index),
+                    Step::Field(name),
+                ];
+                refusal_ui(ui, session, field, &path);
             }
             if icon_button(ui, "✖", &t.remove_action(action.id.as_str()), true).clicked() {
                 emit(
@@ -810,7 +934,7 @@ enum TimeInput {
 
 /// A clock time field: empty clears it, a valid "TT:MM" sets it; the text
 /// is kept while it is being typed.
-fn time_field(ui: &mut Ui, label: &str, value: Option<ClockTime>) -> TimeInput {
+fn time_field(ui: &mut Ui, label: &str, value: Option<ClockTime>) -> (egui::Response, TimeInput) {
     let label = ui.label(label);
     let id = label.id.with("time");
     let (response, changed) = draft_field(
@@ -823,17 +947,16 @@ fn time_field(ui: &mut Ui, label: &str, value: Option<ClockTime>) -> TimeInput {
                 .hint_text("TT:MM")
         },
     );
-    response.labelled_by(label.id);
-    let Some(text) = changed else {
-        return TimeInput::Unchanged;
-    };
-    if text.trim().is_empty() {
-        TimeInput::Set(None)
-    } else {
-        text.trim()
+    let response = response.labelled_by(label.id);
+    let input = match changed {
+        None => TimeInput::Unchanged,
+        Some(text) if text.trim().is_empty() => TimeInput::Set(None),
+        Some(text) => text
+            .trim()
             .parse::<ClockTime>()
-            .map_or(TimeInput::Unchanged, |t| TimeInput::Set(Some(t)))
-    }
+            .map_or(TimeInput::Unchanged, |t| TimeInput::Set(Some(t))),
+    };
+    (response, input)
 }
 
 /// A date field with its calendar: a valid ÅÅÅÅ-MM-DD is returned once typed
@@ -866,43 +989,46 @@ fn details_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>
         .id_salt("meeting_details")
         .show(ui, |ui| {
             ui.add_enabled_ui(!read_only, |ui| {
-                let mut title = meeting.title.clone();
-                let mut place = meeting.place.clone();
-                let (mut start, mut end) = (meeting.start, meeting.end);
-                let mut changed = false;
+                let details = |title: &str, start, end, place: &str| MeetingEdit::SetDetails {
+                    title: title.to_owned(),
+                    start,
+                    end,
+                    place: place.to_owned(),
+                };
+                let (title, place) = (meeting.title.as_str(), meeting.place.as_str());
+                let (start, end) = (meeting.start, meeting.end);
                 ui.horizontal_wrapped(|ui| {
                     let label = ui.label(t.meeting_name);
-                    changed |= ui
-                        .add(egui::TextEdit::singleline(&mut title).desired_width(420.0))
-                        .labelled_by(label.id)
-                        .changed();
+                    let mut text = title.to_owned();
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(420.0))
+                        .labelled_by(label.id);
+                    let edit = field.changed().then(|| details(&text, start, end, place));
+                    typed(commands, &field, edit);
+                    refusal_ui(ui, session, &field, &[Step::Field("title")]);
                 });
                 ui.horizontal_wrapped(|ui| {
-                    if let TimeInput::Set(value) = time_field(ui, t.start_time, start) {
-                        start = value;
-                        changed = true;
-                    }
-                    if let TimeInput::Set(value) = time_field(ui, t.end_time, end) {
-                        end = value;
-                        changed = true;
-                    }
+                    let (field, input) = time_field(ui, t.start_time, start);
+                    let edit = match input {
+                        TimeInput::Set(value) => Some(details(title, value, end, place)),
+                        TimeInput::Unchanged => None,
+                    };
+                    typed(commands, &field, edit);
+                    let (field, input) = time_field(ui, t.end_time, end);
+                    let edit = match input {
+                        TimeInput::Set(value) => Some(details(title, start, value, place)),
+                        TimeInput::Unchanged => None,
+                    };
+                    typed(commands, &field, edit);
                     let label = ui.label(t.place_label);
-                    changed |= ui
-                        .add(egui::TextEdit::singleline(&mut place).desired_width(260.0))
-                        .labelled_by(label.id)
-                        .changed();
+                    let mut text = place.to_owned();
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(260.0))
+                        .labelled_by(label.id);
+                    let edit = field.changed().then(|| details(title, start, end, &text));
+                    typed(commands, &field, edit);
+                    refusal_ui(ui, session, &field, &[Step::Field("place")]);
                 });
-                if changed {
-                    emit(
-                        commands,
-                        MeetingCommand::Edit(MeetingEdit::SetDetails {
-                            title,
-                            start,
-                            end,
-                            place,
-                        }),
-                    );
-                }
                 ui.horizontal_wrapped(|ui| {
                     let current = meeting.adjustment.clone();
                     let mut adjust_place = current
@@ -910,19 +1036,32 @@ fn details_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>
                         .map(|a| a.place.clone())
                         .unwrap_or_default();
                     let label = ui.label(t.adjustment_place);
-                    let place_changed = ui
+                    let field = ui
                         .add(egui::TextEdit::singleline(&mut adjust_place).desired_width(160.0))
-                        .labelled_by(label.id)
-                        .changed();
+                        .labelled_by(label.id);
                     let date = date_field(ui, t.adjustment_date, current.as_ref().map(|a| a.date));
-                    if place_changed || date.is_some() {
-                        let date = date.or(current.map(|a| a.date)).unwrap_or(meeting.date);
+                    let adjustment = |place: String, date: Option<Date>| {
+                        let date = date
+                            .or(current.as_ref().map(|a| a.date))
+                            .unwrap_or(meeting.date);
+                        MeetingEdit::SetAdjustment(Some(Adjustment { place, date }))
+                    };
+                    let place_edit = field
+                        .changed()
+                        .then(|| adjustment(adjust_place.clone(), None));
+                    typed(commands, &field, place_edit);
+                    let path = [Step::Field("adjustment"), Step::Field("place")];
+                    refusal_ui(ui, session, &field, &path);
+                    if let Some(date) = date {
                         emit(
                             commands,
-                            MeetingCommand::Edit(MeetingEdit::SetAdjustment(Some(Adjustment {
-                                place: adjust_place,
-                                date,
-                            }))),
+                            MeetingCommand::Edit(adjustment(
+                                current
+                                    .as_ref()
+                                    .map(|a| a.place.clone())
+                                    .unwrap_or_default(),
+                                Some(date),
+                            )),
                         );
                     }
                 });
@@ -931,25 +1070,27 @@ fn details_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>
 }
 
 /// Date, time and place of the next meeting (in the "Nästa möte" item).
-fn next_meeting_ui(ui: &mut Ui, meeting: &Meeting, commands: &mut Vec<Command>) {
+fn next_meeting_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>) {
     let t = texts();
-    let current = meeting.next_meeting.clone();
+    let current = session.meeting().next_meeting.clone();
     ui.label(RichText::new(t.next_meeting_heading).strong());
     // The date on a row of its own: its calendar opens below it.
     let date = ui
         .horizontal(|ui| date_field(ui, t.col_date, current.as_ref().map(|n| n.date)))
         .inner;
     ui.horizontal_wrapped(|ui| {
-        let time = time_field(ui, t.start_time, current.as_ref().and_then(|n| n.time));
+        let (time_response, time) =
+            time_field(ui, t.start_time, current.as_ref().and_then(|n| n.time));
         let mut place = current
             .as_ref()
             .and_then(|n| n.place.clone())
             .unwrap_or_default();
         let label = ui.label(t.place_label);
-        let place_changed = ui
+        let place_response = ui
             .add(egui::TextEdit::singleline(&mut place).desired_width(240.0))
-            .labelled_by(label.id)
-            .changed();
+            .labelled_by(label.id);
+        let path = [Step::Field("next_meeting"), Step::Field("place")];
+        refusal_ui(ui, session, &place_response, &path);
         let Some(date) = date.or(current.as_ref().map(|n| n.date)) else {
             return;
         };
@@ -957,15 +1098,32 @@ fn next_meeting_ui(ui: &mut Ui, meeting: &Meeting, commands: &mut Vec<Command>) 
             TimeInput::Set(value) => Some(value),
             TimeInput::Unchanged => None,
         };
-        if date_changed_or(time.is_some() || place_changed, current.as_ref(), date) {
-            emit(
-                commands,
-                MeetingCommand::Edit(MeetingEdit::SetNextMeeting(Some(NextMeeting {
-                    date,
-                    time: time.unwrap_or(current.as_ref().and_then(|n| n.time)),
-                    place: (!place.trim().is_empty()).then_some(place),
-                }))),
-            );
+        let next = |time: Option<Option<ClockTime>>, place: String| {
+            MeetingEdit::SetNextMeeting(Some(NextMeeting {
+                date,
+                time: time.unwrap_or(current.as_ref().and_then(|n| n.time)),
+                place: (!place.trim().is_empty()).then_some(place),
+            }))
+        };
+        let kept_place = current
+            .as_ref()
+            .and_then(|n| n.place.clone())
+            .unwrap_or_default();
+        typed(
+            commands,
+            &place_response,
+            place_response.changed().then(|| next(None, place.clone())),
+        );
+        typed(
+            commands,
+            &time_response,
+            time.map(|time| next(Some(time), kept_place.clone())),
+        );
+        if !place_response.changed()
+            && time.is_none()
+            && date_changed_or(false, current.as_ref(), date)
+        {
+            emit(commands, MeetingCommand::Edit(next(None, kept_place)));
         }
     });
 }
