@@ -25,6 +25,7 @@ fn harness(origin: Origin) -> Harness<'static, App> {
         today: Date::from_ymd(2017, 3, 16).expect("valid date"),
         poll_interval_secs: 1.0,
         file_dialogs: false,
+        resume: false,
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 760.0))

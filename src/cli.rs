@@ -305,7 +305,11 @@ fn open_window(paths: &[PathBuf]) -> u8 {
             extra: rest.to_vec(),
         },
     };
-    if gui::run(gui::Start::new(origin)).is_ok() {
+    let start = gui::Start {
+        resume: paths.is_empty(),
+        ..gui::Start::new(origin)
+    };
+    if gui::run(start).is_ok() {
         return EXIT_OK;
     }
     // The error itself is the windowing library's, in English, with its

@@ -22,6 +22,7 @@ fn start(origin: Origin) -> Start {
         today: Date::from_ymd(2026, 1, 1).expect("valid date"),
         poll_interval_secs: 0.5,
         file_dialogs: false,
+        resume: false,
     }
 }
 
@@ -2731,5 +2732,67 @@ mod pledge_editing {
         h.run();
         h.get_by_label("Överfört från");
         h.get_by_label("Medborgarlöften Karlstad 2016–2017 (K4)");
+    }
+}
+
+/// The recovery file's timing, on the session itself with explicit clock
+/// times: within 1 s of a pause, and at least every 2 s of continuous typing.
+mod recovery_timing {
+    use super::*;
+    use medborgarlofte::gui::meeting::{MeetingCommand, MeetingSession, recovery_path};
+    use medborgarlofte::model::meeting_edit::{FieldId, MeetingEdit};
+
+    fn typed(session: &mut MeetingSession, text: &str) {
+        let edit = MeetingEdit::SetDiscussion {
+            item: 0,
+            text: text.to_owned(),
+        };
+        let today = Date::from_ymd(2026, 1, 1).expect("date");
+        session
+            .handle(
+                MeetingCommand::Type {
+                    field: FieldId(1),
+                    edit,
+                },
+                today,
+            )
+            .expect("typed");
+    }
+
+    #[test]
+    fn the_recovery_file_follows_a_pause_within_1_s_and_typing_within_2_s() {
+        let dir = sample_copy();
+        let doc = Document::open(
+            Origin::path(dir.path()),
+            Date::from_ymd(2026, 1, 1).expect("date"),
+        )
+        .expect("opens");
+        let mut session =
+            MeetingSession::create(&doc, Date::from_ymd(2017, 11, 9).expect("date")).expect("new");
+        let recovery = recovery_path(&session.path);
+        // A pause: written 1 s after the last key, not before.
+        typed(&mut session, "A");
+        assert!(!session.autosave(10.0));
+        assert!(!session.autosave(10.9));
+        assert!(session.autosave(11.0));
+        assert!(recovery.is_file());
+        // Continuous typing, a key every 0.3 s: never a pause of 1 s, yet
+        // the file is never more than 2 s behind.
+        let mut text = String::from("A");
+        let mut written = Vec::new();
+        for step in 0..40 {
+            let now = 20.0 + f64::from(step) * 0.3;
+            text.push('x');
+            typed(&mut session, &text);
+            if session.autosave(now) {
+                written.push(now);
+            }
+        }
+        assert!(written.len() >= 5, "{written:?}");
+        for pair in written.windows(2) {
+            assert!(pair[1] - pair[0] <= 2.0 + 1e-9, "{written:?}");
+        }
+        let due = session.autosave_due_in(32.0).expect("a change waits");
+        assert!(due <= 2.0, "{due}");
     }
 }

@@ -50,6 +50,9 @@ pub struct Start {
     /// Whether system file dialogs may be shown (tests turn them off: a
     /// dialog would wait for a person).
     pub file_dialogs: bool,
+    /// Started with no arguments: a meeting left unsaved in the last folder
+    /// (a crash, a power cut) reopens that folder instead of the sample.
+    pub resume: bool,
 }
 
 impl Start {
@@ -60,6 +63,7 @@ impl Start {
             today: Date::today(),
             poll_interval_secs: 1.0,
             file_dialogs: true,
+            resume: false,
         }
     }
 }
@@ -188,8 +192,24 @@ impl App {
             planning: None,
             new_pledge: None,
         };
-        app.handle(Command::Open(start.origin));
+        let origin = if start.resume {
+            app.left_unsaved_folder().unwrap_or(start.origin)
+        } else {
+            start.origin
+        };
+        app.handle(Command::Open(origin));
         app
+    }
+
+    /// The most recent folder holding a meeting's recovery file: the app
+    /// stopped without saving it (a crash, a power cut, a killed process).
+    fn left_unsaved_folder(&self) -> Option<Origin> {
+        let folder = self.settings.recent.first()?;
+        let meetings = std::fs::read_dir(folder.join(crate::store::MEETINGS_DIR)).ok()?;
+        meetings
+            .filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "recovery"))
+            .then(|| Origin::path(folder.clone()))
     }
 
     /// The open document, if any.
@@ -1301,10 +1321,8 @@ impl eframe::App for App {
         if let Some(session) = &mut self.meeting {
             let now = ctx.input(|i| i.time);
             session.autosave(now);
-            if session.has_unsaved_changes() {
-                ctx.request_repaint_after(Duration::from_secs_f64(
-                    super::meeting::AUTOSAVE_AFTER_SECS,
-                ));
+            if let Some(secs) = session.autosave_due_in(now) {
+                ctx.request_repaint_after(Duration::from_secs_f64(secs));
             }
         }
         let close_requested = ctx.input(|i| i.viewport().close_requested());
@@ -1415,6 +1433,12 @@ impl eframe::App for App {
         for command in commands {
             self.handle(command);
         }
+    }
+
+    /// Settings (the recent folders) are kept every few seconds, not every
+    /// 30: after a crash the restart must know which folder was open.
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(5)
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
