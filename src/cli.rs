@@ -560,11 +560,8 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
     if let Err(code) = check_output(&output, folder, &loaded) {
         return code;
     }
-    // The invitation prints no discussion or decision: nothing to warn of.
-    if document == Document::Minutes {
-        for warning in crate::minutes::case_warnings(chosen) {
-            eprintln!("varning: {warning}");
-        }
+    for warning in document.case_warnings(chosen) {
+        eprintln!("varning: {warning}");
     }
     // A meeting not yet concluded prints the figures as the reports stand
     // now; a concluded one prints what it kept.

@@ -450,11 +450,7 @@ impl App {
                 return;
             }
         };
-        // The invitation prints no discussion or decision to warn of.
-        let warnings = match document {
-            Document::Minutes => crate::minutes::case_warnings(&meeting),
-            Document::Invitation => Vec::new(),
-        };
+        let warnings = document.case_warnings(&meeting);
         if let Some(first) = warnings.first() {
             // A warning only: the minutes are written, the chair decides.
             self.notice = Some(Notice::new(format!("⚠ {first}")));

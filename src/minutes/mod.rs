@@ -35,6 +35,15 @@ impl Document {
         };
         format!("{stem}-{date}.pdf")
     }
+
+    /// [`case_warnings`] for the texts this document prints: the
+    /// invitation prints no discussion or decision, so it has none.
+    pub fn case_warnings(self, meeting: &Meeting) -> Vec<String> {
+        match self {
+            Document::Minutes => case_warnings(meeting),
+            Document::Invitation => Vec::new(),
+        }
+    }
 }
 
 impl std::fmt::Display for Document {
