@@ -111,26 +111,28 @@ pub fn guard_document(
             .map_or_else(|| id.to_string(), |p| p.name.clone()),
         None => crate::format::list(&crate::model::roles::letterhead(pledge)),
     };
-    let info = match document {
-        Document::Minutes => pdf::DocInfo {
-            title: format!("Protokoll – {}", meeting.title),
-            author: convener,
-            draft: meeting.state != MeetingState::Justerat,
-            footer: "Justerandes signatur".into(),
-            initials: true,
-        },
+    let (info, blocks) = match document {
+        Document::Minutes => (
+            pdf::DocInfo {
+                title: format!("Protokoll – {}", meeting.title),
+                author: convener,
+                draft: meeting.state != MeetingState::Justerat,
+                footer: "Justerandes signatur".into(),
+                initials: true,
+            },
+            content::blocks(pledge, meetings, meeting, live),
+        ),
         // An invitation is final when sent: no draft mark, nothing to initial.
-        Document::Invitation => pdf::DocInfo {
-            title: format!("Kallelse – {}", meeting.title),
-            author: convener,
-            draft: false,
-            footer: format!("Kallelse till mötet {}", meeting.date),
-            initials: false,
-        },
-    };
-    let blocks = match document {
-        Document::Minutes => content::blocks(pledge, meetings, meeting, live),
-        Document::Invitation => content::invitation_blocks(pledge, meetings, meeting, live),
+        Document::Invitation => (
+            pdf::DocInfo {
+                title: format!("Kallelse – {}", meeting.title),
+                author: convener,
+                draft: false,
+                footer: format!("Kallelse till mötet {}", meeting.date),
+                initials: false,
+            },
+            content::invitation_blocks(pledge, meetings, meeting, live),
+        ),
     };
     privacy::guard(pdf::Printed { info, blocks }, |_, leak| {
         source_of(document, pledge, meetings, meeting, leak)
