@@ -1,4 +1,4 @@
-//! Command-line interface: `check`, `status`, `minutes`, `report`, `import` and `export`; without a subcommand it
+//! Command-line interface: `check`, `status`, `minutes`, `kallelse`, `report`, `import` and `export`; without a subcommand it
 //! opens the desktop app on a pledge (the bundled sample when no path is given).
 
 mod json;
@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::minutes::Document;
 use crate::model::{Date, Pledge, Severity};
 use crate::status;
 use crate::store::{self, Inputs, Loaded};
@@ -52,15 +53,18 @@ enum Command {
     },
     /// Skriv protokollet från ett uppföljningsmöte som PDF (A4).
     Minutes {
-        /// Mapp med pledge.ron, activities/ och meetings/.
-        #[arg(value_name = "MAPP")]
-        folder: PathBuf,
-        /// Mötet: datum (ÅÅÅÅ-MM-DD) eller sökväg till mötesfilen.
-        #[arg(long, value_name = "MÖTE")]
-        meeting: String,
-        /// Utfil; standard är protokoll-<datum>.pdf bredvid mötesfilen.
-        #[arg(short, long, value_name = "PDF")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        args: MeetingArgs,
+    },
+    /// Skriv kallelsen till ett uppföljningsmöte som PDF (A4), att skicka ut före mötet.
+    #[command(
+        long_about = "Skriv kallelsen till ett uppföljningsmöte som PDF (A4), att skicka ut före mötet: \
+            tid och plats, kallade, dagordning, öppna åtgärder från tidigare möten och läget för \
+            varje åtagande per mötesdagen som underlag. Mötet kan vara ett utkast som förbereds i förväg."
+    )]
+    Kallelse {
+        #[command(flatten)]
+        args: MeetingArgs,
     },
     /// Skriv en lägesrapport till medborgarna (PDF eller tillgänglig HTML) att publicera.
     Report {
@@ -135,6 +139,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+/// Which meeting a document is printed for, and where it goes.
+#[derive(Debug, clap::Args)]
+struct MeetingArgs {
+    /// Mapp med pledge.ron, activities/ och meetings/.
+    #[arg(value_name = "MAPP")]
+    folder: PathBuf,
+    /// Mötet: datum (ÅÅÅÅ-MM-DD) eller sökväg till mötesfilen.
+    #[arg(long, value_name = "MÖTE")]
+    meeting: String,
+    /// Utfil; standard är protokoll-<datum>.pdf (kallelse-<datum>.pdf för en kallelse) bredvid mötesfilen.
+    #[arg(short, long, value_name = "PDF")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -240,11 +258,8 @@ where
                 status_cmd(inputs, as_of, format, today)
             })
         }
-        Some(Command::Minutes {
-            folder,
-            meeting,
-            output,
-        }) => minutes_cmd(&folder, &meeting, output, today),
+        Some(Command::Minutes { args }) => meeting_document_cmd(Document::Minutes, args, today),
+        Some(Command::Kallelse { args }) => meeting_document_cmd(Document::Invitation, args, today),
         Some(Command::Report {
             folder,
             as_of,
@@ -287,7 +302,7 @@ where
 fn open_window(_paths: &[PathBuf]) -> u8 {
     eprintln!(
         "fel: det här programmet är byggt utan fönster; använd `medborgarlofte check`, \
-         `status`, `minutes`, `report`, `import` eller `export` (se `medborgarlofte --help`)."
+         `status`, `minutes`, `kallelse`, `report`, `import` eller `export` (se `medborgarlofte --help`)."
     );
     EXIT_USAGE
 }
@@ -488,14 +503,16 @@ fn check_output(
     })
 }
 
-/// Writes the minutes of one meeting as PDF; refuses (exit 1, no file)
-/// when the data has errors, including a personnummer in the minutes.
-fn minutes_cmd(
-    folder: &std::path::Path,
-    meeting: &str,
-    output: Option<PathBuf>,
-    today: Date,
-) -> u8 {
+/// Writes the minutes or the invitation of one meeting as PDF; refuses
+/// (exit 1, no file) when the data has errors, including a personnummer in
+/// what it would print.
+fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u8 {
+    let MeetingArgs {
+        folder,
+        meeting,
+        output,
+    } = args;
+    let (folder, meeting) = (folder.as_path(), meeting.as_str());
     let (pledge, loaded) = match load_folder(folder, today) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -534,7 +551,7 @@ fn minutes_cmd(
         return EXIT_USAGE;
     };
     if loaded.has_errors() {
-        return refuse_with_errors(&loaded, "protokollet");
+        return refuse_with_errors(&loaded, &document.to_string());
     }
     let output = output.unwrap_or_else(|| {
         let dir = loaded
@@ -542,12 +559,12 @@ fn minutes_cmd(
             .get(*source)
             .and_then(|s| s.path.parent().map(std::path::Path::to_path_buf))
             .unwrap_or_default();
-        dir.join(format!("protokoll-{}.pdf", chosen.date))
+        dir.join(document.file_name(chosen.date))
     });
     if let Err(code) = check_output(&output, folder, &loaded) {
         return code;
     }
-    for warning in crate::minutes::case_warnings(chosen) {
+    for warning in document.case_warnings(chosen) {
         eprintln!("varning: {warning}");
     }
     // A meeting not yet concluded prints the figures as the reports stand
@@ -557,7 +574,8 @@ fn minutes_cmd(
     } else {
         crate::status::compute(pledge, &loaded.activities, chosen.date).snapshots()
     };
-    let bytes = match crate::minutes::minutes_pdf(pledge, &loaded.meetings, chosen, &live) {
+    let made = crate::minutes::document_pdf(document, pledge, &loaded.meetings, chosen, &live);
+    let bytes = match made {
         Ok(bytes) => bytes,
         Err(err) => {
             eprintln!("fel: {err}");
@@ -566,7 +584,11 @@ fn minutes_cmd(
     };
     match store::save_atomic_bytes(&output, &bytes) {
         Ok(()) => {
-            emit(&format!("Protokollet skrevs till {}\n", output.display()));
+            let what = match document {
+                Document::Minutes => "Protokollet",
+                Document::Invitation => "Kallelsen",
+            };
+            emit(&format!("{what} skrevs till {}\n", output.display()));
             EXIT_OK
         }
         Err(err) => {

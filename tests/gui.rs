@@ -15,6 +15,8 @@ use medborgarlofte::gui::{App, Start};
 use medborgarlofte::model::{CommitmentId, Date};
 use medborgarlofte::workspace::{Document, Origin, copy_sample_to};
 
+mod common;
+
 fn start(origin: Origin) -> Start {
     Start {
         origin,
@@ -378,6 +380,9 @@ fn tabs_show_the_overview_and_the_theme_can_be_switched() {
     h.run();
     assert_eq!(h.state().settings().theme, Theme::Morkt);
     h.key_press(Key::F1);
+    // The help is sized a few frames after it opens: let it settle before
+    // clicking its button.
+    h.run_steps(8);
     h.run();
     // The help lists every action with the shortcut that really works.
     for action in medborgarlofte::gui::actions::Action::ALL {
@@ -464,7 +469,7 @@ fn the_shortcut_help_fits_a_laptop_screen() {
     for title in h.query_all_by_label("Kortkommandon") {
         assert!(title.rect().min.y >= 0.0, "on screen: {:?}", title.rect());
     }
-    let last = h.get_by_label("Skriv ut protokoll (PDF)…").rect();
+    let last = h.get_by_label("Skriv ut kallelse (PDF)…").rect();
     assert!(
         last.max.y <= close.min.y,
         "the last action shows above the button"
@@ -1311,6 +1316,9 @@ mod meetings {
             "Ansvarig",
             "Klart senast",
         ] {
+            // Fields below the fold are scrolled to first, as a user would.
+            h.get_by_label(label).scroll_to_me();
+            h.run();
             h.get_by_label(label).click();
             h.run();
             type_keys(&mut h, "12 34 5678");
@@ -1728,6 +1736,48 @@ mod meetings {
                 path.display()
             );
         }
+    }
+
+    #[test]
+    fn a_kallelse_is_printed_from_a_draft_prepared_ahead() {
+        let (dir, draft) = common::prepared_june();
+        let on_disk = std::fs::read(&draft).expect("read");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(draft.clone()));
+        h.run();
+        assert_eq!(
+            h.state().meeting().map(|s| s.meeting().state),
+            Some(MeetingState::Utkast)
+        );
+        h.get_by_label_contains("Skriv ut kallelse (PDF)…").click();
+        wait_for_job(&mut h);
+        let pdf = dir.path().join("meetings/kallelse-2017-06-15.pdf");
+        assert!(pdf.is_file(), "written next to the meeting");
+        assert_eq!(h.state().printed(), Some(pdf.as_path()));
+        let notice = h.state().notice().expect("a notice").to_owned();
+        assert!(
+            notice.starts_with("Kallelsen skrevs till ")
+                && notice.contains("kallelse-2017-06-15.pdf"),
+            "{notice}"
+        );
+        h.get_by_label("Öppna");
+        let text = common::pdf_pages(&std::fs::read(&pdf).expect("read")).join("\n");
+        for needle in [
+            "Kallelse – Uppföljningsmöte 3",
+            "§ 5",
+            "Åtagande G1",
+            "A4",
+            "Underlag:",
+        ] {
+            assert!(text.contains(needle), "{needle:?} in:\n{text}");
+        }
+        // Printing changes nothing in the meeting.
+        assert!(
+            h.state()
+                .meeting()
+                .is_some_and(|s| !s.has_unsaved_changes())
+        );
+        assert_eq!(std::fs::read(&draft).expect("read"), on_disk);
     }
 }
 

@@ -382,7 +382,7 @@ fn the_minutes_guard_names_where_the_number_was_written() {
     let err = minutes::guard(&pledge, &loaded.meetings, &meeting, &[]).expect_err("refused");
     assert_eq!(
         err.to_string(),
-        "protokollet skrivs inte: deltagare 1:s namn innehåller ett samordningsnummer; ta bort det och försök igen"
+        "protokollet skrivs inte: namnet på deltagare 1 innehåller ett samordningsnummer; ta bort det och försök igen"
     );
 }
 

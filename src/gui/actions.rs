@@ -67,6 +67,8 @@ pub enum Action {
     Assess(u8),
     /// Write the open meeting's minutes as PDF.
     PrintMinutes,
+    /// Write the open meeting's invitation (kallelse) as PDF.
+    PrintInvitation,
     /// Write the public progress report (PDF or HTML).
     ProgressReport,
     /// Report an activity.
@@ -125,7 +127,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 42] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -162,6 +164,7 @@ impl Action {
         Action::Assess(6),
         Action::Assess(7),
         Action::PrintMinutes,
+        Action::PrintInvitation,
         Action::ProgressReport,
         Action::NewActivity,
         Action::ImportActivities,
@@ -205,7 +208,8 @@ impl Action {
             | Action::AddDecision
             | Action::AddAction
             | Action::Assess(_)
-            | Action::PrintMinutes => Group::Mote,
+            | Action::PrintMinutes
+            | Action::PrintInvitation => Group::Mote,
         }
     }
 
@@ -249,6 +253,7 @@ impl Action {
             Action::Assess(6) => t.assess_7,
             Action::Assess(_) => t.assess_8,
             Action::PrintMinutes => t.print_minutes,
+            Action::PrintInvitation => t.print_invitation,
             Action::ProgressReport => t.progress_report,
             Action::NewActivity => t.new_activity,
             Action::ImportActivities => t.import_activities,
@@ -290,6 +295,7 @@ impl Action {
             Action::AddDecision => (cmd, Key::Enter),
             Action::AddAction => (cmd.plus(Modifiers::SHIFT), Key::A),
             Action::PrintMinutes => (cmd, Key::P),
+            Action::PrintInvitation => (cmd.plus(Modifiers::SHIFT), Key::P),
             Action::ProgressReport => (cmd, Key::R),
             Action::NewActivity => (cmd.plus(Modifiers::SHIFT), Key::N),
             Action::ImportActivities => (cmd, Key::I),

@@ -466,9 +466,11 @@ impl App {
         }
     }
 
-    /// Writes the open meeting's minutes as PDF in the background: next to
-    /// the meeting by default, or where the save dialog says.
-    fn print_minutes(&mut self) {
+    /// Writes the open meeting's minutes or invitation as PDF in the
+    /// background: next to the meeting by default, or where the save
+    /// dialog says.
+    fn print_document(&mut self, document: crate::minutes::Document) {
+        use crate::minutes::Document;
         let (Some(session), Some(doc)) = (&self.meeting, &self.doc) else {
             self.error = Some(texts().no_meeting_open.to_owned());
             return;
@@ -485,7 +487,8 @@ impl App {
         };
         // The guard first, so the chair is taken to the § at once; the
         // guarded document is what the background job prints.
-        let printed = match crate::minutes::guard(&pledge, &meetings, &meeting, &live) {
+        let guarded = crate::minutes::guard_document(document, &pledge, &meetings, &meeting, &live);
+        let printed = match guarded {
             Ok(printed) => printed,
             Err(err) => {
                 if let crate::minutes::MinutesError::PersonalData { .. } = &err
@@ -498,25 +501,31 @@ impl App {
                 return;
             }
         };
-        let warnings = crate::minutes::case_warnings(&meeting);
+        let warnings = document.case_warnings(&meeting);
         if let Some(first) = warnings.first() {
             // A warning only: the minutes are written, the chair decides.
             self.notice = Some(Notice::new(format!("⚠ {first}")));
         }
         let default = session
             .path
-            .with_file_name(format!("protokoll-{}.pdf", meeting.date));
-        let Some(path) = self.save_path(texts().print_minutes, &[("PDF", &["pdf"])], default)
-        else {
+            .with_file_name(document.file_name(meeting.date));
+        let t = texts();
+        let (title, working, written): (_, _, fn(&str) -> String) = match document {
+            Document::Minutes => (t.print_minutes, t.printing, |p| texts().minutes_written(p)),
+            Document::Invitation => (t.print_invitation, t.printing_invitation, |p| {
+                texts().invitation_written(p)
+            }),
+        };
+        let Some(path) = self.save_path(title, &[("PDF", &["pdf"])], default) else {
             return;
         };
         let protected = doc.protected();
         self.job = Some(Job::write(
             &self.ctx,
-            texts().printing,
+            working,
             (path, protected),
             move || crate::minutes::write_pdf(&printed).map_err(|e| e.to_string()),
-            |p| texts().minutes_written(p),
+            written,
         ));
     }
 
@@ -798,7 +807,8 @@ impl App {
             Action::AddAction => {
                 self.in_meeting(MeetingCommand::AddAction);
             }
-            Action::PrintMinutes => self.print_minutes(),
+            Action::PrintMinutes => self.print_document(crate::minutes::Document::Minutes),
+            Action::PrintInvitation => self.print_document(crate::minutes::Document::Invitation),
             Action::ProgressReport => self.open_report_dialog(),
             Action::Assess(n) => {
                 if let Some(assessment) = crate::model::meeting::Assessment::ALL

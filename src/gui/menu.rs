@@ -125,6 +125,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             action_button(ui, Action::NewMeeting, !state.is_sample, commands);
             action_button(ui, Action::SaveMeeting, state.has_meeting, commands);
             action_button(ui, Action::PrintMinutes, state.has_meeting, commands);
+            action_button(ui, Action::PrintInvitation, state.has_meeting, commands);
             ui.separator();
             action_button(ui, Action::Undo, state.has_meeting, commands);
             action_button(ui, Action::Redo, state.has_meeting, commands);

@@ -236,6 +236,7 @@ pub struct Texts {
     pub reload_from_disk_button: &'static str,
     pub never_saved: &'static str,
     pub print_minutes: &'static str,
+    pub print_invitation: &'static str,
     pub progress_report: &'static str,
     pub report_title: &'static str,
     pub report_body: &'static str,
@@ -371,6 +372,7 @@ pub struct Texts {
     pub no_meeting_open: &'static str,
     pub open_pdf: &'static str,
     pub printing: &'static str,
+    pub printing_invitation: &'static str,
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
@@ -394,6 +396,7 @@ pub struct Texts {
     remove_participant_fn: fn(&str) -> String,
     saved_as_copy_fn: fn(&str) -> String,
     minutes_written_fn: fn(&str) -> String,
+    invitation_written_fn: fn(&str) -> String,
     report_written_fn: fn(&str) -> String,
     report_outside_period_fn: fn(Date, Date) -> String,
     form_saved_count_fn: fn(usize) -> String,
@@ -504,6 +507,10 @@ impl Texts {
     /// Notice after writing minutes.
     pub fn minutes_written(&self, a: &str) -> String {
         (self.minutes_written_fn)(a)
+    }
+    /// Notice after writing an invitation (kallelse).
+    pub fn invitation_written(&self, a: &str) -> String {
+        (self.invitation_written_fn)(a)
     }
     /// Saved since the form opened.
     pub fn form_saved_count(&self, a: usize) -> String {
@@ -842,6 +849,7 @@ pub static SV: Texts = Texts {
     reload_from_disk_button: "Läs in filen igen (mina ändringar försvinner)",
     never_saved: "ett nytt möte som aldrig sparades",
     print_minutes: "Skriv ut protokoll (PDF)…",
+    print_invitation: "Skriv ut kallelse (PDF)…",
     progress_report: "Lägesrapport…",
     report_title: "Lägesrapport till medborgarna",
     report_body: "En rapport att publicera: vad som lovades, vad som har gjorts (antal och platser) och bedömningen från justerade möten – även det som inte gått som planerat. Diskussioner, namn, åtgärder, anteckningar och möten som inte är justerade kommer aldrig med.",
@@ -966,6 +974,7 @@ pub static SV: Texts = Texts {
     no_meeting_open: "Öppna ett möte under fliken Möte först.",
     open_pdf: "Öppna",
     printing: "Skriver protokollet…",
+    printing_invitation: "Skriver kallelsen…",
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
@@ -992,6 +1001,7 @@ pub static SV: Texts = Texts {
     remove_participant_fn: |n| format!("Ta bort {n}"),
     saved_as_copy_fn: |p| format!("Dina ändringar sparades som kopia i {p}; mötesfilen är orörd."),
     minutes_written_fn: |p| format!("Protokollet skrevs till {p}."),
+    invitation_written_fn: |p| format!("Kallelsen skrevs till {p}."),
     report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
     report_outside_period_fn: |s, e| format!("Datumet ska ligga inom löftets period, {s} – {e}."),
     form_saved_count_fn: |n| {

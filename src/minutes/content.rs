@@ -2,18 +2,27 @@
 //! blocks: header, numbered paragraphs (§), action list, status overview and
 //! signatures. The figures come from the snapshots stored in the meeting, so
 //! printed minutes never change when reports are corrected later.
+//!
+//! The invitation (kallelse) is built from the same pieces: the same title
+//! block, the same § numbers and headings, the same action table and the
+//! same status overview, so what the parties read before the meeting is
+//! what the minutes will say about it.
 
 use std::fmt::Write as _;
 
 use crate::format;
 use crate::model::meeting::{
-    ActionStatus, CommitmentSnapshot, ItemKind, Meeting, Organisation, Role, StatusSnapshot,
-    actions_before,
+    ActionItem, ActionStatus, CommitmentSnapshot, ItemKind, Meeting, Organisation, Participant,
+    Role, StatusSnapshot, actions_before, latest_assessment, open_actions,
 };
 use crate::model::{CommitmentId, Date, Pledge, roles};
 use crate::status::words::snapshot_words;
 
+use super::Document;
 use super::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
+
+/// What the minutes and the invitation say when no earlier action is open.
+const NO_EARLIER_ACTIONS: &str = "Inga öppna åtgärder från tidigare möten.";
 
 fn paragraph(text: impl Into<String>, style: Style) -> Block {
     Block::paragraph(text, style)
@@ -26,6 +35,17 @@ fn organisation(pledge: &Pledge, organisation: &Organisation) -> String {
             .map_or_else(|| id.to_string(), |p| p.name.clone()),
         Organisation::Annan(name) => name.clone(),
     }
+}
+
+/// "Lena Dahl (Länsstyrelsen Värmland)", for the lists after the tables.
+fn name_and_organisation(pledge: &Pledge, p: &Participant) -> String {
+    format!("{} ({})", p.name, organisation(pledge, &p.organisation))
+}
+
+/// "§ 5": the number of the agenda item at index `n`, the same in the
+/// invitation's agenda as in the minutes' headings.
+fn section(n: usize) -> String {
+    format!("§ {}", n + 1)
 }
 
 /// The figures the minutes print for a commitment: those the meeting kept
@@ -96,7 +116,7 @@ pub fn blocks(
     let mut out = header(pledge, meeting);
     for (n, item) in meeting.items.iter().enumerate() {
         out.push(Block::Heading {
-            text: format!("§ {} {}", n + 1, item.kind.heading()),
+            text: format!("{} {}", section(n), item.kind.heading()),
             size_pt: HEADING_PT,
         });
         match &item.kind {
@@ -167,23 +187,57 @@ pub fn blocks(
         }
     }
     out.extend(action_list(meetings, meeting));
-    out.extend(overview(pledge, meeting, live));
+    out.extend(overview(Document::Minutes, pledge, meetings, meeting, live));
     out.extend(effects(pledge, meeting));
     out.extend(signatures(meeting));
     out
 }
 
-fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
+/// The blocks of the invitation (kallelse) to `meeting`, arguments as for
+/// [`blocks`]: time and place, who is invited, the agenda, the action items
+/// still open from earlier meetings, and every commitment's status at the
+/// meeting date as underlag.
+pub fn invitation_blocks(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Vec<Block> {
+    let mut out = title_block(pledge, meeting, "Kallelse");
+    out.extend(invited(pledge, meeting));
+    out.extend(agenda(meeting));
+    out.extend(open_earlier_actions(meetings, meeting));
+    out.extend(overview(
+        Document::Invitation,
+        pledge,
+        meetings,
+        meeting,
+        live,
+    ));
+    out.extend(effects(pledge, meeting));
+    out
+}
+
+/// The top of a meeting's document: the parties, "Protokoll – …" or
+/// "Kallelse – …" with the meeting's title, the pledge and its period, and
+/// Plats och tid.
+fn title_block(pledge: &Pledge, meeting: &Meeting, kind: &str) -> Vec<Block> {
     let parties = roles::letterhead(pledge);
     let time = match (meeting.start, meeting.end) {
         (Some(s), Some(e)) => format!(" kl. {s}–{e}"),
         (Some(s), None) => format!(" kl. {s}"),
         _ => String::new(),
     };
-    let mut out = vec![
+    // A draft prepared ahead may have no place yet: no stray comma then.
+    let place = if meeting.place.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", meeting.place)
+    };
+    vec![
         paragraph(crate::format::list(&parties), Style::Bold),
         Block::Heading {
-            text: format!("Protokoll – {}", meeting.title),
+            text: format!("{kind} – {}", meeting.title),
             size_pt: TITLE_PT,
         },
         paragraph(
@@ -197,10 +251,14 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
         Block::Space(2.0),
         Block::Labelled {
             label: "Plats och tid:".into(),
-            text: format!("{}, {}{time}", meeting.place, meeting.date),
+            text: format!("{place}{}{time}", meeting.date),
         },
-    ];
-    let line = |p: &crate::model::meeting::Participant| {
+    ]
+}
+
+fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
+    let mut out = title_block(pledge, meeting, "Protokoll");
+    let line = |p: &Participant| {
         vec![
             p.name.clone(),
             organisation(pledge, &p.organisation),
@@ -217,13 +275,7 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
         .participants
         .iter()
         .filter(|p| !p.excused && p.role == Role::Adjungerad)
-        .map(|p| format!("{} ({})", p.name, organisation(pledge, &p.organisation)))
-        .collect();
-    let excused: Vec<String> = meeting
-        .participants
-        .iter()
-        .filter(|p| p.excused)
-        .map(|p| format!("{} ({})", p.name, organisation(pledge, &p.organisation)))
+        .map(|p| name_and_organisation(pledge, p))
         .collect();
     if !present.is_empty() {
         out.push(Block::Space(2.0));
@@ -243,13 +295,113 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
             text: crate::format::list(&others),
         });
     }
-    if !excused.is_empty() {
-        out.push(Block::Labelled {
-            label: "Anmält förhinder:".into(),
-            text: crate::format::list(&excused),
+    out.extend(excused(pledge, meeting));
+    out
+}
+
+/// "Anmält förhinder: …", when someone has sent word they cannot come.
+fn excused(pledge: &Pledge, meeting: &Meeting) -> Option<Block> {
+    let excused: Vec<String> = meeting
+        .participants
+        .iter()
+        .filter(|p| p.excused)
+        .map(|p| name_and_organisation(pledge, p))
+        .collect();
+    (!excused.is_empty()).then(|| Block::Labelled {
+        label: "Anmält förhinder:".into(),
+        text: crate::format::list(&excused),
+    })
+}
+
+/// Who is invited: everyone on the meeting's list with title, organisation
+/// and role (the chair and the secretary are known ahead), those who sent
+/// word apart, and to whom word is sent.
+fn invited(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = meeting
+        .participants
+        .iter()
+        .filter(|p| !p.excused)
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.title.clone().unwrap_or_else(|| "–".to_owned()),
+                organisation(pledge, &p.organisation),
+                p.role.to_string(),
+            ]
+        })
+        .collect();
+    let mut out = vec![Block::Space(2.0), paragraph("Kallade", Style::Bold)];
+    if rows.is_empty() {
+        out.push(paragraph(
+            "Inga deltagare är angivna för mötet ännu.",
+            Style::Regular,
+        ));
+    } else {
+        out.push(Block::Table {
+            columns: vec![
+                ("Namn".into(), 0.27),
+                ("Titel".into(), 0.25),
+                ("Organisation".into(), 0.3),
+                ("Roll".into(), 0.18),
+            ],
+            rows,
         });
     }
+    out.extend(excused(pledge, meeting));
+    out.push(Block::Space(1.0));
+    if let Some(chair) = meeting
+        .participants
+        .iter()
+        .find(|p| p.role == Role::Ordforande && !p.excused)
+    {
+        out.push(paragraph(
+            format!(
+                "Förhinder anmäls till ordföranden, {}.",
+                name_and_organisation(pledge, chair)
+            ),
+            Style::Regular,
+        ));
+    }
     out
+}
+
+/// The agenda: every item's § and heading, as the minutes will number them.
+fn agenda(meeting: &Meeting) -> Vec<Block> {
+    vec![
+        Block::Heading {
+            text: "Dagordning".into(),
+            size_pt: HEADING_PT,
+        },
+        Block::Table {
+            columns: vec![("§".into(), 0.1), ("Punkt".into(), 0.9)],
+            rows: meeting
+                .items
+                .iter()
+                .enumerate()
+                .map(|(n, item)| vec![section(n), item.kind.heading()])
+                .collect(),
+        },
+    ]
+}
+
+/// The action items still open when the meeting starts: what its
+/// "Uppföljning av föregående mötes åtgärder" will go through.
+fn open_earlier_actions(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = open_actions(meetings, meeting.date)
+        .into_iter()
+        .map(action_row)
+        .collect();
+    vec![
+        Block::Heading {
+            text: "Öppna åtgärder från tidigare möten".into(),
+            size_pt: HEADING_PT,
+        },
+        if rows.is_empty() {
+            paragraph(NO_EARLIER_ACTIONS, Style::Regular)
+        } else {
+            actions_table(rows)
+        },
+    ]
 }
 
 fn date_or_dash(date: Option<Date>) -> String {
@@ -276,10 +428,7 @@ fn earlier_actions(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
         })
         .collect();
     if rows.is_empty() {
-        return vec![paragraph(
-            "Inga öppna åtgärder från tidigare möten.",
-            Style::Regular,
-        )];
+        return vec![paragraph(NO_EARLIER_ACTIONS, Style::Regular)];
     }
     vec![Block::Table {
         columns: vec![
@@ -299,28 +448,14 @@ fn action_list(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
         .iter()
         .filter(|u| u.status == ActionStatus::Oppen)
         .filter_map(|u| states.iter().find(|s| s.item.id == u.action))
-        .map(|s| {
-            vec![
-                s.item.id.to_string(),
-                s.item.text.clone(),
-                s.item.responsible.clone(),
-                date_or_dash(s.item.due),
-            ]
-        })
+        .map(|s| action_row(s.item))
         .collect();
     rows.extend(
         meeting
             .actions
             .iter()
             .filter(|a| a.status == ActionStatus::Oppen)
-            .map(|a| {
-                vec![
-                    a.id.to_string(),
-                    a.text.clone(),
-                    a.responsible.clone(),
-                    date_or_dash(a.due),
-                ]
-            }),
+            .map(action_row),
     );
     let mut out = vec![Block::Heading {
         text: "Åtgärdslista".into(),
@@ -329,33 +464,60 @@ fn action_list(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
     if rows.is_empty() {
         out.push(paragraph("Inga öppna åtgärder.", Style::Regular));
     } else {
-        out.push(Block::Table {
-            columns: vec![
-                ("Nr".into(), 0.08),
-                ("Åtgärd".into(), 0.5),
-                ("Ansvarig".into(), 0.25),
-                ("Klart senast".into(), 0.17),
-            ],
-            rows,
-        });
+        out.push(actions_table(rows));
     }
     out
 }
 
+/// An action item as a row of [`actions_table`].
+fn action_row(a: &ActionItem) -> Vec<String> {
+    vec![
+        a.id.to_string(),
+        a.text.clone(),
+        a.responsible.clone(),
+        date_or_dash(a.due),
+    ]
+}
+
+/// Open action items: what, who and by when.
+fn actions_table(rows: Vec<Vec<String>>) -> Block {
+    Block::Table {
+        columns: vec![
+            ("Nr".into(), 0.08),
+            ("Åtgärd".into(), 0.5),
+            ("Ansvarig".into(), 0.25),
+            ("Klart senast".into(), 0.17),
+        ],
+        rows,
+    }
+}
+
 /// Every commitment of the pledge (and any other on the agenda), with the
-/// figures the minutes keep for it and the meeting's assessment.
-fn overview(pledge: &Pledge, meeting: &Meeting, live: &[CommitmentSnapshot]) -> Vec<Block> {
+/// figures the minutes keep for it (see [`figures`]). The minutes add the
+/// meeting's assessment; the invitation, printed before the meeting has
+/// assessed anything, the latest assessment of an earlier meeting: what
+/// stands when the meeting opens.
+fn overview(
+    document: Document,
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Vec<Block> {
     let mut ids: Vec<&CommitmentId> = pledge.commitments.iter().map(|c| &c.id).collect();
     for review in meeting.reviews() {
         if !ids.contains(&&review.commitment) {
             ids.push(&review.commitment);
         }
     }
-    let assessment = |id: &CommitmentId| {
-        meeting
+    let assessment = |id: &CommitmentId| match document {
+        Document::Minutes => meeting
             .reviews()
             .filter(|r| &r.commitment == id)
             .find_map(|r| r.assessment)
+            .map(|a| a.to_string()),
+        Document::Invitation => latest_assessment(meetings, id, meeting.date.add_days(-1))
+            .map(|r| format!("{} ({})", r.assessment, r.date)),
     };
     let rows: Vec<Vec<String>> = ids
         .iter()
@@ -367,7 +529,7 @@ fn overview(pledge: &Pledge, meeting: &Meeting, live: &[CommitmentSnapshot]) -> 
                 id.to_string(),
                 text,
                 figures(meeting, live, id).map_or_else(|| "–".to_owned(), snapshot_words),
-                assessment(id).map_or_else(|| "–".to_owned(), |a| a.to_string()),
+                assessment(id).unwrap_or_else(|| "–".to_owned()),
             ]
         })
         .collect();
@@ -394,23 +556,34 @@ fn overview(pledge: &Pledge, meeting: &Meeting, live: &[CommitmentSnapshot]) -> 
             bars,
         });
     }
+    let (heading, live_note, assessed) = match document {
+        Document::Minutes => (
+            format!("Översikt av åtagandena per {}", meeting.date),
+            "Mötet är inte avslutat: siffrorna för åtaganden som inte har bedömts är beräknade \
+             för mötesdagen ur rapporterna som finns nu. De sparas i protokollet när mötet avslutas.",
+            "Bedömning",
+        ),
+        Document::Invitation => (
+            format!("Underlag: läget för åtagandena per {}", meeting.date),
+            "Siffrorna är beräknade för mötesdagen ur rapporterna som fanns när kallelsen skrevs \
+             ut; rapporter som kommer in före mötet kan ändra dem. Senaste bedömning är den från \
+             det senaste avslutade mötet.",
+            "Senaste bedömning",
+        ),
+    };
     let mut out = vec![Block::Heading {
-        text: format!("Översikt av åtagandena per {}", meeting.date),
+        text: heading,
         size_pt: HEADING_PT,
     }];
     if !meeting.has_concluded() {
-        out.push(paragraph(
-            "Mötet är inte avslutat: siffrorna för åtaganden som inte har bedömts är beräknade \
-             för mötesdagen ur rapporterna som finns nu. De sparas i protokollet när mötet avslutas.",
-            Style::Italic,
-        ));
+        out.push(paragraph(live_note, Style::Italic));
     }
     out.extend([Block::Table {
         columns: vec![
             ("Id".into(), 0.07),
             ("Åtagande".into(), 0.43),
             ("Mätt status".into(), 0.32),
-            ("Bedömning".into(), 0.18),
+            (assessed.into(), 0.18),
         ],
         rows,
     }]);
@@ -503,4 +676,154 @@ fn signatures(meeting: &Meeting) -> Vec<Block> {
         out.push(Block::Signatures(signers));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::meeting::ClockTime;
+
+    /// The sample in early June 2017 with its June meeting prepared ahead
+    /// (the app's new draft after March), every commitment's live figures
+    /// at the meeting date, and the meetings held before it.
+    fn june_draft() -> (Pledge, Vec<Meeting>, Meeting, Vec<CommitmentSnapshot>) {
+        let today = Date::from_ymd(2017, 6, 1).expect("date");
+        let mut loaded = crate::store::load(crate::sample::karlstad(), today);
+        let pledge = loaded.pledge.take().expect("the sample's pledge");
+        let date = Date::from_ymd(2017, 6, 15).expect("date");
+        let held: Vec<Meeting> = loaded
+            .meetings
+            .into_iter()
+            .filter(|m| m.date < date)
+            .collect();
+        let mut draft = Meeting::after(&pledge, &held, date, "Uppföljningsmöte 3".into());
+        draft.start = ClockTime::new(13, 0);
+        let live = crate::status::compute(&pledge, &loaded.activities, date).snapshots();
+        (pledge, held, draft, live)
+    }
+
+    /// Every text of the blocks, in order.
+    fn texts(blocks: &[Block]) -> Vec<String> {
+        let mut out = Vec::new();
+        crate::privacy::walk::strings(blocks, &mut |_, text| out.push(text.to_owned()));
+        out
+    }
+
+    /// The rows of the table right after the heading `heading`.
+    fn table_after<'b>(blocks: &'b [Block], heading: &str) -> &'b [Vec<String>] {
+        let at = blocks
+            .iter()
+            .position(|b| matches!(b, Block::Heading { text, .. } if text.starts_with(heading)))
+            .unwrap_or_else(|| panic!("no heading {heading:?}"));
+        blocks[at..]
+            .iter()
+            .find_map(|b| match b {
+                Block::Table { rows, .. } => Some(rows.as_slice()),
+                _ => None,
+            })
+            .expect("a table follows")
+    }
+
+    #[test]
+    fn the_invitation_says_when_who_what_and_where_every_commitment_stands() {
+        let (pledge, held, draft, live) = june_draft();
+        let invitation = invitation_blocks(&pledge, &held, &draft, &live);
+        let all = texts(&invitation);
+        let at = |needle: &str| {
+            all.iter()
+                .position(|t| t == needle)
+                .unwrap_or_else(|| panic!("{needle:?} missing in {all:#?}"))
+        };
+        // In this order: title, time and place, who, agenda, actions, status.
+        let order = [
+            at("Kallelse – Uppföljningsmöte 3"),
+            at("Polishuset, Karlstad, 2017-06-15 kl. 13:00"),
+            at("Kallade"),
+            at("Dagordning"),
+            at("Öppna åtgärder från tidigare möten"),
+            at("Underlag: läget för åtagandena per 2017-06-15"),
+        ];
+        assert!(order.is_sorted(), "{order:?}");
+        // March's five participants, with titles; Peter Sandberg was excused
+        // in March, but a new meeting invites everyone.
+        let invited = invitation
+            .iter()
+            .find_map(|b| match b {
+                Block::Table { columns, rows } if columns[1].0 == "Titel" => Some(rows),
+                _ => None,
+            })
+            .expect("the invited");
+        assert_eq!(invited.len(), 5);
+        assert_eq!(
+            invited[0],
+            ["Anna Berglund", "kommunpolis", "LPO Karlstad", "ordförande"]
+        );
+        assert!(invited.iter().any(|r| r[0] == "Peter Sandberg"));
+
+        // The agenda numbers the items as the minutes' headings will.
+        let agenda = table_after(&invitation, "Dagordning");
+        let minutes = texts(&blocks(&pledge, &held, &draft, &live));
+        assert_eq!(agenda.len(), draft.items.len());
+        for row in agenda {
+            let heading = row.join(" ");
+            assert!(minutes.contains(&heading), "{heading} in the minutes");
+        }
+        assert_eq!(agenda[4], ["§ 5", "Åtagande G1"]);
+
+        // A1 and A2 were closed in March; A3 and A4 are open.
+        let actions = table_after(&invitation, "Öppna åtgärder");
+        let ids: Vec<&str> = actions.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(ids, ["A3", "A4"]);
+        assert_eq!(
+            actions[1],
+            [
+                "A4",
+                "Ta fram plan för fler tillsyner under våren",
+                "Erik Holm",
+                "2017-04-15"
+            ]
+        );
+
+        // Every commitment, in the minutes' words, with March's assessment.
+        let status = table_after(&invitation, "Underlag:");
+        assert_eq!(status.len(), pledge.commitments.len());
+        let g1 = live
+            .iter()
+            .find(|s| s.commitment.as_str() == "G1")
+            .expect("G1");
+        assert_eq!(status[0][2], snapshot_words(&g1.snapshot));
+        assert!(status[0][2].ends_with("(uppnått)"), "{}", status[0][2]);
+        let p2 = status.iter().find(|r| r[0] == "P2").expect("P2");
+        assert_eq!(p2[3], "försenad (2017-03-16)");
+
+        // Nothing of what the meeting will discuss or decide.
+        for absent in [
+            "Beslut",
+            "Åtgärdslista",
+            "Justerare",
+            "Tillsynerna ligger över plan.",
+        ] {
+            assert!(!all.iter().any(|t| t == absent), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn a_first_meeting_invites_with_an_empty_list_said_in_words() {
+        let (pledge, _, mut draft, live) = june_draft();
+        draft.participants.clear();
+        draft.place.clear();
+        let invitation = invitation_blocks(&pledge, &[], &draft, &live);
+        let all = texts(&invitation);
+        for needle in [
+            "2017-06-15 kl. 13:00",
+            "Inga deltagare är angivna för mötet ännu.",
+            "Inga öppna åtgärder från tidigare möten.",
+        ] {
+            assert!(all.iter().any(|t| t == needle), "{needle:?} in {all:#?}");
+        }
+        assert!(!all.iter().any(|t| t.starts_with("Förhinder anmäls")));
+        // No earlier meeting: no assessment stands yet.
+        let status = table_after(&invitation, "Underlag:");
+        assert!(status.iter().all(|r| r[3] == "–"), "{status:?}");
+    }
 }

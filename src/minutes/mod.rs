@@ -2,21 +2,68 @@
 //! places it on A4 pages with real font metrics, [`pdf`] writes the pages
 //! with printpdf's low-level operations. Before anything is written, the
 //! personal-data guard checks every text that goes into the minutes.
+//!
+//! The invitation (kallelse) to a meeting is printed the same way, from
+//! the same blocks, so the two never describe one meeting two ways.
 
 pub mod content;
 pub mod layout;
 pub mod pdf;
 
-use crate::model::Pledge;
 use crate::model::meeting::{CommitmentSnapshot, Meeting, MeetingState};
+use crate::model::{Date, Pledge};
 use crate::privacy::{self, Guarded, Leak, path_words};
 
-/// Why the minutes were not written.
+/// Which document of a meeting is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The minutes (protokoll): the record of the meeting.
+    Minutes,
+    /// The invitation (kallelse): prepared ahead from a draft, it says
+    /// when and where, who is invited, the agenda, the open action items
+    /// and where every commitment stands.
+    Invitation,
+}
+
+impl Document {
+    /// The default file name, next to the meeting file:
+    /// "protokoll-2017-06-15.pdf", "kallelse-2017-06-15.pdf".
+    pub fn file_name(self, date: Date) -> String {
+        let stem = match self {
+            Document::Minutes => "protokoll",
+            Document::Invitation => "kallelse",
+        };
+        format!("{stem}-{date}.pdf")
+    }
+
+    /// [`case_warnings`] for the texts this document prints: the
+    /// invitation prints no discussion or decision, so it has none.
+    pub fn case_warnings(self, meeting: &Meeting) -> Vec<String> {
+        match self {
+            Document::Minutes => case_warnings(meeting),
+            Document::Invitation => Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for Document {
+    /// The document in the definite form, as messages name it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Document::Minutes => "protokollet",
+            Document::Invitation => "kallelsen",
+        })
+    }
+}
+
+/// Why the minutes (or the invitation) were not written.
 #[derive(Debug, thiserror::Error)]
 pub enum MinutesError {
-    /// A personnummer or samordningsnummer in a text of the minutes.
-    #[error("protokollet skrivs inte: {field} innehåller ett {kind}; ta bort det och försök igen")]
+    /// A personnummer or samordningsnummer in a text of the document.
+    #[error("{document} skrivs inte: {field} innehåller ett {kind}; ta bort det och försök igen")]
     PersonalData {
+        /// The document refused.
+        document: Document,
         /// The § number (1-based) when the text belongs to one.
         item: Option<usize>,
         /// Where the text comes from ("beslut 2 i § 3", "fältet
@@ -43,6 +90,20 @@ pub fn guard(
     meeting: &Meeting,
     live: &[CommitmentSnapshot],
 ) -> Result<Guarded<pdf::Printed>, MinutesError> {
+    guard_document(Document::Minutes, pledge, meetings, meeting, live)
+}
+
+/// The minutes or the invitation of `meeting` as one guarded document;
+/// the arguments as for [`guard`]. Both pass the same guard, so a
+/// personnummer typed into a draft stops its kallelse as it would stop
+/// its minutes, naming the field.
+pub fn guard_document(
+    document: Document,
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Result<Guarded<pdf::Printed>, MinutesError> {
     // The convener when the pledge names one, else the parties that signed.
     let convener = match &pledge.convener {
         Some(id) => pledge
@@ -50,24 +111,38 @@ pub fn guard(
             .map_or_else(|| id.to_string(), |p| p.name.clone()),
         None => crate::format::list(&crate::model::roles::letterhead(pledge)),
     };
-    let printed = pdf::Printed {
-        info: pdf::DocInfo {
-            title: format!("Protokoll – {}", meeting.title),
-            author: convener,
-            draft: meeting.state != MeetingState::Justerat,
-            footer: "Justerandes signatur".into(),
-            initials: true,
-        },
-        blocks: content::blocks(pledge, meetings, meeting, live),
+    let (info, blocks) = match document {
+        Document::Minutes => (
+            pdf::DocInfo {
+                title: format!("Protokoll – {}", meeting.title),
+                author: convener,
+                draft: meeting.state != MeetingState::Justerat,
+                footer: "Justerandes signatur".into(),
+                initials: true,
+            },
+            content::blocks(pledge, meetings, meeting, live),
+        ),
+        // An invitation is final when sent: no draft mark, nothing to initial.
+        Document::Invitation => (
+            pdf::DocInfo {
+                title: format!("Kallelse – {}", meeting.title),
+                author: convener,
+                draft: false,
+                footer: format!("Kallelse till mötet {}", meeting.date),
+                initials: false,
+            },
+            content::invitation_blocks(pledge, meetings, meeting, live),
+        ),
     };
-    privacy::guard(printed, |_, leak| {
-        source_of(pledge, meetings, meeting, leak)
+    privacy::guard(pdf::Printed { info, blocks }, |_, leak| {
+        source_of(document, pledge, meetings, meeting, leak)
     })
 }
 
 /// Where a number the guard found in the printed minutes was written, in
 /// words the chair can act on.
 fn source_of(
+    document: Document,
     pledge: &Pledge,
     meetings: &[Meeting],
     meeting: &Meeting,
@@ -93,9 +168,10 @@ fn source_of(
             format!("fältet \"{}\" i löftesfilen", path_words(&found.path)),
         )
     } else {
-        (None, "en text i protokollet".to_owned())
+        (None, format!("en text i {document}"))
     };
     MinutesError::PersonalData {
+        document,
         item,
         field,
         kind: leak.kind.to_string(),
@@ -137,7 +213,19 @@ pub fn minutes_pdf(
     meeting: &Meeting,
     live: &[CommitmentSnapshot],
 ) -> Result<Vec<u8>, MinutesError> {
-    write_pdf(&guard(pledge, meetings, meeting, live)?)
+    document_pdf(Document::Minutes, pledge, meetings, meeting, live)
+}
+
+/// The minutes or the invitation of `meeting` as PDF bytes, after the
+/// personal-data guard; the arguments as for [`guard_document`].
+pub fn document_pdf(
+    document: Document,
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Result<Vec<u8>, MinutesError> {
+    write_pdf(&guard_document(document, pledge, meetings, meeting, live)?)
 }
 
 /// Minutes that have already passed the guard as PDF bytes (the app guards

@@ -955,7 +955,7 @@ mod tests {
             .apply(MeetingEdit::AddParticipant(participant))
             .expect_err("refused")
             .to_string();
-        assert!(message.contains("deltagare 6:s namn"), "{message}");
+        assert!(message.contains("namnet på deltagare 6"), "{message}");
         assert_eq!(editor.meeting(), &original);
         // A date and a count are not a personnummer.
         editor

@@ -1,5 +1,5 @@
 //! Where a text sits in a meeting, in words the chair can act on ("beslut 2
-//! i § 3", "ansvarig för åtgärd A4", "deltagare 2:s titel"). Used when a
+//! i § 3", "ansvarig för åtgärd A4", "titeln för deltagare 2"). Used when a
 //! personnummer is refused as it is typed and when the minutes are refused.
 
 use crate::privacy::{Step, path_words};
@@ -33,13 +33,14 @@ pub fn field_words(meeting: &Meeting, path: &[Step]) -> (Option<usize>, String) 
             };
             (None, what)
         }
+        // The number, not the name: the name may be what holds the number.
         [Step::Field("participants"), Step::Index(p), rest @ ..] => {
             let what = match rest {
-                [Step::Field("name")] => "namn",
-                [Step::Field("title")] => "titel",
-                _ => "organisation",
+                [Step::Field("name")] => "namnet på",
+                [Step::Field("title")] => "titeln för",
+                _ => "en uppgift om",
             };
-            (None, format!("deltagare {}:s {what}", p + 1))
+            (None, format!("{what} deltagare {}", p + 1))
         }
         [Step::Field("title")] => (None, "mötets namn".to_owned()),
         [Step::Field("place")] => (None, "mötets plats".to_owned()),

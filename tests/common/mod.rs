@@ -141,3 +141,32 @@ pub fn with_roles(pledge: &mut medborgarlofte::model::Pledge) {
     g1.lead = Some(PartyId::new("karlstads-kommun"));
     g1.other_actors = vec!["Räddningstjänsten".into(), "Länsstyrelsen Värmland".into()];
 }
+
+/// A copy of the sample as it stood in early June 2017, with the June
+/// meeting prepared ahead: the June and September meetings not held yet,
+/// and `meetings/2017-06-15.ron` a draft made as the app makes one
+/// (`Meeting::after`: the standard agenda, March's participants, the
+/// actions still open), with its time set and Maria Ek excused. Returns
+/// the copy and the draft's path.
+pub fn prepared_june() -> (tempfile::TempDir, std::path::PathBuf) {
+    use medborgarlofte::model::meeting::{ClockTime, Meeting};
+    let dir = copy();
+    let meetings = dir.path().join("meetings");
+    for later in ["2017-06-15.ron", "2017-09-28.ron"] {
+        std::fs::remove_file(meetings.join(later)).expect("remove a later meeting");
+    }
+    let inputs = medborgarlofte::store::Inputs::open(dir.path(), &[]).expect("opens");
+    let loaded = medborgarlofte::store::load(inputs, "2017-06-01".parse().expect("date"));
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let date = "2017-06-15".parse().expect("date");
+    let mut draft = Meeting::after(pledge, &loaded.meetings, date, "Uppföljningsmöte 3".into());
+    draft.start = ClockTime::new(13, 0);
+    draft.end = ClockTime::new(15, 0);
+    for p in &mut draft.participants {
+        p.excused = p.name == "Maria Ek";
+    }
+    let path = meetings.join("2017-06-15.ron");
+    let text = medborgarlofte::store::meeting_to_ron(&draft).expect("serialises");
+    std::fs::write(&path, text).expect("write the draft");
+    (dir, path)
+}

@@ -186,6 +186,7 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
         for (action, enabled) in [
             (Action::SaveMeeting, session.has_unsaved_changes()),
             (Action::PrintMinutes, true),
+            (Action::PrintInvitation, true),
             (Action::Undo, session.editor.can_undo()),
             (Action::Redo, session.editor.can_redo()),
         ] {
