@@ -9,6 +9,7 @@ pub mod ids;
 pub mod measured;
 pub mod meeting;
 pub mod meeting_edit;
+pub mod meeting_merge;
 pub mod pledge;
 pub mod pledge_edit;
 pub mod roles;
