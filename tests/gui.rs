@@ -1040,46 +1040,311 @@ mod meetings {
         assert!(session.has_unsaved_changes());
     }
 
-    #[test]
-    fn a_meeting_changed_on_disk_by_someone_else_is_not_overwritten() {
-        let dir = sample_copy();
-        let path = dir.path().join("meetings/2017-06-15.ron");
-        let mut h = harness(Origin::path(dir.path()));
-        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+    /// The sample copy with its file watcher asleep: the tests of saving
+    /// against a changed file decide when the change is seen.
+    fn without_watcher(dir: &Path) -> Harness<'static, App> {
+        let mut start = start(Origin::path(dir));
+        start.poll_interval_secs = 1e9;
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 1100.0))
+            .with_theme(egui::Theme::Light)
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        h
+    }
+
+    /// Opens the June meeting (justerat) and reopens it: an unsaved change
+    /// of its state and reopenings.
+    fn reopen_june(h: &mut Harness<'static, App>, path: &Path) {
+        h.state_mut().handle(Command::OpenMeeting(path.to_owned()));
         h.run();
         h.state_mut().handle(Command::Meeting(
             medborgarlofte::gui::meeting::MeetingCommand::Reopen("Rättelse".into()),
         ));
         h.run();
-        let theirs = std::fs::read_to_string(&path)
-            .expect("read")
-            .replace("Polishuset", "Stadshuset");
-        std::fs::write(&path, &theirs).expect("someone else saves");
+        assert!(
+            h.state()
+                .meeting()
+                .is_some_and(medborgarlofte::gui::meeting::MeetingSession::has_unsaved_changes)
+        );
+    }
+
+    /// Someone else saves the meeting file with another place.
+    fn they_move_the_meeting(path: &Path, place: &str) -> String {
+        let theirs = std::fs::read_to_string(path).expect("read").replace(
+            r#"place: "Polishuset, Karlstad",
+    state"#,
+            &format!("place: \"{place}\",\n    state"),
+        );
+        assert!(theirs.contains(place));
+        std::fs::write(path, &theirs).expect("someone else saves");
+        theirs
+    }
+
+    fn open_details(h: &mut Harness<'static, App>) {
+        h.get_by_label("Mötesuppgifter och justering").click();
+        h.run();
+    }
+
+    #[test]
+    fn a_meeting_changed_on_disk_in_another_field_is_merged_when_saved() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = without_watcher(dir.path());
+        reopen_june(&mut h, &path);
+        they_move_the_meeting(&path, "Stadshuset, Karlstad");
         h.key_press_modifiers(Modifiers::COMMAND, Key::S);
         h.run();
-        // Nothing is overwritten; the dialog lists what would be lost.
+        // Both changes are in the file: theirs (the place) and ours.
+        let (saved, _) = store::read_meeting(&path).expect("saved file reads");
+        assert_eq!(saved.place, "Stadshuset, Karlstad");
+        assert_eq!(saved.reopenings.len(), 1);
+        assert_eq!(saved.reopenings[0].reason, "Rättelse");
+        assert_eq!(saved.state, MeetingState::Avslutat);
+        assert!(
+            h.query_by_label("Filen har ändrats av någon annan")
+                .is_none()
+        );
+        let notice = h.state().notice().unwrap_or_default().to_owned();
+        assert!(
+            notice.contains("3 ändringar slogs ihop automatiskt (från filen: Plats)"),
+            "{notice}"
+        );
+        let session = h.state().meeting().expect("still open");
+        assert!(!session.has_unsaved_changes());
+        assert_eq!(session.meeting(), &saved);
+        // The merge is one undo step: back to our version before it.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert_eq!(session.meeting().place, "Polishuset, Karlstad");
+        assert_eq!(session.meeting().reopenings.len(), 1);
+    }
+
+    #[test]
+    fn the_same_field_changed_on_both_sides_is_chosen_per_field() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = without_watcher(dir.path());
+        reopen_june(&mut h, &path);
+        open_details(&mut h);
+        retype(&mut h, "Plats", "Rådhuset");
+        let theirs = they_move_the_meeting(&path, "Stadshuset, Karlstad");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run_steps(8);
+        h.run();
+        // Nothing is written; both values are shown side by side.
         assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
         h.get_by_label("Filen har ändrats av någon annan");
-        h.get_by_label_contains("status: justerat → avslutat");
+        h.get_by_label("2 ändringar slogs ihop automatiskt.");
+        let fields: Vec<String> = h
+            .state()
+            .meeting()
+            .and_then(|s| s.conflict.as_ref())
+            .and_then(|c| c.theirs.as_ref().ok())
+            .map(|t| t.merge.conflicts.iter().map(|c| c.field.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(fields, vec!["Plats".to_owned()]);
+        h.get_by_label("Mina: Rådhuset");
+        // Chosen by keyboard: the file's value.
+        h.get_by_label("I filen: Stadshuset, Karlstad").focus();
+        h.run();
+        h.key_press(Key::Space);
+        h.run();
+        h.get_by_label("Slå ihop och spara").click();
+        h.run();
+        let (saved, _) = store::read_meeting(&path).expect("saved file reads");
+        assert_eq!(saved.place, "Stadshuset, Karlstad", "the chosen value");
+        assert_eq!(saved.reopenings.len(), 1, "our other change is kept");
+        assert!(
+            h.query_by_label("Filen har ändrats av någon annan")
+                .is_none()
+        );
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("slogs ihop som du valde"))
+        );
+        assert!(!h.state().meeting().expect("open").has_unsaved_changes());
+    }
+
+    #[test]
+    fn saved_as_a_copy_the_changes_are_listed_and_open() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = without_watcher(dir.path());
+        reopen_june(&mut h, &path);
+        open_details(&mut h);
+        retype(&mut h, "Plats", "Rådhuset");
+        let theirs = they_move_the_meeting(&path, "Stadshuset, Karlstad");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run_steps(8);
+        h.run();
         h.get_by_label("Spara mina ändringar som kopia").click();
         h.run();
-        let copy = path.with_extension("kopia-2026-01-01");
-        assert!(
-            std::fs::read_to_string(&copy)
-                .expect("copy written")
-                .contains("Rättelse")
-        );
+        let copy = dir.path().join("meetings/2017-06-15-kopia.ron");
+        let (kept, _) = store::read_meeting(&copy).expect("the copy is a meeting file");
+        assert_eq!(kept.place, "Rådhuset");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
-        assert!(h.state().notice().is_some_and(|n| n.contains("kopia")));
-        // Or take their version and drop ours.
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("2017-06-15-kopia.ron")),
+            "{:?}",
+            h.state().notice()
+        );
+        // Loaded: listed as a copy with a warning, not as a second meeting.
+        let doc = h.state().document().expect("open");
+        assert_eq!(doc.loaded.copies.len(), 1);
+        assert_eq!(doc.loaded.meetings.len(), 4);
+        assert!(!doc.loaded.has_errors(), "{:?}", doc.loaded.problems);
+        assert!(
+            doc.loaded
+                .problems
+                .iter()
+                .any(|p| p.file.ends_with("2017-06-15-kopia.ron"))
+        );
+        // Close our version and open the copy from the meetings list.
+        h.state_mut().handle(Command::CloseMeeting);
+        h.run();
+        h.state_mut()
+            .handle(Command::AnswerUnsaved(UnsavedAnswer::Discard));
+        h.run();
+        h.get_by_label_contains("kopia – räknas inte i uppföljningen");
+        h.get_by_label("Öppna kopian 2017-06-15-kopia").click();
+        h.run();
+        let session = h.state().meeting().expect("the copy opens");
+        assert_eq!(session.path, copy);
+        assert_eq!(session.meeting().place, "Rådhuset");
+        assert!(!session.has_unsaved_changes());
+    }
+
+    #[test]
+    fn a_meeting_changed_on_disk_while_open_shows_the_new_file_and_says_what_changed() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        open_details(&mut h);
+        they_move_the_meeting(&path, "Stadshuset, Karlstad");
+        h.run_steps(8);
+        h.run();
+        let notice = h.state().notice().unwrap_or_default().to_owned();
+        assert!(notice.contains("2017-06-15.ron"), "{notice}");
+        assert!(
+            notice.contains(
+                "Mötet visar nu filens version: plats: Polishuset, Karlstad → Stadshuset, Karlstad"
+            ),
+            "{notice}"
+        );
+        let session = h.state().meeting().expect("open");
+        assert_eq!(session.meeting().place, "Stadshuset, Karlstad");
+        assert!(!session.has_unsaved_changes());
+        assert_eq!(
+            h.get_by_role_and_label(Role::TextInput, "Plats")
+                .value()
+                .as_deref(),
+            Some("Stadshuset, Karlstad"),
+            "the view shows the new value"
+        );
+    }
+
+    #[test]
+    fn an_outside_change_under_unsaved_edits_is_merged_or_asked_about() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        reopen_june(&mut h, &path);
+        // A different field: merged, still unsaved, the file untouched.
+        let theirs = they_move_the_meeting(&path, "Stadshuset, Karlstad");
+        h.run_steps(8);
+        h.run();
+        let notice = h.state().notice().unwrap_or_default().to_owned();
+        assert!(
+            notice
+                .contains("3 ändringar slogs ihop med dina osparade ändringar (från filen: Plats)"),
+            "{notice}"
+        );
+        let session = h.state().meeting().expect("open");
+        assert_eq!(session.meeting().place, "Stadshuset, Karlstad");
+        assert_eq!(session.meeting().reopenings.len(), 1);
+        assert!(session.has_unsaved_changes());
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+
+        // The same field on both sides: the dialog asks.
+        open_details(&mut h);
+        retype(&mut h, "Plats", "Rådhuset");
+        they_move_the_meeting_again(&path, "Stadshuset, Karlstad", "Kommunhuset");
+        h.run_steps(8);
+        h.run();
+        h.get_by_label("Filen har ändrats av någon annan");
+        h.get_by_label("I filen: Kommunhuset");
+        h.get_by_label("Slå ihop och spara").click();
+        h.run();
+        let (saved, _) = store::read_meeting(&path).expect("saved");
+        assert_eq!(saved.place, "Rådhuset", "ours unless chosen otherwise");
+        assert_eq!(saved.reopenings.len(), 1);
+    }
+
+    fn they_move_the_meeting_again(path: &Path, from: &str, to: &str) {
+        let text = std::fs::read_to_string(path).expect("read").replacen(
+            &format!("place: \"{from}\""),
+            &format!("place: \"{to}\""),
+            1,
+        );
+        assert!(text.contains(to));
+        std::fs::write(path, text).expect("someone else saves");
+    }
+
+    #[test]
+    fn an_autosaved_version_offered_after_the_file_changed_keeps_their_change() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        reopen_june(&mut h, &path);
+        // Autosaved, then the app stops without saving.
+        h.run_steps(12);
+        assert!(medborgarlofte::gui::meeting::recovery_path(&path).is_file());
+        drop(h);
+
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        h.get_by_label("Osparade ändringar hittades");
+        they_move_the_meeting(&path, "Stadshuset, Karlstad");
+        h.run_steps(8);
+        h.run();
+        h.get_by_label("Återställ ändringarna").click();
+        h.run();
+        let session = h.state().meeting().expect("open");
+        assert_eq!(
+            session.meeting().place,
+            "Stadshuset, Karlstad",
+            "theirs kept"
+        );
+        assert_eq!(session.meeting().reopenings.len(), 1, "ours restored");
+        assert!(session.has_unsaved_changes());
+    }
+
+    #[test]
+    fn reading_the_file_again_drops_our_changes() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = without_watcher(dir.path());
+        reopen_june(&mut h, &path);
+        open_details(&mut h);
+        retype(&mut h, "Plats", "Rådhuset");
+        they_move_the_meeting(&path, "Stadshuset, Karlstad");
         h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run_steps(8);
         h.run();
         h.get_by_label("Läs in filen igen (mina ändringar försvinner)")
             .click();
         h.run();
         let session = h.state().meeting().expect("still open");
         assert!(!session.has_unsaved_changes());
-        assert!(session.meeting().place.contains("Stadshuset"));
+        assert_eq!(session.meeting().place, "Stadshuset, Karlstad");
         assert_eq!(session.meeting().state, MeetingState::Justerat);
     }
 

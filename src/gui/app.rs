@@ -402,6 +402,11 @@ impl App {
             Ok(Outcome::Notice(text)) => {
                 self.notice = Some(Notice::new(text));
             }
+            Ok(Outcome::Reload(text)) => {
+                // A merge saved or a copy written: the lists show it.
+                self.reload_quietly();
+                self.notice = Some(Notice::new(text));
+            }
             Ok(Outcome::Nothing) => {}
             Ok(Outcome::Closed) => self.meeting = None,
             Err(message) => self.error = Some(message),
@@ -883,10 +888,17 @@ impl App {
             return;
         }
         let t = texts();
-        let text = match changed {
+        let mut text = match changed {
             Some(paths) => t.files_changed(&file_names(paths)),
             None => t.reloaded.to_owned(),
         };
+        // The open meeting shows (or merges) the file it was read from, so
+        // "inläst igen" is true of the chairing view too.
+        if let Some(session) = &mut self.meeting
+            && let Some(meeting) = session.file_changed()
+        {
+            text = format!("{}. {meeting}", text.trim_end_matches('.'));
+        }
         self.notice = Some(Notice::new(text));
     }
 

@@ -230,10 +230,18 @@ pub struct Texts {
     pub new_item_label: &'static str,
     pub add_item: &'static str,
     pub conflict_title: &'static str,
-    pub conflict_body: &'static str,
     pub conflict_no_changes: &'static str,
     pub save_copy_button: &'static str,
     pub reload_from_disk_button: &'static str,
+    pub conflict_merge_body: &'static str,
+    pub conflict_our_changes: &'static str,
+    pub conflict_choose: &'static str,
+    pub conflict_field_heading: &'static str,
+    pub conflict_theirs_heading: &'static str,
+    pub conflict_ours_heading: &'static str,
+    pub merge_save_button: &'static str,
+    pub meeting_file_conflicts: &'static str,
+    pub meeting_copy_note: &'static str,
     pub never_saved: &'static str,
     pub print_minutes: &'static str,
     pub print_invitation: &'static str,
@@ -395,6 +403,18 @@ pub struct Texts {
     meeting_saved_fn: fn(&str) -> String,
     remove_participant_fn: fn(&str) -> String,
     saved_as_copy_fn: fn(&str) -> String,
+    auto_merged_fn: fn(usize) -> String,
+    from_file_fn: fn(&[String]) -> String,
+    renumbered_fn: fn(&[String]) -> String,
+    theirs_choice_fn: fn(&str) -> String,
+    ours_choice_fn: fn(&str) -> String,
+    merged_and_saved_fn: fn(usize, &[String], &str) -> String,
+    resolved_and_saved_fn: fn(&str) -> String,
+    merged_unsaved_fn: fn(usize, &[String]) -> String,
+    meeting_took_file_fn: fn(&[String]) -> String,
+    meeting_file_unreadable_fn: fn(&str) -> String,
+    conflict_unreadable_fn: fn(&str) -> String,
+    open_copy_fn: fn(&str) -> String,
     minutes_written_fn: fn(&str) -> String,
     invitation_written_fn: fn(&str) -> String,
     report_written_fn: fn(&str) -> String,
@@ -503,6 +523,54 @@ impl Texts {
     /// Notice after saving a conflicting version as a copy.
     pub fn saved_as_copy(&self, a: &str) -> String {
         (self.saved_as_copy_fn)(a)
+    }
+    /// How many changes a merge took without asking.
+    pub fn auto_merged(&self, n: usize) -> String {
+        (self.auto_merged_fn)(n)
+    }
+    /// The fields a merge took from the file on disk.
+    pub fn from_file(&self, fields: &[String]) -> String {
+        (self.from_file_fn)(fields)
+    }
+    /// Our new action items renumbered by a merge ("A6 → A7").
+    pub fn renumbered(&self, pairs: &[String]) -> String {
+        (self.renumbered_fn)(pairs)
+    }
+    /// The choice of the file's value of a conflicting field.
+    pub fn theirs_choice(&self, value: &str) -> String {
+        (self.theirs_choice_fn)(value)
+    }
+    /// The choice of our value of a conflicting field.
+    pub fn ours_choice(&self, value: &str) -> String {
+        (self.ours_choice_fn)(value)
+    }
+    /// Notice after a save that merged someone else's changes by itself.
+    pub fn merged_and_saved(&self, n: usize, from_file: &[String], path: &str) -> String {
+        (self.merged_and_saved_fn)(n, from_file, path)
+    }
+    /// Notice after "Slå ihop och spara".
+    pub fn resolved_and_saved(&self, path: &str) -> String {
+        (self.resolved_and_saved_fn)(path)
+    }
+    /// Notice after the file changed on disk and merged with unsaved edits.
+    pub fn merged_unsaved(&self, n: usize, from_file: &[String]) -> String {
+        (self.merged_unsaved_fn)(n, from_file)
+    }
+    /// Notice after the open meeting took the file's new version.
+    pub fn meeting_took_file(&self, changes: &[String]) -> String {
+        (self.meeting_took_file_fn)(changes)
+    }
+    /// Notice when the changed meeting file cannot be read.
+    pub fn meeting_file_unreadable(&self, why: &str) -> String {
+        (self.meeting_file_unreadable_fn)(why)
+    }
+    /// The conflict dialog when the file cannot be read to merge with.
+    pub fn conflict_unreadable(&self, why: &str) -> String {
+        (self.conflict_unreadable_fn)(why)
+    }
+    /// Open-button of a meeting copy in the meetings list.
+    pub fn open_copy(&self, name: &str) -> String {
+        (self.open_copy_fn)(name)
     }
     /// Notice after writing minutes.
     pub fn minutes_written(&self, a: &str) -> String {
@@ -843,10 +911,18 @@ pub static SV: Texts = Texts {
     new_item_label: "Ny punkt",
     add_item: "Lägg till punkt",
     conflict_title: "Filen har ändrats av någon annan",
-    conflict_body: "Mötesfilen sparades av någon annan medan du arbetade. Inget har skrivits över. Dina ändringar som inte är sparade:",
     conflict_no_changes: "(inga skillnader mot den version du öppnade)",
     save_copy_button: "Spara mina ändringar som kopia",
     reload_from_disk_button: "Läs in filen igen (mina ändringar försvinner)",
+    conflict_merge_body: "Mötesfilen sparades av någon annan medan du arbetade. Inget har skrivits över.",
+    conflict_our_changes: "Dina ändringar som inte är sparade:",
+    conflict_choose: "Ni har båda ändrat de här fälten. Välj för varje fält vilken version som ska gälla:",
+    conflict_field_heading: "Fält",
+    conflict_theirs_heading: "I filen på disken",
+    conflict_ours_heading: "Mina ändringar",
+    merge_save_button: "Slå ihop och spara",
+    meeting_file_conflicts: "Mötesfilen ändrades på disken, och en del krockar med dina osparade ändringar: välj vad som ska gälla.",
+    meeting_copy_note: "kopia – räknas inte i uppföljningen",
     never_saved: "ett nytt möte som aldrig sparades",
     print_minutes: "Skriv ut protokoll (PDF)…",
     print_invitation: "Skriv ut kallelse (PDF)…",
@@ -999,7 +1075,62 @@ pub static SV: Texts = Texts {
     action_status_label_fn: |id, s| format!("Åtgärd {id}: {s}"),
     meeting_saved_fn: |p| format!("Mötet sparades i {p}."),
     remove_participant_fn: |n| format!("Ta bort {n}"),
-    saved_as_copy_fn: |p| format!("Dina ändringar sparades som kopia i {p}; mötesfilen är orörd."),
+    saved_as_copy_fn: |p| {
+        format!(
+            "Dina ändringar sparades som kopia i {p}; mötesfilen är orörd. Kopian finns under Möten."
+        )
+    },
+    auto_merged_fn: |n| match n {
+        0 => "Inget kunde slås ihop automatiskt.".to_owned(),
+        1 => "1 ändring slogs ihop automatiskt.".to_owned(),
+        n => format!(
+            "{} ändringar slogs ihop automatiskt.",
+            crate::format::number(n as f64)
+        ),
+    },
+    from_file_fn: |fields| format!("Från filen: {}.", few(fields)),
+    renumbered_fn: |pairs| format!("Dina nya åtgärder fick nya nummer: {}.", few(pairs)),
+    theirs_choice_fn: |v| format!("I filen: {v}"),
+    ours_choice_fn: |v| format!("Mina: {v}"),
+    merged_and_saved_fn: |n, from, p| {
+        let from = if from.is_empty() {
+            String::new()
+        } else {
+            format!(" (från filen: {})", few(from))
+        };
+        format!(
+            "Mötesfilen hade ändrats av någon annan: {} slogs ihop automatiskt{from}. Mötet sparades i {p}.",
+            count(n, "ändring", "ändringar")
+        )
+    },
+    resolved_and_saved_fn: |p| {
+        format!("Ändringarna slogs ihop som du valde, och mötet sparades i {p}.")
+    },
+    merged_unsaved_fn: |n, from| {
+        let from = if from.is_empty() {
+            String::new()
+        } else {
+            format!(" (från filen: {})", few(from))
+        };
+        format!(
+            "Mötesfilen ändrades på disken: {} slogs ihop med dina osparade ändringar{from}. Spara när du är klar.",
+            count(n, "ändring", "ändringar")
+        )
+    },
+    meeting_took_file_fn: |changes| {
+        if changes.is_empty() {
+            "Mötesfilen lästes in igen; inget i mötet ändrades.".to_owned()
+        } else {
+            format!("Mötet visar nu filens version: {}.", changes.join("; "))
+        }
+    },
+    meeting_file_unreadable_fn: |why| {
+        format!("Mötesfilen kunde inte läsas in igen, så mötet visas som du senast hade det: {why}")
+    },
+    conflict_unreadable_fn: |why| {
+        format!("Filen på disken kan inte läsas, så det går inte att slå ihop: {why}")
+    },
+    open_copy_fn: |name| format!("Öppna kopian {name}"),
     minutes_written_fn: |p| format!("Protokollet skrevs till {p}."),
     invitation_written_fn: |p| format!("Kallelsen skrevs till {p}."),
     report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
@@ -1091,6 +1222,20 @@ pub static SV: Texts = Texts {
     marked_personal_data: "Här står ett personnummer: ta bort det innan protokollet skrivs ut.",
     participant_personal_data: "Namnet innehåller ett personnummer. Skriv bara namnet: deltagarna står i protokollet, som publiceras.",
 };
+
+/// At most four items as "A, B, C och D", then "och N till": a notice
+/// stays a line or two however many fields a merge touched.
+fn few(items: &[String]) -> String {
+    const SHOWN: usize = 4;
+    if items.len() <= SHOWN + 1 {
+        return crate::format::list(items);
+    }
+    format!(
+        "{} och {} till",
+        items[..SHOWN].join(", "),
+        crate::format::number((items.len() - SHOWN) as f64)
+    )
+}
 
 /// The texts of the user's language (Swedish; English can be added here).
 pub fn texts() -> &'static Texts {

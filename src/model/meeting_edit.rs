@@ -640,6 +640,14 @@ impl MeetingEditor {
         self.saved = self.meeting.clone();
         self.break_merge = true;
     }
+
+    /// Records that the file now holds `saved` (someone else's version,
+    /// merged with ours), so unsaved changes count from it and the next
+    /// merge starts from it. Undo keeps its steps.
+    pub fn set_saved(&mut self, saved: Meeting) {
+        self.saved = saved;
+        self.break_merge = true;
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod measured;
 pub mod meeting;
 pub mod meeting_edit;
 pub mod meeting_field;
+pub mod meeting_merge;
 pub mod pledge;
 pub mod pledge_edit;
 pub mod roles;

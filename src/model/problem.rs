@@ -216,6 +216,12 @@ pub enum ProblemKind {
     UnknownParticipant(String),
     /// The same commitment twice on one agenda.
     CommitmentTwiceOnAgenda(String),
+    /// A copy of a meeting file (`<meeting>-kopia.ron`), kept out of the
+    /// follow-up.
+    MeetingCopy {
+        /// The meeting file's name without `.ron`.
+        original: String,
+    },
     /// A personnummer or samordningsnummer in a text of a file.
     IdentityNumber {
         /// Which kind of number.
@@ -374,7 +380,8 @@ impl fmt::Display for ProblemKind {
             | K::DueBeforeMeeting { .. }
             | K::UnknownAction { .. }
             | K::UnknownParticipant(_)
-            | K::CommitmentTwiceOnAgenda(_) => self.fmt_meeting(f),
+            | K::CommitmentTwiceOnAgenda(_)
+            | K::MeetingCopy { .. } => self.fmt_meeting(f),
         }
     }
 }
@@ -479,6 +486,10 @@ impl ProblemKind {
             K::CommitmentTwiceOnAgenda(id) => {
                 write!(f, "åtagande {id} står två gånger på dagordningen")
             }
+            K::MeetingCopy { original } => write!(
+                f,
+                "kopia av mötesfilen {original}.ron, sparad när den filen hade ändrats av någon annan; kopian räknas inte i uppföljningen. Öppna den under Möten, för över det som ska gälla till mötet och ta sedan bort kopian"
+            ),
             _ => Ok(()),
         }
     }

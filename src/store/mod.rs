@@ -5,6 +5,7 @@
 //! file, line and column, next to whatever data could be used.
 
 pub mod activities;
+pub mod copies;
 pub mod journal;
 mod locate;
 pub mod output;
@@ -354,6 +355,11 @@ pub struct Loaded {
     pub meetings: Vec<Meeting>,
     /// For each of `meetings`, the index of its source in `sources`.
     pub meeting_sources: Vec<usize>,
+    /// Parsed copies of meeting files (`meetings/<date>-kopia.ron`, see
+    /// [`copies`]): listed and opened, never counted in the follow-up.
+    pub copies: Vec<Meeting>,
+    /// For each of `copies`, the index of its source in `sources`.
+    pub copy_sources: Vec<usize>,
     /// All problems, sorted by file order, line and column.
     pub problems: Vec<Problem>,
 }
@@ -370,6 +376,14 @@ impl Loaded {
             .iter()
             .zip(&self.activity_sources)
             .filter_map(|(f, s)| Some((self.sources.get(*s)?.path.as_path(), f)))
+    }
+
+    /// The parsed meeting copies with the paths they were read from.
+    pub fn meeting_copies(&self) -> impl Iterator<Item = (&Path, &Meeting)> {
+        self.copies
+            .iter()
+            .zip(&self.copy_sources)
+            .filter_map(|(m, s)| Some((self.sources.get(*s)?.path.as_path(), m)))
     }
 
     /// Drops the text of every source without a problem, keeping the rest.
@@ -461,11 +475,21 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
     let first_meeting = 1 + inputs.activities.len();
     let mut meetings = Vec::new();
     let mut meeting_sources = Vec::new();
+    let mut copies = Vec::new();
+    let mut copy_sources = Vec::new();
     for (i, parsed) in parse_all::<Meeting>(&inputs.meetings)
         .into_iter()
         .enumerate()
     {
+        let is_copy = inputs
+            .meetings
+            .get(i)
+            .is_some_and(|s| copies::copy_of(&s.path).is_some());
         match parsed {
+            Ok(meeting) if is_copy => {
+                copies.push(meeting);
+                copy_sources.push(first_meeting + i);
+            }
             Ok(meeting) => {
                 meetings.push(meeting);
                 meeting_sources.push(first_meeting + i);
@@ -488,6 +512,18 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         };
         problems.extend(locate_findings(&sources, findings, source_of));
     }
+    let all = copies::Loading {
+        meetings: &meetings,
+        meeting_sources: &meeting_sources,
+        copies: &copies,
+        copy_sources: &copy_sources,
+    };
+    problems.extend(copies::check(
+        pledge.as_ref(),
+        &all,
+        &sources,
+        &activity_sources,
+    ));
     let order: BTreeMap<String, usize> = sources
         .iter()
         .enumerate()
@@ -508,6 +544,8 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         activity_sources,
         meetings,
         meeting_sources,
+        copies,
+        copy_sources,
         problems,
     }
 }

@@ -5,9 +5,12 @@
 //! undo/redo, the read-only rule), saves it safely and autosaves a recovery
 //! file. The views in [`view`] only draw and emit commands.
 
+mod conflict;
+mod merge;
 mod new_dialog;
 mod view;
 
+pub use merge::Theirs;
 pub use new_dialog::{DateCheck, NewMeetingDialog};
 pub use view::{chairing_ui, meetings_list_ui, session_dialogs_ui};
 
@@ -76,7 +79,10 @@ pub enum MeetingCommand {
     Reopen(String),
     /// Close the reopen dialog.
     CancelReopen,
-    /// After a conflict: write our version next to the file, leaving it alone.
+    /// After a conflict: merge with the file as chosen in the dialog, and save.
+    MergeAndSave,
+    /// After a conflict: write our version next to the file
+    /// (`<meeting>-kopia.ron`), leaving it alone.
     SaveCopy,
     /// After a conflict: read the file again, dropping our changes.
     ReloadFromDisk,
@@ -89,11 +95,17 @@ pub enum MeetingCommand {
     Conclude,
 }
 
-/// Someone else saved the meeting file while we edited it.
-#[derive(Debug, Clone, PartialEq)]
+/// Someone else saved the meeting file while we edited it, and both
+/// changed the same fields (or the file cannot be read to merge with).
+#[derive(Debug, Clone)]
 pub struct Conflict {
     /// Our changes that are not in any saved file, in Swedish.
     pub our_changes: Vec<String>,
+    /// The file and the merge with it, or why the file cannot be read.
+    pub theirs: Result<Box<Theirs>, String>,
+    /// The version chosen for each conflicting field, in the merge's order
+    /// (the dialog changes them).
+    pub choices: Vec<crate::model::meeting_merge::Side>,
 }
 
 /// What a handled command means for the rest of the app.
@@ -103,6 +115,9 @@ pub enum Outcome {
     Nothing,
     /// The file was saved: read the document again.
     Saved,
+    /// Files were written (a merge saved, a copy made): read the document
+    /// again and tell the user this.
+    Reload(String),
     /// Tell the user.
     Notice(String),
     /// The session has nothing left to show: close it.
@@ -341,19 +356,16 @@ impl MeetingSession {
             }
             MeetingCommand::Save => match self.save() {
                 Ok(()) => return Ok(Outcome::Saved),
-                Err(SaveError::Conflict { .. }) => {
-                    self.conflict = Some(Conflict {
-                        our_changes: differences(self.editor.saved(), self.editor.meeting()),
-                    });
-                }
+                Err(SaveError::Conflict { .. }) => return self.merge_with_file(),
                 Err(other) => return Err(other.to_string()),
             },
+            MeetingCommand::MergeAndSave => return self.merge_and_save(),
             MeetingCommand::SaveCopy => {
-                let copy = copy_path(&self.path, today);
-                let text = store::meeting_to_ron(self.meeting()).map_err(|e| e.to_string())?;
-                store::save_atomic(&copy, &text).map_err(|e| e.to_string())?;
+                let copy = store::copies::copy_path(&self.path);
+                // Never over a file: the name was free a moment ago.
+                store::save_meeting(&copy, self.meeting(), None).map_err(|e| e.to_string())?;
                 self.conflict = None;
-                return Ok(Outcome::Notice(
+                return Ok(Outcome::Reload(
                     texts().saved_as_copy(&copy.display().to_string()),
                 ));
             }
@@ -638,24 +650,6 @@ fn conditional(doc: &Document) -> Vec<CommitmentId> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Where a conflicting version is kept: next to the meeting, with an
-/// extension the loader ignores (`2017-03-16.kopia-2017-03-17`).
-fn copy_path(path: &Path, today: Date) -> PathBuf {
-    let mut n = 1;
-    loop {
-        let suffix = if n == 1 {
-            format!("kopia-{today}")
-        } else {
-            format!("kopia-{today}-{n}")
-        };
-        let candidate = path.with_extension(suffix);
-        if !candidate.exists() || n > 999 {
-            return candidate;
-        }
-        n += 1;
-    }
 }
 
 /// One more than the highest `A<n>` action id of `meetings`.

@@ -39,7 +39,7 @@ pub fn meetings_list_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>
     ui.add_space(tokens::GAP);
     let mut order: Vec<usize> = (0..doc.loaded.meetings.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(doc.loaded.meetings.get(i).map(|m| m.date)));
-    if order.is_empty() {
+    if order.is_empty() && doc.loaded.copies.is_empty() {
         ui.label(t.no_meetings);
     }
     egui::Grid::new("meetings")
@@ -70,6 +70,7 @@ pub fn meetings_list_ui(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>
                 }
                 ui.end_row();
             }
+            super::conflict::copies_ui(ui, doc, commands);
         });
 }
 
@@ -831,7 +832,8 @@ fn earlier_actions_ui(
         });
 }
 
-/// The dialogs of a session: restore an autosaved version, reopen with a reason.
+/// The dialogs of a session: restore an autosaved version, a file changed
+/// on disk ([`super::conflict`]), reopen with a reason.
 pub fn session_dialogs_ui(
     ctx: &egui::Context,
     session: &mut MeetingSession,
@@ -859,31 +861,8 @@ pub fn session_dialogs_ui(
         });
         return;
     }
-    if let Some(conflict) = &session.conflict {
-        egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
-            ui.set_max_width(640.0);
-            ui.heading(t.conflict_title);
-            ui.label(t.conflict_body);
-            ui.add_space(tokens::GAP);
-            if conflict.our_changes.is_empty() {
-                ui.label(t.conflict_no_changes);
-            }
-            for line in &conflict.our_changes {
-                ui.label(format!("• {line}"));
-            }
-            ui.add_space(tokens::GAP);
-            ui.horizontal_wrapped(|ui| {
-                for (label, command) in [
-                    (t.save_copy_button, MeetingCommand::SaveCopy),
-                    (t.reload_from_disk_button, MeetingCommand::ReloadFromDisk),
-                    (t.cancel_button, MeetingCommand::DismissConflict),
-                ] {
-                    if ui.button(label).clicked() {
-                        emit(commands, command);
-                    }
-                }
-            });
-        });
+    if let Some(conflict) = &mut session.conflict {
+        super::conflict::conflict_ui(ctx, conflict, commands);
         return;
     }
     if let Some(reason) = &mut session.reopen_reason {
