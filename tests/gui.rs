@@ -1594,6 +1594,139 @@ mod meetings {
         assert!(session.meeting().items[4].discussion.contains("12 34 5678"));
     }
 
+    /// A new meeting on `date` (within the period, so reports can still
+    /// come in), at its first commitment (§ 5, G1) assessed with key 1.
+    fn assessed_g1_on(h: &mut Harness<'static, App>, date: &str) {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.event(egui::Event::Text(date.into()));
+        h.key_press(Key::Enter);
+        h.run();
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        assert_eq!(current_commitment(h).as_deref(), Some("G1"));
+        h.key_press(Key::Num1);
+        h.run();
+        assert_eq!(current_assessment(h), Some(Assessment::Genomford));
+    }
+
+    fn kept_g1(h: &Harness<'static, App>) -> f64 {
+        let session = h.state().meeting().expect("open");
+        match &session.meeting().items[4].kind {
+            ItemKind::Atagande(review) => review.snapshot.as_ref().expect("kept").reported,
+            _ => panic!("§ 5 is G1"),
+        }
+    }
+
+    #[test]
+    fn a_report_after_the_assessment_is_said_and_taken_into_the_minutes_by_one_key() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        assessed_g1_on(&mut h, "2017-08-10");
+        let kept = kept_g1(&h);
+        h.get_by_label_contains("I protokollet (vid bedömningen):");
+        assert!(h.query_by_label_contains("sedan bedömningen").is_none());
+        // A report arrives: another tillsyn before the meeting day.
+        let file = dir.path().join("activities/gemensamt.ron");
+        let text = std::fs::read_to_string(&file).expect("read");
+        let entry = "    entries: [\n        (\n            date: \"2017-08-01\",\n            commitments: [\"G1\"],\n            party: \"lpo-karlstad\",\n            quantity: (amount: 1, unit: \"tillsyner\"),\n            place: \"LPO Karlstad\",\n            note: \"Tillsyn.\",\n        ),\n";
+        std::fs::write(&file, text.replacen("    entries: [\n", entry, 1)).expect("write");
+        h.run_steps(8);
+        h.run();
+        let drift = format!("{} → {} tillsyner sedan bedömningen", kept, kept + 1.0);
+        h.get_by_label_contains(&drift);
+        assert!(
+            (kept_g1(&h) - kept).abs() < 1e-9,
+            "the minutes keep the assessed figures until told"
+        );
+        // U on the focused assessment row takes the new figures.
+        h.get_by_label("1 genomförd").focus();
+        h.run();
+        h.key_press(Key::U);
+        h.run();
+        assert!((kept_g1(&h) - (kept + 1.0)).abs() < 1e-9);
+        assert!(h.query_by_label_contains("sedan bedömningen").is_none());
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert!((kept_g1(&h) - kept).abs() < 1e-9, "one undo step");
+    }
+
+    #[test]
+    fn an_action_knows_the_paragraph_it_was_decided_in_even_when_items_move() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+        h.run();
+        h.get_by_label_contains("(beslutad i § 5)");
+        let paragraph = |h: &Harness<'static, App>| {
+            h.state()
+                .meeting()
+                .and_then(|s| s.meeting().actions.first())
+                .and_then(|a| a.paragraph)
+        };
+        assert_eq!(paragraph(&h), Some(5));
+        // § 5 moved up: the action follows it to § 4.
+        h.get_by_label("Flytta punkten uppåt").click();
+        h.run();
+        assert_eq!(paragraph(&h), Some(4));
+        h.get_by_label_contains("(beslutad i § 4)");
+    }
+
+    #[test]
+    fn each_item_opens_at_its_top() {
+        let dir = sample_copy();
+        // A laptop screen, where an item with actions and decisions scrolls.
+        let start = start(Origin::path(dir.path()));
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        new_meeting(&mut h);
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        // The item's heading, in the middle (the agenda on the left lists it too).
+        let heading_top = |h: &Harness<'static, App>| {
+            h.get_all_by_label_contains("§ 5 ")
+                .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+                .map(|n| n.rect().top())
+        };
+        let top = heading_top(&h).expect("shown");
+        for _ in 0..8 {
+            h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+            h.run();
+        }
+        h.key_press(Key::Escape);
+        h.run();
+        h.get_by_label_contains("Ny åtgärd").scroll_to_me();
+        h.run();
+        let scrolled = heading_top(&h);
+        assert!(
+            scrolled.is_none_or(|t| t < top - 50.0),
+            "the item was scrolled: {scrolled:?} vs {top}"
+        );
+        h.key_press(Key::PageDown);
+        h.run();
+        h.key_press(Key::PageUp);
+        h.run();
+        h.run_steps(4);
+        let heading = heading_top(&h).expect("shown again");
+        assert!(
+            (heading - top).abs() <= 1.0,
+            "the heading shows at the top: {heading} vs {top}"
+        );
+    }
+
     #[test]
     fn undo_after_editing_ansvarig_restores_the_whole_previous_value() {
         let dir = sample_copy();

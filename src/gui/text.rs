@@ -460,6 +460,12 @@ pub struct Texts {
     pub marked_personal_data: &'static str,
     /// Under the new participant name when it holds a personnummer.
     pub participant_personal_data: &'static str,
+    /// Heading of the status column of the earlier actions table.
+    pub action_status_heading: &'static str,
+    kept_figures_fn: fn(&str) -> String,
+    /// Button that replaces the kept figures by the live ones.
+    pub refresh_figures: &'static str,
+    figures_refreshed_fn: fn(usize) -> String,
 }
 
 impl Texts {
@@ -694,6 +700,14 @@ impl Texts {
     /// Warning when a new meeting lies outside the pledge period.
     pub fn meeting_outside_period(&self, start: Date, end: Date) -> String {
         (self.meeting_outside_period_fn)(start, end)
+    }
+    /// The figures kept at the assessment, which the minutes print.
+    pub fn kept_figures(&self, a: &str) -> String {
+        (self.kept_figures_fn)(a)
+    }
+    /// Notice after the kept figures were refreshed.
+    pub fn figures_refreshed(&self, item: usize) -> String {
+        (self.figures_refreshed_fn)(item)
     }
 }
 
@@ -1221,6 +1235,12 @@ pub static SV: Texts = Texts {
     assessment_keys_note: "Siffrorna 1–8 bedömer bara när bedömningsraden har fokus. PageDown och PageUp går till nästa punkt och ställer fokus där.",
     marked_personal_data: "Här står ett personnummer: ta bort det innan protokollet skrivs ut.",
     participant_personal_data: "Namnet innehåller ett personnummer. Skriv bara namnet: deltagarna står i protokollet, som publiceras.",
+    action_status_heading: "Status",
+    kept_figures_fn: |f| format!("I protokollet (vid bedömningen): {f}"),
+    refresh_figures: "Ta de nya siffrorna till protokollet (U)",
+    figures_refreshed_fn: |item| {
+        format!("§ {item}: protokollet får siffrorna som rapporterna visar nu. Ctrl+Z ångrar.")
+    },
 };
 
 /// At most four items as "A, B, C och D", then "och N till": a notice

@@ -450,12 +450,19 @@ fn action_list(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
         .filter_map(|u| states.iter().find(|s| s.item.id == u.action))
         .map(|s| action_row(s.item))
         .collect();
+    // This meeting's own actions also say under which § they were decided.
     rows.extend(
         meeting
             .actions
             .iter()
             .filter(|a| a.status == ActionStatus::Oppen)
-            .map(action_row),
+            .map(|a| {
+                let mut row = action_row(a);
+                if let (Some(words), Some(text)) = (a.decided_words(), row.get_mut(1)) {
+                    let _ = write!(text, " ({words})");
+                }
+                row
+            }),
     );
     let mut out = vec![Block::Heading {
         text: "Åtgärdslista".into(),

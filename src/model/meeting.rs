@@ -411,6 +411,18 @@ pub struct ActionItem {
     /// Status when this meeting ended.
     #[serde(default)]
     pub status: ActionStatus,
+    /// The § of this meeting where it was decided (1-based, as the minutes
+    /// number them), so the view and the minutes can say "A6 (beslutad i
+    /// § 12)". Kept in step when agenda items are added, moved or removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+}
+
+impl ActionItem {
+    /// "beslutad i § 12", for the view and the minutes of its meeting.
+    pub fn decided_words(&self) -> Option<String> {
+        self.paragraph.map(|p| format!("beslutad i § {p}"))
+    }
 }
 
 /// A later meeting's decision about an earlier meeting's action item.

@@ -310,21 +310,55 @@ impl MeetingEdit {
             E::RemoveDecision { item, index } => {
                 remove(&mut item_mut(meeting, *item)?.decisions, *index)
             }
+            E::InsertItem { .. } | E::RemoveItem { .. } | E::MoveItem { .. } => {
+                self.apply_to_agenda(meeting)
+            }
+            _ => self.apply_to_lists(meeting),
+        }
+    }
+
+    /// Adding, removing and moving agenda items, with the actions' § kept
+    /// in step.
+    fn apply_to_agenda(&self, meeting: &mut Meeting) -> Result<(), EditError> {
+        use MeetingEdit as E;
+        match self {
             E::InsertItem { at, kind } => {
                 let at = (*at).min(meeting.items.len());
                 meeting.items.insert(at, AgendaItem::new(kind.clone()));
+                renumber_actions(meeting, |i| Some(if i >= at { i + 1 } else { i }));
                 Ok(())
             }
-            E::RemoveItem { item } => remove(&mut meeting.items, *item),
+            E::RemoveItem { item } => {
+                remove(&mut meeting.items, *item)?;
+                let item = *item;
+                renumber_actions(meeting, |i| match i.cmp(&item) {
+                    std::cmp::Ordering::Less => Some(i),
+                    std::cmp::Ordering::Equal => None,
+                    std::cmp::Ordering::Greater => Some(i - 1),
+                });
+                Ok(())
+            }
             E::MoveItem { from, to } => {
                 if *from >= meeting.items.len() || *to >= meeting.items.len() {
                     return Err(EditError::NoSuchIndex((*from).max(*to)));
                 }
                 let moved = meeting.items.remove(*from);
                 meeting.items.insert(*to, moved);
+                let (from, to) = (*from, *to);
+                renumber_actions(meeting, |i| {
+                    Some(if i == from {
+                        to
+                    } else if from < to && i > from && i <= to {
+                        i - 1
+                    } else if to < from && i >= to && i < from {
+                        i + 1
+                    } else {
+                        i
+                    })
+                });
                 Ok(())
             }
-            _ => self.apply_to_lists(meeting),
+            _ => Ok(()),
         }
     }
 
@@ -457,6 +491,18 @@ fn review_mut(
     match &mut item_mut(meeting, item)?.kind {
         ItemKind::Atagande(review) => Ok(review),
         _ => Err(EditError::NotACommitment(item)),
+    }
+}
+
+/// Keeps each action's § in step with the agenda: `map` takes an item's
+/// old 0-based index to its new one (none when the item is gone).
+fn renumber_actions(meeting: &mut Meeting, map: impl Fn(usize) -> Option<usize>) {
+    for action in &mut meeting.actions {
+        action.paragraph = action
+            .paragraph
+            .and_then(|p| p.checked_sub(1))
+            .and_then(&map)
+            .map(|i| i + 1);
     }
 }
 
@@ -712,6 +758,7 @@ mod tests {
             party: None,
             due: Some(date("2017-08-01")),
             status: ActionStatus::Oppen,
+            paragraph: None,
         };
         let person = Participant {
             name: "Ny Person".into(),

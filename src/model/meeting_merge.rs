@@ -661,6 +661,13 @@ impl<'c> Merger<'c> {
                         &t.status,
                         &|s| s.to_string(),
                     ),
+                    paragraph: m.pick(
+                        &|| field("Beslutad i §"),
+                        b.map(|a| &a.paragraph),
+                        &o.paragraph,
+                        &t.paragraph,
+                        &|p| p.map_or_else(|| "–".to_owned(), |p| format!("§ {p}")),
+                    ),
                 }
             },
         )
@@ -856,6 +863,7 @@ mod tests {
             party: None,
             due: None,
             status: ActionStatus::Oppen,
+            paragraph: None,
         }
     }
 

@@ -13,7 +13,7 @@ use serde::ser::{self, Serialize};
 
 /// One step of the path to a string: a struct field or a list position.
 /// Enum variants and `Some` add no step (RON writes them around the value).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {
     /// A struct field by name.
     Field(&'static str),

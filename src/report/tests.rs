@@ -161,6 +161,7 @@ fn with_markers(loaded: &mut Loaded) {
             party: None,
             due: None,
             status: ActionStatus::Oppen,
+            paragraph: None,
         });
         for update in &mut meeting.action_updates {
             update.note = Some(format!("{MARKER}-update"));

@@ -100,6 +100,30 @@ pub fn snapshot_words(snapshot: &StatusSnapshot) -> String {
     text
 }
 
+/// How the figures changed since an item was assessed, when they did: "5 →
+/// 6 insatser sedan bedömningen" (or reports, for a commitment without a
+/// unit). The minutes print what was kept at the assessment, so the chair
+/// must see that the screen's live figures have moved on.
+pub fn snapshot_drift(kept: &StatusSnapshot, live: &StatusSnapshot) -> Option<String> {
+    let since = "sedan bedömningen";
+    match kept.unit.as_deref() {
+        Some(unit) if (kept.reported - live.reported).abs() > f64::EPSILON => Some(format!(
+            "{} → {} {unit} {since}",
+            qualified(kept.qualifier, kept.reported),
+            qualified(live.qualifier, live.reported),
+        )),
+        _ if kept.reports != live.reports => Some(format!(
+            "{} → {} {since}",
+            kept.reports,
+            reports_count(live.reports)
+        )),
+        _ if kept.measured != live.measured => {
+            Some(format!("{} → {} {since}", kept.measured, live.measured))
+        }
+        _ => None,
+    }
+}
+
 /// A whole-period target for display: rate targets over a period give
 /// fractions ("1 042,9 timmar") that only distract; keep decimals for small ones.
 fn round_target(full: f64) -> f64 {
@@ -301,6 +325,29 @@ pub fn revision_date(s: &CommitmentStatus) -> Option<Date> {
 mod tests {
     use super::*;
     use crate::model::{CommitmentId, Period, Qualifier};
+
+    #[test]
+    fn the_drift_since_an_assessment_says_from_and_to() {
+        let as_of: Date = "2017-03-16".parse().expect("date");
+        let kept = status().snapshot(as_of);
+        assert_eq!(snapshot_drift(&kept, &kept), None);
+        let mut live = status();
+        live.reported = 15.0;
+        live.reports = 10;
+        assert_eq!(
+            snapshot_drift(&kept, &live.snapshot(as_of)).as_deref(),
+            Some("14 → 15 tillsyner sedan bedömningen")
+        );
+        // Without a unit: the reports.
+        let mut kept = kept;
+        kept.unit = None;
+        let mut live = live.snapshot(as_of);
+        live.unit = None;
+        assert_eq!(
+            snapshot_drift(&kept, &live).as_deref(),
+            Some("9 → 10 rapporter sedan bedömningen")
+        );
+    }
 
     fn status() -> CommitmentStatus {
         CommitmentStatus {

@@ -53,6 +53,9 @@ pub enum MeetingCommand {
     EndTyping,
     /// Assess the current commitment item (with a snapshot of the figures).
     Assess(Assessment),
+    /// Take the live figures into the current item's kept snapshot (reports
+    /// came in after it was assessed).
+    RefreshFigures,
     /// Go to an agenda item.
     GoTo(usize),
     /// Next agenda item.
@@ -187,6 +190,9 @@ pub struct MeetingSession {
     pub(super) focus_marked: std::cell::Cell<bool>,
     /// The agenda item the list was last scrolled to.
     scrolled_to: Option<usize>,
+    /// The agenda item the central view last showed (to open a new one at
+    /// its top).
+    pub(super) item_shown: Option<usize>,
     /// Chart points of the current commitment item: (item, points).
     chart: Option<(usize, Vec<crate::status::SeriesPoint>)>,
 }
@@ -308,6 +314,7 @@ impl MeetingSession {
             marked: None,
             focus_marked: std::cell::Cell::new(false),
             scrolled_to: None,
+            item_shown: None,
             chart: None,
         }
     }
@@ -328,6 +335,7 @@ impl MeetingSession {
             MeetingCommand::Edit(edit) => self.edit(edit)?,
             MeetingCommand::Type { field, edit } => self.type_into(field, edit)?,
             MeetingCommand::EndTyping => self.editor.end_typing(),
+            MeetingCommand::RefreshFigures => return self.refresh_figures(),
             MeetingCommand::Assess(assessment) => return self.assess(assessment),
             MeetingCommand::GoTo(i) => self.go_to(i),
             MeetingCommand::Next => self.go_to(self.current + 1),
@@ -516,6 +524,34 @@ impl MeetingSession {
         })
     }
 
+    /// The current item's kept figures replaced by the live ones, as one
+    /// undoable step; only for an assessed item whose figures moved.
+    fn refresh_figures(&mut self) -> Result<Outcome, String> {
+        let item = self.current;
+        let Some(ItemKind::Atagande(review)) = self.meeting().items.get(item).map(|i| &i.kind)
+        else {
+            return Ok(Outcome::Nothing);
+        };
+        let date = self.meeting().date;
+        let live = self
+            .status
+            .as_ref()
+            .and_then(|s| s.commitment(&review.commitment))
+            .map(|s| s.snapshot(date));
+        let moved = match (&review.snapshot, &live) {
+            (Some(kept), Some(live)) => crate::status::words::snapshot_drift(kept, live).is_some(),
+            _ => false,
+        };
+        if !moved {
+            return Ok(Outcome::Nothing);
+        }
+        self.edit(MeetingEdit::SetSnapshot {
+            item,
+            snapshot: live,
+        })?;
+        Ok(Outcome::Notice(texts().figures_refreshed(item + 1)))
+    }
+
     fn add_action(&mut self) -> Result<(), String> {
         let meeting = self.meeting();
         let used: Vec<String> = meeting.actions.iter().map(|a| a.id.to_string()).collect();
@@ -537,6 +573,8 @@ impl MeetingSession {
             party: None,
             due: None,
             status: ActionStatus::Oppen,
+            // Decided under the item the chair is on.
+            paragraph: Some(self.current + 1),
         }))?;
         self.focus_action = Some(self.meeting().actions.len().saturating_sub(1));
         Ok(())

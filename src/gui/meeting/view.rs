@@ -97,10 +97,16 @@ pub fn chairing_ui(
             agenda_ui(ui, session, commands);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("meeting_item")
-            .auto_shrink(false)
-            .show(ui, |ui| item_ui(ui, session, doc, commands));
+            .auto_shrink(false);
+        // Each item opens at its top (heading, commitment, figures): the
+        // room must not see the previous item's scroll position.
+        if session.item_shown != Some(session.current) {
+            area = area.vertical_scroll_offset(0.0);
+            session.item_shown = Some(session.current);
+        }
+        area.show(ui, |ui| item_ui(ui, session, doc, commands));
     });
 }
 
@@ -264,13 +270,14 @@ fn participants_ui(
                             .as_deref()
                             .map(|s| format!(", {s}"))
                             .unwrap_or_default();
-                        ui.label(format!(
+                        // The name once; it also names the role and the
+                        // buttons for a screen reader.
+                        let label = ui.label(format!(
                             "{}{title} – {}",
                             person.name,
                             organisation_name(doc, &person.organisation)
                         ));
                         let mut role = person.role;
-                        let label = ui.label(format!("({})", person.name));
                         egui::ComboBox::from_id_salt(("role", index))
                             .selected_text(role.to_string())
                             .show_ui(ui, |ui| {
@@ -457,11 +464,15 @@ fn text_field_ui(
 ) -> egui::Response {
     let mut text = field.value.to_owned();
     let label = ui.label(RichText::new(field.label).strong());
+    // Ids from where the text is in the meeting, not from the layout: a
+    // line appearing above (a report came in) must not take the focus away
+    // while the chair types.
     let widget = if field.multiline {
         egui::TextEdit::multiline(&mut text).desired_rows(3)
     } else {
         egui::TextEdit::singleline(&mut text)
-    };
+    }
+    .id_salt(("meeting_field", field.path));
     let response = ui
         .add(widget.desired_width(f32::INFINITY))
         .labelled_by(label.id);
@@ -523,6 +534,17 @@ fn review_ui(
     ui.add_space(tokens::GAP);
     ui.label(RichText::new(t.assessment_heading).strong());
     assessment_row_ui(ui, session, review, commands);
+    // Below the row, never above it: a line that appears above a widget
+    // changes its id and takes its keyboard focus.
+    if let (Some(kept), Some(status)) = (
+        &review.snapshot,
+        session
+            .status
+            .as_ref()
+            .and_then(|s| s.commitment(&review.commitment)),
+    ) {
+        kept_figures_ui(ui, kept, &status.snapshot(session.meeting().date), commands);
+    }
     if review.assessment.is_some_and(Assessment::needs_reason) {
         let item = session.current;
         let path = [
@@ -548,6 +570,33 @@ fn review_ui(
             ui.label(RichText::new(t.reason_required).color(palette.error));
             let _ = response;
         }
+    }
+}
+
+/// The figures the minutes will print for an assessed item (kept when it was
+/// assessed), and, when reports have come in since, how they moved and the
+/// way to take the new ones (U on the assessment row, or the button).
+fn kept_figures_ui(
+    ui: &mut Ui,
+    kept: &crate::model::meeting::StatusSnapshot,
+    live: &crate::model::meeting::StatusSnapshot,
+    commands: &mut Vec<Command>,
+) {
+    let t = texts();
+    ui.label(RichText::new(t.kept_figures(&words::snapshot_words(kept))).size(15.0));
+    if let Some(drift) = words::snapshot_drift(kept, live) {
+        ui.horizontal_wrapped(|ui| {
+            let palette = Palette::for_ui(ui);
+            ui.label(
+                RichText::new(format!("⚠ {drift}"))
+                    .color(palette.warning)
+                    .strong()
+                    .size(16.0),
+            );
+            if ui.button(t.refresh_figures).clicked() {
+                emit(commands, MeetingCommand::RefreshFigures);
+            }
+        });
     }
 }
 
@@ -603,6 +652,9 @@ fn assessment_row_ui(
             emit(commands, MeetingCommand::Assess(*assessment));
         }
     }
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::U)) {
+        emit(commands, MeetingCommand::RefreshFigures);
+    }
     for (action, command) in [
         (Action::PageDown, MeetingCommand::Next),
         (Action::PageUp, MeetingCommand::Previous),
@@ -632,12 +684,14 @@ fn decisions_ui(
             let mut text = clause.clone();
             let response = ui.add(
                 egui::TextEdit::singleline(&mut text)
+                    .id_salt(("decision", item, index))
                     .desired_width(ui.available_width() - 60.0)
                     .hint_text(t.decision_hint),
             );
             let response = response.on_hover_text(t.decision_label(index + 1));
             if session.focus_decision == Some((item, index)) {
                 response.request_focus();
+                response.scroll_to_me(Some(egui::Align::Center));
                 session.focus_decision = None;
             }
             let changed = response.changed();
@@ -672,99 +726,120 @@ fn actions_ui(ui: &mut Ui, session: &mut MeetingSession, commands: &mut Vec<Comm
     let t = texts();
     ui.label(RichText::new(t.actions_heading).strong());
     let actions = session.meeting().actions.clone();
+    // The text takes what the id, Ansvarig, date and ✖ leave of the row,
+    // so it grows with the window.
+    let action_text_width = (ui.available_width() - 580.0).max(220.0);
     for (index, action) in actions.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            let id_label = ui.label(RichText::new(action.id.as_str()).strong());
-            let mut text = action.text.clone();
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .desired_width(320.0)
-                        .hint_text(t.action_text_hint),
-                )
-                .labelled_by(id_label.id)
-                .on_hover_text(t.action_label(action.id.as_str()));
-            if session.focus_action == Some(index) {
-                response.request_focus();
-                session.focus_action = None;
-            }
-            let mut responsible = action.responsible.clone();
-            let who_label = ui.label(RichText::new(t.responsible_hint).small());
-            let who = ui
-                .add(
-                    egui::TextEdit::singleline(&mut responsible)
-                        .desired_width(160.0)
-                        .hint_text(t.responsible_hint),
-                )
-                .labelled_by(who_label.id);
-            // Kept as typed until it is a date (or emptied).
-            let due_label = ui.label(RichText::new(t.due_hint).small());
-            let (due_field, due_text) = draft_field(
-                ui,
-                egui::Id::unique(("action_due", action.id.as_str())),
-                action.due.map(|d| d.to_string()).unwrap_or_default(),
-                |due| {
-                    egui::TextEdit::singleline(due)
-                        .desired_width(110.0)
-                        .hint_text(t.due_hint)
-                },
-            );
-            let due_field = due_field.labelled_by(due_label.id);
-            let new_due = due_text.and_then(|due| match due.trim() {
-                "" => Some(None),
-                typed => typed.parse::<Date>().ok().map(Some),
-            });
-            // Each field its own typing, so undo restores one field whole.
-            let set = |change: &dyn Fn(&mut crate::model::meeting::ActionItem)| {
-                let mut updated = action.clone();
-                change(&mut updated);
-                MeetingEdit::SetAction {
-                    index,
-                    action: updated,
-                }
-            };
-            typed(
-                commands,
-                &response,
-                response
-                    .changed()
-                    .then(|| set(&|a| a.text.clone_from(&text))),
-            );
-            typed(
-                commands,
-                &who,
-                who.changed()
-                    .then(|| set(&|a| a.responsible.clone_from(&responsible))),
-            );
-            typed(
-                commands,
-                &due_field,
-                new_due.map(|due| set(&|a| a.due = due)),
-            );
-            for (field, name) in [
-                (&response, "text"),
-                (&who, "responsible"),
-                (&due_field, "due"),
-            ] {
-                let path = [
-                    Step::Field("actions"),
-                    Step::Index(index),
-                    Step::Field(name),
-                ];
-                refusal_ui(ui, session, field, &path);
-            }
-            if icon_button(ui, "✖", &t.remove_action(action.id.as_str()), true).clicked() {
-                emit(
-                    commands,
-                    MeetingCommand::Edit(MeetingEdit::RemoveAction { index }),
-                );
-            }
+            action_row_ui(ui, session, (index, action), action_text_width, commands);
         });
     }
     let add = egui::Button::new(super::super::actions::Action::AddAction.label())
         .shortcut_text(super::super::actions::Action::AddAction.shortcut_text(ui.ctx()));
     if ui.add(add).clicked() {
         emit(commands, MeetingCommand::AddAction);
+    }
+}
+
+/// One action item of the meeting: id and its §, text, Ansvarig, date, ✖.
+fn action_row_ui(
+    ui: &mut Ui,
+    session: &mut MeetingSession,
+    (index, action): (usize, &crate::model::meeting::ActionItem),
+    action_text_width: f32,
+    commands: &mut Vec<Command>,
+) {
+    let t = texts();
+    let id_label = ui.label(RichText::new(action.id.as_str()).strong());
+    if let Some(words) = action.decided_words() {
+        ui.label(RichText::new(format!("({words})")).small());
+    }
+    let mut text = action.text.clone();
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id_salt(("action_text", action.id.as_str()))
+                .desired_width(action_text_width)
+                .hint_text(t.action_text_hint),
+        )
+        .labelled_by(id_label.id)
+        .on_hover_text(t.action_label(action.id.as_str()));
+    if session.focus_action == Some(index) {
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
+        session.focus_action = None;
+    }
+    let mut responsible = action.responsible.clone();
+    let who_label = ui.label(RichText::new(t.responsible_hint).small());
+    let who = ui
+        .add(
+            egui::TextEdit::singleline(&mut responsible)
+                .id_salt(("action_responsible", action.id.as_str()))
+                .desired_width(160.0)
+                .hint_text(t.responsible_hint),
+        )
+        .labelled_by(who_label.id);
+    // Kept as typed until it is a date (or emptied).
+    let due_label = ui.label(RichText::new(t.due_hint).small());
+    let (due_field, due_text) = draft_field(
+        ui,
+        egui::Id::unique(("action_due", action.id.as_str())),
+        action.due.map(|d| d.to_string()).unwrap_or_default(),
+        |due| {
+            egui::TextEdit::singleline(due)
+                .desired_width(110.0)
+                .hint_text(t.due_hint)
+        },
+    );
+    let due_field = due_field.labelled_by(due_label.id);
+    let new_due = due_text.and_then(|due| match due.trim() {
+        "" => Some(None),
+        typed => typed.parse::<Date>().ok().map(Some),
+    });
+    // Each field its own typing, so undo restores one field whole.
+    let set = |change: &dyn Fn(&mut crate::model::meeting::ActionItem)| {
+        let mut updated = action.clone();
+        change(&mut updated);
+        MeetingEdit::SetAction {
+            index,
+            action: updated,
+        }
+    };
+    typed(
+        commands,
+        &response,
+        response
+            .changed()
+            .then(|| set(&|a| a.text.clone_from(&text))),
+    );
+    typed(
+        commands,
+        &who,
+        who.changed()
+            .then(|| set(&|a| a.responsible.clone_from(&responsible))),
+    );
+    typed(
+        commands,
+        &due_field,
+        new_due.map(|due| set(&|a| a.due = due)),
+    );
+    for (field, name) in [
+        (&response, "text"),
+        (&who, "responsible"),
+        (&due_field, "due"),
+    ] {
+        let path = [
+            Step::Field("actions"),
+            Step::Index(index),
+            Step::Field(name),
+        ];
+        refusal_ui(ui, session, field, &path);
+    }
+    if icon_button(ui, "✖", &t.remove_action(action.id.as_str()), true).clicked() {
+        emit(
+            commands,
+            MeetingCommand::Edit(MeetingEdit::RemoveAction { index }),
+        );
     }
 }
 
@@ -791,7 +866,7 @@ fn earlier_actions_ui(
                 t.action_heading,
                 t.responsible_hint,
                 t.due_hint,
-                t.col_status,
+                t.action_status_heading,
             ] {
                 ui.label(RichText::new(heading).strong());
             }
