@@ -159,6 +159,8 @@ pub const GAP: f32 = 10.0;
 pub const DETAIL_WIDTH: f32 = 560.0;
 /// Height of the chart in the detail panel.
 pub const CHART_HEIGHT: f32 = 220.0;
+/// Height of the plot of the chart in the chairing view.
+pub const SMALL_CHART_HEIGHT: f32 = 150.0;
 /// Height of the activity list in the detail panel (it scrolls on its own).
 pub const ENTRIES_HEIGHT: f32 = 320.0;
 /// Height of each chart on the overview tab.
