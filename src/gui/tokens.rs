@@ -329,6 +329,8 @@ mod tests {
             ("strong text", v.strong_text_color()),
             ("button text", v.widgets.inactive.text_color()),
             ("hovered button text", v.widgets.hovered.text_color()),
+            // egui_extras draws a selected row's text in this colour.
+            ("selected text", v.selection.stroke.color),
             ("uppnått", p.uppnatt),
             ("enligt plan", p.enligt_plan),
             ("efter plan", p.efter_plan),
