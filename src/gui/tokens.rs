@@ -148,8 +148,16 @@ impl Palette {
 }
 
 /// Height of a commitment row: two lines of wrapped text plus padding.
-pub const ROW_HEIGHT: f32 = 46.0;
-/// Height of a group heading row and of the table header.
+/// Rows are drawn without a gap between them (the stripes separate them),
+/// so nine rows and their group headings fit a 1366×768 screen.
+pub const ROW_HEIGHT: f32 = 42.0;
+/// Height of a group heading in the commitment table.
+pub const GROUP_ROW_HEIGHT: f32 = 28.0;
+/// Vertical space between the rows of the dashboard's header.
+pub const HEADER_ROW_GAP: f32 = 2.0;
+/// Narrowest the "dag N av M" bar gets, so a short text still reads as a bar.
+pub const DAY_BAR_MIN_WIDTH: f32 = 150.0;
+/// Height of a table's header row.
 pub const HEADER_ROW_HEIGHT: f32 = 28.0;
 /// Height of a row in the activity list.
 pub const SMALL_ROW_HEIGHT: f32 = 24.0;
