@@ -511,6 +511,7 @@ fn progress_ui(ui: &mut Ui, row: &Row, palette: &Palette) {
             .fill(palette.bar_fill(row.status))
             .text(RichText::new(&row.percent).strong()),
     );
+    outline_ui(ui, response.rect);
     if let Some(expected) = row.expected_fraction {
         let rect = response.rect;
         let x = rect.left() + rect.width() * expected.clamp(0.0, 1.0);
@@ -578,7 +579,8 @@ fn period_ui(ui: &mut Ui, pledge: &Pledge, report: &StatusReport, today: Date) {
 }
 
 /// A progress bar sized to its text, so the text always sits wholly
-/// inside it: egui clips a bar's text at the bar's edge.
+/// inside it (egui clips a bar's text at the bar's edge), and outlined, so
+/// the bar's end is seen where the text is.
 fn day_bar_ui(ui: &mut Ui, fraction: f32, text: String) {
     let font = TextStyle::Button.resolve(ui.style());
     let galley = ui
@@ -588,11 +590,24 @@ fn day_bar_ui(ui: &mut Ui, fraction: f32, text: String) {
     let padding = ui.spacing().item_spacing.x;
     let width = (galley.size().x + 3.0 * padding).max(tokens::DAY_BAR_MIN_WIDTH);
     let height = (galley.size().y + 4.0).max(ui.spacing().interact_size.y);
-    ui.add(
+    let response = ui.add(
         egui::ProgressBar::new(fraction)
             .desired_width(width)
             .desired_height(height)
             .text(text),
+    );
+    outline_ui(ui, response.rect);
+}
+
+/// An outline around a progress bar: its empty part is the text-field
+/// white, which on the light panel is invisible, so without it the text
+/// seems to run out of a bar that ends where the fill ends.
+fn outline_ui(ui: &Ui, rect: egui::Rect) {
+    ui.painter().rect_stroke(
+        rect,
+        rect.height() / 2.0,
+        egui::Stroke::new(1.0, Palette::for_ui(ui).bar_outline),
+        egui::StrokeKind::Inside,
     );
 }
 

@@ -48,6 +48,8 @@ pub struct Palette {
     /// The as-of line in charts: solid and labelled, so it needs no colour
     /// to be found.
     pub as_of: Color32,
+    /// Outline of a progress bar, so its empty part is seen.
+    pub bar_outline: Color32,
     /// Opacity of a status colour behind the text of a progress bar: strong
     /// enough to see, faint enough that the text on it stays readable.
     pub bar_alpha: f32,
@@ -73,6 +75,7 @@ const LIGHT: Palette = Palette {
     reported: Color32::from_rgb(0x1b, 0x56, 0xad),
     highlight_fill: Color32::from_rgb(0xff, 0xe0, 0xe0),
     as_of: Color32::from_rgb(0x5a, 0x2a, 0x8a),
+    bar_outline: Color32::from_gray(0x60),
     bar_alpha: 0.55,
 };
 
@@ -90,6 +93,7 @@ const DARK: Palette = Palette {
     reported: Color32::from_rgb(0x8e, 0xc3, 0xff),
     highlight_fill: Color32::from_rgb(0x5a, 0x20, 0x20),
     as_of: Color32::from_rgb(0xd8, 0xb4, 0xff),
+    bar_outline: Color32::from_gray(0xb0),
     // Light text on the bar: the fill must stay dark.
     bar_alpha: 0.4,
 };
@@ -166,7 +170,7 @@ pub const GAP: f32 = 10.0;
 /// Default width of the detail panel.
 pub const DETAIL_WIDTH: f32 = 560.0;
 /// Height of the chart in the detail panel.
-pub const CHART_HEIGHT: f32 = 220.0;
+pub const CHART_HEIGHT: f32 = 200.0;
 /// Height of the plot of the chart in the chairing view.
 pub const SMALL_CHART_HEIGHT: f32 = 150.0;
 /// Height of the activity list in the detail panel (it scrolls on its own).
@@ -349,6 +353,7 @@ mod tests {
             ("expected line", p.expected),
             ("reported line", p.reported),
             ("as-of line", p.as_of),
+            ("bar outline", p.bar_outline),
         ]
     }
 
