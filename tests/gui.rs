@@ -70,6 +70,9 @@ fn a_range_not_over_is_listed_with_the_day_it_counts_from() {
     h.state_mut()
         .handle(Command::OpenDetail(CommitmentId::new("K2")));
     h.run();
+    // The activity list is below the chart: scrolled into view first.
+    h.get_by_label_contains("Aktiviteter t.o.m.").scroll_to_me();
+    h.run();
     // The summer campaign (2017-05-01 – 2017-07-31) counts from its last day.
     h.get_by_label_contains("räknas från 2017-07-31");
     let reported = h
@@ -218,7 +221,10 @@ fn clicking_a_commitment_shows_its_activities_and_escape_closes_them() {
     h.get_by_label_contains("Aktiviteter t.o.m. 2017-09-30");
     h.get_by_label("Rapporter per plats");
 
-    // The activity list sorts by place when its heading is clicked.
+    // The activity list sorts by place when its heading is clicked (it is
+    // below the chart: scrolled into view first, as a user would).
+    h.get_by_label("Plats").scroll_to_me();
+    h.run();
     h.get_by_label("Plats").click();
     h.run();
     let places: Vec<String> = h
@@ -680,6 +686,20 @@ mod snapshots {
         h.snapshot_options("dashboard", &options());
     }
 
+    /// The dashboard as a 1366×768 laptop shows it: nine commitments and
+    /// the compact header.
+    #[test]
+    fn dashboard_on_a_laptop() {
+        let start = start(Origin::Sample);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
+            .wgpu()
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        h.snapshot_options("dashboard-1366x768", &options());
+    }
+
     #[test]
     fn detail_panel() {
         let mut h = wgpu_harness(Origin::Sample);
@@ -748,6 +768,257 @@ fn a_dropped_folder_opens_and_dropped_activity_files_are_added() {
             .error()
             .is_some_and(|e| e.contains("skrivskyddat"))
     );
+}
+
+/// Legible on a projector and a 1366×768 laptop: the charts label their
+/// lines, the dashboard fits nine commitments, nothing is cut off.
+mod projector {
+    use super::*;
+    use egui::{FontId, Rect, TextStyle};
+    use egui_kittest::kittest::NodeT as _;
+    use medborgarlofte::gui::meeting::MeetingCommand;
+    use medborgarlofte::gui::tokens::ROW_HEIGHT;
+    use medborgarlofte::model::meeting::ItemKind;
+
+    fn laptop(origin: Origin) -> Harness<'static, App> {
+        let start = start(origin);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        h
+    }
+
+    /// The commitments in table order.
+    const IDS: [&str; 11] = [
+        "G1", "G2", "G3", "P1", "P2", "P3", "P4", "K1", "K2", "K3", "K4",
+    ];
+
+    /// The whole row of commitment `id`: its id is centred in it.
+    fn row_rect(h: &Harness<'static, App>, id: &str) -> Option<Rect> {
+        let label = h.query_by_label(id)?.rect();
+        let half = ROW_HEIGHT / 2.0;
+        Some(Rect::from_x_y_ranges(
+            label.x_range(),
+            (label.center().y - half)..=(label.center().y + half),
+        ))
+    }
+
+    /// What the table shows between its header and the status bar.
+    fn table_area(h: &Harness<'static, App>) -> (f32, f32) {
+        let header = h.get_by_role_and_label(Role::Button, "Rapporterat").rect();
+        let status_bar = h.get_by_label_contains("aktiviteter i 3 filer").rect();
+        (header.max.y, status_bar.min.y)
+    }
+
+    fn font(h: &Harness<'static, App>, style: &TextStyle) -> FontId {
+        style.resolve(&h.ctx.global_style())
+    }
+
+    /// Width and height of `text` on one line.
+    fn text_size(h: &Harness<'static, App>, text: &str, font: FontId) -> egui::Vec2 {
+        h.ctx
+            .fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::BLACK))
+            .size()
+    }
+
+    #[test]
+    fn nine_commitment_rows_fit_a_laptop_screen_without_scrolling() {
+        let h = laptop(Origin::Sample);
+        let (top, bottom) = table_area(&h);
+        assert!(bottom <= 768.0, "the status bar is on screen: {bottom}");
+        let fully_visible: Vec<&str> = IDS
+            .iter()
+            .copied()
+            .filter(|id| row_rect(&h, id).is_some_and(|r| r.min.y >= top && r.max.y <= bottom))
+            .collect();
+        assert!(
+            fully_visible.len() >= 9,
+            "rows fully visible between {top} and {bottom}: {fully_visible:?}"
+        );
+        assert_eq!(fully_visible[..9], IDS[..9], "the first nine, in order");
+        let ninth = row_rect(&h, "K2").expect("the ninth row is laid out");
+        assert!(ninth.max.y <= bottom, "{ninth:?} ends above {bottom}");
+    }
+
+    #[test]
+    fn target_and_assessment_stay_readable_with_the_detail_panel_open() {
+        let mut h = laptop(Origin::Sample);
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("P2")));
+        h.run();
+        let panel_left = h.get_by_label("Åtagande P2").rect().min.x;
+        let target = h.get_by_role_and_label(Role::Button, "Mål").rect();
+        let assessment = h.get_by_role_and_label(Role::Button, "Bedömning").rect();
+        let reported = h.get_by_role_and_label(Role::Button, "Rapporterat").rect();
+        assert!(
+            assessment.max.x < panel_left,
+            "the Bedömning column is left of the panel"
+        );
+        // G1's target wraps on two lines inside its column.
+        let g1 = h.get_by_label("minst 2 tillsyner per månad i snitt").rect();
+        assert!(g1.min.x >= target.min.x - 1.0 && g1.max.x < reported.min.x);
+        assert!(g1.width() >= 100.0, "a readable width: {g1:?}");
+        let line = text_size(&h, "minst", font(&h, &TextStyle::Body)).y;
+        assert!(g1.height() > 1.5 * line, "wrapped, not cut to one line");
+        // Every assessment shown lies wholly in its column, left of the panel.
+        let shown: Vec<Rect> = h
+            .query_all_by_label("genomförd")
+            .map(|n| n.rect())
+            .filter(|r| r.max.x < panel_left)
+            .collect();
+        assert!(shown.len() >= 5, "the assessments show: {shown:?}");
+        for r in shown {
+            assert!(
+                r.min.x >= assessment.min.x - 1.0 && r.max.x <= panel_left,
+                "{r:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_detail_chart_labels_its_meetings_and_the_as_of_date_above_the_data() {
+        let mut h = harness(Origin::Sample);
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("P2")));
+        h.run();
+        let dates = ["2016-12-08", "2017-03-16", "2017-06-15", "2017-09-28"];
+        let mut labels: Vec<Rect> = dates
+            .iter()
+            .map(|d| h.get_by_label(&format!("möte {d}")).rect())
+            .collect();
+        labels.push(h.get_by_label("läget per 2017-09-30").rect());
+        // In date order from left to right (the last two, two days apart,
+        // both end at the chart's right edge), and none hides another.
+        for pair in labels.windows(2) {
+            assert!(pair[0].max.x <= pair[1].max.x, "{pair:?}");
+        }
+        for pair in labels[..4].windows(2) {
+            assert!(pair[0].center().x < pair[1].center().x, "{pair:?}");
+        }
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                let common = a.intersect(*b);
+                assert!(
+                    common.width() <= 0.0 || common.height() <= 0.0,
+                    "labels overlap: {a:?} {b:?}"
+                );
+            }
+        }
+        // The legend names each kind of line, above the labels (outside the data).
+        let legend = [
+            h.get_by_label("Förväntat enligt mål").rect(),
+            h.get_by_label("Uppföljningsmöte").rect(),
+        ];
+        let labels_top = labels.iter().map(|r| r.min.y).fold(f32::INFINITY, f32::min);
+        for entry in legend {
+            assert!(entry.max.y <= labels_top, "{entry:?} above {labels_top}");
+        }
+        // The legend also names the reported line and the as-of line: the
+        // table header and the as-of field carry the same words.
+        assert!(h.query_all_by_label("Rapporterat").count() >= 2);
+        assert!(h.query_all_by_label("Läget per").count() >= 2);
+    }
+
+    #[test]
+    fn the_chairing_chart_marks_the_earlier_meetings_and_the_meeting_date() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(
+            dir.path().join("meetings/2017-03-16.ron"),
+        ));
+        h.run();
+        let item = h
+            .state()
+            .meeting()
+            .and_then(|s| {
+                s.meeting()
+                    .items
+                    .iter()
+                    .position(|i| matches!(i.kind, ItemKind::Atagande(_)))
+            })
+            .expect("a commitment on the agenda");
+        h.state_mut()
+            .handle(Command::Meeting(MeetingCommand::GoTo(item)));
+        h.run();
+        h.get_by_label("möte 2016-12-08");
+        h.get_by_label("läget per 2017-03-16");
+        assert!(
+            h.query_by_label("möte 2017-06-15").is_none(),
+            "a later meeting is not marked"
+        );
+        h.get_by_label("Uppföljningsmöte");
+    }
+
+    #[test]
+    fn the_day_label_sits_inside_its_bar() {
+        for (today, text) in [
+            ("2016-09-19", "börjar om 12 dagar"),
+            ("2016-10-01", "dag 1 av 365"),
+            ("2026-01-01", "dag 365 av 365"),
+        ] {
+            let h = harness_on(today);
+            let bar = h.get_by_label(text);
+            assert_eq!(bar.accesskit_node().role(), Role::ProgressIndicator);
+            let size = text_size(&h, text, font(&h, &TextStyle::Button));
+            // egui draws the text one item spacing in from the bar's left edge.
+            let inset = h.ctx.global_style().spacing.item_spacing.x;
+            let rect = bar.rect();
+            assert!(
+                rect.width() >= size.x + inset && rect.height() >= size.y,
+                "{text:?} ({size:?}) fits inside {rect:?}"
+            );
+        }
+        // Also when the detail panel narrows the header.
+        let mut h = laptop(Origin::Sample);
+        h.state_mut()
+            .handle(Command::OpenDetail(CommitmentId::new("P2")));
+        h.run();
+        let rect = h.get_by_label("dag 365 av 365").rect();
+        let size = text_size(&h, "dag 365 av 365", font(&h, &TextStyle::Button));
+        let panel_left = h.get_by_label("Åtagande P2").rect().min.x;
+        assert!(
+            rect.width() >= size.x && rect.max.x < panel_left,
+            "{rect:?}"
+        );
+    }
+
+    #[test]
+    fn the_problem_tab_shows_the_whole_file_line_and_column() {
+        let root = tempfile::tempdir().expect("temp dir");
+        // A long folder name, as on a shared drive.
+        let dir = root
+            .path()
+            .join("Medborgarlöften LPO Karlstad och Karlstads kommun")
+            .join("Uppföljning 2016–2017 gemensam mapp för samverkansgruppen");
+        std::fs::create_dir_all(&dir).expect("folders");
+        copy_sample_to(&dir).expect("copy the sample");
+        let file = dir.join("activities/kommunen.ron");
+        // Line 9 holds the first entry's date.
+        replace_line(&file, 9, r#"            date: "2017-06-31","#);
+        let mut h = laptop(Origin::path(&dir));
+        h.state_mut().handle(Command::SetTab(Tab::Problems));
+        h.run();
+        let problem = h
+            .state()
+            .document()
+            .and_then(|d| d.loaded.problems.first().cloned())
+            .expect("the broken file is a problem");
+        let place = format!("{}:{}:{}", problem.file, problem.line, problem.col);
+        assert!(place.len() > 120, "a long place: {place}");
+        let node = h.get_by_label(&place);
+        let rect = node.rect();
+        let size = text_size(&h, &place, font(&h, &TextStyle::Body));
+        // Cut to one line it would cover less than the whole text does.
+        assert!(
+            rect.width() * rect.height() >= 0.9 * size.x * size.y,
+            "the whole {place} shows in {rect:?} (one line: {size:?})"
+        );
+        assert!(rect.max.x <= 1366.0 && rect.max.y <= 768.0, "{rect:?}");
+        let message = h.get_by_label_contains(&problem.message()[..20]).rect();
+        assert!(rect.max.x <= message.min.x, "{rect:?} left of {message:?}");
+    }
 }
 
 mod meetings {
@@ -3113,7 +3384,13 @@ mod pledge_editing {
         // The detail panel shows the change and the earlier target.
         h.get_by_label_contains("målet ändrat: Beslut i styrgruppen");
         h.get_by_label_contains("Tidigare mål: minst 2");
-        h.get_by_label_contains("från 2017-04-01 (målet ändrat)");
+        // In the panel and in the table's Mål column, which stays when
+        // the panel is open.
+        assert_eq!(
+            h.query_all_by_label_contains("från 2017-04-01 (målet ändrat)")
+                .count(),
+            2
+        );
         // Six months at 2 a month, then 183 days at 1 a week.
         let full = h
             .state()

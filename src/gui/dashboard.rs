@@ -12,13 +12,18 @@ use super::rows::{Line, Row, Rows};
 use super::state::{Command, SortColumn, ViewState};
 use super::text::texts;
 use super::tokens::{self, Palette};
+use super::widgets::{keep_together, text_width};
 use crate::workspace::Document;
 
 /// Below this width the table leaves out the parties (the group headings
-/// already name them) and, below the next, target and assessment too.
+/// already name them); below the next, the progress bar and the last report
+/// day (the detail panel is open and shows them); below the last, target
+/// and assessment too.
 const WIDE_WIDTH: f32 = 1400.0;
 /// See [`WIDE_WIDTH`].
 const COMPACT_WIDTH: f32 = 1050.0;
+/// See [`WIDE_WIDTH`].
+const NARROW_WIDTH: f32 = 640.0;
 
 /// What the dashboard reads to draw a frame.
 pub struct DashboardData<'a> {
@@ -57,15 +62,31 @@ impl DashboardView {
         if data.view.filters.search != self.search_text && !ui.ctx().text_edit_focused() {
             self.search_text.clone_from(&data.view.filters.search);
         }
-        header_ui(ui, pledge, report, data, commands);
         let range = data
             .doc
             .as_of_range()
             .unwrap_or((pledge.period.start, pledge.period.end));
-        self.as_of_ui(ui, pledge, range, report.as_of, data.today, commands);
-        ui.add_space(tokens::GAP);
-        self.filters_ui(ui, pledge, data, commands);
-        ui.add_space(tokens::GAP / 2.0);
+        // The header is four tight rows (title, period and date, counts,
+        // filters), so nine commitments still fit below it on a 1366×768
+        // laptop.
+        ui.scope(|ui| {
+            ui.spacing_mut().item_spacing.y = tokens::HEADER_ROW_GAP;
+            title_ui(ui, pledge);
+            ui.horizontal_wrapped(|ui| {
+                period_ui(ui, pledge, report, data.today);
+                // The as-of date shares the period's row when there is room
+                // for its field and slider; its buttons wrap on their own.
+                if ui.available_size_before_wrap().x >= as_of_lead_width(ui) {
+                    ui.separator();
+                } else {
+                    ui.end_row();
+                }
+                self.as_of_ui(ui, pledge, range, report.as_of, data.today, commands);
+            });
+            counts_ui(ui, report, data, commands);
+            self.filters_ui(ui, pledge, data, commands);
+        });
+        ui.add_space(tokens::HEADER_ROW_GAP);
         self.table_ui(ui, data, commands);
     }
 
@@ -83,52 +104,52 @@ impl DashboardView {
             self.as_of_text = as_of.to_string();
             self.as_of_shown = Some(as_of);
         }
-        ui.horizontal(|ui| {
-            let label = ui.label(RichText::new(t.as_of_label).strong());
-            let edit = ui
-                .add(egui::TextEdit::singleline(&mut self.as_of_text).desired_width(110.0))
-                .labelled_by(label.id)
-                .on_hover_text(t.as_of_hint);
-            let typed = self.as_of_text.trim().parse::<Date>();
-            let committed =
-                edit.lost_focus() || (edit.changed() && self.as_of_text.trim().len() == 10);
-            if committed
-                && let Ok(date) = typed.clone()
-                && date != as_of
+        keep_together(ui, as_of_field_width(ui));
+        let label = ui.add(egui::Label::new(RichText::new(t.as_of_label).strong()).extend());
+        let edit = ui
+            .add(egui::TextEdit::singleline(&mut self.as_of_text).desired_width(AS_OF_FIELD_WIDTH))
+            .labelled_by(label.id)
+            .on_hover_text(t.as_of_hint);
+        let typed = self.as_of_text.trim().parse::<Date>();
+        let committed = edit.lost_focus() || (edit.changed() && self.as_of_text.trim().len() == 10);
+        if committed
+            && let Ok(date) = typed.clone()
+            && date != as_of
+        {
+            commands.push(Command::SetAsOf(date));
+        }
+        if let Err(err) = &typed {
+            ui.colored_label(Palette::for_ui(ui).error, format!("⚠ {err}"));
+        }
+        let period = pledge.period;
+        // Up to a final meeting after the period, not only to its end.
+        let mut day = first.days_until(as_of);
+        let last = first.days_until(last_date).max(0);
+        // egui cannot wrap a slider with its text: move both on as one.
+        keep_together(ui, slider_width(ui));
+        let slider = ui
+            .add(
+                egui::Slider::new(&mut day, 0..=last)
+                    .show_value(false)
+                    .text(t.as_of_slider),
+            )
+            .on_hover_text(t.as_of_slider_hint);
+        if slider.changed() {
+            commands.push(Command::SetAsOf(first.add_days(day)));
+        }
+        for (label, date) in [
+            (t.period_start, period.start),
+            (t.today, today.clamp(first, last_date)),
+            (t.period_end, period.end),
+        ] {
+            if ui
+                .add_enabled(date != as_of, egui::Button::new(label))
+                .on_hover_text(date.to_string())
+                .clicked()
             {
                 commands.push(Command::SetAsOf(date));
             }
-            if let Err(err) = &typed {
-                ui.colored_label(Palette::for_ui(ui).error, format!("⚠ {err}"));
-            }
-            let period = pledge.period;
-            // Up to a final meeting after the period, not only to its end.
-            let mut day = first.days_until(as_of);
-            let last = first.days_until(last_date).max(0);
-            let slider = ui
-                .add(
-                    egui::Slider::new(&mut day, 0..=last)
-                        .show_value(false)
-                        .text(t.as_of_slider),
-                )
-                .on_hover_text(t.as_of_slider_hint);
-            if slider.changed() {
-                commands.push(Command::SetAsOf(first.add_days(day)));
-            }
-            for (label, date) in [
-                (t.period_start, period.start),
-                (t.today, today.clamp(first, last_date)),
-                (t.period_end, period.end),
-            ] {
-                if ui
-                    .add_enabled(date != as_of, egui::Button::new(label))
-                    .on_hover_text(date.to_string())
-                    .clicked()
-                {
-                    commands.push(Command::SetAsOf(date));
-                }
-            }
-        });
+        }
     }
 
     fn filters_ui(
@@ -179,12 +200,18 @@ impl DashboardView {
                 Command::FilterStatus,
                 commands,
             );
-            let search_label = ui.label(t.search_label);
+            keep_together(
+                ui,
+                text_width(ui, t.search_label, &TextStyle::Body)
+                    + SEARCH_WIDTH
+                    + ui.spacing().item_spacing.x,
+            );
+            let search_label = ui.add(egui::Label::new(t.search_label).extend());
             let search = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.search_text)
                         .hint_text(t.search_hint)
-                        .desired_width(220.0),
+                        .desired_width(SEARCH_WIDTH),
                 )
                 .labelled_by(search_label.id);
             if self.focus_search {
@@ -201,12 +228,6 @@ impl DashboardView {
                 self.search_text.clear();
                 commands.push(Command::ClearFilters);
             }
-            let shown = data
-                .lines
-                .iter()
-                .filter(|l| matches!(l, Line::Row(_)))
-                .count();
-            ui.label(t.showing(shown, data.rows.rows.len()));
         });
     }
 
@@ -220,10 +241,16 @@ impl DashboardView {
             )
         });
         let columns = table_columns(ui.available_width());
+        // Each set of columns keeps its own widths: widths sized for one set
+        // (and remembered across runs) must not squeeze another.
+        let layout: Vec<&str> = columns.iter().map(|(_, label, _)| *label).collect();
         // Clicks on a cell's text must reach the row, not select the text.
         ui.style_mut().interaction.selectable_labels = false;
+        // No gap between rows: the stripes tell them apart, and the 6 points
+        // a row saved are a tenth row on a laptop screen.
+        ui.spacing_mut().item_spacing.y = 0.0;
         let mut table = TableBuilder::new(ui)
-            .id_salt("commitments")
+            .id_salt(("commitments", layout))
             .striped(true)
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
@@ -255,7 +282,7 @@ impl DashboardView {
             })
             .body(|body| {
                 let heights = data.lines.iter().map(|l| match l {
-                    Line::Group(..) => tokens::HEADER_ROW_HEIGHT + 6.0,
+                    Line::Group(..) => tokens::GROUP_ROW_HEIGHT,
                     Line::Row(_) => tokens::ROW_HEIGHT,
                 });
                 body.heterogeneous_rows(heights, |mut row| {
@@ -296,8 +323,10 @@ impl DashboardView {
     }
 }
 
-/// The table's columns for the width available: the parties only when wide
-/// (group headings name them anyway), target and assessment unless compact.
+/// The table's columns for the width available. The parties only when
+/// wide (group headings name them anyway); when the detail panel leaves the
+/// table narrow, the progress bar and the last report day give way (the
+/// panel shows both) so that target and assessment stay readable.
 fn table_columns(width: f32) -> Vec<(SortColumn, &'static str, Column)> {
     let t = texts();
     let resizable = |initial: f32, min: f32| {
@@ -306,45 +335,56 @@ fn table_columns(width: f32) -> Vec<(SortColumn, &'static str, Column)> {
             .clip(true)
             .resizable(true)
     };
-    let compact = width < COMPACT_WIDTH;
     let wide = width >= WIDE_WIDTH;
+    let full = width >= COMPACT_WIDTH;
+    let narrow = width < NARROW_WIDTH;
     let mut columns = vec![
         (SortColumn::Id, t.col_id, Column::exact(44.0)),
         (
             SortColumn::Text,
             t.col_text,
-            Column::remainder().at_least(220.0).clip(true),
+            Column::remainder().at_least(140.0).clip(true),
         ),
     ];
     if wide {
         columns.push((SortColumn::Parties, t.col_parties, resizable(150.0, 80.0)));
     }
-    if !compact {
-        columns.push((SortColumn::Target, t.col_target, resizable(160.0, 80.0)));
+    if !narrow {
+        columns.push((
+            SortColumn::Target,
+            t.col_target,
+            resizable(if full { 160.0 } else { 120.0 }, 110.0),
+        ));
     }
     columns.push((
         SortColumn::Reported,
         t.col_reported,
-        resizable(175.0, 120.0),
+        resizable(if full { 175.0 } else { 130.0 }, 120.0),
     ));
-    columns.push((SortColumn::Progress, t.col_progress, Column::exact(120.0)));
+    if full {
+        columns.push((SortColumn::Progress, t.col_progress, Column::exact(120.0)));
+    }
     columns.push((
         SortColumn::Status,
         t.col_status,
-        Column::initial(140.0).at_least(120.0).clip(true),
+        Column::initial(if full { 140.0 } else { 110.0 })
+            .at_least(100.0)
+            .clip(true),
     ));
-    if !compact {
+    if !narrow {
         columns.push((
             SortColumn::Assessment,
             t.col_assessment,
-            Column::initial(100.0).clip(true),
+            Column::initial(120.0).at_least(110.0).clip(true),
         ));
     }
-    columns.push((
-        SortColumn::LastReport,
-        t.col_last_report_short,
-        Column::exact(112.0),
-    ));
+    if full {
+        columns.push((
+            SortColumn::LastReport,
+            t.col_last_report_short,
+            Column::exact(112.0),
+        ));
+    }
     columns
 }
 
@@ -362,7 +402,23 @@ fn choice_ui<T: PartialEq + Clone>(
         .and_then(|c| options.iter().find(|(value, _)| value == c))
         .map_or(all, |(_, text)| text.as_str())
         .to_owned();
-    let label = ui.label(label);
+    // A label and its drop-down wrap together.
+    let font = TextStyle::Button.resolve(ui.style());
+    let combo = ui
+        .painter()
+        .layout_no_wrap(selected_text.clone(), font, egui::Color32::PLACEHOLDER)
+        .size()
+        .x
+        + ui.spacing().icon_width
+        + 2.0 * ui.spacing().button_padding.x
+        + ui.spacing().item_spacing.x;
+    keep_together(
+        ui,
+        text_width(ui, label, &TextStyle::Body)
+            + combo.max(ui.spacing().combo_width)
+            + ui.spacing().item_spacing.x,
+    );
+    let label = ui.add(egui::Label::new(label).extend());
     egui::ComboBox::from_id_salt(label.id)
         .selected_text(selected_text)
         .show_ui(ui, |ui| {
@@ -391,6 +447,7 @@ fn cell_ui(ui: &mut Ui, row: &Row, column: SortColumn, palette: &Palette) {
         SortColumn::Target => two_lines_ui(ui, &row.target),
         SortColumn::Reported => {
             ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 1.0;
                 ui.label(&row.reported);
                 if let Some(expected) = &row.expected {
                     ui.label(RichText::new(expected).small());
@@ -411,7 +468,9 @@ fn cell_ui(ui: &mut Ui, row: &Row, column: SortColumn, palette: &Palette) {
         }
         SortColumn::Assessment => match (&row.assessment, row.assessment_date) {
             (Some(assessment), Some(date)) => {
-                ui.label(assessment).on_hover_text(t.assessed_at(date));
+                // Wrapped, not cut: "villkoret uppfylldes inte" takes two lines.
+                ui.add(egui::Label::new(assessment).wrap())
+                    .on_hover_text(t.assessed_at(date));
             }
             _ => {
                 ui.label("–").on_hover_text(t.no_assessment_hint);
@@ -449,9 +508,10 @@ fn progress_ui(ui: &mut Ui, row: &Row, palette: &Palette) {
     let response = ui.add(
         egui::ProgressBar::new(fraction.clamp(0.0, 1.0))
             .desired_width(108.0)
-            .fill(palette.status(row.status).gamma_multiply(0.55))
+            .fill(palette.bar_fill(row.status))
             .text(RichText::new(&row.percent).strong()),
     );
+    outline_ui(ui, response.rect);
     if let Some(expected) = row.expected_fraction {
         let rect = response.rect;
         let x = rect.left() + rect.width() * expected.clamp(0.0, 1.0);
@@ -467,10 +527,94 @@ fn progress_ui(ui: &mut Ui, row: &Row, palette: &Palette) {
     response.on_hover_text(t.progress_hint(&row.percent, row.expected.as_deref()));
 }
 
-/// Title, parties, period with elapsed time, and the counts per status.
-fn header_ui(
+/// Width of the search field.
+const SEARCH_WIDTH: f32 = 220.0;
+/// Width of the as-of date field.
+const AS_OF_FIELD_WIDTH: f32 = 110.0;
+
+/// Width of "Läget per" and its date field.
+fn as_of_field_width(ui: &Ui) -> f32 {
+    text_width(ui, texts().as_of_label, &TextStyle::Body)
+        + AS_OF_FIELD_WIDTH
+        + 2.0 * ui.spacing().item_spacing.x
+}
+
+/// Width of the as-of slider with its text.
+fn slider_width(ui: &Ui) -> f32 {
+    ui.spacing().slider_width
+        + text_width(ui, texts().as_of_slider, &TextStyle::Body)
+        + 2.0 * ui.spacing().item_spacing.x
+}
+
+/// Width of the as-of controls that cannot wrap: field and slider.
+fn as_of_lead_width(ui: &Ui) -> f32 {
+    as_of_field_width(ui) + slider_width(ui) + 20.0
+}
+
+/// The pledge's title with its parties on the same line.
+fn title_ui(ui: &mut Ui, pledge: &Pledge) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(&pledge.title);
+        let parties: Vec<&str> = pledge.parties.iter().map(|p| p.name.as_str()).collect();
+        ui.label(parties.join(" · "));
+    });
+}
+
+/// The period and how far the as-of date is into it, as a bar with the
+/// day written inside.
+fn period_ui(ui: &mut Ui, pledge: &Pledge, report: &StatusReport, today: Date) {
+    let t = texts();
+    let period = pledge.period;
+    let total = period.days().max(1);
+    let elapsed = elapsed_days(&period, report.as_of);
+    ui.label(format!("{} {} – {}", t.period, period.start, period.end));
+    // Before the start the figures are of its first day; "dag 1" would
+    // pretend it has begun.
+    let (fraction, text) = if today < period.start {
+        (0.0, t.starts_in(today.days_until(period.start)))
+    } else {
+        (elapsed as f32 / total as f32, t.day_of(elapsed, total))
+    };
+    day_bar_ui(ui, fraction, text);
+}
+
+/// A progress bar sized to its text, so the text always sits wholly
+/// inside it (egui clips a bar's text at the bar's edge), and outlined, so
+/// the bar's end is seen where the text is.
+fn day_bar_ui(ui: &mut Ui, fraction: f32, text: String) {
+    let font = TextStyle::Button.resolve(ui.style());
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.clone(), font, ui.visuals().text_color());
+    // egui draws the text one item spacing in from the left edge.
+    let padding = ui.spacing().item_spacing.x;
+    let width = (galley.size().x + 3.0 * padding).max(tokens::DAY_BAR_MIN_WIDTH);
+    let height = (galley.size().y + 4.0).max(ui.spacing().interact_size.y);
+    let response = ui.add(
+        egui::ProgressBar::new(fraction)
+            .desired_width(width)
+            .desired_height(height)
+            .text(text),
+    );
+    outline_ui(ui, response.rect);
+}
+
+/// An outline around a progress bar: its empty part is the text-field
+/// white, which on the light panel is invisible, so without it the text
+/// seems to run out of a bar that ends where the fill ends.
+fn outline_ui(ui: &Ui, rect: egui::Rect) {
+    ui.painter().rect_stroke(
+        rect,
+        rect.height() / 2.0,
+        egui::Stroke::new(1.0, Palette::for_ui(ui).bar_outline),
+        egui::StrokeKind::Inside,
+    );
+}
+
+/// The counts per status (buttons that filter), the reports in all and how
+/// many commitments the filters show.
+fn counts_ui(
     ui: &mut Ui,
-    pledge: &Pledge,
     report: &StatusReport,
     data: &DashboardData<'_>,
     commands: &mut Vec<Command>,
@@ -478,27 +622,6 @@ fn header_ui(
     let view = data.view;
     let t = texts();
     let palette = Palette::for_ui(ui);
-    ui.heading(&pledge.title);
-    let parties: Vec<&str> = pledge.parties.iter().map(|p| p.name.as_str()).collect();
-    ui.label(parties.join(" · "));
-    ui.horizontal(|ui| {
-        let period = pledge.period;
-        let total = period.days().max(1);
-        let elapsed = elapsed_days(&period, report.as_of);
-        ui.label(format!("{} {} – {}", t.period, period.start, period.end));
-        // Before the start the figures are of its first day; "dag 1" would
-        // pretend it has begun.
-        let (fraction, text) = if data.today < period.start {
-            (0.0, t.starts_in(data.today.days_until(period.start)))
-        } else {
-            (elapsed as f32 / total as f32, t.day_of(elapsed, total))
-        };
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .desired_width(260.0)
-                .text(text),
-        );
-    });
     ui.horizontal_wrapped(|ui| {
         for (status, count) in MeasuredStatus::ALL
             .iter()
@@ -522,7 +645,21 @@ fn header_ui(
             }
         }
         let reports: usize = report.by_party.iter().map(|g| g.reports).sum();
-        ui.label(t.reports_total(reports));
+        let shown = data
+            .lines
+            .iter()
+            .filter(|l| matches!(l, Line::Row(_)))
+            .count();
+        for text in [
+            t.reports_total(reports),
+            t.showing(shown, data.rows.rows.len()),
+        ] {
+            // Each text moves to the next row whole, with its separator.
+            if !keep_together(ui, text_width(ui, &text, &TextStyle::Body) + 20.0) {
+                ui.separator();
+            }
+            ui.add(egui::Label::new(text).extend());
+        }
     });
 }
 

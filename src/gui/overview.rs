@@ -93,7 +93,11 @@ fn group_ui(
         .x_axis_formatter(move |mark, _| {
             month_index(mark.value)
                 .and_then(|i| months.get(i))
-                .map_or_else(String::new, |(_, m)| short_month(*m).to_owned())
+                .and_then(|(_, m)| {
+                    t.short_months
+                        .get(usize::try_from(*m).ok()?.checked_sub(1)?)
+                })
+                .map_or_else(String::new, |m| (*m).to_owned())
         })
         .show(ui, |plot| {
             plot.bar_chart(
@@ -109,22 +113,4 @@ fn group_ui(
 fn month_index(value: f64) -> Option<usize> {
     let i = value.round();
     ((value - i).abs() < 0.01 && (0.0..10_000.0).contains(&i)).then_some(i as usize)
-}
-
-/// Three-letter Swedish month names for chart axes.
-fn short_month(month: u32) -> &'static str {
-    match month {
-        1 => "jan",
-        2 => "feb",
-        3 => "mar",
-        4 => "apr",
-        5 => "maj",
-        6 => "jun",
-        7 => "jul",
-        8 => "aug",
-        9 => "sep",
-        10 => "okt",
-        11 => "nov",
-        _ => "dec",
-    }
 }

@@ -2,7 +2,8 @@
 //! `fil:rad:kolumn` with the Swedish message; selecting one shows the
 //! offending line of the file with its context.
 
-use egui::{RichText, Ui};
+use egui::text::LayoutJob;
+use egui::{RichText, TextStyle, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::model::{Problem, Severity};
@@ -76,19 +77,37 @@ pub fn problems_ui(
     let list_height = (ui.available_height() - excerpt_height - 40.0).max(120.0);
     // Clicks on a cell's text must reach the row, not select the text.
     ui.style_mut().interaction.selectable_labels = false;
+    // Fixed widths, so each row's height can be measured before the table
+    // is drawn: the place and the message wrap instead of being cut, since
+    // a "fil:rad:kolumn" missing its end points nowhere.
+    let spacing = ui.spacing().item_spacing.x;
+    let available = ui.available_width() - 3.0 * spacing - ui.spacing().scroll.bar_width;
+    let place_width = (available * 0.4).clamp(160.0, PLACE_MAX_WIDTH);
+    let message_width = (available - SEVERITY_WIDTH - place_width).max(120.0);
+    let rows: Vec<(String, String)> = loaded
+        .problems
+        .iter()
+        .map(|p| (format!("{}:{}:{}", p.file, p.line, p.col), p.message()))
+        .collect();
+    let heights: Vec<f32> = rows
+        .iter()
+        .map(|(place, message)| {
+            let text = wrapped_height(ui, place, place_width).max(wrapped_height(
+                ui,
+                message,
+                message_width,
+            ));
+            (text + 6.0).max(tokens::SMALL_ROW_HEIGHT)
+        })
+        .collect();
     TableBuilder::new(ui)
         .id_salt("problems")
         .striped(true)
         .sense(egui::Sense::click())
         .max_scroll_height(list_height)
-        .column(Column::exact(90.0))
-        .column(
-            Column::initial(320.0)
-                .at_least(160.0)
-                .clip(true)
-                .resizable(true),
-        )
-        .column(Column::remainder().clip(true))
+        .column(Column::exact(SEVERITY_WIDTH))
+        .column(Column::exact(place_width))
+        .column(Column::exact(message_width))
         .header(tokens::HEADER_ROW_HEIGHT, |mut header| {
             for label in [t.col_severity, t.col_place_in_file, t.col_message] {
                 header.col(|ui| {
@@ -97,43 +116,60 @@ pub fn problems_ui(
             }
         })
         .body(|body| {
-            body.rows(
-                tokens::SMALL_ROW_HEIGHT,
-                loaded.problems.len(),
-                |mut row| {
-                    let index = row.index();
-                    let Some(problem) = loaded.problems.get(index) else {
-                        return;
-                    };
-                    row.set_selected(selected == Some(index));
-                    let (symbol, colour) = match problem.severity {
-                        Severity::Fel => ("✖", palette.error),
-                        Severity::Varning => ("⚠", palette.warning),
-                    };
-                    row.col(|ui| {
-                        ui.label(
-                            RichText::new(format!("{symbol} {}", problem.severity))
-                                .color(colour)
-                                .strong(),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.label(format!("{}:{}:{}", problem.file, problem.line, problem.col));
-                    });
-                    row.col(|ui| {
-                        let message = problem.message();
-                        ui.label(&message).on_hover_text(&message);
-                    });
-                    if row.response().clicked() {
-                        commands.push(Command::SelectProblem(index));
-                    }
-                },
-            );
+            body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                let index = row.index();
+                let (Some(problem), Some((place, message))) =
+                    (loaded.problems.get(index), rows.get(index))
+                else {
+                    return;
+                };
+                row.set_selected(selected == Some(index));
+                let (symbol, colour) = match problem.severity {
+                    Severity::Fel => ("✖", palette.error),
+                    Severity::Varning => ("⚠", palette.warning),
+                };
+                row.col(|ui| {
+                    ui.label(
+                        RichText::new(format!("{symbol} {}", problem.severity))
+                            .color(colour)
+                            .strong(),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(wrapped_job(ui, place, place_width)).wrap());
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(wrapped_job(ui, message, message_width)).wrap());
+                });
+                if row.response().clicked() {
+                    commands.push(Command::SelectProblem(index));
+                }
+            });
         });
     if let Some(problem) = selected.and_then(|i| loaded.problems.get(i)) {
         ui.add_space(tokens::GAP);
         excerpt_ui(ui, loaded, problem, palette);
     }
+}
+
+/// Width of the severity column.
+const SEVERITY_WIDTH: f32 = 90.0;
+/// Widest the place column gets; longer paths wrap.
+const PLACE_MAX_WIDTH: f32 = 520.0;
+
+/// Body text wrapped at `width`: at spaces where it can, inside a word (a
+/// path without spaces) where it must.
+fn wrapped_job(ui: &Ui, text: &str, width: f32) -> LayoutJob {
+    let font = TextStyle::Body.resolve(ui.style());
+    LayoutJob::simple(text.to_owned(), font, ui.visuals().text_color(), width)
+}
+
+/// The height `text` takes wrapped at `width`.
+fn wrapped_height(ui: &Ui, text: &str, width: f32) -> f32 {
+    ui.painter()
+        .layout_job(wrapped_job(ui, text, width))
+        .size()
+        .y
 }
 
 fn excerpt_ui(ui: &mut Ui, loaded: &Loaded, problem: &Problem, palette: &Palette) {

@@ -430,6 +430,10 @@ pub struct Texts {
     pledge_created_fn: fn(&str) -> String,
     cannot_open_fn: fn(&str) -> String,
     as_of_phrase_fn: fn(Date) -> String,
+    chart_meeting_at_fn: fn(Date) -> String,
+    chart_as_of_at_fn: fn(Date) -> String,
+    /// Three-letter month names for chart axes, January first.
+    pub short_months: [&'static str; 12],
     assessed_at_fn: fn(Date) -> String,
     day_of_fn: fn(i64, i64) -> String,
     starts_in_fn: fn(i64) -> String,
@@ -644,6 +648,24 @@ impl Texts {
     /// "per 2017-03-16".
     pub fn as_of_phrase(&self, a: Date) -> String {
         (self.as_of_phrase_fn)(a)
+    }
+    /// "möte 2017-03-16": the label of a meeting's line in a chart.
+    pub fn chart_meeting_at(&self, a: Date) -> String {
+        (self.chart_meeting_at_fn)(a)
+    }
+    /// "läget per 2017-09-30": the label of the as-of line in a chart.
+    pub fn chart_as_of_at(&self, a: Date) -> String {
+        (self.chart_as_of_at_fn)(a)
+    }
+    /// "jan 2017": a month on a chart's time axis.
+    pub fn month_year(&self, year: i32, month: u32) -> String {
+        let name = usize::try_from(month)
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|i| self.short_months.get(i))
+            .copied()
+            .unwrap_or("");
+        format!("{name} {year}")
     }
     /// Tooltip of an assessment.
     pub fn assessed_at(&self, a: Date) -> String {
@@ -1184,6 +1206,11 @@ pub static SV: Texts = Texts {
     },
     cannot_open_fn: |e| format!("Filen kunde inte öppnas: {e}"),
     as_of_phrase_fn: |d| format!("per {d}"),
+    chart_meeting_at_fn: |d| format!("möte {d}"),
+    chart_as_of_at_fn: |d| format!("läget per {d}"),
+    short_months: [
+        "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ],
     assessed_at_fn: |d| format!("Bedömt vid uppföljningsmötet {d}"),
     day_of_fn: |day, total| format!("dag {day} av {total}"),
     starts_in_fn: |days| {

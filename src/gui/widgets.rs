@@ -65,3 +65,26 @@ pub fn keep_draft<T: Clone + Send + Sync + 'static>(ui: &Ui, id: egui::Id, draft
         }
     });
 }
+
+/// In a wrapping row, starts a new row unless `width` points are left on
+/// this one, so a label and its control (or a widget egui cannot wrap, such
+/// as a slider with its text) move to the next row together instead of
+/// being split or running past the edge.
+/// Returns whether the next widget starts its row.
+pub fn keep_together(ui: &mut Ui, width: f32) -> bool {
+    let at_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+    if !at_start && ui.available_size_before_wrap().x < width {
+        ui.end_row();
+        return true;
+    }
+    at_start
+}
+
+/// The width of `text` in `style` on one line, in points.
+pub fn text_width(ui: &Ui, text: &str, style: &egui::TextStyle) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.painter()
+        .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+        .size()
+        .x
+}

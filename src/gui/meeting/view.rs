@@ -1214,9 +1214,20 @@ fn mini_chart_ui(
     let as_of = doc.pledge().map_or(session.meeting().date, |p| {
         session.meeting().date.min(p.period.end)
     });
+    // Earlier meetings of the pledge: the room sees where it stood then.
+    let meeting_date = session.meeting().date;
+    let mut earlier: Vec<Date> = doc
+        .loaded
+        .meetings
+        .iter()
+        .map(|m| m.date)
+        .filter(|d| *d < meeting_date)
+        .collect();
+    earlier.sort_unstable();
+    earlier.dedup();
     let marks = ChartMarks {
         as_of,
-        meetings: &[],
+        meetings: &earlier,
         unit: None,
     };
     cumulative_chart_ui(
