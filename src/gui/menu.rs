@@ -42,7 +42,13 @@ fn action_button(ui: &mut Ui, action: Action, enabled: bool, commands: &mut Vec<
 }
 
 /// Draws the menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+/// `after` draws what shares the row after the menus (the tabs).
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    state: &MenuState<'_>,
+    commands: &mut Vec<Command>,
+    after: impl FnOnce(&mut Ui, &mut Vec<Command>),
+) {
     let t = texts();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t.menu_file, |ui| {
@@ -141,5 +147,6 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
         ui.menu_button(t.menu_help, |ui| {
             action_button(ui, Action::ShowShortcuts, true, commands);
         });
+        after(ui, commands);
     });
 }
