@@ -825,7 +825,7 @@ mod projector {
 
     #[test]
     fn nine_commitment_rows_fit_a_laptop_screen_without_scrolling() {
-        nine_rows_at(laptop(Origin::Sample), 768.0);
+        nine_rows_at(&laptop(Origin::Sample), 768.0);
         // Maximised on a 1366×768 Windows laptop: the taskbar and the title
         // bar leave about 697 points.
         let start = start(Origin::Sample);
@@ -834,23 +834,23 @@ mod projector {
             .with_theme(egui::Theme::Light)
             .build_eframe(move |cc| App::new(cc, start));
         h.run();
-        nine_rows_at(h, 697.0);
+        nine_rows_at(&h, 697.0);
     }
 
-    fn nine_rows_at(h: Harness<'static, App>, height: f32) {
-        let (top, bottom) = table_area(&h);
+    fn nine_rows_at(h: &Harness<'static, App>, height: f32) {
+        let (top, bottom) = table_area(h);
         assert!(bottom <= height, "the status bar is on screen: {bottom}");
         let fully_visible: Vec<&str> = IDS
             .iter()
             .copied()
-            .filter(|id| row_rect(&h, id).is_some_and(|r| r.min.y >= top && r.max.y <= bottom))
+            .filter(|id| row_rect(h, id).is_some_and(|r| r.min.y >= top && r.max.y <= bottom))
             .collect();
         assert!(
             fully_visible.len() >= 9,
             "rows fully visible between {top} and {bottom}: {fully_visible:?}"
         );
         assert_eq!(fully_visible[..9], IDS[..9], "the first nine, in order");
-        let ninth = row_rect(&h, "K2").expect("the ninth row is laid out");
+        let ninth = row_rect(h, "K2").expect("the ninth row is laid out");
         assert!(ninth.max.y <= bottom, "{ninth:?} ends above {bottom}");
     }
 

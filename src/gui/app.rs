@@ -1324,6 +1324,40 @@ fn file_names(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
+impl App {
+    /// The menu row (with the tabs) and, when the files have problems and
+    /// another tab is shown, the line that says so.
+    fn top_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let menu_state = MenuState {
+            recent: &self.settings.recent,
+            is_sample: self.doc.as_ref().is_some_and(Document::is_read_only),
+            tab: self.view.tab,
+            theme: self.settings.theme,
+            has_selection: self.view.selected.is_some(),
+            has_meeting: self.meeting.is_some(),
+            has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
+        };
+        // The tabs share the menu's row: one row less above the table.
+        egui::Panel::top("menu").show(ui, |ui| {
+            menu_bar_ui(ui, &menu_state, commands, |ui, commands| {
+                if self.doc.is_some() {
+                    ui.separator();
+                    self.tabs_ui(ui, commands);
+                }
+            });
+        });
+        let has_banner = self
+            .doc
+            .as_ref()
+            .is_some_and(|d| !d.loaded.problems.is_empty() && self.view.tab != Tab::Problems);
+        if has_banner {
+            egui::Panel::top("banners")
+                .show_separator_line(false)
+                .show(ui, |ui| self.banners_ui(ui, commands));
+        }
+    }
+}
+
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if !self.any_modal_open() {
@@ -1369,33 +1403,7 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
-        let menu_state = MenuState {
-            recent: &self.settings.recent,
-            is_sample: self.doc.as_ref().is_some_and(Document::is_read_only),
-            tab: self.view.tab,
-            theme: self.settings.theme,
-            has_selection: self.view.selected.is_some(),
-            has_meeting: self.meeting.is_some(),
-            has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
-        };
-        // The tabs share the menu's row: one row less above the table.
-        egui::Panel::top("menu").show(ui, |ui| {
-            menu_bar_ui(ui, &menu_state, &mut commands, |ui, commands| {
-                if self.doc.is_some() {
-                    ui.separator();
-                    self.tabs_ui(ui, commands);
-                }
-            });
-        });
-        let has_banner = self
-            .doc
-            .as_ref()
-            .is_some_and(|d| !d.loaded.problems.is_empty() && self.view.tab != Tab::Problems);
-        if has_banner {
-            egui::Panel::top("banners")
-                .show_separator_line(false)
-                .show(ui, |ui| self.banners_ui(ui, &mut commands));
-        }
+        self.top_panels_ui(ui, &mut commands);
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
         if let (Some(doc), Some(detail)) = (&self.doc, &self.detail)
             && self.view.detail_open
