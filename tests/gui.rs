@@ -2011,6 +2011,64 @@ mod meetings {
     }
 
     #[test]
+    fn each_participant_is_named_once_and_the_earlier_actions_column_says_status() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        h.get_by_label_contains("Deltagare (").click();
+        h.run();
+        // Shown once as text; the role list is named by that same text.
+        let shown = h
+            .get_all_by_label_contains("Anna Berglund")
+            .filter(|n| egui_kittest::kittest::NodeT::accesskit_node(n).role() != Role::ComboBox)
+            .count();
+        assert_eq!(shown, 1, "the name once, not again beside the role");
+        // § 4 of June: the earlier meetings' actions, under a plain "Status".
+        h.get_by_label("Stäng mötet").click();
+        h.run();
+        h.get_by_label("Spara inte").click();
+        h.run();
+        let june = dir.path().join("meetings/2017-06-15.ron");
+        h.state_mut().handle(Command::OpenMeeting(june));
+        h.run();
+        h.state_mut().handle(Command::Meeting(
+            medborgarlofte::gui::meeting::MeetingCommand::GoTo(3),
+        ));
+        h.run();
+        h.get_by_label("A3");
+        h.get_by_label("Status");
+        assert!(h.query_by_label("Mätt status").is_none());
+    }
+
+    #[test]
+    fn the_action_text_grows_with_the_window() {
+        let dir = sample_copy();
+        let width_at = |width: f32| {
+            let start = start(Origin::path(dir.path()));
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(width, 900.0))
+                .with_theme(egui::Theme::Light)
+                .build_eframe(move |cc| App::new(cc, start));
+            h.run();
+            new_meeting(&mut h);
+            h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+            h.run();
+            let width = h
+                .get_by_role_and_label(Role::TextInput, "A6")
+                .rect()
+                .width();
+            h.get_by_label("Stäng mötet").click();
+            h.run();
+            h.get_by_label("Spara inte").click();
+            h.run();
+            width
+        };
+        let narrow = width_at(1280.0);
+        let wide = width_at(1920.0);
+        assert!(wide > narrow + 400.0, "{narrow} → {wide}");
+    }
+
+    #[test]
     fn undo_after_editing_ansvarig_restores_the_whole_previous_value() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
