@@ -2230,6 +2230,20 @@ mod meetings {
             .map(|label| h.get_by_label_contains(label).rect())
             .collect();
         assert_eq!(before, after, "the notice took no space from the page");
+        // A report file turns bad on the share: said in the status bar, and
+        // still nothing moves.
+        let file = dir.path().join("activities/kommunen.ron");
+        let text = std::fs::read_to_string(&file).expect("read");
+        std::fs::write(&file, text.replacen("entries: [", "entries: [ (date: ,", 1))
+            .expect("write");
+        h.run_steps(8);
+        h.run();
+        h.get_by_label_contains("fel och");
+        let bad: Vec<egui::Rect> = ["Diskussion", "Lägg till beslut", "Stäng mötet"]
+            .iter()
+            .map(|label| h.get_by_label_contains(label).rect())
+            .collect();
+        assert_eq!(before, bad, "the problem line took no space from the page");
     }
 
     #[test]

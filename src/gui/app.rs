@@ -1087,7 +1087,10 @@ impl App {
         }
     }
 
-    fn banners_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    /// "⚠ 2 fel och 1 varning i filerna" with a way to the Problem tab. In
+    /// the status bar: a file that turns bad on a reload during a meeting
+    /// must not push the page down under the chair's pointer.
+    fn problems_line_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let t = texts();
         let palette = Palette::for_ui(ui);
         if let Some(doc) = &self.doc
@@ -1202,6 +1205,7 @@ impl App {
     /// where it takes no row from the table (at 1366×768 every row counts).
     fn status_bar_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let t = texts();
+        self.problems_line_ui(ui, commands);
         if self.doc.as_ref().is_some_and(Document::is_read_only) {
             let palette = Palette::for_ui(ui);
             egui::Frame::new()
@@ -1325,8 +1329,7 @@ fn file_names(paths: &[PathBuf]) -> String {
 }
 
 impl App {
-    /// The menu row (with the tabs) and, when the files have problems and
-    /// another tab is shown, the line that says so.
+    /// The menu row, with the tabs.
     fn top_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let menu_state = MenuState {
             recent: &self.settings.recent,
@@ -1346,15 +1349,6 @@ impl App {
                 }
             });
         });
-        let has_banner = self
-            .doc
-            .as_ref()
-            .is_some_and(|d| !d.loaded.problems.is_empty() && self.view.tab != Tab::Problems);
-        if has_banner {
-            egui::Panel::top("banners")
-                .show_separator_line(false)
-                .show(ui, |ui| self.banners_ui(ui, commands));
-        }
     }
 }
 
