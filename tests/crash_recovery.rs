@@ -63,15 +63,11 @@ impl Display {
     /// Starts Xvfb on a free display number (Xvfb picks it: `-displayfd`).
     fn start() -> Display {
         let mut xvfb = Command::new("Xvfb")
-            .args([
-                "-displayfd",
-                "1",
-                "-screen",
-                "0",
-                "1366x768x24",
-                "-nolisten",
-                "tcp",
-            ])
+            // -noreset: by default Xvfb resets when its last client leaves,
+            // and a client connecting meanwhile fails (XOpenDisplay; seen as
+            // the app exiting with 2 just after an xdotool call ended).
+            .args(["-displayfd", "1", "-noreset", "-nolisten", "tcp"])
+            .args(["-screen", "0", "1366x768x24"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -175,7 +171,16 @@ impl Display {
 }
 
 impl Drop for Display {
+    /// SIGTERM, so Xvfb removes its lock file and socket; SIGKILL if it
+    /// has not stopped within 5 s.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.xvfb.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while matches!(self.xvfb.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.xvfb.kill();
         let _ = self.xvfb.wait();
     }
@@ -245,14 +250,20 @@ impl App {
             .env_remove("WAYLAND_DISPLAY")
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
             .env_remove("RUST_BACKTRACE")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stdout(Stdio::null());
         std::fs::create_dir_all(home.join("run")).expect("runtime dir");
+        let log = home.join("app.log");
+        cmd.stderr(std::fs::File::create(&log).expect("log file"));
         let mut child = cmd.spawn().expect("the app starts");
+        let spawned = Instant::now();
         let pid = child.id().to_string();
         let window = display.wait_for("the app's window", WINDOW_TIMEOUT, || {
             if let Ok(Some(status)) = child.try_wait() {
-                panic!("the app exited before showing a window: {status}");
+                let output = std::fs::read_to_string(&log).unwrap_or_default();
+                panic!(
+                    "the app {args:?} exited before showing a window ({status}, after {:?}); its output:\n{output}",
+                    spawned.elapsed()
+                );
             }
             let found = display.xdotool_out(&["search", "--onlyvisible", "--pid", &pid])?;
             found.lines().next().map(str::to_owned)
