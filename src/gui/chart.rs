@@ -31,12 +31,15 @@ pub struct ChartMarks<'a> {
 }
 
 /// How large the chart is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ChartSize {
     /// Full, for the detail panel.
     Full,
     /// Small, for the chairing view: the same marks, a lower plot.
     Small,
+    /// The same marks with a plot this many points high: presentation
+    /// mode gives it what the screen has left.
+    Tall(f32),
 }
 
 /// Days between the points of a chart.
@@ -214,6 +217,7 @@ fn plot_of<'a>(
     let height = match size {
         ChartSize::Full => tokens::CHART_HEIGHT,
         ChartSize::Small => tokens::SMALL_CHART_HEIGHT,
+        ChartSize::Tall(height) => height,
     };
     let plot = Plot::new(id)
         .height(height)
