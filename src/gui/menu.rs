@@ -132,6 +132,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
             ui.separator();
             action_button(ui, Action::NextItem, state.has_meeting, commands);
             action_button(ui, Action::PreviousItem, state.has_meeting, commands);
+            action_button(ui, Action::Present, state.has_meeting, commands);
             action_button(ui, Action::AddDecision, state.has_meeting, commands);
             action_button(ui, Action::AddAction, state.has_meeting, commands);
             for n in 0..8 {

@@ -470,9 +470,23 @@ pub struct Texts {
     /// Button that replaces the kept figures by the live ones.
     pub refresh_figures: &'static str,
     figures_refreshed_fn: fn(usize) -> String,
+    /// The action (and header button) that starts presentation mode.
+    pub present: &'static str,
+    /// The button that ends presentation mode.
+    pub end_presentation: &'static str,
+    /// The shortcut help's line for Escape in presentation mode.
+    pub shortcut_end_presentation: &'static str,
+    /// F11 with no meeting on screen.
+    pub present_needs_meeting: &'static str,
+    presentation_position_fn: fn(usize, usize) -> String,
 }
 
 impl Texts {
+    /// The line under an item in presentation mode: where one is and the
+    /// keys ("§ 5 av 18 · PageDown nästa · Esc avslutar").
+    pub fn presentation_position(&self, number: usize, count: usize) -> String {
+        (self.presentation_position_fn)(number, count)
+    }
     /// The calendar button of a date field named `field`: "Datum – välj i
     /// kalendern".
     pub fn calendar_for(&self, field: &str) -> String {
@@ -1267,6 +1281,13 @@ pub static SV: Texts = Texts {
     refresh_figures: "Ta de nya siffrorna till protokollet (U)",
     figures_refreshed_fn: |item| {
         format!("§ {item}: protokollet får siffrorna som rapporterna visar nu. Ctrl+Z ångrar.")
+    },
+    present: "Presentationsläge",
+    end_presentation: "Avsluta presentationsläget",
+    shortcut_end_presentation: "Avsluta presentationsläget",
+    present_needs_meeting: "Presentationsläget visar punkten i ett öppet möte: öppna mötet under fliken Möte först.",
+    presentation_position_fn: |number, count| {
+        format!("§ {number} av {count} · PageDown nästa · Esc avslutar")
     },
 };
 

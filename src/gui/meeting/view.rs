@@ -172,6 +172,15 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
     let meeting = session.meeting();
     ui.horizontal_wrapped(|ui| {
         ui.heading(&meeting.title);
+        // On the title's line, where there is room: the row of buttons
+        // below is full on a 1366×768 laptop.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let present = egui::Button::new(Action::Present.label())
+                .shortcut_text(Action::Present.shortcut_text(ui.ctx()));
+            if ui.add(present).clicked() {
+                commands.push(Command::Run(Action::Present));
+            }
+        });
     });
     ui.horizontal_wrapped(|ui| {
         let time = match (meeting.start, meeting.end) {
