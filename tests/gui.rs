@@ -700,6 +700,34 @@ mod snapshots {
         h.snapshot_options("dashboard-1366x768", &options());
     }
 
+    /// Presentation mode on a 1366×768 laptop: § 9 of the sample's last
+    /// meeting (P2: behind plan, assessed försenad, a decision), opened as
+    /// still going on so nothing is greyed out.
+    #[test]
+    fn presentation_on_a_laptop() {
+        use medborgarlofte::gui::actions::Action;
+        use medborgarlofte::gui::meeting::MeetingCommand;
+        let dir = sample_copy();
+        let meeting = dir.path().join("meetings/2017-09-28.ron");
+        let text = std::fs::read_to_string(&meeting).expect("read");
+        std::fs::write(&meeting, text.replace("state: Justerat", "state: Pagar")).expect("write");
+        let start = start(Origin::path(dir.path()));
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
+            .wgpu()
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        h.state_mut().handle(Command::OpenMeeting(meeting));
+        h.state_mut()
+            .handle(Command::Meeting(MeetingCommand::GoTo(8)));
+        h.state_mut().handle(Command::Run(Action::Present));
+        h.run();
+        assert!(h.state().view().presenting);
+        h.get_by_label("§ 9 Åtagande P2");
+        h.snapshot_options("presentation-1366x768", &options());
+    }
+
     #[test]
     fn detail_panel() {
         let mut h = wgpu_harness(Origin::Sample);
