@@ -48,7 +48,8 @@ pub fn presentation_ui(
     doc: &Document,
     commands: &mut Vec<Command>,
 ) {
-    let screen_scale = screen_scale(ui.ctx().content_rect().size());
+    let ctx = ui.ctx().clone();
+    let screen_scale = screen_scale(ctx.content_rect().size(), ctx.zoom_factor());
     egui::Panel::bottom("presentation_footer")
         .show_separator_line(true)
         .show(ui, |ui| footer_ui(ui, session, screen_scale, commands));
@@ -57,12 +58,15 @@ pub fn presentation_ui(
         .show(ui, |ui| item_ui(ui, session, doc, screen_scale, commands));
 }
 
-/// The type scale for a screen of `size` points: 1 on the reference
-/// screen (1366×768), larger on a projector at 1920×1080.
-fn screen_scale(size: egui::Vec2) -> f32 {
+/// The type scale for a screen of `size` points at `zoom`: 1 on the
+/// reference screen (1366×768) at 100 %, larger on a projector at
+/// 1920×1080. Zooming in (Ctrl +) still makes the type larger, as
+/// everywhere else, until the item no longer fits.
+fn screen_scale(size: egui::Vec2, zoom: f32) -> f32 {
     let reference = tokens::PRESENT_REFERENCE;
-    (size.x / reference.x)
-        .min(size.y / reference.y)
+    let unzoomed = size * zoom;
+    (unzoomed.x / reference.x)
+        .min(unzoomed.y / reference.y)
         .clamp(tokens::PRESENT_MIN_SCALE, 3.0)
 }
 
@@ -290,11 +294,15 @@ mod tests {
 
     #[test]
     fn the_reference_screen_has_scale_one_and_a_projector_larger() {
-        assert!((screen_scale(egui::vec2(1366.0, 768.0)) - 1.0).abs() < 1e-6);
-        let projector = screen_scale(egui::vec2(1920.0, 1080.0));
+        assert!((screen_scale(egui::vec2(1366.0, 768.0), 1.0) - 1.0).abs() < 1e-6);
+        let projector = screen_scale(egui::vec2(1920.0, 1080.0), 1.0);
         assert!(projector > 1.3 && projector < 1.45, "{projector}");
         // A wide but low window is held by its height.
-        assert!((screen_scale(egui::vec2(3000.0, 768.0)) - 1.0).abs() < 1e-6);
+        assert!((screen_scale(egui::vec2(3000.0, 768.0), 1.0) - 1.0).abs() < 1e-6);
+        // At 150 % the laptop has 911×512 points: the type is as large in
+        // points as at 100 %, so 1.5 times larger on the screen.
+        let zoomed = screen_scale(egui::vec2(1366.0, 768.0) / 1.5, 1.5);
+        assert!((zoomed - 1.0).abs() < 1e-4, "{zoomed}");
     }
 
     #[test]
