@@ -853,20 +853,32 @@ mod projector {
 
     #[test]
     fn nine_commitment_rows_fit_a_laptop_screen_without_scrolling() {
-        let h = laptop(Origin::Sample);
-        let (top, bottom) = table_area(&h);
-        assert!(bottom <= 768.0, "the status bar is on screen: {bottom}");
+        nine_rows_at(&laptop(Origin::Sample), 768.0);
+        // Maximised on a 1366×768 Windows laptop: the taskbar and the title
+        // bar leave about 697 points.
+        let start = start(Origin::Sample);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 697.0))
+            .with_theme(egui::Theme::Light)
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        nine_rows_at(&h, 697.0);
+    }
+
+    fn nine_rows_at(h: &Harness<'static, App>, height: f32) {
+        let (top, bottom) = table_area(h);
+        assert!(bottom <= height, "the status bar is on screen: {bottom}");
         let fully_visible: Vec<&str> = IDS
             .iter()
             .copied()
-            .filter(|id| row_rect(&h, id).is_some_and(|r| r.min.y >= top && r.max.y <= bottom))
+            .filter(|id| row_rect(h, id).is_some_and(|r| r.min.y >= top && r.max.y <= bottom))
             .collect();
         assert!(
             fully_visible.len() >= 9,
             "rows fully visible between {top} and {bottom}: {fully_visible:?}"
         );
         assert_eq!(fully_visible[..9], IDS[..9], "the first nine, in order");
-        let ninth = row_rect(&h, "K2").expect("the ninth row is laid out");
+        let ninth = row_rect(h, "K2").expect("the ninth row is laid out");
         assert!(ninth.max.y <= bottom, "{ninth:?} ends above {bottom}");
     }
 
@@ -2027,6 +2039,64 @@ mod meetings {
     }
 
     #[test]
+    fn each_participant_is_named_once_and_the_earlier_actions_column_says_status() {
+        let dir = sample_copy();
+        let mut h = harness(Origin::path(dir.path()));
+        new_meeting(&mut h);
+        h.get_by_label_contains("Deltagare (").click();
+        h.run();
+        // Shown once as text; the role list is named by that same text.
+        let shown = h
+            .get_all_by_label_contains("Anna Berglund")
+            .filter(|n| egui_kittest::kittest::NodeT::accesskit_node(n).role() != Role::ComboBox)
+            .count();
+        assert_eq!(shown, 1, "the name once, not again beside the role");
+        // § 4 of June: the earlier meetings' actions, under a plain "Status".
+        h.get_by_label("Stäng mötet").click();
+        h.run();
+        h.get_by_label("Spara inte").click();
+        h.run();
+        let june = dir.path().join("meetings/2017-06-15.ron");
+        h.state_mut().handle(Command::OpenMeeting(june));
+        h.run();
+        h.state_mut().handle(Command::Meeting(
+            medborgarlofte::gui::meeting::MeetingCommand::GoTo(3),
+        ));
+        h.run();
+        h.get_by_label("A3");
+        h.get_by_label("Status");
+        assert!(h.query_by_label("Mätt status").is_none());
+    }
+
+    #[test]
+    fn the_action_text_grows_with_the_window() {
+        let dir = sample_copy();
+        let width_at = |width: f32| {
+            let start = start(Origin::path(dir.path()));
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(width, 900.0))
+                .with_theme(egui::Theme::Light)
+                .build_eframe(move |cc| App::new(cc, start));
+            h.run();
+            new_meeting(&mut h);
+            h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
+            h.run();
+            let width = h
+                .get_by_role_and_label(Role::TextInput, "A6")
+                .rect()
+                .width();
+            h.get_by_label("Stäng mötet").click();
+            h.run();
+            h.get_by_label("Spara inte").click();
+            h.run();
+            width
+        };
+        let narrow = width_at(1280.0);
+        let wide = width_at(1920.0);
+        assert!(wide > narrow + 400.0, "{narrow} → {wide}");
+    }
+
+    #[test]
     fn undo_after_editing_ansvarig_restores_the_whole_previous_value() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
@@ -2188,6 +2258,20 @@ mod meetings {
             .map(|label| h.get_by_label_contains(label).rect())
             .collect();
         assert_eq!(before, after, "the notice took no space from the page");
+        // A report file turns bad on the share: said in the status bar, and
+        // still nothing moves.
+        let file = dir.path().join("activities/kommunen.ron");
+        let text = std::fs::read_to_string(&file).expect("read");
+        std::fs::write(&file, text.replacen("entries: [", "entries: [ (date: ,", 1))
+            .expect("write");
+        h.run_steps(8);
+        h.run();
+        h.get_by_label_contains("fel och");
+        let bad: Vec<egui::Rect> = ["Diskussion", "Lägg till beslut", "Stäng mötet"]
+            .iter()
+            .map(|label| h.get_by_label_contains(label).rect())
+            .collect();
+        assert_eq!(before, bad, "the problem line took no space from the page");
     }
 
     #[test]

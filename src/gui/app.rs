@@ -1156,23 +1156,12 @@ impl App {
         }
     }
 
-    fn banners_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+    /// "⚠ 2 fel och 1 varning i filerna" with a way to the Problem tab. In
+    /// the status bar: a file that turns bad on a reload during a meeting
+    /// must not push the page down under the chair's pointer.
+    fn problems_line_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let t = texts();
         let palette = Palette::for_ui(ui);
-        if self.doc.as_ref().is_some_and(Document::is_read_only) {
-            egui::Frame::new()
-                .fill(palette.banner_fill)
-                .inner_margin(8.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(t.sample_banner).strong());
-                        if ui.button(Action::SaveSampleAs.label()).clicked() {
-                            commands.push(Command::Run(Action::SaveSampleAs));
-                        }
-                    });
-                });
-        }
         if let Some(doc) = &self.doc
             && !doc.loaded.problems.is_empty()
             && self.view.tab != Tab::Problems
@@ -1278,11 +1267,35 @@ impl App {
                 }
             }
         });
-        ui.separator();
     }
 
-    fn status_bar_ui(&self, ui: &mut Ui) {
+    /// The status bar: what is open and how much. For the read-only sample
+    /// it carries the sample notice and "Spara som…" in the banner colour,
+    /// where it takes no row from the table (at 1366×768 every row counts).
+    fn status_bar_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let t = texts();
+        self.problems_line_ui(ui, commands);
+        if self.doc.as_ref().is_some_and(Document::is_read_only) {
+            let palette = Palette::for_ui(ui);
+            egui::Frame::new()
+                .fill(palette.banner_fill)
+                .inner_margin(egui::Margin::symmetric(6, 2))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(t.sample_banner).strong());
+                        if ui.button(Action::SaveSampleAs.label()).clicked() {
+                            commands.push(Command::Run(Action::SaveSampleAs));
+                        }
+                        if let Some(doc) = &self.doc {
+                            let entries: usize =
+                                doc.activities().iter().map(|f| f.entries.len()).sum();
+                            ui.label(t.activity_counts(entries, doc.activities().len()));
+                        }
+                    });
+                });
+            return;
+        }
         ui.horizontal_wrapped(|ui| match &self.doc {
             None => {
                 ui.label(t.nothing_open);
@@ -1335,7 +1348,6 @@ impl App {
             presentation_ui(ui, session, doc, commands);
             return;
         }
-        self.tabs_ui(ui, commands);
         match self.view.tab {
             Tab::Commitments => {
                 let data = DashboardData {
@@ -1392,6 +1404,30 @@ fn file_names(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
+impl App {
+    /// The menu row, with the tabs.
+    fn top_panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let menu_state = MenuState {
+            recent: &self.settings.recent,
+            is_sample: self.doc.as_ref().is_some_and(Document::is_read_only),
+            tab: self.view.tab,
+            theme: self.settings.theme,
+            has_selection: self.view.selected.is_some(),
+            has_meeting: self.meeting.is_some(),
+            has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
+        };
+        // The tabs share the menu's row: one row less above the table.
+        egui::Panel::top("menu").show(ui, |ui| {
+            menu_bar_ui(ui, &menu_state, commands, |ui, commands| {
+                if self.doc.is_some() {
+                    ui.separator();
+                    self.tabs_ui(ui, commands);
+                }
+            });
+        });
+    }
+}
+
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if !self.any_modal_open() {
@@ -1437,27 +1473,10 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
-        let menu_state = MenuState {
-            recent: &self.settings.recent,
-            is_sample: self.doc.as_ref().is_some_and(Document::is_read_only),
-            tab: self.view.tab,
-            theme: self.settings.theme,
-            has_selection: self.view.selected.is_some(),
-            has_meeting: self.meeting.is_some(),
-            has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
-        };
         let presenting = self.presenting();
         if !presenting {
-            egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &menu_state, &mut commands));
-            egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
-        }
-        let has_banner = self.doc.as_ref().is_some_and(|d| {
-            d.is_read_only() || (!d.loaded.problems.is_empty() && self.view.tab != Tab::Problems)
-        });
-        if has_banner && !presenting {
-            egui::Panel::top("banners")
-                .show_separator_line(false)
-                .show(ui, |ui| self.banners_ui(ui, &mut commands));
+            self.top_panels_ui(ui, &mut commands);
+            egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
         }
         if let (Some(doc), Some(detail)) = (&self.doc, &self.detail)
             && self.view.detail_open

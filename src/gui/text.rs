@@ -470,6 +470,7 @@ pub struct Texts {
     /// Button that replaces the kept figures by the live ones.
     pub refresh_figures: &'static str,
     figures_refreshed_fn: fn(usize) -> String,
+    activity_counts_fn: fn(usize, usize) -> String,
     /// The action (and header button) that starts presentation mode.
     pub present: &'static str,
     /// The button that ends presentation mode.
@@ -744,6 +745,10 @@ impl Texts {
     /// Notice after the kept figures were refreshed.
     pub fn figures_refreshed(&self, item: usize) -> String {
         (self.figures_refreshed_fn)(item)
+    }
+    /// How many activities in how many files (the sample status bar).
+    pub fn activity_counts(&self, entries: usize, files: usize) -> String {
+        (self.activity_counts_fn)(entries, files)
     }
 }
 
@@ -1281,6 +1286,13 @@ pub static SV: Texts = Texts {
     refresh_figures: "Ta de nya siffrorna till protokollet (U)",
     figures_refreshed_fn: |item| {
         format!("§ {item}: protokollet får siffrorna som rapporterna visar nu. Ctrl+Z ångrar.")
+    },
+    activity_counts_fn: |entries, files| {
+        format!(
+            "{} i {}",
+            count(entries, "aktivitet", "aktiviteter"),
+            count(files, "fil", "filer")
+        )
     },
     present: "Presentationsläge",
     end_presentation: "Avsluta presentationsläget",

@@ -824,3 +824,24 @@ pub fn differences(from: &Meeting, to: &Meeting) -> Vec<String> {
     }
     out
 }
+
+/// What the model's own tests edit.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Meeting, MeetingState};
+    use crate::{sample, store};
+
+    /// The sample's June meeting, being held again (editable).
+    pub fn june_being_held() -> Meeting {
+        let today = "2026-01-01".parse().expect("valid date");
+        let june = "2017-06-15".parse().expect("valid date");
+        let loaded = store::load(sample::karlstad(), today);
+        let mut m = loaded
+            .meetings
+            .into_iter()
+            .find(|m| m.date == june)
+            .expect("June meeting");
+        m.state = MeetingState::Pagar;
+        m
+    }
+}

@@ -701,7 +701,6 @@ mod tests {
     use super::*;
     use crate::model::ids::CommitmentId;
     use crate::model::meeting::{CommitmentReview, Organisation, Role};
-    use crate::{sample, store};
 
     fn date(text: &str) -> Date {
         text.parse().expect("valid date")
@@ -709,14 +708,7 @@ mod tests {
 
     /// The sample's June meeting, made editable again.
     fn meeting() -> Meeting {
-        let loaded = store::load(sample::karlstad(), date("2026-01-01"));
-        let mut m = loaded
-            .meetings
-            .into_iter()
-            .find(|m| m.date == date("2017-06-15"))
-            .expect("June meeting");
-        m.state = MeetingState::Pagar;
-        m
+        crate::model::meeting::test_support::june_being_held()
     }
 
     fn commitment_item(m: &Meeting) -> usize {

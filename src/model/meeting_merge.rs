@@ -820,8 +820,7 @@ fn clauses(decisions: &[String]) -> String {
 mod tests {
     use super::*;
     use crate::model::Date;
-    use crate::model::meeting::{ActionStatus, Assessment, MeetingState, Role};
-    use crate::{sample, store};
+    use crate::model::meeting::{ActionStatus, Assessment, Role};
 
     fn date(text: &str) -> Date {
         text.parse().expect("valid date")
@@ -829,14 +828,7 @@ mod tests {
 
     /// The sample's June meeting, being held.
     fn base() -> Meeting {
-        let loaded = store::load(sample::karlstad(), date("2026-01-01"));
-        let mut m = loaded
-            .meetings
-            .into_iter()
-            .find(|m| m.date == date("2017-06-15"))
-            .expect("June meeting");
-        m.state = MeetingState::Pagar;
-        m
+        crate::model::meeting::test_support::june_being_held()
     }
 
     /// The agenda index of commitment `id`'s item.

@@ -514,6 +514,8 @@ impl MeetingSession {
                 handled: true,
             },
         ]))?;
+        // The focus follows to the chosen assessment, so the row shows it.
+        self.focus_assessment = true;
         // A changed assessment is said aloud, with the way back: the chair
         // may have pressed a key by mistake.
         Ok(match before {
