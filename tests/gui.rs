@@ -700,6 +700,34 @@ mod snapshots {
         h.snapshot_options("dashboard-1366x768", &options());
     }
 
+    /// Presentation mode on a 1366×768 laptop: § 9 of the sample's last
+    /// meeting (P2: behind plan, assessed försenad, a decision), opened as
+    /// still going on so nothing is greyed out.
+    #[test]
+    fn presentation_on_a_laptop() {
+        use medborgarlofte::gui::actions::Action;
+        use medborgarlofte::gui::meeting::MeetingCommand;
+        let dir = sample_copy();
+        let meeting = dir.path().join("meetings/2017-09-28.ron");
+        let text = std::fs::read_to_string(&meeting).expect("read");
+        std::fs::write(&meeting, text.replace("state: Justerat", "state: Pagar")).expect("write");
+        let start = start(Origin::path(dir.path()));
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
+            .wgpu()
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        h.state_mut().handle(Command::OpenMeeting(meeting));
+        h.state_mut()
+            .handle(Command::Meeting(MeetingCommand::GoTo(8)));
+        h.state_mut().handle(Command::Run(Action::Present));
+        h.run();
+        assert!(h.state().view().presenting);
+        h.get_by_label("§ 9 Åtagande P2");
+        h.snapshot_options("presentation-1366x768", &options());
+    }
+
     #[test]
     fn detail_panel() {
         let mut h = wgpu_harness(Origin::Sample);
@@ -1041,7 +1069,7 @@ mod meetings {
 
     /// Ctrl+N and the day asked for: the harness's today, 2026-01-01 (after
     /// the sample's period, so the suggested 2017-09-28 is replaced).
-    fn new_meeting(h: &mut Harness<'static, App>) {
+    pub(super) fn new_meeting(h: &mut Harness<'static, App>) {
         h.key_press_modifiers(Modifiers::COMMAND, Key::N);
         h.run();
         h.get_by_label("Mötets datum");
@@ -3603,5 +3631,285 @@ mod recovery_timing {
         }
         let due = session.autosave_due_in(32.0).expect("a change waits");
         assert!(due <= 2.0, "{due}");
+    }
+}
+
+/// Presentation mode (F11): the current item alone, full screen, in large
+/// type, with the chairing view's keys.
+mod presentation {
+    use super::*;
+    use medborgarlofte::model::meeting::{Assessment, ItemKind};
+
+    fn on_screen(origin: Origin, size: egui::Vec2) -> Harness<'static, App> {
+        let start = start(origin);
+        let mut h = Harness::builder()
+            .with_size(size)
+            .with_theme(egui::Theme::Light)
+            .build_eframe(move |cc| App::new(cc, start));
+        h.run();
+        h
+    }
+
+    fn laptop(origin: Origin) -> Harness<'static, App> {
+        on_screen(origin, egui::vec2(1366.0, 768.0))
+    }
+
+    /// The full-screen command the app sent in the last frame, if any.
+    fn fullscreen_sent(h: &Harness<'static, App>) -> Option<bool> {
+        h.output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)?
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                egui::ViewportCommand::Fullscreen(on) => Some(*on),
+                _ => None,
+            })
+    }
+
+    /// Presses `key` and returns the full-screen command of that frame.
+    fn press_and_watch(h: &mut Harness<'static, App>, key: Key) -> Option<bool> {
+        h.key_down(key);
+        h.step();
+        let sent = fullscreen_sent(h);
+        h.key_up(key);
+        h.run();
+        sent
+    }
+
+    fn presenting(h: &Harness<'static, App>) -> bool {
+        h.state().view().presenting
+    }
+
+    fn assessment_at(h: &Harness<'static, App>, item: usize) -> Option<Assessment> {
+        let session = h.state().meeting()?;
+        match &session.meeting().items.get(item)?.kind {
+            ItemKind::Atagande(review) => review.assessment,
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn f11_shows_the_item_alone_and_its_keys_work_until_escape() {
+        let dir = sample_copy();
+        let mut h = laptop(Origin::path(dir.path()));
+        super::meetings::new_meeting(&mut h);
+        // The chairing view: menu, agenda with every §, the header.
+        h.get_by_label("Arkiv");
+        h.get_by_label_contains("§ 2 Val av justerare");
+        let chairing_heading = h.get_by_label("§ 1 Mötets öppnande").rect().height();
+
+        assert_eq!(press_and_watch(&mut h, Key::F11), Some(true), "full screen");
+        assert!(presenting(&h));
+        assert!(h.query_by_label("Arkiv").is_none(), "no menu");
+        assert!(
+            h.query_by_label_contains("§ 2 ").is_none(),
+            "no agenda: only the current item"
+        );
+        assert!(h.query_by_label("Spara mötet").is_none(), "no header");
+        assert!(
+            h.query_by_label_contains("aktiviteter i").is_none(),
+            "no status bar"
+        );
+        let heading = h.get_by_label("§ 1 Mötets öppnande").rect();
+        assert!(
+            heading.height() > chairing_heading * 1.2,
+            "large type: {} against {chairing_heading}",
+            heading.height()
+        );
+        h.get_by_label("§ 1 av 18 · PageDown nästa · Esc avslutar");
+
+        // PageDown to § 5, the first commitment: its text, figures and chart.
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        assert_eq!(h.state().meeting().map(|s| s.current), Some(4));
+        assert!(presenting(&h));
+        h.get_by_label("§ 5 Åtagande G1");
+        h.get_by_label("§ 5 av 18 · PageDown nästa · Esc avslutar");
+        h.get_by_label_contains("tillsyner mot krogar och nattklubbar");
+        h.get_by_label_contains("av 24 tillsyner");
+        h.get_by_label("Rapporterat");
+        // The row has the focus: a digit assesses, as in the chairing view.
+        h.key_press(Key::Num3);
+        h.run();
+        assert_eq!(assessment_at(&h, 4), Some(Assessment::ALL[2]));
+        // PageUp and PageDown again, still from the row.
+        h.key_press(Key::PageUp);
+        h.run();
+        assert_eq!(h.state().meeting().map(|s| s.current), Some(3));
+        h.key_press(Key::PageDown);
+        h.run();
+        assert_eq!(h.state().meeting().map(|s| s.current), Some(4));
+        h.key_press(Key::Num1);
+        h.run();
+        assert_eq!(assessment_at(&h, 4), Some(Assessment::ALL[0]));
+        // A decision with Ctrl+Enter, typed into the field it focuses.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        h.run();
+        h.event(egui::Event::Text("följa upp vid nästa möte".into()));
+        h.run();
+        let decisions = h
+            .state()
+            .meeting()
+            .map(|s| s.meeting().items[4].decisions.clone());
+        assert_eq!(decisions, Some(vec!["följa upp vid nästa möte".to_owned()]));
+
+        // Escape: back to the chairing view, windowed, on the same item.
+        assert_eq!(
+            press_and_watch(&mut h, Key::Escape),
+            Some(false),
+            "windowed"
+        );
+        assert!(!presenting(&h));
+        h.get_by_label("Arkiv");
+        h.get_by_label_contains("§ 2 Val av justerare");
+        assert_eq!(h.state().meeting().map(|s| s.current), Some(4));
+
+        // F11 leaves it too.
+        assert_eq!(press_and_watch(&mut h, Key::F11), Some(true));
+        assert_eq!(press_and_watch(&mut h, Key::F11), Some(false));
+        assert!(!presenting(&h));
+        h.get_by_label("Arkiv");
+    }
+
+    #[test]
+    fn the_header_button_enters_and_the_footer_button_leaves() {
+        let dir = sample_copy();
+        let mut h = laptop(Origin::path(dir.path()));
+        super::meetings::new_meeting(&mut h);
+        h.get_by_role_and_label(Role::Button, "Presentationsläge F11")
+            .click();
+        h.run();
+        assert!(presenting(&h));
+        h.get_by_label("§ 1 Mötets öppnande");
+        assert!(h.query_by_label("Arkiv").is_none());
+        h.get_by_role_and_label(Role::Button, "Avsluta presentationsläget F11")
+            .click();
+        h.run();
+        assert!(!presenting(&h));
+        h.get_by_label("Arkiv");
+    }
+
+    #[test]
+    fn f11_without_an_open_meeting_says_what_it_needs() {
+        let mut h = laptop(Origin::Sample);
+        h.key_press(Key::F11);
+        h.run();
+        assert!(!presenting(&h));
+        assert!(h.query_by_label("Arkiv").is_some());
+        assert!(
+            h.state().notice().is_some_and(|n| n.contains("öppet möte")),
+            "{:?}",
+            h.state().notice()
+        );
+    }
+
+    /// The longest item a meeting is likely to show: a commitment text of
+    /// five sentences, an assessment that needs a reason, four decisions.
+    fn crowded_item(size: egui::Vec2) -> (Harness<'static, App>, tempfile::TempDir) {
+        let dir = sample_copy();
+        let pledge = dir.path().join("pledge.ron");
+        let text = std::fs::read_to_string(&pledge).expect("read");
+        let g1 = "genomföra utökade tillsyner mot krogar och nattklubbar med inriktning på berusningsnivå.";
+        assert!(text.contains(g1));
+        let longer = format!(
+            "{g1} Tillsynerna görs kvällar och nätter under hela året, med tyngdpunkt på helger, \
+             lönehelger och större evenemang i centrala Karlstad. Kommunens tillståndsenhet och \
+             polisen planerar dem tillsammans en gång i månaden och följer upp vad som kom fram. \
+             Brister som upptäcks återkopplas skriftligt till verksamheten inom en vecka. \
+             Resultaten redovisas vid varje uppföljningsmöte för medborgarlöftet."
+        );
+        std::fs::write(&pledge, text.replace(g1, &longer)).expect("write");
+        let mut h = on_screen(Origin::path(dir.path()), size);
+        super::meetings::new_meeting(&mut h);
+        h.key_press(Key::F11);
+        h.run();
+        for _ in 0..4 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        h.key_press(Key::Num4);
+        h.run();
+        for n in 0..4 {
+            h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+            h.run();
+            h.event(egui::Event::Text(format!(
+                "följa upp punkt {n} vid nästa möte"
+            )));
+            h.run();
+        }
+        h.run_steps(8);
+        h.run();
+        (h, dir)
+    }
+
+    /// Everything of the item lies between the top of the screen and the
+    /// line saying where one is.
+    fn assert_fits(h: &Harness<'static, App>, size: egui::Vec2) {
+        let footer = h
+            .get_by_label("§ 5 av 18 · PageDown nästa · Esc avslutar")
+            .rect();
+        assert!(
+            footer.max.y <= size.y,
+            "the footer is on screen: {footer:?}"
+        );
+        let heading = h.get_by_label("§ 5 Åtagande G1").rect();
+        assert!(heading.min.y >= 0.0, "{heading:?}");
+        let mut parts = vec![
+            h.get_by_label_contains("Resultaten redovisas vid varje")
+                .rect(),
+            h.get_by_label("Rapporterat").rect(),
+            h.get_by_label("Skäl").rect(),
+            h.get_by_role_and_label(Role::Button, "Lägg till beslut Ctrl+Enter")
+                .rect(),
+        ];
+        // The figures (and those kept for the minutes), the assessment
+        // buttons, the reason's note and each decision's ✖ at its right.
+        for text in [
+            "av 24 tillsyner",
+            "ej genomförd",
+            "kräver ett skäl",
+            "Ta bort beslut",
+        ] {
+            let found: Vec<_> = h
+                .get_all_by_label_contains(text)
+                .map(|n| n.rect())
+                .collect();
+            assert!(!found.is_empty(), "{text} is shown");
+            parts.extend(found);
+        }
+        for part in parts {
+            assert!(
+                part.min.y >= heading.max.y - 1.0 && part.max.y <= footer.min.y,
+                "{part:?} lies between the heading {heading:?} and the footer {footer:?}"
+            );
+            assert!(part.max.x <= size.x, "{part:?} is cut at the right");
+        }
+        let session = h.state().meeting().expect("open");
+        assert_eq!(session.meeting().items[4].decisions.len(), 4);
+    }
+
+    #[test]
+    fn a_long_item_fits_a_laptop_screen_without_scrolling() {
+        let size = egui::vec2(1366.0, 768.0);
+        let (h, _dir) = crowded_item(size);
+        assert_fits(&h, size);
+    }
+
+    #[test]
+    fn a_long_item_fits_a_projector_in_larger_type() {
+        let (laptop, _laptop_dir) = crowded_item(egui::vec2(1366.0, 768.0));
+        let size = egui::vec2(1920.0, 1080.0);
+        let (h, _dir) = crowded_item(size);
+        assert_fits(&h, size);
+        let heading = |h: &Harness<'static, App>| h.get_by_label("§ 5 Åtagande G1").rect().height();
+        assert!(
+            heading(&h) > heading(&laptop) * 1.2,
+            "larger on the projector: {} against {}",
+            heading(&h),
+            heading(&laptop)
+        );
     }
 }

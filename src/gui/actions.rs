@@ -59,6 +59,9 @@ pub enum Action {
     NextItem,
     /// Previous agenda item.
     PreviousItem,
+    /// Show the current agenda item alone, full screen in large type (for
+    /// a projector), or go back to the chairing view.
+    Present,
     /// Add a decision clause to the current item.
     AddDecision,
     /// Add an action item.
@@ -127,7 +130,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 43] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -153,6 +156,7 @@ impl Action {
         Action::RedoAlt,
         Action::NextItem,
         Action::PreviousItem,
+        Action::Present,
         Action::AddDecision,
         Action::AddAction,
         Action::Assess(0),
@@ -205,6 +209,7 @@ impl Action {
             | Action::RedoAlt
             | Action::NextItem
             | Action::PreviousItem
+            | Action::Present
             | Action::AddDecision
             | Action::AddAction
             | Action::Assess(_)
@@ -242,6 +247,7 @@ impl Action {
             Action::RedoAlt => t.redo_alt,
             Action::NextItem => t.next_item,
             Action::PreviousItem => t.previous_item,
+            Action::Present => t.present,
             Action::AddDecision => t.add_decision,
             Action::AddAction => t.add_action,
             Action::Assess(0) => t.assess_1,
@@ -292,6 +298,7 @@ impl Action {
             Action::RedoAlt => (cmd, Key::Y),
             Action::NextItem => (Modifiers::ALT, Key::ArrowRight),
             Action::PreviousItem => (Modifiers::ALT, Key::ArrowLeft),
+            Action::Present => (none, Key::F11),
             Action::AddDecision => (cmd, Key::Enter),
             Action::AddAction => (cmd.plus(Modifiers::SHIFT), Key::A),
             Action::PrintMinutes => (cmd, Key::P),

@@ -18,7 +18,7 @@ use super::dialogs::{PathDialog, error_ui, shortcuts_ui, unsaved_ui};
 use super::effects::effects_ui;
 use super::meeting::{
     MeetingCommand, MeetingSession, NewMeetingDialog, Outcome, chairing_ui, meetings_list_ui,
-    session_dialogs_ui,
+    presentation_ui, session_dialogs_ui,
 };
 use super::menu::{MenuState, menu_bar_ui};
 use super::overview::overview_ui;
@@ -143,6 +143,21 @@ pub struct App {
     planning: Option<super::pledge_dialogs::PlanningDialog>,
     /// "Nytt löfte…".
     new_pledge: Option<super::pledge_dialogs::NewPledgeDialog>,
+    /// Presentation mode as last applied to the window.
+    presentation: Presentation,
+}
+
+/// What presentation mode has done to the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Presentation {
+    /// Not presenting.
+    Off,
+    /// Presenting in the full screen it asked for: leaving it asks for a
+    /// window again.
+    MadeFullScreen,
+    /// Presenting in a window the user had made full screen already: it
+    /// stays so afterwards.
+    AlreadyFullScreen,
 }
 
 impl App {
@@ -191,6 +206,7 @@ impl App {
             import_dialog: None,
             planning: None,
             new_pledge: None,
+            presentation: Presentation::Off,
         };
         let origin = if start.resume {
             app.left_unsaved_folder().unwrap_or(start.origin)
@@ -273,6 +289,57 @@ impl App {
     /// activity reports.
     fn meeting_in_front(&self) -> bool {
         self.view.tab == Tab::Meeting && self.meeting.is_some()
+    }
+
+    /// Whether presentation mode shows the meeting's item alone: no menu,
+    /// banners, status bar or detail panel.
+    fn presenting(&self) -> bool {
+        self.view.presenting && self.meeting_in_front()
+    }
+
+    /// Starts presentation mode on the open meeting (showing its tab), or
+    /// ends it. Either way the assessment row of the view now shown gets
+    /// the keyboard focus, so the digits assess at once.
+    fn toggle_presentation(&mut self) {
+        if self.view.presenting {
+            self.view.presenting = false;
+        } else if self.meeting.is_some() {
+            self.view.tab = Tab::Meeting;
+            self.view.presenting = true;
+        } else {
+            self.notice = Some(Notice::new(texts().present_needs_meeting));
+            return;
+        }
+        if let Some(current) = self.meeting.as_ref().map(|s| s.current) {
+            // Going to the item one is on focuses its row.
+            self.meeting_command(MeetingCommand::GoTo(current));
+        }
+    }
+
+    /// Keeps presentation mode to a meeting on screen, and the window full
+    /// screen while it lasts, however it ends (F11, Esc, the meeting
+    /// closed, another folder opened).
+    fn apply_presentation(&mut self, ctx: &egui::Context) {
+        if self.view.presenting && !self.meeting_in_front() {
+            self.view.presenting = false;
+        }
+        let presenting = self.view.presenting;
+        if presenting == (self.presentation != Presentation::Off) {
+            return;
+        }
+        self.presentation = if !presenting {
+            if self.presentation == Presentation::MadeFullScreen {
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            }
+            Presentation::Off
+        } else if ctx.input(|i| i.viewport().fullscreen == Some(true)) {
+            Presentation::AlreadyFullScreen
+        } else {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+            Presentation::MadeFullScreen
+        };
+        // The other view is drawn in the next frame.
+        ctx.request_repaint();
     }
 
     /// Whether the open meeting has changes not yet saved.
@@ -792,6 +859,7 @@ impl App {
             Action::PageDown => self.move_selection(PAGE_ROWS),
             Action::PageUp => self.move_selection(-PAGE_ROWS),
             Action::NextItem | Action::PreviousItem => {}
+            Action::Present => self.toggle_presentation(),
             Action::NewMeeting => self.new_meeting(),
             Action::SaveMeeting => self.meeting_command(MeetingCommand::Save),
             Action::Undo if self.meeting_in_front() => {
@@ -829,6 +897,7 @@ impl App {
                     self.refresh_detail();
                 }
             }
+            Action::CloseDetail if self.view.presenting => self.toggle_presentation(),
             Action::CloseDetail => self.view.detail_open = false,
             Action::ZoomIn => egui::gui_zoom::zoom_in(&self.ctx),
             Action::ZoomOut => egui::gui_zoom::zoom_out(&self.ctx),
@@ -1272,6 +1341,13 @@ impl App {
             self.welcome_ui(ui, commands);
             return;
         };
+        if self.view.presenting
+            && self.view.tab == Tab::Meeting
+            && let Some(session) = &mut self.meeting
+        {
+            presentation_ui(ui, session, doc, commands);
+            return;
+        }
         match self.view.tab {
             Tab::Commitments => {
                 let data = DashboardData {
@@ -1397,10 +1473,14 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let mut commands = Vec::new();
-        self.top_panels_ui(ui, &mut commands);
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
+        let presenting = self.presenting();
+        if !presenting {
+            self.top_panels_ui(ui, &mut commands);
+            egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &mut commands));
+        }
         if let (Some(doc), Some(detail)) = (&self.doc, &self.detail)
             && self.view.detail_open
+            && !presenting
         {
             egui::Panel::right("detail")
                 .resizable(true)
@@ -1474,6 +1554,7 @@ impl eframe::App for App {
         for command in commands {
             self.handle(command);
         }
+        self.apply_presentation(&ctx);
     }
 
     /// Settings (the recent folders) are kept every few seconds, not every

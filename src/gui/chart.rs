@@ -31,12 +31,15 @@ pub struct ChartMarks<'a> {
 }
 
 /// How large the chart is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ChartSize {
     /// Full, for the detail panel.
     Full,
     /// Small, for the chairing view: the same marks, a lower plot.
     Small,
+    /// The same marks with a plot this many points high: presentation
+    /// mode gives it what the screen has left.
+    Tall(f32),
 }
 
 /// Days between the points of a chart.
@@ -48,6 +51,9 @@ const GRID_MIN_PX: f32 = 8.0;
 /// Month labels on the time axis are at least this far apart (points):
 /// "sep 2017" in body text is about 70.
 const MONTH_LABEL_MIN_PX: f64 = 90.0;
+/// Room between the widest month label and the next (points), for text
+/// larger than the app's (presentation mode).
+const MONTH_LABEL_GAP_PX: f64 = 20.0;
 /// Width of a line's sample in the legend (points).
 const SAMPLE_WIDTH: f32 = 30.0;
 /// Horizontal room kept between two line labels in one row (points).
@@ -165,7 +171,7 @@ pub fn cumulative_chart_ui(
         Vec2::new(ui.available_width(), label_rows as f32 * row_height),
         Sense::hover(),
     );
-    let plot = plot_of(id, (start, end), size, marks.unit);
+    let plot = plot_of(id, (start, end), size, marks.unit, month_label_min_px(ui));
     let shown = plot.show(ui, |plot| {
         if !expected.is_empty() {
             plot.line(styled(
@@ -210,10 +216,12 @@ fn plot_of<'a>(
     (start, end): (Date, Date),
     size: ChartSize,
     unit: Option<&str>,
+    label_min_px: f64,
 ) -> Plot<'a> {
     let height = match size {
         ChartSize::Full => tokens::CHART_HEIGHT,
         ChartSize::Small => tokens::SMALL_CHART_HEIGHT,
+        ChartSize::Tall(height) => height,
     };
     let plot = Plot::new(id)
         .height(height)
@@ -222,7 +230,7 @@ fn plot_of<'a>(
         .allow_drag(false)
         .include_y(0.0)
         .grid_spacing(GRID_MIN_PX..=300.0)
-        .x_grid_spacer(move |input| month_marks((start, end), &input))
+        .x_grid_spacer(move |input| month_marks((start, end), label_min_px, &input))
         .custom_x_axes(vec![
             AxisHints::new_x().formatter(move |mark, _| month_label(start, mark)),
         ])
@@ -406,24 +414,34 @@ fn line_labels_ui(
     row_ends.len().max(1)
 }
 
+/// How far apart month labels must be in `ui`'s body text (points): at
+/// least [`MONTH_LABEL_MIN_PX`], more where the text is larger.
+fn month_label_min_px(ui: &Ui) -> f64 {
+    let t = texts();
+    let widest = (1..=12)
+        .map(|month| text_width(ui, &t.month_year(2017, month), &TextStyle::Body))
+        .fold(0.0, f32::max);
+    MONTH_LABEL_MIN_PX.max(f64::from(widest) + MONTH_LABEL_GAP_PX)
+}
+
 /// How many months apart the labelled marks of the time axis are, so that
-/// labels `px_per_day` apart never crowd.
-fn label_step_months(px_per_day: f64) -> i64 {
+/// labels `px_per_day` apart, needing `label_min_px` each, never crowd.
+fn label_step_months(px_per_day: f64, label_min_px: f64) -> i64 {
     [1, 2, 3, 6, 12, 24, 60]
         .into_iter()
-        .find(|&months| months as f64 * MONTH_DAYS * px_per_day >= MONTH_LABEL_MIN_PX)
+        .find(|&months| months as f64 * MONTH_DAYS * px_per_day >= label_min_px)
         .unwrap_or(120)
 }
 
 /// Grid marks on the first of each month inside the visible range and the
 /// chart's dates (a label past the last date would hang off the edge); every
 /// `label_step_months` months a strong one that gets a label.
-fn month_marks((start, end): (Date, Date), input: &GridInput) -> Vec<GridMark> {
+fn month_marks((start, end): (Date, Date), label_min_px: f64, input: &GridInput) -> Vec<GridMark> {
     if input.base_step_size <= f64::EPSILON {
         return Vec::new();
     }
     let px_per_day = f64::from(GRID_MIN_PX) / input.base_step_size;
-    let step = label_step_months(px_per_day);
+    let step = label_step_months(px_per_day, label_min_px);
     let first = date_at(start, input.bounds.0).max(start);
     let last = date_at(start, input.bounds.1).min(end);
     let mut marks = Vec::new();
@@ -478,9 +496,12 @@ mod tests {
     #[test]
     fn month_labels_thin_out_on_narrow_charts() {
         // A year on 470 points is 1.3 points a day: every third month.
-        assert_eq!(label_step_months(470.0 / 365.0), 3);
-        assert_eq!(label_step_months(4.0), 1);
-        assert_eq!(label_step_months(0.2), 24);
+        assert_eq!(label_step_months(470.0 / 365.0, MONTH_LABEL_MIN_PX), 3);
+        assert_eq!(label_step_months(4.0, MONTH_LABEL_MIN_PX), 1);
+        assert_eq!(label_step_months(0.2, MONTH_LABEL_MIN_PX), 24);
+        // Larger text needs more room: every other month where every one fitted.
+        assert_eq!(label_step_months(3.2, MONTH_LABEL_MIN_PX), 1);
+        assert_eq!(label_step_months(3.2, 120.0), 2);
     }
 
     #[test]
@@ -490,7 +511,7 @@ mod tests {
             bounds: (-10.0, 370.0),
             base_step_size: f64::from(GRID_MIN_PX) / 1.3,
         };
-        let marks = month_marks((start, date("2017-09-30")), &input);
+        let marks = month_marks((start, date("2017-09-30")), MONTH_LABEL_MIN_PX, &input);
         let labels: Vec<String> = marks
             .iter()
             .map(|m| month_label(start, *m))

@@ -90,18 +90,23 @@ pub fn shortcuts_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
                 // Three columns of about equal height.
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
-                        shortcut_group_ui(ui, Group::Arkiv);
+                        shortcut_group_ui(ui, Group::Arkiv, &[]);
                         ui.add_space(tokens::GAP);
                         form_keys_ui(ui);
                     });
                     ui.add_space(tokens::GAP * 2.0);
                     ui.vertical(|ui| {
-                        shortcut_group_ui(ui, Group::Ataganden);
+                        shortcut_group_ui(ui, Group::Ataganden, &[]);
                         ui.add_space(tokens::GAP);
-                        shortcut_group_ui(ui, Group::Visa);
+                        shortcut_group_ui(ui, Group::Visa, &[]);
                     });
                     ui.add_space(tokens::GAP * 2.0);
-                    ui.vertical(|ui| shortcut_group_ui(ui, Group::Mote));
+                    ui.vertical(|ui| {
+                        // Escape ends presentation mode: it is the detail
+                        // panel's key everywhere else.
+                        let escape = [(t.shortcut_end_presentation, "Escape")];
+                        shortcut_group_ui(ui, Group::Mote, &escape);
+                    });
                 });
             });
         ui.add_space(tokens::GAP);
@@ -116,8 +121,9 @@ pub fn shortcuts_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
     }
 }
 
-/// One group of the shortcut help: its heading, then action and keys.
-fn shortcut_group_ui(ui: &mut egui::Ui, group: Group) {
+/// One group of the shortcut help: its heading, then action and keys, and
+/// `more` keys of the group that are not actions of their own.
+fn shortcut_group_ui(ui: &mut egui::Ui, group: Group, more: &[(&str, &str)]) {
     ui.label(RichText::new(group.label()).strong());
     egui::Grid::new(("shortcut_grid", group.label()))
         .num_columns(2)
@@ -127,6 +133,11 @@ fn shortcut_group_ui(ui: &mut egui::Ui, group: Group) {
             for action in Action::ALL.into_iter().filter(|a| a.group() == group) {
                 ui.label(action.label());
                 ui.label(RichText::new(action.shortcut_text(ui.ctx())).monospace());
+                ui.end_row();
+            }
+            for (what, keys) in more {
+                ui.label(*what);
+                ui.label(RichText::new(*keys).monospace());
                 ui.end_row();
             }
         });

@@ -127,26 +127,30 @@ pub fn menu_bar_ui(
                 ui.close();
             }
         });
-        ui.menu_button(t.menu_meeting, |ui| {
-            action_button(ui, Action::NewMeeting, !state.is_sample, commands);
-            action_button(ui, Action::SaveMeeting, state.has_meeting, commands);
-            action_button(ui, Action::PrintMinutes, state.has_meeting, commands);
-            action_button(ui, Action::PrintInvitation, state.has_meeting, commands);
-            ui.separator();
-            action_button(ui, Action::Undo, state.has_meeting, commands);
-            action_button(ui, Action::Redo, state.has_meeting, commands);
-            ui.separator();
-            action_button(ui, Action::NextItem, state.has_meeting, commands);
-            action_button(ui, Action::PreviousItem, state.has_meeting, commands);
-            action_button(ui, Action::AddDecision, state.has_meeting, commands);
-            action_button(ui, Action::AddAction, state.has_meeting, commands);
-            for n in 0..8 {
-                action_button(ui, Action::Assess(n), state.has_meeting, commands);
-            }
-        });
+        ui.menu_button(t.menu_meeting, |ui| meeting_menu_ui(ui, state, commands));
         ui.menu_button(t.menu_help, |ui| {
             action_button(ui, Action::ShowShortcuts, true, commands);
         });
         after(ui, commands);
     });
+}
+
+/// The Möte menu: the open meeting's actions.
+fn meeting_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    action_button(ui, Action::NewMeeting, !state.is_sample, commands);
+    action_button(ui, Action::SaveMeeting, state.has_meeting, commands);
+    action_button(ui, Action::PrintMinutes, state.has_meeting, commands);
+    action_button(ui, Action::PrintInvitation, state.has_meeting, commands);
+    ui.separator();
+    action_button(ui, Action::Undo, state.has_meeting, commands);
+    action_button(ui, Action::Redo, state.has_meeting, commands);
+    ui.separator();
+    action_button(ui, Action::NextItem, state.has_meeting, commands);
+    action_button(ui, Action::PreviousItem, state.has_meeting, commands);
+    action_button(ui, Action::Present, state.has_meeting, commands);
+    action_button(ui, Action::AddDecision, state.has_meeting, commands);
+    action_button(ui, Action::AddAction, state.has_meeting, commands);
+    for n in 0..8 {
+        action_button(ui, Action::Assess(n), state.has_meeting, commands);
+    }
 }

@@ -149,6 +149,9 @@ pub struct ViewState {
     pub entry_sort: Sort<EntryColumn>,
     /// The problem whose file excerpt is shown.
     pub selected_problem: Option<usize>,
+    /// Presentation mode: the open meeting's current item alone, full
+    /// screen (only while the meeting tab shows a meeting).
+    pub presenting: bool,
 }
 
 /// Why the path dialog is open.

@@ -471,9 +471,23 @@ pub struct Texts {
     pub refresh_figures: &'static str,
     figures_refreshed_fn: fn(usize) -> String,
     activity_counts_fn: fn(usize, usize) -> String,
+    /// The action (and header button) that starts presentation mode.
+    pub present: &'static str,
+    /// The button that ends presentation mode.
+    pub end_presentation: &'static str,
+    /// The shortcut help's line for Escape in presentation mode.
+    pub shortcut_end_presentation: &'static str,
+    /// F11 with no meeting on screen.
+    pub present_needs_meeting: &'static str,
+    presentation_position_fn: fn(usize, usize) -> String,
 }
 
 impl Texts {
+    /// The line under an item in presentation mode: where one is and the
+    /// keys ("§ 5 av 18 · PageDown nästa · Esc avslutar").
+    pub fn presentation_position(&self, number: usize, count: usize) -> String {
+        (self.presentation_position_fn)(number, count)
+    }
     /// The calendar button of a date field named `field`: "Datum – välj i
     /// kalendern".
     pub fn calendar_for(&self, field: &str) -> String {
@@ -1279,6 +1293,13 @@ pub static SV: Texts = Texts {
             count(entries, "aktivitet", "aktiviteter"),
             count(files, "fil", "filer")
         )
+    },
+    present: "Presentationsläge",
+    end_presentation: "Avsluta presentationsläget",
+    shortcut_end_presentation: "Avsluta presentationsläget",
+    present_needs_meeting: "Presentationsläget visar punkten i ett öppet möte: öppna mötet under fliken Möte först.",
+    presentation_position_fn: |number, count| {
+        format!("§ {number} av {count} · PageDown nästa · Esc avslutar")
     },
 };
 

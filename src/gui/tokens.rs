@@ -190,6 +190,29 @@ pub const EXCERPT_CONTEXT_LINES: usize = 3;
 /// How long a notice (e.g. "fil inläst igen") stays, in seconds.
 pub const NOTICE_SECS: f64 = 8.0;
 
+/// Presentation mode's sizes are made for this screen (points): a larger
+/// one scales them up, a smaller one down.
+pub const PRESENT_REFERENCE: egui::Vec2 = egui::vec2(1366.0, 768.0);
+/// Presentation mode: the item's heading ("§ 5 Åtagande K1").
+pub const PRESENT_HEADING_PT: f32 = 34.0;
+/// Presentation mode: the commitment's text and its figures.
+pub const PRESENT_TEXT_PT: f32 = 26.0;
+/// Presentation mode: the assessment buttons.
+pub const PRESENT_BUTTON_PT: f32 = 22.0;
+/// Presentation mode: body text (decisions, reason).
+pub const PRESENT_BODY_PT: f32 = 20.0;
+/// Presentation mode: the line saying where one is.
+pub const PRESENT_FOOTER_PT: f32 = 16.0;
+/// Presentation mode: the chart's plot is never lower than this (points,
+/// at scale 1); a long text gets smaller type instead.
+pub const PRESENT_MIN_CHART: f32 = 150.0;
+/// Presentation mode: the chart's plot takes at most this share of the
+/// height, so a short item does not become all chart.
+pub const PRESENT_MAX_CHART_SHARE: f32 = 0.55;
+/// Presentation mode: type is never scaled below this; beyond it the item
+/// scrolls (a commitment text of thousands of characters).
+pub const PRESENT_MIN_SCALE: f32 = 0.6;
+
 /// Text sizes in points: larger than egui's defaults so the dashboard reads
 /// from the back of a meeting room at the default zoom.
 const BODY_PT: f32 = 15.0;

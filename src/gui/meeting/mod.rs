@@ -8,10 +8,12 @@
 mod conflict;
 mod merge;
 mod new_dialog;
+mod presentation;
 mod view;
 
 pub use merge::Theirs;
 pub use new_dialog::{DateCheck, NewMeetingDialog};
+pub use presentation::presentation_ui;
 pub use view::{chairing_ui, meetings_list_ui, session_dialogs_ui};
 
 use std::path::{Path, PathBuf};

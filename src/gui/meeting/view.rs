@@ -172,6 +172,15 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
     let meeting = session.meeting();
     ui.horizontal_wrapped(|ui| {
         ui.heading(&meeting.title);
+        // On the title's line, where there is room: the row of buttons
+        // below is full on a 1366×768 laptop.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let present = egui::Button::new(Action::Present.label())
+                .shortcut_text(Action::Present.shortcut_text(ui.ctx()));
+            if ui.add(present).clicked() {
+                commands.push(Command::Run(Action::Present));
+            }
+        });
     });
     ui.horizontal_wrapped(|ui| {
         let time = match (meeting.start, meeting.end) {
@@ -404,7 +413,7 @@ fn item_ui(ui: &mut Ui, session: &mut MeetingSession, doc: &Document, commands: 
         match &item.kind {
             ItemKind::Atagande(review) => {
                 review_ui(ui, session, doc, review, commands);
-                mini_chart_ui(ui, session, doc, &review.commitment);
+                mini_chart_ui(ui, session, doc, &review.commitment, ChartSize::Small);
             }
             ItemKind::ForegaendeAtgarder => earlier_actions_ui(ui, session, doc, commands),
             ItemKind::NastaMote => next_meeting_ui(ui, session, commands),
@@ -489,33 +498,12 @@ fn review_ui(
     commands: &mut Vec<Command>,
 ) {
     let t = texts();
-    let palette = Palette::for_ui(ui);
     let meeting = session.meeting();
     if let Some(c) = doc.pledge().and_then(|p| p.commitment(&review.commitment)) {
         ui.label(RichText::new(&c.text).size(20.0));
     }
     ui.add_space(tokens::GAP);
-    if let Some(status) = session
-        .status
-        .as_ref()
-        .and_then(|s| s.commitment(&review.commitment))
-    {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(words::status_with_symbol(status))
-                    .color(palette.status(status.measured))
-                    .strong()
-                    .size(20.0),
-            );
-            ui.label(RichText::new(words::reported_of_target(status)).size(20.0));
-            if let Some(expected) = words::expected_by_date(status) {
-                ui.label(
-                    RichText::new(format!("{expected} {}", t.as_of_phrase(meeting.date)))
-                        .size(16.0),
-                );
-            }
-        });
-    }
+    figures_ui(ui, session, &review.commitment, 20.0);
     let earlier: Vec<Meeting> = doc
         .loaded
         .meetings
@@ -533,9 +521,21 @@ fn review_ui(
     }
     ui.add_space(tokens::GAP);
     ui.label(RichText::new(t.assessment_heading).strong());
-    assessment_row_ui(ui, session, review, commands);
-    // Below the row, never above it: a line that appears above a widget
-    // changes its id and takes its keyboard focus.
+    assessment_row_ui(ui, session, review, commands, 18.0);
+    kept_figures_of_ui(ui, session, review, commands);
+    reason_ui(ui, session, review, commands);
+}
+
+/// The figures kept when the item was assessed, and their drift (see
+/// [`kept_figures_ui`]). Drawn below the assessment row, never above it: a
+/// line that appears above a widget changes its id and takes its keyboard
+/// focus.
+pub(super) fn kept_figures_of_ui(
+    ui: &mut Ui,
+    session: &MeetingSession,
+    review: &CommitmentReview,
+    commands: &mut Vec<Command>,
+) {
     if let (Some(kept), Some(status)) = (
         &review.snapshot,
         session
@@ -545,6 +545,53 @@ fn review_ui(
     ) {
         kept_figures_ui(ui, kept, &status.snapshot(session.meeting().date), commands);
     }
+}
+
+/// The commitment's figures at the meeting date, in the words of the
+/// dashboard: status with symbol, reported of target, expected by the date
+/// (`text_pt`, the last a little smaller).
+pub(super) fn figures_ui(
+    ui: &mut Ui,
+    session: &MeetingSession,
+    commitment: &crate::model::CommitmentId,
+    text_pt: f32,
+) {
+    let t = texts();
+    let palette = Palette::for_ui(ui);
+    let date = session.meeting().date;
+    if let Some(status) = session
+        .status
+        .as_ref()
+        .and_then(|s| s.commitment(commitment))
+    {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(words::status_with_symbol(status))
+                    .color(palette.status(status.measured))
+                    .strong()
+                    .size(text_pt),
+            );
+            ui.label(RichText::new(words::reported_of_target(status)).size(text_pt));
+            if let Some(expected) = words::expected_by_date(status) {
+                ui.label(
+                    RichText::new(format!("{expected} {}", t.as_of_phrase(date)))
+                        .size(text_pt * 0.8),
+                );
+            }
+        });
+    }
+}
+
+/// The reason field of an assessment that needs one, and a note while it
+/// is empty.
+pub(super) fn reason_ui(
+    ui: &mut Ui,
+    session: &MeetingSession,
+    review: &CommitmentReview,
+    commands: &mut Vec<Command>,
+) {
+    let t = texts();
+    let palette = Palette::for_ui(ui);
     if review.assessment.is_some_and(Assessment::needs_reason) {
         let item = session.current;
         let path = [
@@ -604,11 +651,13 @@ fn kept_figures_ui(
 /// keyboard focus, and PageDown/PageUp from here go to the next item and
 /// put the focus on its row: fast chairing by keyboard, and a digit typed
 /// anywhere else never changes the record.
-fn assessment_row_ui(
+/// `text_pt` is the size of their text.
+pub(super) fn assessment_row_ui(
     ui: &mut Ui,
     session: &mut MeetingSession,
     review: &CommitmentReview,
     commands: &mut Vec<Command>,
+    text_pt: f32,
 ) {
     use super::super::actions::Action;
     let t = texts();
@@ -619,7 +668,7 @@ fn assessment_row_ui(
                 continue;
             }
             let selected = review.assessment == Some(*assessment);
-            let text = RichText::new(format!("{} {assessment}", n + 1)).size(18.0);
+            let text = RichText::new(format!("{} {assessment}", n + 1)).size(text_pt);
             let response = ui
                 .add(egui::Button::selectable(selected, text))
                 .on_hover_text(t.assessment_key_hint(n + 1));
@@ -668,7 +717,7 @@ fn assessment_row_ui(
     }
 }
 
-fn decisions_ui(
+pub(super) fn decisions_ui(
     ui: &mut Ui,
     session: &mut MeetingSession,
     item: usize,
@@ -1187,12 +1236,14 @@ fn date_changed_or(other: bool, current: Option<&NextMeeting>, date: Date) -> bo
     other || current.is_none_or(|n| n.date != date)
 }
 
-/// Reported against expected up to the meeting date, small.
-fn mini_chart_ui(
+/// Reported against expected up to the meeting date: small in the chairing
+/// view, as tall as the screen allows in presentation mode.
+pub(super) fn mini_chart_ui(
     ui: &mut Ui,
     session: &mut MeetingSession,
     doc: &Document,
     commitment: &crate::model::CommitmentId,
+    size: ChartSize,
 ) {
     let item = session.current;
     if session.chart.as_ref().is_none_or(|(i, _)| *i != item) {
@@ -1235,7 +1286,7 @@ fn mini_chart_ui(
         &format!("meeting_chart/{commitment}"),
         points,
         &marks,
-        ChartSize::Small,
+        size,
     );
 }
 
