@@ -1122,7 +1122,9 @@ pub static SV: Texts = Texts {
         )
     },
     previous_assessment_fn: |a, d| format!("Förra bedömningen: {a} ({d})"),
-    assessment_key_hint_fn: |n| format!("Tangent {n} när inget textfält är aktivt"),
+    assessment_key_hint_fn: |n| {
+        format!("Tangent {n} när bedömningsraden har fokus (PageDown/PageUp ställer fokus här)")
+    },
     decision_label_fn: |n| format!("Beslut {n}"),
     remove_decision_fn: |n| format!("Ta bort beslut {n}"),
     action_label_fn: |id| format!("Åtgärd {id}"),
