@@ -39,10 +39,13 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Puts `path` first in the recent list, without duplicates.
+    /// Puts `path` first in the recent list, without duplicates: on
+    /// Windows `C:\Löfte\` and `c:/löfte` are one folder
+    /// ([`crate::store::paths::same`]), kept as last opened.
     pub fn remember(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_owned());
+        let path = crate::store::paths::native(path);
+        self.recent.retain(|p| !crate::store::paths::same(p, &path));
+        self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
     }
 

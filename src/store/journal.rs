@@ -151,7 +151,7 @@ pub fn pending(folder: &Path) -> Vec<(PathBuf, PathBuf)> {
 /// of the process that finishes it, and the loader compares canonical
 /// paths.
 fn absolute(path: &Path) -> PathBuf {
-    match (parent(path).canonicalize(), path.file_name()) {
+    match (super::paths::canonical(parent(path)), path.file_name()) {
         (Ok(folder), Some(name)) => folder.join(name),
         _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
     }

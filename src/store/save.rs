@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::model::meeting::Meeting;
 use crate::model::{ActivityFile, Pledge};
 
+use super::newlines::{TextStyle, without_mark};
+
 /// Why saving failed.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -82,7 +84,7 @@ pub fn save_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), SaveError> 
 pub(crate) fn link_target(path: &Path) -> Result<std::path::PathBuf, SaveError> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).map_err(|e| SaveError::Io {
+            super::paths::canonical(path).map_err(|e| SaveError::Io {
                 path: path.display().to_string(),
                 reason: format!(
                     "den symboliska länken går inte att följa: {}",
@@ -227,7 +229,8 @@ pub fn backup_path(path: &Path) -> std::path::PathBuf {
 /// Saves a meeting atomically, refusing to overwrite a file that changed on
 /// disk since it was read (`read_text`: the text as read; `None` for a new
 /// file, which must then not exist). The previous version is kept as
-/// [`backup_path`].
+/// [`backup_path`], byte for byte; the new one keeps the old one's line
+/// endings and byte-order mark ([`super::newlines`]).
 pub fn save_meeting(
     path: &Path,
     meeting: &Meeting,
@@ -241,16 +244,18 @@ pub fn save_meeting(
         reason: super::io_message(&e),
     };
     let text = meeting_to_ron(meeting)?;
-    match (std::fs::read(path), read_text) {
-        (Ok(on_disk), Some(read)) if on_disk == read.as_bytes() => {
-            save_atomic(&backup_path(path), read)?;
+    let style = match (std::fs::read(path), read_text) {
+        // The text as read has no byte-order mark; the file may.
+        (Ok(on_disk), Some(read)) if without_mark(&on_disk) == without_mark(read.as_bytes()) => {
+            save_atomic_bytes(&backup_path(path), &on_disk)?;
+            TextStyle::of(&on_disk)
         }
-        (Err(e), None) if e.kind() == std::io::ErrorKind::NotFound => {}
+        (Err(e), None) if e.kind() == std::io::ErrorKind::NotFound => TextStyle::default(),
         (Err(e), None) => return Err(io(e)),
         // Changed, created or removed by someone else since it was read.
         (Ok(_) | Err(_), _) => return Err(conflict()),
-    }
-    save_atomic(path, &text)
+    };
+    save_atomic(path, &style.apply(&text))
 }
 
 /// Replaces the pledge at `path` with `pledge`, refusing when the file on
@@ -265,7 +270,7 @@ pub fn update_pledge(path: &Path, expected: &Pledge, pledge: &Pledge) -> Result<
     let conflict = || SaveError::Conflict {
         path: path.display().to_string(),
     };
-    let source = super::Source::read(path);
+    let (source, style) = super::Source::read_with_style(path);
     let on_disk: Pledge = super::parse(&source).map_err(|_| conflict())?;
     if &on_disk != expected {
         return Err(conflict());
@@ -273,15 +278,17 @@ pub fn update_pledge(path: &Path, expected: &Pledge, pledge: &Pledge) -> Result<
     let Ok(text) = &source.text else {
         return save_pledge(path, pledge);
     };
-    save_atomic(&backup_path(path), text)?;
+    // The backup is the file as it was, mark and line endings included.
+    save_atomic(&backup_path(path), &style.with_mark(text))?;
     let spliced = spliced_pledge(text, expected, pledge)?.filter(|new_text| {
         // Read the result back: it must be exactly the intended pledge.
         super::parse::<Pledge>(&super::Source::from_text(path, new_text.clone()))
             .is_ok_and(|back| &back == pledge)
     });
     match spliced {
-        Some(new_text) => save_atomic(path, &new_text),
-        None => save_pledge(path, pledge),
+        // The splice kept the file's own line endings.
+        Some(new_text) => save_atomic(path, &style.with_mark(&new_text)),
+        None => save_atomic(path, &style.apply(&to_ron(pledge)?)),
     }
 }
 

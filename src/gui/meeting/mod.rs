@@ -233,16 +233,20 @@ impl MeetingSession {
         if doc.is_read_only() {
             return None;
         }
-        let dir = doc.origin.folder()?.join(store::MEETINGS_DIR);
+        let dir = store::meetings_dir(&doc.origin.folder()?);
         let mut recoveries: Vec<PathBuf> = std::fs::read_dir(&dir)
             .ok()?
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "recovery"))
+            .filter(|p| store::paths::has_extension(p, "recovery"))
             .collect();
         recoveries.sort();
         recoveries.into_iter().find_map(|recovery| {
-            let path = recovery.with_extension("ron");
+            // `2017-03-16.RON`, saved so on Windows, is that meeting's file.
+            let path = recovery.file_stem().and_then(|s| s.to_str()).map_or_else(
+                || recovery.with_extension("ron"),
+                |stem| store::child(&dir, &format!("{stem}.ron")),
+            );
             if path.exists() {
                 MeetingSession::open(doc, &path)
                     .ok()
@@ -272,7 +276,7 @@ impl MeetingSession {
             .origin
             .folder()
             .ok_or_else(|| t.no_pledge_body.to_owned())?;
-        let path = folder.join(store::MEETINGS_DIR).join(format!("{date}.ron"));
+        let path = store::child(&store::meetings_dir(&folder), &format!("{date}.ron"));
         if path.exists() {
             return Err(t.meeting_exists(&date.to_string()));
         }
@@ -590,7 +594,10 @@ impl MeetingSession {
             })?;
         }
         store::save_meeting(&self.path, self.editor.meeting(), self.read_text.as_deref())?;
-        self.read_text = std::fs::read_to_string(&self.path).ok();
+        // As loading reads it: without a byte-order mark.
+        self.read_text = std::fs::read_to_string(&self.path)
+            .ok()
+            .map(|t| store::newlines::strip_mark(&t).to_owned());
         self.editor.mark_saved();
         let _ = std::fs::remove_file(recovery_path(&self.path));
         Ok(())
