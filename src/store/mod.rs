@@ -12,6 +12,7 @@ mod locate;
 pub mod newlines;
 pub mod output;
 pub mod paths;
+pub mod retry;
 mod ron_error;
 mod save;
 pub mod splice;
@@ -48,13 +49,13 @@ pub const MEETINGS_DIR: &str = "meetings";
 /// The entry of `dir` named `name`, also when its case differs (`Pledge.RON`,
 /// `Activities`): a folder made on Windows, whose file systems ignore case,
 /// may be read where case matters (a copy on a Linux disk, some shares).
-/// The exact name wins; among several spellings the first in byte order.
-/// `dir/name` when there is none, so that a new file gets the usual name.
+/// The name as the folder spells it is returned, also on Windows (where
+/// `dir/name` would open `Pledge.RON` too, but show another name than
+/// Explorer does). The exact name wins; among several spellings the first
+/// in byte order. `dir/name` when there is none, so that a new file gets
+/// the usual name.
 pub fn child(dir: &Path, name: &str) -> PathBuf {
     let exact = dir.join(name);
-    if std::fs::symlink_metadata(&exact).is_ok() {
-        return exact;
-    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return exact;
     };
@@ -67,6 +68,9 @@ pub fn child(dir: &Path, name: &str) -> PathBuf {
         })
         .map(|e| e.path())
         .collect();
+    if found.contains(&exact) {
+        return exact;
+    }
     found.sort();
     found.into_iter().next().unwrap_or(exact)
 }
@@ -224,6 +228,14 @@ pub fn io_message(err: &std::io::Error) -> String {
     #[cfg(unix)]
     if err.raw_os_error() == Some(40) {
         return "för många nivåer av symboliska länkar (en länk som pekar på sig själv?)".into();
+    }
+    // Windows' sharing and lock violations (another program has the file
+    // open) have no ErrorKind of their own.
+    #[cfg(windows)]
+    match err.raw_os_error() {
+        Some(32) => return "filen används av ett annat program".into(),
+        Some(33) => return "en del av filen är låst av ett annat program".into(),
+        _ => {}
     }
     let text = match err.kind() {
         E::NotFound => "filen eller mappen finns inte",

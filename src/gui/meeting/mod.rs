@@ -369,6 +369,7 @@ impl MeetingSession {
             MeetingCommand::Save => match self.save() {
                 Ok(()) => return Ok(Outcome::Saved),
                 Err(SaveError::Conflict { .. }) => return self.merge_with_file(),
+                Err(busy @ SaveError::Busy { .. }) => return Err(self.kept_after(&busy)),
                 Err(other) => return Err(other.to_string()),
             },
             MeetingCommand::MergeAndSave => return self.merge_and_save(),
@@ -603,6 +604,19 @@ impl MeetingSession {
         Ok(())
     }
 
+    /// The message for a save that another program blocked: the recovery
+    /// file is written at once (not a second later), so the changes are in
+    /// it too, and the message says where.
+    fn kept_after(&mut self, busy: &SaveError) -> String {
+        self.autosave(f64::INFINITY);
+        let recovery = recovery_path(&self.path);
+        if self.autosaved_version == self.editor.version() && recovery.exists() {
+            texts().also_in_recovery(&busy.to_string(), &recovery.display().to_string())
+        } else {
+            busy.to_string()
+        }
+    }
+
     /// Writes the recovery file when the meeting has changed: once
     /// [`AUTOSAVE_AFTER_SECS`] have passed since the last change, or
     /// [`AUTOSAVE_AT_MOST_SECS`] since the oldest change not yet written
@@ -705,4 +719,44 @@ fn next_action_number(meetings: &[Meeting]) -> usize {
         .filter_map(|a| a.id.as_str().strip_prefix('A')?.parse::<usize>().ok())
         .max()
         .map_or(1, |n| n + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blocked_save_writes_the_recovery_file_at_once_and_says_where() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        crate::workspace::copy_sample_to(dir.path()).expect("sample");
+        let today = Date::from_ymd(2026, 1, 1).expect("date");
+        let doc = Document::open(crate::workspace::Origin::path(dir.path()), today).expect("opens");
+        let mut session =
+            MeetingSession::create(&doc, Date::from_ymd(2017, 11, 9).expect("date")).expect("new");
+        let path = session.path.clone();
+        session
+            .handle(
+                MeetingCommand::Edit(MeetingEdit::SetDiscussion {
+                    item: 0,
+                    text: "Sagt just innan filen låstes.".into(),
+                }),
+                today,
+            )
+            .expect("edited");
+        let busy = SaveError::Busy {
+            path: path.display().to_string(),
+            reason: "filen används av ett annat program".into(),
+            seconds: 2,
+            kept: "den nya versionen finns i 2017-11-09.ron.osparad".into(),
+        };
+        let message = session.kept_after(&busy);
+        let recovery = recovery_path(&path);
+        let (saved, _) = store::read_meeting(&recovery).expect("the recovery file");
+        assert_eq!(&saved, session.meeting());
+        assert!(message.starts_with(&busy.to_string()), "{message}");
+        assert!(
+            message.contains(&format!("återställningsfilen {}", recovery.display())),
+            "{message}"
+        );
+    }
 }
