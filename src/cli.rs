@@ -40,7 +40,7 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// Mapp med ett medborgarlöfte, eller en löftesfil följd av aktivitetsfiler.
-    #[arg(value_name = "SÖKVÄG")]
+    #[arg(value_name = "SÖKVÄG", value_parser = PathArg)]
     paths: Vec<PathBuf>,
 }
 
@@ -69,7 +69,7 @@ enum Command {
     /// Skriv en lägesrapport till medborgarna (PDF eller tillgänglig HTML) att publicera.
     Report {
         /// Mapp med pledge.ron, activities/ och meetings/.
-        #[arg(value_name = "MAPP")]
+        #[arg(value_name = "MAPP", value_parser = PathArg)]
         folder: PathBuf,
         /// Datum som rapporten beskriver (ÅÅÅÅ-MM-DD); standard är i dag, begränsat till löftets period.
         #[arg(long, value_name = "DATUM", value_parser = parse_date)]
@@ -78,7 +78,7 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
         /// Utfil; standard är lagesrapport-<datum>.<format> i mappen.
-        #[arg(short, long, value_name = "FIL")]
+        #[arg(short, long, value_name = "FIL", value_parser = PathArg)]
         output: Option<PathBuf>,
     },
     /// Importera aktiviteter från ett kalkylark (xlsx, ods eller csv) till parternas aktivitetsfiler.
@@ -91,10 +91,10 @@ enum Command {
     )]
     Import {
         /// Mapp med pledge.ron och activities/.
-        #[arg(value_name = "MAPP")]
+        #[arg(value_name = "MAPP", value_parser = PathArg)]
         folder: PathBuf,
         /// Kalkylarket: .xlsx, .ods eller .csv (semikolon eller komma, UTF-8 eller Windows-1252).
-        #[arg(value_name = "FIL")]
+        #[arg(value_name = "FIL", value_parser = PathArg)]
         file: PathBuf,
         /// Part för rader utan partkolumn (id eller namn).
         #[arg(long, value_name = "PART")]
@@ -115,22 +115,22 @@ enum Command {
     /// Exportera alla aktiviteter till ett kalkylark (csv eller xlsx) som går att importera igen.
     Export {
         /// Mapp med pledge.ron och activities/.
-        #[arg(value_name = "MAPP")]
+        #[arg(value_name = "MAPP", value_parser = PathArg)]
         folder: PathBuf,
         /// Format.
         #[arg(long, value_enum, default_value_t = ExportKind::Xlsx)]
         format: ExportKind,
         /// Utfil; standard är aktiviteter.<format> i mappen.
-        #[arg(short, long, value_name = "FIL")]
+        #[arg(short, long, value_name = "FIL", value_parser = PathArg)]
         output: Option<PathBuf>,
     },
     /// Visa läget per åtagande: rapporterat mot förväntat vid ett datum.
     Status {
         /// Mapp med pledge.ron och activities/, eller löftesfilen; utan sökväg visas det inbyggda Karlstadsexemplet.
-        #[arg(value_name = "SÖKVÄG")]
+        #[arg(value_name = "SÖKVÄG", value_parser = PathArg)]
         path: Option<PathBuf>,
         /// Fler aktivitetsfiler att läsa in.
-        #[arg(value_name = "AKTIVITETSFIL")]
+        #[arg(value_name = "AKTIVITETSFIL", value_parser = PathArg)]
         activities: Vec<PathBuf>,
         /// Datum som läget avser (ÅÅÅÅ-MM-DD); standard är i dag, begränsat till löftets period.
         #[arg(long, value_name = "DATUM", value_parser = parse_date)]
@@ -145,23 +145,23 @@ enum Command {
 #[derive(Debug, clap::Args)]
 struct MeetingArgs {
     /// Mapp med pledge.ron, activities/ och meetings/.
-    #[arg(value_name = "MAPP")]
+    #[arg(value_name = "MAPP", value_parser = PathArg)]
     folder: PathBuf,
     /// Mötet: datum (ÅÅÅÅ-MM-DD) eller sökväg till mötesfilen.
     #[arg(long, value_name = "MÖTE")]
     meeting: String,
     /// Utfil; standard är protokoll-<datum>.pdf (kallelse-<datum>.pdf för en kallelse) bredvid mötesfilen.
-    #[arg(short, long, value_name = "PDF")]
+    #[arg(short, long, value_name = "PDF", value_parser = PathArg)]
     output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
 struct InputArgs {
     /// Mapp med pledge.ron och activities/, eller löftesfilen.
-    #[arg(value_name = "SÖKVÄG")]
+    #[arg(value_name = "SÖKVÄG", value_parser = PathArg)]
     path: PathBuf,
     /// Fler aktivitetsfiler att läsa in.
-    #[arg(value_name = "AKTIVITETSFIL")]
+    #[arg(value_name = "AKTIVITETSFIL", value_parser = PathArg)]
     activities: Vec<PathBuf>,
 }
 
@@ -195,6 +195,28 @@ impl From<ReportFormat> for crate::report::Format {
             ReportFormat::Pdf => crate::report::Format::Pdf,
             ReportFormat::Html => crate::report::Format::Html,
         }
+    }
+}
+
+/// Paths on the command line, spelled one way ([`store::paths::native`]):
+/// on Windows `C:/Löfte 2024/`, `c:\Löfte 2024` and the `C:\Löfte 2024"`
+/// that `"C:\Löfte 2024\"` becomes there are all `C:\Löfte 2024`.
+/// Otherwise as clap's own path parser (which refuses an empty path).
+#[derive(Debug, Clone, Copy)]
+struct PathArg;
+
+impl clap::builder::TypedValueParser for PathArg {
+    type Value = PathBuf;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<PathBuf, clap::Error> {
+        clap::builder::PathBufValueParser::new()
+            .parse_ref(cmd, arg, value)
+            .map(|path| store::paths::native(&path))
     }
 }
 
@@ -534,10 +556,12 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
         .find(|(m, source)| {
             by_date.map_or_else(
                 || {
+                    let wanted = store::paths::native(std::path::Path::new(meeting));
                     loaded.sources.get(**source).is_some_and(|s| {
-                        s.path == std::path::Path::new(meeting)
-                            || s.path.canonicalize().ok()
-                                == std::path::Path::new(meeting).canonicalize().ok()
+                        store::paths::same(&s.path, &wanted)
+                            || s.path
+                                .canonicalize()
+                                .is_ok_and(|c| wanted.canonicalize().is_ok_and(|w| w == c))
                     })
                 },
                 |d| m.date == d,

@@ -53,7 +53,11 @@ impl Origin {
     /// beginning names both parties and commitments (activity files have neither).
     pub fn looks_like_pledge(path: &Path) -> bool {
         use std::io::Read;
-        if path.file_name().is_some_and(|n| n == store::PLEDGE_FILE) {
+        if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.eq_ignore_ascii_case(store::PLEDGE_FILE))
+        {
             return true;
         }
         let Ok(file) = std::fs::File::open(path) else {

@@ -889,3 +889,80 @@ fn a_personnummer_in_an_indicator_is_an_error_and_stops_the_status() {
         .stdout(predicate::str::contains("811218").not())
         .stderr(predicate::str::contains("statusen skrivs inte ut"));
 }
+
+/// The sample as a Windows user's synced folder holds it (see its README):
+/// names in another case, CR LF lines and a byte-order mark, and copies that
+/// OneDrive, Dropbox and Explorer made. The copies are reported and not
+/// counted, so its status is the sample's.
+#[test]
+fn a_folder_as_windows_and_onedrive_leave_it_has_the_samples_status() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/windows-folder");
+    let output = bin().arg("check").arg(&fixture).output().expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.ends_with("12 filer kontrollerade, 392 aktiviteter: 0 fel, 4 varningar\n"),
+        "{text}"
+    );
+    for (file, said) in [
+        (
+            "Activities/kommunen-LAPTOP-7.ron",
+            "möjlig konfliktkopia av kommunen.ron",
+        ),
+        (
+            "Activities/kommunen-LAPTOP-7.ron",
+            "2 aktiviteter finns bara i kopian",
+        ),
+        ("Activities/gemensamt (1).ron", "kan tas bort"),
+        ("Activities/gemensamt.ron.conflict", "kan tas bort"),
+        (
+            "MEETINGS/2017-06-15 (Konflikt 2024-03-01).ron",
+            "skiljer sig från 2017-06-15.ron",
+        ),
+    ] {
+        let line = format!("{}:1:1: varning: ", fixture.join(file).display());
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&line) && l.contains(said)),
+            "{line}…{said} in\n{text}"
+        );
+    }
+    let status = |folder: &Path| {
+        let output = bin()
+            .arg("status")
+            .arg(folder)
+            .args(["--as-of", "2017-06-15", "--format", "json"])
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        output.stdout
+    };
+    assert!(status(&fixture) == status(&sample()), "the same JSON");
+}
+
+/// A folder with å, ä, ö and spaces in its name, given with a trailing
+/// separator: read, and named in messages as it is spelt.
+#[test]
+fn a_folder_named_with_swedish_letters_is_read_and_named_in_messages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("Trygghet").join("Löfte 2024 – åäö");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    medborgarlofte::workspace::copy_sample_to(&folder).expect("sample copied");
+    replace_in(
+        &folder.join("activities/kommunen.ron"),
+        r#"commitments: ["K1"]"#,
+        r#"commitments: ["K9"]"#,
+    );
+    let mut given = folder.clone().into_os_string();
+    given.push(std::path::MAIN_SEPARATOR_STR);
+    bin()
+        .arg("check")
+        .arg(&given)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "{}:",
+            folder.join("activities").join("kommunen.ron").display()
+        )))
+        .stdout(predicate::str::contains("okänt åtagande \"K9\""));
+}

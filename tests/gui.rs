@@ -588,6 +588,28 @@ fn a_file_changed_on_disk_is_reloaded_keeping_the_selection() {
     assert_eq!(app.detail().map(|d| d.id.as_str()), Some("K2"));
 }
 
+/// A path pasted as Explorer's "Kopiera som sökväg" gives it (in quotes),
+/// to a folder named with å, ä, ö: opened, and remembered as it is spelt.
+#[test]
+fn a_quoted_path_to_a_folder_with_swedish_letters_can_be_pasted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("Trygghet").join("Löfte 2024 åäö");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    copy_sample_to(&folder).expect("copy the sample");
+    let mut h = harness(Origin::Sample);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    h.get_by_label("Sökväg")
+        .type_text(&format!(" \"{}\" ", folder.display()));
+    h.run();
+    h.get_by_label("Öppna").click();
+    h.run();
+    let app = h.state();
+    assert!(app.error().is_none(), "{:?}", app.error());
+    assert!(app.document().is_some_and(|d| !d.is_read_only()));
+    assert_eq!(app.settings().recent.first(), Some(&folder));
+}
+
 #[test]
 fn a_path_can_be_typed_to_open_a_folder_and_a_bad_one_is_explained() {
     let dir = sample_copy();

@@ -221,10 +221,10 @@ impl App {
     /// stopped without saving it (a crash, a power cut, a killed process).
     fn left_unsaved_folder(&self) -> Option<Origin> {
         let folder = self.settings.recent.first()?;
-        let meetings = std::fs::read_dir(folder.join(crate::store::MEETINGS_DIR)).ok()?;
+        let meetings = std::fs::read_dir(crate::store::meetings_dir(folder)).ok()?;
         meetings
             .filter_map(Result::ok)
-            .any(|e| e.path().extension().is_some_and(|x| x == "recovery"))
+            .any(|e| crate::store::paths::has_extension(&e.path(), "recovery"))
             .then(|| Origin::path(folder.clone()))
     }
 
@@ -1148,9 +1148,11 @@ impl App {
                     .map_or(t.unreadable_pledge, |p| p.title.as_str());
                 match &doc.origin {
                     Origin::Sample => format!("{name} – {} – {}", t.sample_title, t.app_name),
-                    Origin::Path { path, .. } => {
-                        format!("{name} – {} – {}", path.display(), t.app_name)
-                    }
+                    Origin::Path { path, .. } => format!(
+                        "{name} – {} – {}",
+                        crate::store::paths::display(path),
+                        t.app_name
+                    ),
                 }
             }
         }
@@ -1303,7 +1305,7 @@ impl App {
             Some(doc) => {
                 let source = match &doc.origin {
                     Origin::Sample => t.sample_title.to_owned(),
-                    Origin::Path { path, .. } => path.display().to_string(),
+                    Origin::Path { path, .. } => crate::store::paths::display(path),
                 };
                 let entries: usize = doc.activities().iter().map(|f| f.entries.len()).sum();
                 ui.label(t.status_bar(&source, entries, doc.activities().len()));
@@ -1329,7 +1331,7 @@ impl App {
             ui.add_space(tokens::GAP);
             ui.label(RichText::new(t.recent).strong());
             for path in &self.settings.recent {
-                if ui.link(path.display().to_string()).clicked() {
+                if ui.link(crate::store::paths::display(path)).clicked() {
                     commands.push(Command::Open(Origin::path(path.clone())));
                 }
             }
@@ -1439,7 +1441,7 @@ impl eframe::App for App {
             i.raw
                 .dropped_files
                 .iter()
-                .map(|f| f.path().to_path_buf())
+                .map(|f| crate::store::paths::native(f.path()))
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });

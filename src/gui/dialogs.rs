@@ -52,7 +52,12 @@ impl PathDialog {
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.add_space(tokens::GAP);
             ui.horizontal(|ui| {
-                let path = PathBuf::from(self.text.trim());
+                // Quotes, `file:` addresses and (on Windows) `/` for `\`
+                // are accepted as pasted.
+                let path = PathBuf::from(crate::store::paths::from_typed(
+                    &self.text,
+                    crate::store::paths::Style::NATIVE,
+                ));
                 let ready = !self.text.trim().is_empty();
                 if ui.add_enabled(ready, egui::Button::new(ok)).clicked() || (entered && ready) {
                     commands.push(self.finish(path));

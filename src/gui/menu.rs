@@ -61,7 +61,7 @@ pub fn menu_bar_ui(
                     ui.label(t.no_recent);
                 }
                 for path in state.recent {
-                    if ui.button(path.display().to_string()).clicked() {
+                    if ui.button(crate::store::paths::display(path)).clicked() {
                         commands.push(Command::Open(Origin::path(path.clone())));
                         ui.close();
                     }

@@ -39,10 +39,13 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Puts `path` first in the recent list, without duplicates.
+    /// Puts `path` first in the recent list, without duplicates: on
+    /// Windows `C:\Löfte\` and `c:/löfte` are one folder
+    /// ([`crate::store::paths::same`]), kept as last opened.
     pub fn remember(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_owned());
+        let path = crate::store::paths::native(path);
+        self.recent.retain(|p| !crate::store::paths::same(p, &path));
+        self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
     }
 
@@ -73,6 +76,34 @@ mod tests {
             Some(Path::new("/data/5"))
         );
         assert_eq!(s.recent.iter().filter(|p| p.ends_with("5")).count(), 1);
+    }
+
+    #[test]
+    fn recent_folders_with_non_ascii_and_share_names_survive_a_restart() {
+        let mut s = Settings::default();
+        s.remember(Path::new(r"\\server\share\Trygghet\Löfte 2024"));
+        s.remember(Path::new("/home/anna/Trygghet/Löfte åäö"));
+        // eframe keeps the settings as RON.
+        let text = ron::to_string(&s).expect("serialised");
+        let back: Settings = ron::from_str(&text).expect("read back");
+        assert_eq!(back, s);
+    }
+
+    /// Where eframe keeps the settings, as docs/file-formats.md says:
+    /// `%APPDATA%\medborgarlofte\data` on Windows, the XDG data folder on Linux.
+    #[test]
+    fn the_settings_live_in_the_platforms_place() {
+        let dir = eframe::storage_dir("medborgarlofte").expect("a place");
+        if cfg!(windows) {
+            assert!(dir.ends_with("medborgarlofte\\data"), "{}", dir.display());
+        } else if cfg!(target_os = "linux") {
+            assert!(dir.ends_with("medborgarlofte"), "{}", dir.display());
+            let base = std::env::var_os("XDG_DATA_HOME")
+                .map(std::path::PathBuf::from)
+                .filter(|p| p.is_absolute())
+                .or_else(|| std::env::home_dir().map(|h| h.join(".local/share")));
+            assert_eq!(dir.parent(), base.as_deref());
+        }
     }
 
     #[test]

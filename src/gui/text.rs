@@ -403,6 +403,7 @@ pub struct Texts {
     meeting_saved_fn: fn(&str) -> String,
     remove_participant_fn: fn(&str) -> String,
     saved_as_copy_fn: fn(&str) -> String,
+    also_in_recovery_fn: fn(&str, &str) -> String,
     auto_merged_fn: fn(usize) -> String,
     from_file_fn: fn(&[String]) -> String,
     renumbered_fn: fn(&[String]) -> String,
@@ -548,6 +549,11 @@ impl Texts {
     /// Notice after saving a conflicting version as a copy.
     pub fn saved_as_copy(&self, a: &str) -> String {
         (self.saved_as_copy_fn)(a)
+    }
+    /// A save another program blocked, and the recovery file that holds
+    /// the changes too.
+    pub fn also_in_recovery(&self, error: &str, recovery: &str) -> String {
+        (self.also_in_recovery_fn)(error, recovery)
     }
     /// How many changes a merge took without asking.
     pub fn auto_merged(&self, n: usize) -> String {
@@ -1135,6 +1141,11 @@ pub static SV: Texts = Texts {
     saved_as_copy_fn: |p| {
         format!(
             "Dina ändringar sparades som kopia i {p}; mötesfilen är orörd. Kopian finns under Möten."
+        )
+    },
+    also_in_recovery_fn: |error, recovery| {
+        format!(
+            "{error}. Ändringarna finns också i återställningsfilen {recovery}, som erbjuds nästa gång mötet öppnas."
         )
     },
     auto_merged_fn: |n| match n {

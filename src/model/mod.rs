@@ -29,7 +29,9 @@ pub use pledge::{
 pub mod problem;
 pub mod validate;
 
-pub use problem::{DocRef, FieldPath, Finding, PathSeg, Problem, ProblemKind, Severity};
+pub use problem::{
+    CopyDifference, DocRef, FieldPath, Finding, PathSeg, Problem, ProblemKind, Severity,
+};
 
 /// For `skip_serializing_if`: saved files leave out fields at their default.
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference

@@ -65,6 +65,20 @@ pub struct Finding {
     pub related: Option<(DocRef, FieldPath)>,
 }
 
+/// What a sync copy ([`ProblemKind::SyncCopy`]) holds compared with the
+/// file it copies: what the user has to do before removing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyDifference {
+    /// Nothing the original lacks: it can be removed.
+    Nothing,
+    /// Activity entries that are not in the original.
+    Entries(usize),
+    /// A meeting that differs from the original.
+    Differs,
+    /// The copy (or the original) cannot be read to compare.
+    Unknown,
+}
+
 /// Everything the loader and the validator can report.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -221,6 +235,16 @@ pub enum ProblemKind {
     MeetingCopy {
         /// The meeting file's name without `.ron`.
         original: String,
+    },
+    /// A file whose name reads as a copy that a sync service (OneDrive,
+    /// SharePoint, Dropbox) or Explorer made of another file of its folder
+    /// (`kommunen-LAPTOP-7.ron`, `kommunen (1).ron`): kept out of the
+    /// follow-up, so its entries are not counted twice.
+    SyncCopy {
+        /// The file it copies (`kommunen.ron`).
+        original: String,
+        /// What it holds compared with that file.
+        difference: CopyDifference,
     },
     /// A personnummer or samordningsnummer in a text of a file.
     IdentityNumber {
@@ -381,8 +405,43 @@ impl fmt::Display for ProblemKind {
             | K::UnknownAction { .. }
             | K::UnknownParticipant(_)
             | K::CommitmentTwiceOnAgenda(_)
-            | K::MeetingCopy { .. } => self.fmt_meeting(f),
+            | K::MeetingCopy { .. }
+            | K::SyncCopy { .. } => self.fmt_meeting(f),
         }
+    }
+}
+
+/// "möjlig konfliktkopia av kommunen.ron …" with what to do about it.
+fn sync_copy(
+    f: &mut fmt::Formatter<'_>,
+    original: &str,
+    difference: CopyDifference,
+) -> fmt::Result {
+    write!(
+        f,
+        "möjlig konfliktkopia av {original} (en kopia som OneDrive, SharePoint, Dropbox eller Utforskaren gör av samma fil); den räknas inte i uppföljningen. "
+    )?;
+    match difference {
+        CopyDifference::Nothing => write!(
+            f,
+            "Den innehåller inget som saknas i {original} och kan tas bort"
+        ),
+        CopyDifference::Entries(1) => write!(
+            f,
+            "1 aktivitet finns bara i kopian: för över den till {original} och ta sedan bort kopian"
+        ),
+        CopyDifference::Entries(n) => write!(
+            f,
+            "{n} aktiviteter finns bara i kopian: för över dem till {original} och ta sedan bort kopian"
+        ),
+        CopyDifference::Differs => write!(
+            f,
+            "Den skiljer sig från {original}: öppna den under Möten, för över det som ska gälla och ta sedan bort kopian"
+        ),
+        CopyDifference::Unknown => write!(
+            f,
+            "Jämför den med {original}, för över det som ska gälla och ta sedan bort kopian"
+        ),
     }
 }
 
@@ -486,6 +545,10 @@ impl ProblemKind {
             K::CommitmentTwiceOnAgenda(id) => {
                 write!(f, "åtagande {id} står två gånger på dagordningen")
             }
+            K::SyncCopy {
+                original,
+                difference,
+            } => sync_copy(f, original, *difference),
             K::MeetingCopy { original } => write!(
                 f,
                 "kopia av mötesfilen {original}.ron, sparad när den filen hade ändrats av någon annan; kopian räknas inte i uppföljningen. Öppna den under Möten, för över det som ska gälla till mötet och ta sedan bort kopian"

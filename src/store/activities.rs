@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use crate::model::activity_edit::{ActivityEdit, EditError};
 use crate::model::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile, PartyId, Problem};
 
+use super::newlines::{TextStyle, newline_of};
 use super::save::{SaveError, activities_to_ron, fragment_to_ron_with, save_atomic};
 use super::splice;
-use super::{ACTIVITIES_DIR, Source, parse};
+use super::{Source, parse};
 
 /// Why entries could not be written. Nothing was written in every case.
 #[derive(Debug, thiserror::Error)]
@@ -46,21 +47,24 @@ pub fn apply_to_file(
     edit: &ActivityEdit,
     reporter: Option<&str>,
 ) -> Result<ActivityEdit, ActivityWriteError> {
-    let current = read_current(path)?;
+    let (current, style) = read_current(path)?;
     let (text, undo) = edited_text(path, current, edit, reporter)?;
-    save_atomic(path, &text)?;
+    save_atomic(path, &style.with_mark(&text))?;
     Ok(undo)
 }
 
-/// The file at `path` as it is on disk now, with its text; `None` when it
-/// does not exist yet.
-fn read_current(path: &Path) -> Result<Option<(ActivityFile, String)>, ActivityWriteError> {
+/// An activity file as read: its data and its text.
+type Current = Option<(ActivityFile, String)>;
+
+/// The file at `path` as it is on disk now, with its text (`None` when it
+/// does not exist yet), and how its bytes are laid out.
+fn read_current(path: &Path) -> Result<(Current, TextStyle), ActivityWriteError> {
     if !path.exists() {
-        return Ok(None);
+        return Ok((None, TextStyle::default()));
     }
-    let source = Source::read(path);
+    let (source, style) = Source::read_with_style(path);
     let file: ActivityFile = parse(&source).map_err(ActivityWriteError::Unreadable)?;
-    Ok(Some((file, source.text.unwrap_or_default())))
+    Ok((Some((file, source.text.unwrap_or_default())), style))
 }
 
 /// The text of the file at `path` (now `current`) after `edit`, changing
@@ -101,7 +105,12 @@ fn edited_text(
             source,
         })?;
     let new_text = match splice::entries_list(&text) {
-        None => activities_to_ron(&expected)?,
+        // Rewritten whole, with the line ending the file had.
+        None => TextStyle {
+            crlf: newline_of(&text) == "\r\n",
+            bom: false,
+        }
+        .apply(&activities_to_ron(&expected)?),
         Some(list) => match edit {
             ActivityEdit::Insert { at, entries } => {
                 let texts = entries
@@ -170,8 +179,9 @@ pub fn apply_all(
     // the files hold.
     super::journal::recover(folder)?;
     let mut undo: Vec<(PathBuf, ActivityEdit)> = Vec::with_capacity(edits.len());
-    // Per file: its parsed content and text after the edits so far.
-    let mut files: Vec<(PathBuf, Option<(ActivityFile, String)>)> = Vec::new();
+    // Per file: its parsed content and text after the edits so far, and
+    // the layout of its bytes on disk.
+    let mut files: Vec<(PathBuf, Current, TextStyle)> = Vec::new();
     for (path, edit) in edits {
         let reporter = match edit {
             ActivityEdit::Insert { entries, .. } => entries
@@ -180,13 +190,14 @@ pub fn apply_all(
                 .map(|p| p.name.as_str()),
             _ => None,
         };
-        let slot = if let Some(i) = files.iter().position(|(p, _)| p == path) {
+        let slot = if let Some(i) = files.iter().position(|(p, _, _)| p == path) {
             i
         } else {
-            files.push((path.clone(), read_current(path)?));
+            let (current, style) = read_current(path)?;
+            files.push((path.clone(), current, style));
             files.len() - 1
         };
-        let Some((_, current)) = files.get_mut(slot) else {
+        let Some((_, current, _)) = files.get_mut(slot) else {
             continue;
         };
         let (text, inverse) = edited_text(path, current.take(), edit, reporter)?;
@@ -195,9 +206,10 @@ pub fn apply_all(
         *current = Some((parsed, text));
         undo.push((path.clone(), inverse));
     }
+    // A file that started with a byte-order mark keeps it.
     let writes: Vec<(PathBuf, String)> = files
         .into_iter()
-        .filter_map(|(path, file)| file.map(|(_, text)| (path, text)))
+        .filter_map(|(path, file, style)| file.map(|(_, text)| (path, style.with_mark(&text))))
         .collect();
     super::journal::save_all(folder, &writes)?;
     undo.reverse();
@@ -217,11 +229,9 @@ pub fn party_file<'a>(
         .filter(|(_, f)| !f.entries.is_empty() && f.entries.iter().all(|e| &e.party == party))
         .max_by_key(|(_, f)| f.entries.len())
         .map_or_else(
-            || {
-                folder
-                    .join(ACTIVITIES_DIR)
-                    .join(format!("{}.ron", party.as_str()))
-            },
+            // `Activities` made on Windows is found, not doubled by a new
+            // `activities` beside it.
+            || super::activities_dir(folder).join(format!("{}.ron", party.as_str())),
             |(p, _)| p.to_path_buf(),
         )
 }

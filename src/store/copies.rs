@@ -24,7 +24,7 @@ const COPY_MARK: &str = "-kopia";
 /// `2017-06-15` for `2017-06-15-kopia.ron` and `2017-06-15-kopia-2.ron`;
 /// `None` for any other file.
 pub fn copy_of(path: &Path) -> Option<String> {
-    if path.extension().is_none_or(|e| e != "ron") {
+    if !super::paths::has_extension(path, "ron") {
         return None;
     }
     let stem = path.file_stem()?.to_str()?;
@@ -67,9 +67,12 @@ pub(super) struct Loading<'a> {
     pub meeting_sources: &'a [usize],
     pub copies: &'a [Meeting],
     pub copy_sources: &'a [usize],
+    /// The warning for each copy: one of ours ([`ProblemKind::MeetingCopy`])
+    /// or a sync service's ([`ProblemKind::SyncCopy`]).
+    pub copy_kinds: &'a [ProblemKind],
 }
 
-/// A warning per copy, and each copy's problems as if it stood in place of
+/// A warning per copy (ours or a sync service's), and each copy's problems as if it stood in place of
 /// the meeting of its date.
 pub(super) fn check(
     pledge: Option<&Pledge>,
@@ -78,7 +81,7 @@ pub(super) fn check(
     activity_sources: &[usize],
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for (copy, &source) in all.copies.iter().zip(all.copy_sources) {
+    for ((copy, &source), kind) in all.copies.iter().zip(all.copy_sources).zip(all.copy_kinds) {
         let Some(file) = sources.get(source) else {
             continue;
         };
@@ -87,9 +90,7 @@ pub(super) fn check(
             file: file.path.display().to_string(),
             line: 1,
             col: 1,
-            kind: ProblemKind::MeetingCopy {
-                original: copy_of(&file.path).unwrap_or_default(),
-            },
+            kind: kind.clone(),
             related: None,
         });
         let Some(pledge) = pledge else {

@@ -100,6 +100,34 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
+/// Renames a staged file over its target, trying again while another
+/// program holds the target ([`super::retry`]). When that lasts, the
+/// journal stays committed, so the next save in the folder finishes it and
+/// loading already shows the new text.
+fn rename_when_free(staged: &Path, target: &Path) -> Result<(), SaveError> {
+    super::retry::retry(
+        || std::fs::rename(staged, target),
+        super::retry::is_blocked,
+        super::retry::BUSY_FOR,
+        &mut super::retry::RealClock::start(),
+    )
+    .map_err(|gave_up| {
+        if super::retry::is_blocked(&gave_up.error) {
+            SaveError::Busy {
+                path: target.display().to_string(),
+                reason: super::io_message(&gave_up.error),
+                seconds: (gave_up.waited + std::time::Duration::from_millis(500)).as_secs(),
+                kept: format!(
+                    "den nya versionen finns i {} och sätts på plats nästa gång något sparas i mappen",
+                    staged.display()
+                ),
+            }
+        } else {
+            io_error(target)(gave_up.error)
+        }
+    })
+}
+
 /// Finishes or rolls back a save that was interrupted in `folder`, and
 /// removes its journal. Nothing to do when there is no journal.
 pub fn recover(folder: &Path) -> Result<(), SaveError> {
@@ -113,7 +141,7 @@ pub fn recover(folder: &Path) -> Result<(), SaveError> {
     for file in &journal.files {
         if journal.committed {
             if file.staged.exists() {
-                std::fs::rename(&file.staged, &file.target).map_err(io_error(&file.target))?;
+                rename_when_free(&file.staged, &file.target)?;
             }
         } else {
             match std::fs::remove_file(&file.staged) {
@@ -151,7 +179,7 @@ pub fn pending(folder: &Path) -> Vec<(PathBuf, PathBuf)> {
 /// of the process that finishes it, and the loader compares canonical
 /// paths.
 fn absolute(path: &Path) -> PathBuf {
-    match (parent(path).canonicalize(), path.file_name()) {
+    match (super::paths::canonical(parent(path)), path.file_name()) {
         (Ok(folder), Some(name)) => folder.join(name),
         _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
     }
@@ -253,8 +281,9 @@ mod tests {
     fn the_journal_names_files_by_absolute_paths() {
         // Relative to the working folder (the package root under cargo test),
         // whether the file exists or not.
+        // Without Windows' `\\?\` prefix (store::paths::canonical).
         let root = std::env::current_dir()
-            .and_then(|d| d.canonicalize())
+            .and_then(|d| crate::store::paths::canonical(&d))
             .expect("working folder");
         assert_eq!(absolute(Path::new("Cargo.toml")), root.join("Cargo.toml"));
         assert_eq!(

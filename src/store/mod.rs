@@ -5,10 +5,14 @@
 //! file, line and column, next to whatever data could be used.
 
 pub mod activities;
+pub mod conflicts;
 pub mod copies;
 pub mod journal;
 mod locate;
+pub mod newlines;
 pub mod output;
+pub mod paths;
+pub mod retry;
 mod ron_error;
 mod save;
 pub mod splice;
@@ -42,6 +46,61 @@ pub const ACTIVITIES_DIR: &str = "activities";
 /// Sub-folder with meeting files.
 pub const MEETINGS_DIR: &str = "meetings";
 
+/// The entry of `dir` named `name`, also when its case differs (`Pledge.RON`,
+/// `Activities`): a folder made on Windows, whose file systems ignore case,
+/// may be read where case matters (a copy on a Linux disk, some shares).
+/// The name as the folder spells it is returned, also on Windows (where
+/// `dir/name` would open `Pledge.RON` too, but show another name than
+/// Explorer does). The exact name wins; among several spellings the first
+/// in byte order. `dir/name` when there is none, so that a new file gets
+/// the usual name.
+pub fn child(dir: &Path, name: &str) -> PathBuf {
+    let exact = dir.join(name);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return exact;
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+        .map(|e| e.path())
+        .collect();
+    if found.contains(&exact) {
+        return exact;
+    }
+    found.sort();
+    found.into_iter().next().unwrap_or(exact)
+}
+
+/// The pledge file of a pledge folder ([`child`]: `Pledge.RON` is found).
+pub fn pledge_file(folder: &Path) -> PathBuf {
+    child(folder, PLEDGE_FILE)
+}
+
+/// The activity folder of a pledge folder (`Activities` is found).
+pub fn activities_dir(folder: &Path) -> PathBuf {
+    child(folder, ACTIVITIES_DIR)
+}
+
+/// The meeting folder of a pledge folder (`MEETINGS` is found).
+pub fn meetings_dir(folder: &Path) -> PathBuf {
+    child(folder, MEETINGS_DIR)
+}
+
+/// Whether a folder's listing loads `path`: `*.ron` in any case, and the
+/// `*.ron.conflict` copies of sync services, which are reported rather than
+/// counted ([`conflicts`]).
+pub fn is_listed(path: &Path) -> bool {
+    paths::has_extension(path, "ron")
+        || (paths::has_extension(path, "conflict")
+            && path
+                .file_stem()
+                .is_some_and(|stem| paths::has_extension(Path::new(stem), "ron")))
+}
+
 /// One input file: its name as shown to the user and its text, if it could be read.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -62,20 +121,31 @@ impl Source {
 
     /// Reads a file, refusing oversized, binary and non-UTF-8 files with a clear reason.
     pub fn read(path: impl Into<PathBuf>) -> Self {
+        Self::read_with_style(path).0
+    }
+
+    /// [`Source::read`], and how the file's bytes are laid out (line
+    /// endings, byte-order mark), for saving it back the same way.
+    pub fn read_with_style(path: impl Into<PathBuf>) -> (Self, newlines::TextStyle) {
         let path = path.into();
-        let text = read_text(&path);
-        Self { path, text }
+        let (text, style) = match read_bytes(&path) {
+            Ok(bytes) => {
+                let style = newlines::TextStyle::of(&bytes);
+                (text_from_bytes(bytes), style)
+            }
+            Err(kind) => (Err(kind), newlines::TextStyle::default()),
+        };
+        (Self { path, text }, style)
     }
 }
 
-fn read_text(path: &Path) -> Result<String, ProblemKind> {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ProblemKind> {
     let io = |e: std::io::Error| ProblemKind::Io(io_message(&e));
-    let bytes = read_regular_file(path, MAX_FILE_BYTES).map_err(|e| match e {
+    read_regular_file(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadRefused::Io(e) => io(e),
         ReadRefused::Special(kind) => ProblemKind::Io(format!("{kind}; bara vanliga filer läses")),
         ReadRefused::TooLarge { bytes, limit } => ProblemKind::TooLarge { bytes, limit },
-    })?;
-    text_from_bytes(bytes)
+    })
 }
 
 /// Why [`read_regular_file`] read nothing.
@@ -159,6 +229,14 @@ pub fn io_message(err: &std::io::Error) -> String {
     if err.raw_os_error() == Some(40) {
         return "för många nivåer av symboliska länkar (en länk som pekar på sig själv?)".into();
     }
+    // Windows' sharing and lock violations (another program has the file
+    // open) have no ErrorKind of their own.
+    #[cfg(windows)]
+    match err.raw_os_error() {
+        Some(32) => return "filen används av ett annat program".into(),
+        Some(33) => return "en del av filen är låst av ett annat program".into(),
+        _ => {}
+    }
     let text = match err.kind() {
         E::NotFound => "filen eller mappen finns inte",
         E::PermissionDenied => "behörighet saknas",
@@ -238,7 +316,7 @@ impl Inputs {
             reason: io_message(&e),
         })?;
         let mut inputs = if meta.is_dir() {
-            let pledge = path.join(PLEDGE_FILE);
+            let pledge = pledge_file(path);
             // Anything by that name is read, so that a FIFO or a folder
             // called pledge.ron is reported for what it is.
             if std::fs::symlink_metadata(&pledge).is_err() {
@@ -246,11 +324,11 @@ impl Inputs {
             }
             Inputs {
                 pledge: Source::read(pledge),
-                activities: ron_files_in(&path.join(ACTIVITIES_DIR))?
+                activities: ron_files_in(&activities_dir(path))?
                     .into_iter()
                     .map(Source::read)
                     .collect(),
-                meetings: ron_files_in(&path.join(MEETINGS_DIR))?
+                meetings: ron_files_in(&meetings_dir(path))?
                     .into_iter()
                     .map(Source::read)
                     .collect(),
@@ -283,11 +361,15 @@ impl Inputs {
         if pending.is_empty() {
             return;
         }
+        // A journal written by an older version may name its targets with
+        // Windows' `\\?\` prefix.
         let same = |source: &Path, target: &Path| {
-            source.canonicalize().ok().as_deref() == Some(target)
+            paths::canonical(source).ok().as_deref() == Some(target)
                 || output::resolved(source) == target
         };
+        let activities = activities_dir(folder);
         for (target, staged) in pending {
+            let target = paths::native(&target);
             let text = Source::read(&staged).text;
             let existing = std::iter::once(&mut self.pledge)
                 .chain(&mut self.activities)
@@ -295,11 +377,11 @@ impl Inputs {
                 .find(|s| same(&s.path, &target));
             if let Some(source) = existing {
                 source.text = text;
-            } else if target.parent() == folder.join(ACTIVITIES_DIR).canonicalize().ok().as_deref()
+            } else if target.parent() == paths::canonical(&activities).ok().as_deref()
                 && let Some(name) = target.file_name()
             {
                 self.activities.push(Source {
-                    path: folder.join(ACTIVITIES_DIR).join(name),
+                    path: activities.join(name),
                     text,
                 });
                 self.activities.sort_by(|a, b| a.path.cmp(&b.path));
@@ -308,8 +390,8 @@ impl Inputs {
     }
 }
 
-/// The `.ron` entries directly in `dir`, sorted by name; none if `dir`
-/// does not exist. An entry that is not an ordinary file (a FIFO, a
+/// The entries directly in `dir` that a folder loads ([`is_listed`]),
+/// sorted by name; none if `dir` does not exist. An entry that is not an ordinary file (a FIFO, a
 /// folder) is listed too, so that reading it reports what it is rather
 /// than leaving it out unsaid. `dir` being a file is an error: its
 /// entries would silently be missing ("0 aktiviteter").
@@ -332,7 +414,7 @@ fn ron_files_in(dir: &Path) -> Result<Vec<PathBuf>, OpenError> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let path = entry.map_err(unreadable)?.path();
-        if path.extension().is_some_and(|e| e == "ron") {
+        if is_listed(&path) {
             files.push(path);
         }
     }
@@ -449,58 +531,139 @@ pub fn read_meeting(path: &Path) -> Result<(Meeting, String), Box<Problem>> {
     Ok((meeting, text))
 }
 
+/// The activity files of a load.
+struct ParsedActivities {
+    files: Vec<ActivityFile>,
+    /// For each of `files`, the index of its source among all sources.
+    sources: Vec<usize>,
+    /// Sync copies ([`conflicts`]): source, the original's file name, the
+    /// copy if it reads. Not counted.
+    sync_copies: Vec<(usize, String, Option<ActivityFile>)>,
+}
+
+/// Parses the activity files (sources 1…), keeping sync copies apart.
+fn parse_activities(inputs: &[Source], problems: &mut Vec<Problem>) -> ParsedActivities {
+    let originals = conflicts::originals(inputs);
+    let mut parsed = ParsedActivities {
+        files: Vec::new(),
+        sources: Vec::new(),
+        sync_copies: Vec::new(),
+    };
+    for (i, result) in parse_all::<ActivityFile>(inputs).into_iter().enumerate() {
+        if let Some(Some(original)) = originals.get(i) {
+            parsed
+                .sync_copies
+                .push((i + 1, original.clone(), result.ok()));
+            continue;
+        }
+        match result {
+            Ok(mut file) => {
+                // The parser grows the list by doubling; a large file would
+                // otherwise keep up to half its entries' size unused.
+                file.entries.shrink_to_fit();
+                parsed.files.push(file);
+                parsed.sources.push(i + 1);
+            }
+            Err(problem) => problems.push(*problem),
+        }
+    }
+    parsed
+}
+
+/// The meeting files of a load.
+struct ParsedMeetings {
+    meetings: Vec<Meeting>,
+    meeting_sources: Vec<usize>,
+    /// Our copies (`-kopia`) and sync services' copies: listed, not counted.
+    copies: Vec<Meeting>,
+    copy_sources: Vec<usize>,
+    /// The warning for each of `copies`.
+    copy_kinds: Vec<ProblemKind>,
+}
+
+/// Parses the meeting files (sources `first`…), keeping copies apart.
+fn parse_meetings(inputs: &[Source], first: usize, problems: &mut Vec<Problem>) -> ParsedMeetings {
+    let originals = conflicts::originals(inputs);
+    let mut parsed = ParsedMeetings {
+        meetings: Vec::new(),
+        meeting_sources: Vec::new(),
+        copies: Vec::new(),
+        copy_sources: Vec::new(),
+        copy_kinds: Vec::new(),
+    };
+    for (i, result) in parse_all::<Meeting>(inputs).into_iter().enumerate() {
+        let own_copy = inputs
+            .get(i)
+            .and_then(|s| copies::copy_of(&s.path))
+            .map(|original| ProblemKind::MeetingCopy { original });
+        let sync_copy = originals
+            .get(i)
+            .cloned()
+            .flatten()
+            .map(|original| ProblemKind::SyncCopy {
+                original,
+                difference: crate::model::CopyDifference::Unknown,
+            });
+        match result {
+            Ok(meeting) if own_copy.is_some() || sync_copy.is_some() => {
+                parsed.copies.push(meeting);
+                parsed.copy_sources.push(first + i);
+                parsed.copy_kinds.extend(own_copy.or(sync_copy));
+            }
+            // A sync copy that does not read is said as such, not as an
+            // error of the folder: it is not part of it.
+            Err(_) if own_copy.is_none() && sync_copy.is_some() => {
+                if let (Some(source), Some(kind)) = (inputs.get(i), sync_copy) {
+                    problems.push(conflicts::warning(&source.path, kind));
+                }
+            }
+            Ok(meeting) => {
+                parsed.meetings.push(meeting);
+                parsed.meeting_sources.push(first + i);
+            }
+            Err(problem) => problems.push(*problem),
+        }
+    }
+    parsed
+}
+
 /// Parses and validates `inputs`. `today` decides which dates are in the future.
 pub fn load(inputs: Inputs, today: Date) -> Loaded {
     let mut problems = Vec::new();
     let pledge = parse::<Pledge>(&inputs.pledge)
         .map_err(|p| problems.push(*p))
         .ok();
-    let mut activities = Vec::new();
-    let mut activity_sources = Vec::new();
-    for (i, parsed) in parse_all::<ActivityFile>(&inputs.activities)
-        .into_iter()
-        .enumerate()
-    {
-        match parsed {
-            Ok(mut file) => {
-                // The parser grows the list by doubling; a large file would
-                // otherwise keep up to half its entries' size unused.
-                file.entries.shrink_to_fit();
-                activities.push(file);
-                activity_sources.push(i + 1);
-            }
-            Err(problem) => problems.push(*problem),
-        }
-    }
+    let ParsedActivities {
+        files: activities,
+        sources: activity_sources,
+        sync_copies,
+    } = parse_activities(&inputs.activities, &mut problems);
     let first_meeting = 1 + inputs.activities.len();
-    let mut meetings = Vec::new();
-    let mut meeting_sources = Vec::new();
-    let mut copies = Vec::new();
-    let mut copy_sources = Vec::new();
-    for (i, parsed) in parse_all::<Meeting>(&inputs.meetings)
-        .into_iter()
-        .enumerate()
-    {
-        let is_copy = inputs
-            .meetings
-            .get(i)
-            .is_some_and(|s| copies::copy_of(&s.path).is_some());
-        match parsed {
-            Ok(meeting) if is_copy => {
-                copies.push(meeting);
-                copy_sources.push(first_meeting + i);
-            }
-            Ok(meeting) => {
-                meetings.push(meeting);
-                meeting_sources.push(first_meeting + i);
-            }
-            Err(problem) => problems.push(*problem),
-        }
-    }
+    let ParsedMeetings {
+        meetings,
+        meeting_sources,
+        copies,
+        copy_sources,
+        mut copy_kinds,
+    } = parse_meetings(&inputs.meetings, first_meeting, &mut problems);
     let mut sources = Vec::with_capacity(first_meeting + inputs.meetings.len());
     sources.push(inputs.pledge);
     sources.extend(inputs.activities);
     sources.extend(inputs.meetings);
+    problems.extend(conflicts::activity_copy_warnings(
+        &sources,
+        sync_copies,
+        &activities,
+        &activity_sources,
+    ));
+    conflicts::compare_meeting_copies(
+        &sources,
+        &mut copy_kinds,
+        &copies,
+        &copy_sources,
+        &meetings,
+        &meeting_sources,
+    );
     if let Some(pledge) = &pledge {
         let mut findings = validate_pledge(pledge);
         findings.extend(validate_activities(pledge, &activities, today));
@@ -517,6 +680,7 @@ pub fn load(inputs: Inputs, today: Date) -> Loaded {
         meeting_sources: &meeting_sources,
         copies: &copies,
         copy_sources: &copy_sources,
+        copy_kinds: &copy_kinds,
     };
     problems.extend(copies::check(
         pledge.as_ref(),
@@ -654,3 +818,6 @@ fn locate_findings(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -65,7 +65,7 @@ pub(crate) fn resolved(path: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    match (dir.canonicalize(), name) {
+    match (super::paths::canonical(dir), name) {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => path.to_path_buf(),
     }
@@ -74,23 +74,31 @@ pub(crate) fn resolved(path: &Path) -> PathBuf {
 /// Whether `name` (in `dir`) is a file the pledge folder `folder` loads, or
 /// one of its companions: `pledge.ron`, `activities/*.ron`, `meetings/*.ron`
 /// and their `.bak`/`.recovery` files, whether they exist yet or not.
+///
+/// Names compare without case, on every platform: on Windows, and on a
+/// share or a USB stick mounted on Linux, `PLEDGE.RON` is `pledge.ron`.
 fn loaded_by_folder(folder: &Path, target: &Path) -> bool {
-    let Some(folder) = folder.canonicalize().ok() else {
+    let Some(folder) = super::paths::canonical(folder).ok() else {
         return false;
     };
     let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
         return false;
     };
-    let name = name.to_string_lossy();
-    if dir == folder {
+    let name = name.to_string_lossy().to_lowercase();
+    if super::paths::same(dir, &folder) {
         return name == PLEDGE_FILE
             || name == format!("{PLEDGE_FILE}.bak")
             || name == "pledge.recovery";
     }
-    let in_sub = [ACTIVITIES_DIR, MEETINGS_DIR]
-        .iter()
-        .any(|sub| dir == folder.join(sub));
-    in_sub && (name.ends_with(".ron") || name.ends_with(".ron.bak") || name.ends_with(".recovery"))
+    let in_sub = dir.parent().is_some_and(|p| super::paths::same(p, &folder))
+        && dir.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            n.eq_ignore_ascii_case(ACTIVITIES_DIR) || n.eq_ignore_ascii_case(MEETINGS_DIR)
+        });
+    // `name` is in lower case already.
+    in_sub
+        && [".ron", ".ron.bak", ".recovery", ".ron.conflict"]
+            .iter()
+            .any(|end| name.ends_with(end))
 }
 
 /// What kind of special file `meta` describes, in Swedish; `None` for an
@@ -120,6 +128,11 @@ pub(crate) fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
         }
     }
     Some("det är ingen vanlig fil")
+}
+
+/// Whether two paths are the same but for case (see [`loaded_by_folder`]).
+fn same_ignoring_case(a: &Path, b: &Path) -> bool {
+    a == b || a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
 }
 
 /// Whether two existing paths are the same file (also through hard links).
@@ -162,7 +175,7 @@ pub fn check_output_path(path: &Path, protected: &Protected) -> Result<(), Outpu
     }
     for file in &protected.files {
         let hit = companions(file).iter().any(|companion| {
-            resolved(companion) == target
+            same_ignoring_case(&resolved(companion), &target)
                 || existing
                     .as_ref()
                     .is_some_and(|meta| same_file(meta, companion))

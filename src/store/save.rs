@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::model::meeting::Meeting;
 use crate::model::{ActivityFile, Pledge};
 
+use super::newlines::{TextStyle, without_mark};
+
 /// Why saving failed.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -28,6 +30,23 @@ pub enum SaveError {
     WriteProtected {
         /// The file.
         path: String,
+    },
+    /// Another program held the file (an antivirus scanner, the search
+    /// indexer, OneDrive, a colleague's program) for longer than the save
+    /// tries again ([`super::retry`]). Nothing is lost: `kept` says where
+    /// the new text is.
+    #[error(
+        "{path} kunde inte sparas: {reason}, också efter {seconds} sekunders försök. Troligen har ett annat program filen öppen (ett antivirusprogram, sökindexeringen, OneDrive eller en kollega). Inget har gått förlorat: {kept}. Stäng det andra programmet eller vänta en stund, och spara igen"
+    )]
+    Busy {
+        /// The file.
+        path: String,
+        /// The last error, in Swedish.
+        reason: String,
+        /// How long it was tried, in whole seconds.
+        seconds: u64,
+        /// Where the unsaved text is, in Swedish ("den nya versionen finns i …").
+        kept: String,
     },
     /// Serialising failed (not expected for our types).
     #[error("kunde inte skriva om data till RON: {0}")]
@@ -82,7 +101,7 @@ pub fn save_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), SaveError> 
 pub(crate) fn link_target(path: &Path) -> Result<std::path::PathBuf, SaveError> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::canonicalize(path).map_err(|e| SaveError::Io {
+            super::paths::canonical(path).map_err(|e| SaveError::Io {
                 path: path.display().to_string(),
                 reason: format!(
                     "den symboliska länken går inte att följa: {}",
@@ -108,6 +127,32 @@ pub(crate) fn refuse_write_protected(path: &Path) -> Result<(), SaveError> {
 
 /// The atomic write itself, to a path that is not a link.
 fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(
+        path,
+        contents,
+        &mut |temp, target| temp.persist(target).map(drop),
+        &mut super::retry::RealClock::start(),
+    )
+}
+
+/// One try at putting the finished temporary file in place.
+type Persist<'a> =
+    dyn FnMut(tempfile::NamedTempFile, &Path) -> Result<(), tempfile::PersistError> + 'a;
+
+/// [`write_atomically`] with the rename step and the clock given (tests
+/// inject a rename that another program blocks).
+///
+/// The rename is tempfile's `persist`: on Windows `MoveFileExW` with
+/// `MOVEFILE_REPLACE_EXISTING`, on Unix `rename(2)`. It is tried again
+/// while another program holds the file ([`super::retry`]); when that
+/// lasts, the new text is kept beside the file ([`kept_path`]) and the
+/// error says where.
+fn write_atomically_with(
+    path: &Path,
+    contents: &[u8],
+    persist: &mut Persist<'_>,
+    clock: &mut dyn super::retry::Clock,
+) -> Result<(), SaveError> {
     let io = |e: std::io::Error| SaveError::Io {
         path: path.display().to_string(),
         reason: super::io_message(&e),
@@ -147,12 +192,68 @@ fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         temp.as_file().set_permissions(permissions).map_err(io)?;
     }
     temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
+    let mut pending = Some(temp);
+    let renamed = super::retry::retry(
+        || {
+            let Some(temp) = pending.take() else {
+                return Err(std::io::Error::other("den tillfälliga filen saknas"));
+            };
+            persist(temp, path).map_err(|e| {
+                pending = Some(e.file);
+                e.error
+            })
+        },
+        super::retry::is_blocked,
+        super::retry::BUSY_FOR,
+        clock,
+    );
+    if let Err(gave_up) = renamed {
+        let blocked = super::retry::is_blocked(&gave_up.error);
+        return Err(match pending {
+            Some(temp) if blocked => SaveError::Busy {
+                path: path.display().to_string(),
+                reason: super::io_message(&gave_up.error),
+                seconds: (gave_up.waited + std::time::Duration::from_millis(500)).as_secs(),
+                kept: keep_unsaved(temp, path),
+            },
+            _ => io(gave_up.error),
+        });
+    }
     // Make the rename itself durable where the platform allows it.
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Where the text of a save that could not replace `path` is kept:
+/// `kommunen.ron.osparad` beside it (then `.osparad2` …). Not `.ron`, so it
+/// is never loaded or counted, and not a `.medborgarlofte-*.tmp`, which a
+/// later save would clean away.
+pub fn kept_path(path: &Path) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "fil".into(), |n| n.to_string_lossy().into_owned());
+    (1..1000)
+        .map(|n| {
+            let suffix = if n == 1 { String::new() } else { n.to_string() };
+            path.with_file_name(format!("{name}.osparad{suffix}"))
+        })
+        .find(|candidate| std::fs::symlink_metadata(candidate).is_err())
+        .unwrap_or_else(|| path.with_file_name(format!("{name}.osparad")))
+}
+
+/// Keeps a finished temporary file that could not replace `path`, and says
+/// where: under [`kept_path`], or where it is when even that fails.
+fn keep_unsaved(temp: tempfile::NamedTempFile, path: &Path) -> String {
+    let kept = kept_path(path);
+    match temp.persist_noclobber(&kept) {
+        Ok(_) => format!("den nya versionen finns i {}", kept.display()),
+        Err(e) => match e.file.keep() {
+            Ok((_, at)) => format!("den nya versionen finns i {}", at.display()),
+            Err(_) => "ändringarna finns kvar i programmet".to_owned(),
+        },
+    }
 }
 
 /// How old a leftover temporary file must be before a save removes it: a
@@ -227,7 +328,8 @@ pub fn backup_path(path: &Path) -> std::path::PathBuf {
 /// Saves a meeting atomically, refusing to overwrite a file that changed on
 /// disk since it was read (`read_text`: the text as read; `None` for a new
 /// file, which must then not exist). The previous version is kept as
-/// [`backup_path`].
+/// [`backup_path`], byte for byte; the new one keeps the old one's line
+/// endings and byte-order mark ([`super::newlines`]).
 pub fn save_meeting(
     path: &Path,
     meeting: &Meeting,
@@ -241,16 +343,18 @@ pub fn save_meeting(
         reason: super::io_message(&e),
     };
     let text = meeting_to_ron(meeting)?;
-    match (std::fs::read(path), read_text) {
-        (Ok(on_disk), Some(read)) if on_disk == read.as_bytes() => {
-            save_atomic(&backup_path(path), read)?;
+    let style = match (std::fs::read(path), read_text) {
+        // The text as read has no byte-order mark; the file may.
+        (Ok(on_disk), Some(read)) if without_mark(&on_disk) == without_mark(read.as_bytes()) => {
+            save_atomic_bytes(&backup_path(path), &on_disk)?;
+            TextStyle::of(&on_disk)
         }
-        (Err(e), None) if e.kind() == std::io::ErrorKind::NotFound => {}
+        (Err(e), None) if e.kind() == std::io::ErrorKind::NotFound => TextStyle::default(),
         (Err(e), None) => return Err(io(e)),
         // Changed, created or removed by someone else since it was read.
         (Ok(_) | Err(_), _) => return Err(conflict()),
-    }
-    save_atomic(path, &text)
+    };
+    save_atomic(path, &style.apply(&text))
 }
 
 /// Replaces the pledge at `path` with `pledge`, refusing when the file on
@@ -265,7 +369,7 @@ pub fn update_pledge(path: &Path, expected: &Pledge, pledge: &Pledge) -> Result<
     let conflict = || SaveError::Conflict {
         path: path.display().to_string(),
     };
-    let source = super::Source::read(path);
+    let (source, style) = super::Source::read_with_style(path);
     let on_disk: Pledge = super::parse(&source).map_err(|_| conflict())?;
     if &on_disk != expected {
         return Err(conflict());
@@ -273,15 +377,17 @@ pub fn update_pledge(path: &Path, expected: &Pledge, pledge: &Pledge) -> Result<
     let Ok(text) = &source.text else {
         return save_pledge(path, pledge);
     };
-    save_atomic(&backup_path(path), text)?;
+    // The backup is the file as it was, mark and line endings included.
+    save_atomic(&backup_path(path), &style.with_mark(text))?;
     let spliced = spliced_pledge(text, expected, pledge)?.filter(|new_text| {
         // Read the result back: it must be exactly the intended pledge.
         super::parse::<Pledge>(&super::Source::from_text(path, new_text.clone()))
             .is_ok_and(|back| &back == pledge)
     });
     match spliced {
-        Some(new_text) => save_atomic(path, &new_text),
-        None => save_pledge(path, pledge),
+        // The splice kept the file's own line endings.
+        Some(new_text) => save_atomic(path, &style.with_mark(&new_text)),
+        None => save_atomic(path, &style.apply(&to_ron(pledge)?)),
     }
 }
 
@@ -423,6 +529,143 @@ mod tests {
         let (text, pledge) = read(&path);
         let backup = std::fs::read_to_string(backup_path(&path)).expect("a .bak");
         (text, backup, pledge)
+    }
+
+    /// A rename that another program blocks `times` times (forever with
+    /// `u32::MAX`), then the real one.
+    fn blocked(
+        times: u32,
+    ) -> impl FnMut(tempfile::NamedTempFile, &Path) -> Result<(), tempfile::PersistError> {
+        let mut left = times;
+        move |temp, target| {
+            if left > 0 {
+                left -= 1;
+                return Err(tempfile::PersistError {
+                    error: std::io::Error::from(std::io::ErrorKind::ResourceBusy),
+                    file: temp,
+                });
+            }
+            temp.persist(target).map(drop)
+        }
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_file_held_for_a_moment_is_saved_when_it_is_free() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("kommunen.ron");
+        std::fs::write(&path, "gammal").expect("write");
+        let mut clock = crate::store::retry::tests::FakeClock::default();
+        write_atomically_with(&path, b"ny", &mut blocked(2), &mut clock).expect("saved");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "ny");
+        assert_eq!(clock.pauses.len(), 2);
+        assert_eq!(names_in(dir.path()), ["kommunen.ron"]);
+    }
+
+    #[test]
+    fn a_file_held_too_long_is_not_saved_and_nothing_is_lost() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("Löfte 2024").join("kommunen.ron");
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("dir");
+        std::fs::write(&path, "gammal").expect("write");
+        let mut clock = crate::store::retry::tests::FakeClock::default();
+        let err = write_atomically_with(&path, b"ny", &mut blocked(u32::MAX), &mut clock)
+            .expect_err("held all the time");
+        assert_eq!(clock.now, crate::store::retry::BUSY_FOR);
+        let message = err.to_string();
+        let kept = path.with_file_name("kommunen.ron.osparad");
+        for part in [
+            format!("{} kunde inte sparas: filen är upptagen", path.display()),
+            "efter 2 sekunders försök".to_owned(),
+            "ett annat program".to_owned(),
+            format!(
+                "Inget har gått förlorat: den nya versionen finns i {}",
+                kept.display()
+            ),
+        ] {
+            assert!(message.contains(&part), "{part:?} in {message}");
+        }
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "gammal");
+        assert_eq!(std::fs::read_to_string(&kept).expect("kept"), "ny");
+        // A second failure does not overwrite the first text kept.
+        write_atomically_with(&path, b"nyare", &mut blocked(u32::MAX), &mut clock)
+            .expect_err("held");
+        assert_eq!(
+            names_in(path.parent().expect("folder")),
+            [
+                "kommunen.ron",
+                "kommunen.ron.osparad",
+                "kommunen.ron.osparad2"
+            ]
+        );
+    }
+
+    /// A file another program has open without sharing delete, as Windows
+    /// programs do (Excel, some scanners): replacing it fails until it is
+    /// closed. Runs on Windows (and under Wine).
+    #[cfg(windows)]
+    fn hold(path: &Path) -> std::fs::File {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_SHARE_READ: u32 = 1;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(FILE_SHARE_READ)
+            .open(path)
+            .expect("held open")
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_a_file_held_open_briefly_is_replaced_once_released() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("kommunen.ron");
+        std::fs::write(&path, "gammal").expect("write");
+        let held = hold(&path);
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(400));
+            drop(held);
+        });
+        let started = std::time::Instant::now();
+        save_atomic(&path, "ny").expect("saved after the release");
+        assert!(started.elapsed() >= std::time::Duration::from_millis(300));
+        release.join().expect("released");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "ny");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_a_file_held_open_is_kept_and_the_text_is_not_lost() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("kommunen.ron");
+        std::fs::write(&path, "gammal").expect("write");
+        let held = hold(&path);
+        let started = std::time::Instant::now();
+        let err = save_atomic(&path, "ny").expect_err("held all the time");
+        let waited = started.elapsed();
+        drop(held);
+        assert!(matches!(err, SaveError::Busy { .. }), "{err}");
+        assert!(
+            waited >= std::time::Duration::from_millis(1900),
+            "{waited:?}"
+        );
+        assert!(waited < std::time::Duration::from_secs(5), "{waited:?}");
+        assert!(
+            err.to_string().contains(&path.display().to_string()),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "gammal");
+        assert_eq!(
+            std::fs::read_to_string(path.with_file_name("kommunen.ron.osparad")).expect("kept"),
+            "ny"
+        );
     }
 
     #[test]

@@ -132,6 +132,7 @@ pub fn add_field(text: &str, field: &str, value: &str) -> Option<String> {
     let line_start = text[..close].rfind('\n').map_or(0, |n| n + 1);
     let outer = indent_before(text, close);
     let indent = format!("{outer}    ");
+    let nl = super::newlines::newline_of(text);
     // On the closing parenthesis's own line when it stands alone.
     let own_line = text[line_start..close].trim().is_empty();
     let at = if own_line { line_start } else { close };
@@ -146,13 +147,14 @@ pub fn add_field(text: &str, field: &str, value: &str) -> Option<String> {
         out.push_str(&text[last_code + 1..at]);
     }
     if !own_line {
-        out.push('\n');
+        out.push_str(nl);
     }
     out.push_str(&indent);
     out.push_str(field);
     out.push_str(": ");
-    out.push_str(&indented(value, &indent));
-    out.push_str(",\n");
+    out.push_str(&indented(value, &indent, nl));
+    out.push(',');
+    out.push_str(nl);
     if !own_line {
         out.push_str(outer);
     }
@@ -301,12 +303,13 @@ fn indent_before(text: &str, at: usize) -> &str {
     }
 }
 
-/// `entry` (serialised from column 0) indented for the list.
-fn indented(entry: &str, indent: &str) -> String {
+/// `entry` (serialised from column 0) indented for the list, its lines
+/// ended with `nl` (the file's own line ending).
+fn indented(entry: &str, indent: &str, nl: &str) -> String {
     let mut out = String::with_capacity(entry.len() + 64);
     for (n, line) in entry.trim_end().lines().enumerate() {
         if n > 0 {
-            out.push('\n');
+            out.push_str(nl);
             if !line.is_empty() {
                 out.push_str(indent);
             }
@@ -331,17 +334,23 @@ fn indents(text: &str, list: &EntriesList) -> (String, String) {
 }
 
 /// Inserts `entries` (each serialised from column 0) before element `at`
-/// (at the end when `at` equals the number of elements).
+/// (at the end when `at` equals the number of elements), with the file's
+/// own line ending (CR LF in a file saved so on Windows).
 pub fn insert(text: &str, list: &EntriesList, at: usize, entries: &[String]) -> String {
     let (item_indent, outer) = indents(text, list);
-    let block: Vec<String> = entries.iter().map(|e| indented(e, &item_indent)).collect();
+    let nl = super::newlines::newline_of(text);
+    let block: Vec<String> = entries
+        .iter()
+        .map(|e| indented(e, &item_indent, nl))
+        .collect();
     let mut out =
         String::with_capacity(text.len() + block.iter().map(String::len).sum::<usize>() * 2);
     if let Some(before) = list.items.get(at) {
         out.push_str(&text[..before.start]);
         for e in &block {
             out.push_str(e);
-            out.push_str(",\n");
+            out.push(',');
+            out.push_str(nl);
             out.push_str(&item_indent);
         }
         out.push_str(&text[before.start..]);
@@ -356,7 +365,7 @@ pub fn insert(text: &str, list: &EntriesList, at: usize, entries: &[String]) -> 
         out.push_str(&text[..cut]);
         out.push_str(comma);
         for e in &block {
-            out.push('\n');
+            out.push_str(nl);
             out.push_str(&item_indent);
             out.push_str(e);
             out.push(',');
@@ -365,12 +374,12 @@ pub fn insert(text: &str, list: &EntriesList, at: usize, entries: &[String]) -> 
     } else {
         out.push_str(&text[..list.open]);
         for e in &block {
-            out.push('\n');
+            out.push_str(nl);
             out.push_str(&item_indent);
             out.push_str(e);
             out.push(',');
         }
-        out.push('\n');
+        out.push_str(nl);
         out.push_str(&outer);
         out.push_str(&text[list.close..]);
     }
@@ -384,7 +393,7 @@ pub fn replace(text: &str, list: &EntriesList, index: usize, entry: &str) -> Opt
     Some(format!(
         "{}{}{}",
         &text[..range.start],
-        indented(entry, indent),
+        indented(entry, indent, super::newlines::newline_of(text)),
         &text[range.end..]
     ))
 }
@@ -413,6 +422,7 @@ pub fn remove(text: &str, list: &EntriesList, at: usize, count: usize) -> Option
     }
     if start == line_start {
         let rest = skip_ws_inline(bytes, end);
+        // (A CR before the LF was skipped with the spaces.)
         if bytes.get(rest) == Some(&b'\n') {
             end = rest + 1;
         }
@@ -569,6 +579,41 @@ mod tests {
         assert_eq!(
             new,
             "(\n    version: 1,\n    entries: [\n        (a: 1),\n    ],\n)\n"
+        );
+    }
+
+    #[test]
+    fn a_crlf_file_is_edited_in_crlf() {
+        // Every edit of the CR LF file is the CR LF form of the same edit of
+        // the LF file: its own lines keep their CR, the new ones get one.
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let windows = crlf(FILE);
+        let (list, wlist) = (
+            entries_list(FILE).expect("a list"),
+            entries_list(&windows).expect("a list"),
+        );
+        let entry = "(\n    date: \"2017-01-04\",\n)".to_owned();
+        for at in 0..=3 {
+            assert_eq!(
+                insert(&windows, &wlist, at, std::slice::from_ref(&entry)),
+                crlf(&insert(FILE, &list, at, std::slice::from_ref(&entry))),
+                "insert at {at}"
+            );
+        }
+        for index in 0..3 {
+            assert_eq!(
+                replace(&windows, &wlist, index, &entry),
+                replace(FILE, &list, index, &entry).map(|t| crlf(&t))
+            );
+            assert_eq!(
+                remove(&windows, &wlist, index, 1),
+                remove(FILE, &list, index, 1).map(|t| crlf(&t)),
+                "remove {index}"
+            );
+        }
+        assert_eq!(
+            add_field(&windows, "revisions", "[\n    (a: 1),\n]"),
+            add_field(FILE, "revisions", "[\n    (a: 1),\n]").map(|t| crlf(&t))
         );
     }
 }

@@ -121,7 +121,7 @@ impl MeetingSession {
         let t = texts();
         let read = self.read_text.as_ref()?;
         let on_disk = std::fs::read_to_string(&self.path).ok();
-        if on_disk.as_ref() == Some(read) {
+        if on_disk.as_deref().map(crate::store::newlines::strip_mark) == Some(read.as_str()) {
             return None;
         }
         let (theirs, text) = match self.read_file() {

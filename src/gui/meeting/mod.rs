@@ -235,16 +235,20 @@ impl MeetingSession {
         if doc.is_read_only() {
             return None;
         }
-        let dir = doc.origin.folder()?.join(store::MEETINGS_DIR);
+        let dir = store::meetings_dir(&doc.origin.folder()?);
         let mut recoveries: Vec<PathBuf> = std::fs::read_dir(&dir)
             .ok()?
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "recovery"))
+            .filter(|p| store::paths::has_extension(p, "recovery"))
             .collect();
         recoveries.sort();
         recoveries.into_iter().find_map(|recovery| {
-            let path = recovery.with_extension("ron");
+            // `2017-03-16.RON`, saved so on Windows, is that meeting's file.
+            let path = recovery.file_stem().and_then(|s| s.to_str()).map_or_else(
+                || recovery.with_extension("ron"),
+                |stem| store::child(&dir, &format!("{stem}.ron")),
+            );
             if path.exists() {
                 MeetingSession::open(doc, &path)
                     .ok()
@@ -274,7 +278,7 @@ impl MeetingSession {
             .origin
             .folder()
             .ok_or_else(|| t.no_pledge_body.to_owned())?;
-        let path = folder.join(store::MEETINGS_DIR).join(format!("{date}.ron"));
+        let path = store::child(&store::meetings_dir(&folder), &format!("{date}.ron"));
         if path.exists() {
             return Err(t.meeting_exists(&date.to_string()));
         }
@@ -367,6 +371,7 @@ impl MeetingSession {
             MeetingCommand::Save => match self.save() {
                 Ok(()) => return Ok(Outcome::Saved),
                 Err(SaveError::Conflict { .. }) => return self.merge_with_file(),
+                Err(busy @ SaveError::Busy { .. }) => return Err(self.kept_after(&busy)),
                 Err(other) => return Err(other.to_string()),
             },
             MeetingCommand::MergeAndSave => return self.merge_and_save(),
@@ -594,10 +599,26 @@ impl MeetingSession {
             })?;
         }
         store::save_meeting(&self.path, self.editor.meeting(), self.read_text.as_deref())?;
-        self.read_text = std::fs::read_to_string(&self.path).ok();
+        // As loading reads it: without a byte-order mark.
+        self.read_text = std::fs::read_to_string(&self.path)
+            .ok()
+            .map(|t| store::newlines::strip_mark(&t).to_owned());
         self.editor.mark_saved();
         let _ = std::fs::remove_file(recovery_path(&self.path));
         Ok(())
+    }
+
+    /// The message for a save that another program blocked: the recovery
+    /// file is written at once (not a second later), so the changes are in
+    /// it too, and the message says where.
+    fn kept_after(&mut self, busy: &SaveError) -> String {
+        self.autosave(f64::INFINITY);
+        let recovery = recovery_path(&self.path);
+        if self.autosaved_version == self.editor.version() && recovery.exists() {
+            texts().also_in_recovery(&busy.to_string(), &recovery.display().to_string())
+        } else {
+            busy.to_string()
+        }
     }
 
     /// Writes the recovery file when the meeting has changed: once
@@ -702,4 +723,44 @@ fn next_action_number(meetings: &[Meeting]) -> usize {
         .filter_map(|a| a.id.as_str().strip_prefix('A')?.parse::<usize>().ok())
         .max()
         .map_or(1, |n| n + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blocked_save_writes_the_recovery_file_at_once_and_says_where() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        crate::workspace::copy_sample_to(dir.path()).expect("sample");
+        let today = Date::from_ymd(2026, 1, 1).expect("date");
+        let doc = Document::open(crate::workspace::Origin::path(dir.path()), today).expect("opens");
+        let mut session =
+            MeetingSession::create(&doc, Date::from_ymd(2017, 11, 9).expect("date")).expect("new");
+        let path = session.path.clone();
+        session
+            .handle(
+                MeetingCommand::Edit(MeetingEdit::SetDiscussion {
+                    item: 0,
+                    text: "Sagt just innan filen låstes.".into(),
+                }),
+                today,
+            )
+            .expect("edited");
+        let busy = SaveError::Busy {
+            path: path.display().to_string(),
+            reason: "filen används av ett annat program".into(),
+            seconds: 2,
+            kept: "den nya versionen finns i 2017-11-09.ron.osparad".into(),
+        };
+        let message = session.kept_after(&busy);
+        let recovery = recovery_path(&path);
+        let (saved, _) = store::read_meeting(&recovery).expect("the recovery file");
+        assert_eq!(&saved, session.meeting());
+        assert!(message.starts_with(&busy.to_string()), "{message}");
+        assert!(
+            message.contains(&format!("återställningsfilen {}", recovery.display())),
+            "{message}"
+        );
+    }
 }
