@@ -296,6 +296,22 @@ where
     ExitCode::from(code)
 }
 
+/// Whether `args` (including the program name) open the desktop app, rather
+/// than run a subcommand or print help, the version or a usage error. On
+/// Windows the binary attaches to the console it was started from only when
+/// they do not (`src/main.rs`).
+pub fn opens_window<T>(args: &[T]) -> bool
+where
+    T: Into<OsString> + Clone,
+{
+    use clap::{CommandFactory, FromArgMatches};
+    usage::swedish(Cli::command())
+        .try_get_matches_from(args.iter().cloned())
+        .ok()
+        .and_then(|matches| Cli::from_arg_matches(&matches).ok())
+        .is_some_and(|cli| cli.command.is_none())
+}
+
 /// Without the `gui` feature (a server build that makes reports), there is
 /// no window to open: says so and points to the subcommands.
 #[cfg(not(feature = "gui"))]
@@ -329,16 +345,32 @@ fn open_window(paths: &[PathBuf]) -> u8 {
     }
     // The error itself is the windowing library's, in English, with its
     // source paths: what a user needs is what to do instead.
-    let why =
-        if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-            "ingen grafisk skärm hittades"
-        } else {
-            "skärmen eller grafikdrivrutinen svarade inte"
-        };
+    let why = if cfg!(unix)
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        "ingen grafisk skärm hittades"
+    } else {
+        "skärmen eller grafikdrivrutinen svarade inte"
+    };
     eprintln!(
         "fel: programfönstret kunde inte öppnas: {why}. Utan grafisk skärm fungerar \
          `medborgarlofte status` och `medborgarlofte check` i terminalen."
     );
+    // On Windows the app has no console when started from the Start menu
+    // or the Explorer: the message above goes nowhere, so say it in a box.
+    #[cfg(windows)]
+    {
+        let _ = rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title(crate::gui::text::texts().app_name)
+            .set_description(format!(
+                "Programfönstret kunde inte öppnas: {why}.\n\nKontrollera grafikdrivrutinen, \
+                 eller använd kommandona i en terminal (medborgarlofte --help)."
+            ))
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+    }
     EXIT_USAGE
 }
 
@@ -912,4 +944,35 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
     }
     emit(&text);
     EXIT_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn only_the_window_is_a_window() {
+        assert!(opens_window(&args(&["medborgarlofte"])));
+        assert!(opens_window(&args(&["medborgarlofte", "mapp"])));
+        assert!(opens_window(&args(&[
+            "medborgarlofte",
+            "löfte.ron",
+            "extra.ron"
+        ])));
+        for cli in [
+            &["medborgarlofte", "check", "mapp"][..],
+            &["medborgarlofte", "status"],
+            &["medborgarlofte", "report", "mapp", "-o", "x.pdf"],
+            &["medborgarlofte", "--help"],
+            &["medborgarlofte", "--version"],
+            &["medborgarlofte", "--okänd"],
+            &["medborgarlofte", "minutes"],
+        ] {
+            assert!(!opens_window(&args(cli)), "{cli:?}");
+        }
+    }
 }
