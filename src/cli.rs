@@ -312,6 +312,23 @@ where
         .is_some_and(|cli| cli.command.is_none())
 }
 
+/// The folder of a lone `pledge.ron` (any case) given to the window: a
+/// double-click on the file (the Windows file association, the Linux MIME
+/// type) means the whole pledge, with its activities and meetings. The
+/// command line's `status pledge.ron` still reads that one file.
+#[cfg(feature = "gui")]
+fn pledge_file_folder(paths: &[PathBuf]) -> Option<PathBuf> {
+    let [path] = paths else { return None };
+    let name = path.file_name()?.to_str()?;
+    if !name.eq_ignore_ascii_case(store::PLEDGE_FILE) || !path.is_file() {
+        return None;
+    }
+    match path.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => Some(PathBuf::from(".")),
+        parent => parent.map(std::path::Path::to_path_buf),
+    }
+}
+
 /// Without the `gui` feature (a server build that makes reports), there is
 /// no window to open: says so and points to the subcommands.
 #[cfg(not(feature = "gui"))]
@@ -329,6 +346,8 @@ fn open_window(_paths: &[PathBuf]) -> u8 {
 fn open_window(paths: &[PathBuf]) -> u8 {
     use crate::gui;
     use crate::workspace::Origin;
+    let folder = pledge_file_folder(paths);
+    let paths = folder.as_ref().map_or(paths, std::slice::from_ref);
     let origin = match paths.split_first() {
         None => Origin::Sample,
         Some((path, rest)) => Origin::Path {
@@ -974,5 +993,28 @@ mod tests {
         ] {
             assert!(!opens_window(&args(cli)), "{cli:?}");
         }
+    }
+
+    #[cfg(feature = "gui")]
+    #[test]
+    fn a_lone_pledge_file_opens_its_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pledge = dir.path().join("pledge.ron");
+        std::fs::write(&pledge, "()").expect("write");
+        assert_eq!(
+            pledge_file_folder(std::slice::from_ref(&pledge)),
+            Some(dir.path().to_path_buf())
+        );
+        // Another name, a second file, or a folder: opened as given.
+        let other = dir.path().join("karlstad.ron");
+        std::fs::write(&other, "()").expect("write");
+        assert_eq!(pledge_file_folder(std::slice::from_ref(&other)), None);
+        assert_eq!(pledge_file_folder(&[pledge.clone(), other]), None);
+        assert_eq!(pledge_file_folder(&[dir.path().to_path_buf()]), None);
+        assert_eq!(
+            pledge_file_folder(&[PathBuf::from("pledge.ron")]),
+            None,
+            "no such file here"
+        );
     }
 }
