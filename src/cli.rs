@@ -382,7 +382,7 @@ fn open_window(paths: &[PathBuf]) -> u8 {
     {
         let _ = rfd::MessageDialog::new()
             .set_level(rfd::MessageLevel::Error)
-            .set_title(crate::gui::text::texts().app_name)
+            .set_title(gui::text::texts().app_name)
             .set_description(format!(
                 "Programfönstret kunde inte öppnas: {why}.\n\nKontrollera grafikdrivrutinen, \
                  eller använd kommandona i en terminal (medborgarlofte --help)."
