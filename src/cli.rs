@@ -318,6 +318,39 @@ where
     ExitCode::from(code)
 }
 
+/// Whether `args` (including the program name) open the desktop app, rather
+/// than run a subcommand or print help, the version or a usage error. On
+/// Windows the binary attaches to the console it was started from only when
+/// they do not (`src/main.rs`).
+pub fn opens_window<T>(args: &[T]) -> bool
+where
+    T: Into<OsString> + Clone,
+{
+    use clap::{CommandFactory, FromArgMatches};
+    usage::swedish(Cli::command())
+        .try_get_matches_from(args.iter().cloned())
+        .ok()
+        .and_then(|matches| Cli::from_arg_matches(&matches).ok())
+        .is_some_and(|cli| cli.command.is_none())
+}
+
+/// The folder of a lone `pledge.ron` (any case) given to the window: a
+/// double-click on the file (the Windows file association, the Linux MIME
+/// type) means the whole pledge, with its activities and meetings. The
+/// command line's `status pledge.ron` still reads that one file.
+#[cfg(feature = "gui")]
+fn pledge_file_folder(paths: &[PathBuf]) -> Option<PathBuf> {
+    let [path] = paths else { return None };
+    let name = path.file_name()?.to_str()?;
+    if !name.eq_ignore_ascii_case(store::PLEDGE_FILE) || !path.is_file() {
+        return None;
+    }
+    match path.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => Some(PathBuf::from(".")),
+        parent => parent.map(std::path::Path::to_path_buf),
+    }
+}
+
 /// Without the `gui` feature (a server build that makes reports), there is
 /// no window to open: says so and points to the subcommands.
 #[cfg(not(feature = "gui"))]
@@ -335,6 +368,8 @@ fn open_window(_paths: &[PathBuf]) -> u8 {
 fn open_window(paths: &[PathBuf]) -> u8 {
     use crate::gui;
     use crate::workspace::Origin;
+    let folder = pledge_file_folder(paths);
+    let paths = folder.as_ref().map_or(paths, std::slice::from_ref);
     let origin = match paths.split_first() {
         None => Origin::Sample,
         Some((path, rest)) => Origin::Path {
@@ -351,16 +386,32 @@ fn open_window(paths: &[PathBuf]) -> u8 {
     }
     // The error itself is the windowing library's, in English, with its
     // source paths: what a user needs is what to do instead.
-    let why =
-        if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-            "ingen grafisk skärm hittades"
-        } else {
-            "skärmen eller grafikdrivrutinen svarade inte"
-        };
+    let why = if cfg!(unix)
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        "ingen grafisk skärm hittades"
+    } else {
+        "skärmen eller grafikdrivrutinen svarade inte"
+    };
     eprintln!(
         "fel: programfönstret kunde inte öppnas: {why}. Utan grafisk skärm fungerar \
          `medborgarlofte status` och `medborgarlofte check` i terminalen."
     );
+    // On Windows the app has no console when started from the Start menu
+    // or the Explorer: the message above goes nowhere, so say it in a box.
+    #[cfg(windows)]
+    {
+        let _ = rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title(gui::text::texts().app_name)
+            .set_description(format!(
+                "Programfönstret kunde inte öppnas: {why}.\n\nKontrollera grafikdrivrutinen, \
+                 eller använd kommandona i en terminal (medborgarlofte --help)."
+            ))
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+    }
     EXIT_USAGE
 }
 
@@ -936,4 +987,58 @@ fn status_cmd(inputs: Inputs, as_of: Option<Date>, format: Format, today: Date) 
     }
     emit(&text);
     EXIT_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn only_the_window_is_a_window() {
+        assert!(opens_window(&args(&["medborgarlofte"])));
+        assert!(opens_window(&args(&["medborgarlofte", "mapp"])));
+        assert!(opens_window(&args(&[
+            "medborgarlofte",
+            "löfte.ron",
+            "extra.ron"
+        ])));
+        for cli in [
+            &["medborgarlofte", "check", "mapp"][..],
+            &["medborgarlofte", "status"],
+            &["medborgarlofte", "report", "mapp", "-o", "x.pdf"],
+            &["medborgarlofte", "--help"],
+            &["medborgarlofte", "--version"],
+            &["medborgarlofte", "--okänd"],
+            &["medborgarlofte", "minutes"],
+        ] {
+            assert!(!opens_window(&args(cli)), "{cli:?}");
+        }
+    }
+
+    #[cfg(feature = "gui")]
+    #[test]
+    fn a_lone_pledge_file_opens_its_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pledge = dir.path().join("pledge.ron");
+        std::fs::write(&pledge, "()").expect("write");
+        assert_eq!(
+            pledge_file_folder(std::slice::from_ref(&pledge)),
+            Some(dir.path().to_path_buf())
+        );
+        // Another name, a second file, or a folder: opened as given.
+        let other = dir.path().join("karlstad.ron");
+        std::fs::write(&other, "()").expect("write");
+        assert_eq!(pledge_file_folder(std::slice::from_ref(&other)), None);
+        assert_eq!(pledge_file_folder(&[pledge.clone(), other]), None);
+        assert_eq!(pledge_file_folder(&[dir.path().to_path_buf()]), None);
+        assert_eq!(
+            pledge_file_folder(&[PathBuf::from("pledge.ron")]),
+            None,
+            "no such file here"
+        );
+    }
 }

@@ -4,6 +4,8 @@
 //! Data flows one way: files ([`store`]) → document ([`model`]) → derived
 //! figures ([`status`]) → views (the desktop app in [`gui`], and the [`cli`]).
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod format;
 #[cfg(feature = "gui")]

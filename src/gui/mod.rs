@@ -34,12 +34,21 @@ pub use problems::{ExcerptLine, excerpt};
 /// Default window size in points: fits a 1366×768 laptop and a projector.
 const WINDOW_SIZE: [f32; 2] = [1280.0, 760.0];
 
+/// The app's icon for the title bar and the taskbar (eframe would show its
+/// own): the 128 px rendering of `assets/icon/medborgarlofte.svg`, the same
+/// picture as the .exe's icon and the Linux package's.
+fn window_icon() -> std::sync::Arc<egui::IconData> {
+    let png = include_bytes!("../../assets/icon/medborgarlofte-128.png");
+    std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
+}
+
 /// Opens the window and runs the app until it is closed.
 pub fn run(start: Start) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(text::texts().app_name)
             .with_app_id("medborgarlofte")
+            .with_icon(window_icon())
             .with_inner_size(WINDOW_SIZE)
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),

@@ -4,6 +4,8 @@
 // Each test crate uses a part of this module.
 #![allow(dead_code)]
 
+pub mod wine;
+
 use std::path::Path;
 
 use assert_cmd::Command;
