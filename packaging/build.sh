@@ -40,6 +40,10 @@ ABOUT_CACHE="$TARGET_DIR/about-cache/THIRD-PARTY-LICENSES-$ABOUT_KEY.txt"
 if [ ! -f "$ABOUT_CACHE" ]; then
   mkdir -p "$(dirname "$ABOUT_CACHE")"
   rm -f "$TARGET_DIR"/about-cache/THIRD-PARTY-LICENSES-*.txt
+  # cargo-about reads `cargo metadata` offline, which needs the sources of
+  # every platform's dependencies (accesskit_ios, say), not only the ones
+  # the builds above downloaded: on a fresh machine, fetch them first.
+  cargo fetch --locked --quiet
   cargo about generate --locked --offline --fail \
     -c packaging/about.toml packaging/about.hbs -o "$ABOUT_CACHE.tmp"
   mv "$ABOUT_CACHE.tmp" "$ABOUT_CACHE"
