@@ -94,9 +94,15 @@ impl Wine {
 
     /// A command that runs the exe under Wine; add its arguments.
     pub fn command(&self) -> Command {
+        self.program(&self.exe)
+    }
+
+    /// A command that runs another Windows program (`program`, a Linux
+    /// path) in the same prefix: the library's own tests built for Windows.
+    pub fn program(&self, program: &Path) -> Command {
         let mut cmd = Command::new(&self.loader);
         self.env(&mut cmd);
-        cmd.arg(&self.exe);
+        cmd.arg(program);
         cmd
     }
 
