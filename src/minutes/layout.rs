@@ -415,10 +415,20 @@ impl<'m> Layout<'m> {
         self.y_mm += 2.0;
     }
 
+    /// A bold label with its text beside it; a label too wide to leave the
+    /// text room stands on a line of its own, the text under it (never
+    /// printed over it).
     fn labelled(&mut self, label: &str, text: &str) {
+        const WIDEST_MM: f32 = 80.0;
         let label = format!("{label} ");
-        let indent_mm = (self.m.width_pt(Style::Bold, BODY_PT, &label) / PT_PER_MM).min(60.0);
-        self.hanging((&label, Style::Bold, 0.0), indent_mm, text);
+        let width_mm = self.m.width_pt(Style::Bold, BODY_PT, &label) / PT_PER_MM;
+        if width_mm <= WIDEST_MM {
+            self.hanging((&label, Style::Bold, 0.0), width_mm, text);
+        } else {
+            self.ensure(2.0 * line_height_mm(BODY_PT));
+            self.text_line(MARGIN_LEFT_MM, label, Style::Bold, BODY_PT);
+            self.hanging(("", Style::Regular, 0.0), 0.0, text);
+        }
     }
 
     fn item(&mut self, marker: &str, text: &str) {
@@ -442,7 +452,7 @@ impl<'m> Layout<'m> {
         );
         self.ensure(line_height_mm(BODY_PT));
         for (i, line) in lines.into_iter().enumerate() {
-            if i == 0 {
+            if i == 0 && !marker.is_empty() {
                 self.text_line(
                     MARGIN_LEFT_MM + marker_x_mm,
                     marker.to_owned(),
@@ -582,6 +592,51 @@ mod tests {
                 Placed::Line { .. } | Placed::Rect { .. } => None,
             })
             .collect()
+    }
+
+    /// Where each printed text starts and ends on the line it is on.
+    fn spans(page: &[Placed]) -> Vec<(&str, f32, f32, f32)> {
+        page.iter()
+            .filter_map(|p| match p {
+                Placed::Text {
+                    text,
+                    x_mm,
+                    y_mm,
+                    style,
+                    size_pt,
+                } => Some((
+                    text.as_str(),
+                    *x_mm,
+                    *x_mm + Fixed.width_pt(*style, *size_pt, text) / PT_PER_MM,
+                    *y_mm,
+                )),
+                Placed::Line { .. } | Placed::Rect { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_label_too_wide_to_share_its_line_never_has_its_text_printed_over_it() {
+        for label in [
+            "Ordförande:",
+            "Vid protokollet (sekreterare), och mer än så:",
+        ] {
+            let pages = layout(
+                &[Block::Labelled {
+                    label: label.into(),
+                    text: "Sara Nyström".into(),
+                }],
+                &Fixed,
+            );
+            let spans = spans(&pages[0]);
+            let (_, _, label_end, label_y) = spans[0];
+            let (text, text_x, _, text_y) = spans[1];
+            assert_eq!(text, "Sara Nyström");
+            assert!(
+                text_y > label_y || text_x >= label_end,
+                "{label}: {spans:?}"
+            );
+        }
     }
 
     #[test]
