@@ -194,11 +194,20 @@ fn the_html_is_well_formed_accessible_and_complete() {
         assert!(headers.iter().any(|h| h.attribute("scope") == Some("col")));
         assert!(headers.iter().all(|h| h.attribute("scope").is_some()));
     }
-    // The chart is an image with a title, and its figures are in a table.
-    let svg = named("svg");
-    assert_eq!(svg.len(), 1);
-    assert_eq!(svg[0].attribute("role"), Some("img"));
-    assert!(svg[0].descendants().any(|d| d.tag_name().name() == "title"));
+    // The chart is an image labelled by its title, and its figures are in
+    // a table.
+    let chart: Vec<_> = elements
+        .iter()
+        .filter(|n| n.attribute("class") == Some("chart"))
+        .collect();
+    assert_eq!(chart.len(), 1);
+    assert_eq!(chart[0].attribute("role"), Some("img"));
+    let title = chart[0].attribute("aria-labelledby").expect("labelled");
+    let label = elements
+        .iter()
+        .find(|n| n.attribute("id") == Some(title))
+        .expect("the label");
+    assert!(text_of(label).starts_with("Gjort av målet per åtagande, per"));
     // Every commitment is an article with its heading.
     let articles = named("article");
     let ids: Vec<&str> = articles.iter().filter_map(|a| a.attribute("id")).collect();
@@ -350,10 +359,13 @@ fn axe_finds_no_accessibility_violations_in_the_html() {
         "run `npm ci --prefix tests/a11y` (as .ci/run does) and install chromium"
     );
     for width in ["1280", "390"] {
+        // The screenshots stay in the target dir, to look at.
+        let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("report-{width}.png"));
         let out = std::process::Command::new("node")
             .arg(a11y.join("check.js"))
             .arg(dir.path().join("r.html"))
             .arg(width)
+            .arg(&shot)
             .output()
             .expect("node runs");
         assert!(
@@ -373,6 +385,23 @@ fn axe_finds_no_accessibility_violations_in_the_html() {
             passes >= 30,
             "axe checked {passes} rules only at {width} px"
         );
+        // Nothing runs off the screen: the page never scrolls sideways, and
+        // the chart's labels keep a readable size on a phone too.
+        let layout = &result["layout"];
+        let viewport = layout["viewportWidth"].as_u64().expect("viewport width");
+        assert_eq!(viewport.to_string(), width);
+        assert!(
+            layout["scrollWidth"].as_u64().expect("scroll width") <= viewport,
+            "the page scrolls sideways at {width} px: {layout}"
+        );
+        assert!(layout["chartLabels"].as_u64() >= Some(2), "{layout}");
+        let smallest = layout["smallestChartLabelPx"].as_f64().expect("label size");
+        assert!(
+            smallest >= 14.0,
+            "chart labels of {smallest} px at {width} px"
+        );
+        let png = std::fs::read(&shot).expect("a screenshot");
+        assert!(png.starts_with(b"\x89PNG"), "a PNG at {width} px");
     }
 }
 
