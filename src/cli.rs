@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::minutes::Document;
+use crate::model::meeting::MeetingState;
 use crate::model::{Date, Pledge, Severity};
 use crate::status;
 use crate::store::{self, Inputs, Loaded};
@@ -55,6 +56,11 @@ enum Command {
     Minutes {
         #[command(flatten)]
         args: MeetingArgs,
+        /// Skriv kopian att publicera av ett justerat protokoll: utan underskriftsrader, med
+        /// justerarnas namn och var det underskrivna originalet förvaras
+        /// (protokoll-<datum>-publicering.pdf).
+        #[arg(long)]
+        publish: bool,
     },
     /// Skriv kallelsen till ett uppföljningsmöte som PDF (A4), att skicka ut före mötet.
     #[command(
@@ -280,7 +286,14 @@ where
                 status_cmd(inputs, as_of, format, today)
             })
         }
-        Some(Command::Minutes { args }) => meeting_document_cmd(Document::Minutes, args, today),
+        Some(Command::Minutes { args, publish }) => {
+            let document = if publish {
+                Document::Published
+            } else {
+                Document::Minutes
+            };
+            meeting_document_cmd(document, args, today)
+        }
         Some(Command::Kallelse { args }) => meeting_document_cmd(Document::Invitation, args, today),
         Some(Command::Report {
             folder,
@@ -628,6 +641,13 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
     if loaded.has_errors() {
         return refuse_with_errors(&loaded, &document.to_string());
     }
+    if document == Document::Published && chosen.state != MeetingState::Justerat {
+        eprintln!(
+            "fel: --publish: mötet {} är {}; bara ett justerat protokoll publiceras utan underskrifter",
+            chosen.date, chosen.state
+        );
+        return EXIT_USAGE;
+    }
     let output = output.unwrap_or_else(|| {
         let dir = loaded
             .sources
@@ -662,6 +682,7 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
             let what = match document {
                 Document::Minutes => "Protokollet",
                 Document::Invitation => "Kallelsen",
+                Document::Published => "Protokollet för publicering",
             };
             emit(&format!("{what} skrevs till {}\n", output.display()));
             EXIT_OK

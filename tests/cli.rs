@@ -966,3 +966,92 @@ fn a_folder_named_with_swedish_letters_is_read_and_named_in_messages() {
         )))
         .stdout(predicate::str::contains("okänt åtagande \"K9\""));
 }
+
+/// Line and column (1-based) of `needle` in `text`.
+fn position(text: &str, needle: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find(needle).map(|b| (i + 1, l[..b].chars().count() + 1)))
+        .expect("present")
+}
+
+#[test]
+fn a_justerat_meeting_edited_afterwards_is_an_error_naming_what_changed() {
+    let dir = common::copy();
+    let march = dir.path().join("meetings/2017-03-16.ron");
+    replace_in(
+        &march,
+        "\"öka takten till minst 15 tillsyner",
+        "\"öka takten till minst 10 tillsyner",
+    );
+    let out = bin().arg("check").arg(dir.path()).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let (line, col) = position(
+        &std::fs::read_to_string(&march).expect("read"),
+        "\"öka takten till minst 10",
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{}:{line}:{col}: fel: mötet har ändrats efter justeringen (§ 12, beslut 1); det som justerades stämmer inte längre med filen",
+            march.display()
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains(": 1 fel, 0 varningar"), "{stdout}");
+}
+
+#[test]
+fn a_justerat_meeting_reformatted_without_changing_its_content_is_still_clean() {
+    let dir = common::copy();
+    let march = dir.path().join("meetings/2017-03-16.ron");
+    let text = std::fs::read_to_string(&march).expect("read");
+    // Another editor's layout: tabs, CRLF, spaces inside the brackets and a
+    // comment of its own.
+    let reformatted = text
+        .replace("    ", "\t")
+        .replace("(kind:", "( kind:")
+        .replace('\n', "\r\n")
+        .replacen(
+            "(\r\n",
+            "( // öppnad och sparad i en annan redigerare\r\n",
+            1,
+        );
+    assert_ne!(reformatted, text);
+    std::fs::write(&march, reformatted).expect("write");
+    bin()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(": 0 fel, 0 varningar"));
+}
+
+#[test]
+fn a_justerat_meeting_set_back_by_hand_is_an_error_and_one_without_a_fingerprint_a_warning() {
+    let dir = common::copy();
+    let march = dir.path().join("meetings/2017-03-16.ron");
+    let text = std::fs::read_to_string(&march).expect("read");
+    std::fs::write(
+        &march,
+        text.replacen("state: Justerat,", "state: Avslutat,", 1),
+    )
+    .expect("write");
+    let out = bin().arg("check").arg(dir.path()).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        stdout.contains("fel: mötet har justerats men är inte längre justerat, och ingen återöppning med skäl är antecknad"),
+        "{stdout}"
+    );
+    // Justerat, but with no fingerprint (an earlier version, or by hand).
+    let without = common::unjusterat(&text).replacen("state: Avslutat,", "state: Justerat,", 1);
+    std::fs::write(&march, without).expect("write");
+    let out = bin().arg("check").arg(dir.path()).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        stdout.contains("varning: mötet är justerat men saknar fingeravtryck"),
+        "{stdout}"
+    );
+}

@@ -732,7 +732,9 @@ mod snapshots {
         let dir = sample_copy();
         let meeting = dir.path().join("meetings/2017-09-28.ron");
         let text = std::fs::read_to_string(&meeting).expect("read");
-        std::fs::write(&meeting, text.replace("state: Justerat", "state: Pagar")).expect("write");
+        // Going on again: not justerat, so no fingerprint either.
+        let text = common::unjusterat(&text).replace("state: Avslutat", "state: Pagar");
+        std::fs::write(&meeting, text).expect("write");
         let start = start(Origin::path(dir.path()));
         let mut h = Harness::builder()
             .with_size(egui::vec2(1366.0, 768.0))
@@ -1085,6 +1087,7 @@ mod projector {
 
 mod meetings {
     use super::*;
+    use egui_kittest::kittest::NodeT as _;
     use medborgarlofte::gui::state::UnsavedAnswer;
     use medborgarlofte::model::meeting::{ActionStatus, Assessment, ItemKind, MeetingState};
     use medborgarlofte::store;
@@ -1373,6 +1376,57 @@ mod meetings {
         assert!(session.has_unsaved_changes());
     }
 
+    #[test]
+    fn justering_again_records_a_fingerprint_and_a_later_edit_shows_as_a_problem() {
+        use medborgarlofte::model::fingerprint::changes;
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        reopen_june(&mut h, &path);
+        assert_eq!(
+            h.state()
+                .meeting()
+                .map(|s| s.meeting().fingerprint.is_none()),
+            Some(true),
+            "reopening drops the fingerprint"
+        );
+        h.get_by_label("Justera protokollet").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        let (saved, _) = store::read_meeting(&path).expect("saved file reads");
+        assert_eq!(saved.state, MeetingState::Justerat);
+        let fingerprint = saved
+            .fingerprint
+            .clone()
+            .expect("recorded at the justering");
+        assert!(fingerprint.part("återöppning 1").is_some());
+        assert_eq!(changes(&saved), None);
+        // The header shows it as the minutes' footer will print it.
+        h.get_by_label(&format!("Fingeravtryck {}", fingerprint.short()));
+        // Someone rewords a decision of the justerat meeting on the share.
+        let text = std::fs::read_to_string(&path).expect("read");
+        let decision = &saved
+            .items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| item.decisions.first().map(|d| (i + 1, d.clone())))
+            .expect("a decision");
+        std::fs::write(
+            &path,
+            text.replacen(&format!("\"{}\"", decision.1), "\"något annat\"", 1),
+        )
+        .expect("someone else saves");
+        h.state_mut()
+            .handle(Command::Run(medborgarlofte::gui::actions::Action::Reload));
+        h.state_mut().handle(Command::SetTab(Tab::Problems));
+        h.run();
+        h.get_by_label_contains(&format!(
+            "mötet har ändrats efter justeringen (§ {}, beslut 1)",
+            decision.0
+        ));
+    }
+
     /// The sample copy with its file watcher asleep: the tests of saving
     /// against a changed file decide when the change is seen.
     fn without_watcher(dir: &Path) -> Harness<'static, App> {
@@ -1440,7 +1494,7 @@ mod meetings {
         );
         let notice = h.state().notice().unwrap_or_default().to_owned();
         assert!(
-            notice.contains("3 ändringar slogs ihop automatiskt (från filen: Plats)"),
+            notice.contains("4 ändringar slogs ihop automatiskt (från filen: Plats)"),
             "{notice}"
         );
         let session = h.state().meeting().expect("still open");
@@ -1469,7 +1523,7 @@ mod meetings {
         // Nothing is written; both values are shown side by side.
         assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
         h.get_by_label("Filen har ändrats av någon annan");
-        h.get_by_label("2 ändringar slogs ihop automatiskt.");
+        h.get_by_label("3 ändringar slogs ihop automatiskt.");
         let fields: Vec<String> = h
             .state()
             .meeting()
@@ -1530,7 +1584,24 @@ mod meetings {
         let doc = h.state().document().expect("open");
         assert_eq!(doc.loaded.copies.len(), 1);
         assert_eq!(doc.loaded.meetings.len(), 4);
-        assert!(!doc.loaded.has_errors(), "{:?}", doc.loaded.problems);
+        // The one error is true: they edited the justerat meeting by hand.
+        let errors: Vec<_> = doc
+            .loaded
+            .problems
+            .iter()
+            .filter(|p| p.severity == medborgarlofte::model::Severity::Fel)
+            .map(|p| (p.file.rsplit('/').next().unwrap_or_default(), &p.kind))
+            .collect();
+        assert!(
+            matches!(
+                errors.as_slice(),
+                [(
+                    "2017-06-15.ron",
+                    medborgarlofte::model::ProblemKind::ChangedAfterAdjustment(_)
+                )]
+            ),
+            "{errors:?}"
+        );
         assert!(
             doc.loaded
                 .problems
@@ -1596,7 +1667,7 @@ mod meetings {
         let notice = h.state().notice().unwrap_or_default().to_owned();
         assert!(
             notice
-                .contains("3 ändringar slogs ihop med dina osparade ändringar (från filen: Plats)"),
+                .contains("4 ändringar slogs ihop med dina osparade ändringar (från filen: Plats)"),
             "{notice}"
         );
         let session = h.state().meeting().expect("open");
@@ -2153,6 +2224,59 @@ mod meetings {
     }
 
     #[test]
+    fn the_justering_keeps_where_the_original_is_and_only_justerade_minutes_are_published() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        let publish = |h: &Harness<'static, App>| {
+            !h.get_by_label("Skriv ut för publicering (PDF)… Ctrl+Alt+P")
+                .accesskit_node()
+                .is_disabled()
+        };
+        assert!(publish(&h), "justerat: the copy to publish can be printed");
+        h.state_mut().handle(Command::Meeting(
+            medborgarlofte::gui::meeting::MeetingCommand::Reopen(
+                "Förvaringsplatsen saknades".into(),
+            ),
+        ));
+        h.run();
+        assert!(!publish(&h), "reopened: not until it is justerat again");
+        open_details(&mut h);
+        h.get_by_label("Förvaringsplats för protokollet").click();
+        h.run();
+        type_keys(&mut h, "Polisen, LPO Karlstad");
+        let kept = |h: &Harness<'static, App>| {
+            h.state()
+                .meeting()
+                .and_then(|s| s.meeting().adjustment.clone())
+                .and_then(|a| a.kept_at)
+        };
+        assert_eq!(kept(&h).as_deref(), Some("Polisen, LPO Karlstad"));
+        // One field visit is one undo step.
+        h.get_by_label("Justeringens plats").click();
+        h.run();
+        h.key_press(Key::Escape);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert_eq!(kept(&h), None);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+        h.run();
+        h.get_by_label("Justera protokollet").click();
+        h.run();
+        assert!(publish(&h));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        h.run();
+        let (saved, _) = store::read_meeting(&path).expect("saved file reads");
+        assert_eq!(
+            saved.adjustment.and_then(|a| a.kept_at).as_deref(),
+            Some("Polisen, LPO Karlstad")
+        );
+    }
+
+    #[test]
     fn an_assessment_changed_in_the_meeting_says_what_it_was() {
         let dir = sample_copy();
         let mut h = harness(Origin::path(dir.path()));
@@ -2190,7 +2314,8 @@ mod meetings {
         let dir = sample_copy();
         // The last meeting decides the next one's day, time and place.
         let last = dir.path().join("meetings/2017-09-28.ron");
-        let text = std::fs::read_to_string(&last).expect("read");
+        // Not yet justerat: a justerat meeting edited by hand is an error.
+        let text = common::unjusterat(&std::fs::read_to_string(&last).expect("read"));
         let end = text.rfind(')').expect("the meeting's end");
         let decided = "    next_meeting: (date: \"2017-11-09\", time: \"09:00\", place: \"Stadshuset, Karlstad\"),\n";
         std::fs::write(&last, format!("{}{decided}{}", &text[..end], &text[end..])).expect("write");
@@ -2453,7 +2578,7 @@ mod meetings {
         // § 3: printing is refused, and the chair is taken to the field.
         h.state_mut().handle(Command::CloseMeeting);
         let file = dir.path().join("meetings/2017-03-16.ron");
-        let text = std::fs::read_to_string(&file).expect("read");
+        let text = common::unjusterat(&std::fs::read_to_string(&file).expect("read"));
         let text = text.replacen(
             "decisions: [\"godkänna dagordningen\"]",
             "decisions: [\"godkänna dagordningen\", \"ge 811218-9876 ordet\"]",

@@ -5,6 +5,7 @@
 
 use medborgarlofte::minutes::{MinutesError, guard, minutes_pdf};
 use medborgarlofte::model::Date;
+use medborgarlofte::model::fingerprint::Fingerprint;
 use medborgarlofte::{sample, store};
 use predicates::prelude::*;
 
@@ -151,6 +152,8 @@ fn a_figure_reported_as_minst_is_never_printed_as_exact() {
             s.qualifier = Qualifier::Minst;
         }
     }
+    // Justerat again with the change, as after a reopening in the app.
+    meeting.fingerprint = Some(Fingerprint::of(&meeting));
     let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
     let all = text_of(&pdf).join(" ").replace('\n', " ");
     let qualified = all.matches("minst 200 av 200 tillsyner").count();
@@ -281,6 +284,8 @@ fn the_guard_refuses_a_personnummer_and_accepts_a_bad_check_digit() {
     meeting.items[2]
         .decisions
         .push("ge 19811218-9875 ordet".into());
+    // Justerat again with the new decision, so only the number is judged.
+    meeting.fingerprint = Some(Fingerprint::of(&meeting));
     assert!(guard(pledge, &loaded.meetings, &meeting, &[]).is_ok());
 }
 
@@ -322,11 +327,12 @@ fn the_cli_writes_the_minutes_next_to_the_meeting_or_where_told() {
         .stderr(predicate::str::contains("hittar inget möte"));
 }
 
-/// A copy of the sample whose March meeting decides `decision` in § 3.
+/// A copy of the sample whose March meeting, concluded but not justerat,
+/// decides `decision` in § 3.
 fn copy_with_decision(decision: &str) -> tempfile::TempDir {
     let dir = copy();
     let meeting = dir.path().join("meetings/2017-03-16.ron");
-    let text = std::fs::read_to_string(&meeting).expect("read");
+    let text = common::unjusterat(&std::fs::read_to_string(&meeting).expect("read"));
     std::fs::write(&meeting, text.replace("godkänna dagordningen", decision)).expect("write");
     dir
 }
@@ -565,6 +571,8 @@ fn what_was_done_instead_is_in_the_minutes_with_its_commitment() {
             ];
         }
     }
+    // Justerat again with the change, as after a reopening in the app.
+    meeting.fingerprint = Some(Fingerprint::of(&meeting));
     let pdf = minutes_pdf(pledge, &loaded.meetings, &meeting, &[]).expect("minutes");
     let all = text_of(&pdf).join(" ").replace('\n', " ");
     let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -651,4 +659,157 @@ fn the_minutes_show_the_revisions_known_at_the_meeting() {
         !all.contains("Senare"),
         "a revision after the meeting is not in its minutes"
     );
+}
+
+#[test]
+fn every_page_of_justerade_minutes_prints_the_fingerprint_and_a_draft_none() {
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let march = loaded
+        .meetings
+        .iter()
+        .find(|m| m.date.to_string() == "2017-03-16")
+        .expect("March");
+    let short = march.fingerprint.as_ref().expect("fingerprinted").short();
+    assert_eq!(short.len(), 9, "{short}");
+    let pages = text_of(&minutes_pdf(pledge, &loaded.meetings, march, &[]).expect("minutes"));
+    assert!(pages.len() > 1);
+    for page in &pages {
+        assert!(page.contains(&format!("Fingeravtryck {short}")), "{page}");
+    }
+    // A draft has not been signed: no fingerprint to match.
+    let mut draft = march.clone();
+    draft.state = medborgarlofte::model::meeting::MeetingState::Avslutat;
+    let pages = text_of(&minutes_pdf(pledge, &loaded.meetings, &draft, &[]).expect("minutes"));
+    assert!(pages.iter().all(|p| !p.contains("Fingeravtryck")));
+}
+
+#[test]
+fn the_cli_refuses_minutes_of_a_justerat_meeting_changed_afterwards() {
+    let dir = copy();
+    let meeting = dir.path().join("meetings/2017-03-16.ron");
+    let text = std::fs::read_to_string(&meeting).expect("read");
+    let edited = text.replace(
+        "öka takten till minst 15 tillsyner",
+        "öka takten till minst 10 tillsyner",
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&meeting, edited).expect("write");
+    march_minutes(&dir)
+        .code(1)
+        .stderr(predicate::str::contains(
+            "fel: mötet har ändrats efter justeringen (§ 12, beslut 1)",
+        ))
+        .stderr(predicate::str::contains("2017-03-16.ron:"));
+    assert!(
+        !dir.path()
+            .join("meetings/protokoll-2017-03-16.pdf")
+            .exists()
+    );
+}
+
+/// The words of all pages as one line: a phrase that wraps still matches.
+fn flat(pages: &[String]) -> String {
+    pages
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn justerade_minutes_say_when_and_by_whom_on_the_first_page_and_where_the_original_is_kept() {
+    let dir = copy();
+    let meeting = dir.path().join("meetings/2017-03-16.ron");
+    // The justering's "förvaringsplats", set when it was justerat: the
+    // file's fingerprint is taken again, as the app would.
+    let (mut march, _) = store::read_meeting(&meeting).expect("reads");
+    if let Some(adjustment) = &mut march.adjustment {
+        adjustment.kept_at = Some("Polisen, LPO Karlstad, registraturen".into());
+    }
+    march.fingerprint = Some(medborgarlofte::model::fingerprint::Fingerprint::of(&march));
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let pages = text_of(&minutes_pdf(pledge, &loaded.meetings, &march, &[]).expect("minutes"));
+    let first = flat(&pages[..1]);
+    assert!(
+        first.contains("Justerat: 2017-03-23 av Erik Holm och Anna Berglund"),
+        "{first}"
+    );
+    let all = flat(&pages);
+    assert!(
+        all.contains("Förvaringsplats för protokollet: Polisen, LPO Karlstad, registraturen"),
+        "{all}"
+    );
+    assert!(all.contains("Justerandes signatur"));
+
+    // The copy to publish: no lines to sign on, and it says so.
+    let published = medborgarlofte::minutes::document_pdf(
+        medborgarlofte::minutes::Document::Published,
+        pledge,
+        &loaded.meetings,
+        &march,
+        &[],
+    )
+    .expect("published copy");
+    let pages = text_of(&published);
+    let all = flat(&pages);
+    assert!(
+        all.contains(
+            "Justerat protokoll. Det underskrivna originalet förvaras hos Polisen, LPO Karlstad, registraturen."
+        ),
+        "{all}"
+    );
+    assert!(all.contains("Justerare: Erik Holm"), "{all}");
+    assert!(all.contains("Ordförande: Anna Berglund"), "{all}");
+    assert!(!all.contains("Justerandes signatur"), "{all}");
+    for page in &pages {
+        assert!(page.contains("Justerat protokoll, publicerat utan underskrifter"));
+        assert!(page.contains("Fingeravtryck"));
+        assert!(!page.contains("UTKAST"));
+    }
+}
+
+#[test]
+fn the_cli_publishes_justerade_minutes_only() {
+    let dir = copy();
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16", "--publish"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "protokoll-2017-03-16-publicering.pdf",
+        ));
+    let pdf = std::fs::read(
+        dir.path()
+            .join("meetings/protokoll-2017-03-16-publicering.pdf"),
+    )
+    .expect("written");
+    // Without a förvaringsplats, the convener keeps the original.
+    assert!(
+        flat(&text_of(&pdf))
+            .contains("Justerat protokoll. Det underskrivna originalet förvaras hos LPO Karlstad.")
+    );
+    let meeting = dir.path().join("meetings/2017-03-16.ron");
+    let text = common::unjusterat(&std::fs::read_to_string(&meeting).expect("read"));
+    std::fs::write(&meeting, text).expect("write");
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16", "--publish", "-o"])
+        .arg(dir.path().join("ut.pdf"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "fel: --publish: mötet 2017-03-16 är avslutat; bara ett justerat protokoll publiceras utan underskrifter",
+        ));
+    assert!(!dir.path().join("ut.pdf").exists());
 }

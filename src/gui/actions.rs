@@ -72,6 +72,9 @@ pub enum Action {
     PrintMinutes,
     /// Write the open meeting's invitation (kallelse) as PDF.
     PrintInvitation,
+    /// Write the copy of justerade minutes to publish: no signature lines,
+    /// the signers by name and where the signed original is kept.
+    PrintPublished,
     /// Write the public progress report (PDF or HTML).
     ProgressReport,
     /// Report an activity.
@@ -130,7 +133,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 43] = [
+    pub const ALL: [Action; 44] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -169,6 +172,7 @@ impl Action {
         Action::Assess(7),
         Action::PrintMinutes,
         Action::PrintInvitation,
+        Action::PrintPublished,
         Action::ProgressReport,
         Action::NewActivity,
         Action::ImportActivities,
@@ -214,7 +218,8 @@ impl Action {
             | Action::AddAction
             | Action::Assess(_)
             | Action::PrintMinutes
-            | Action::PrintInvitation => Group::Mote,
+            | Action::PrintInvitation
+            | Action::PrintPublished => Group::Mote,
         }
     }
 
@@ -260,6 +265,7 @@ impl Action {
             Action::Assess(_) => t.assess_8,
             Action::PrintMinutes => t.print_minutes,
             Action::PrintInvitation => t.print_invitation,
+            Action::PrintPublished => t.print_published,
             Action::ProgressReport => t.progress_report,
             Action::NewActivity => t.new_activity,
             Action::ImportActivities => t.import_activities,
@@ -303,6 +309,7 @@ impl Action {
             Action::AddAction => (cmd.plus(Modifiers::SHIFT), Key::A),
             Action::PrintMinutes => (cmd, Key::P),
             Action::PrintInvitation => (cmd.plus(Modifiers::SHIFT), Key::P),
+            Action::PrintPublished => (cmd.plus(Modifiers::ALT), Key::P),
             Action::ProgressReport => (cmd, Key::R),
             Action::NewActivity => (cmd.plus(Modifiers::SHIFT), Key::N),
             Action::ImportActivities => (cmd, Key::I),

@@ -587,6 +587,9 @@ impl App {
             Document::Invitation => (t.print_invitation, t.printing_invitation, |p| {
                 texts().invitation_written(p)
             }),
+            Document::Published => (t.print_published, t.printing_published, |p| {
+                texts().published_written(p)
+            }),
         };
         let Some(path) = self.save_path(title, &[("PDF", &["pdf"])], default) else {
             return;
@@ -882,6 +885,7 @@ impl App {
             }
             Action::PrintMinutes => self.print_document(crate::minutes::Document::Minutes),
             Action::PrintInvitation => self.print_document(crate::minutes::Document::Invitation),
+            Action::PrintPublished => self.print_document(crate::minutes::Document::Published),
             Action::ProgressReport => self.open_report_dialog(),
             Action::Assess(n) => {
                 if let Some(assessment) = crate::model::meeting::Assessment::ALL
@@ -1416,6 +1420,9 @@ impl App {
             theme: self.settings.theme,
             has_selection: self.view.selected.is_some(),
             has_meeting: self.meeting.is_some(),
+            meeting_justerat: self.meeting.as_ref().is_some_and(|s| {
+                s.meeting().state == crate::model::meeting::MeetingState::Justerat
+            }),
             has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
         };
         // The tabs share the menu's row: one row less above the table.

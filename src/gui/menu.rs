@@ -27,6 +27,8 @@ pub struct MenuState<'a> {
     pub has_selection: bool,
     /// Whether a meeting is open.
     pub has_meeting: bool,
+    /// Whether the open meeting is justerat (it can be published).
+    pub meeting_justerat: bool,
     /// Whether a pledge is open (for the report).
     pub has_pledge: bool,
 }
@@ -141,6 +143,7 @@ fn meeting_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
     action_button(ui, Action::SaveMeeting, state.has_meeting, commands);
     action_button(ui, Action::PrintMinutes, state.has_meeting, commands);
     action_button(ui, Action::PrintInvitation, state.has_meeting, commands);
+    action_button(ui, Action::PrintPublished, state.meeting_justerat, commands);
     ui.separator();
     action_button(ui, Action::Undo, state.has_meeting, commands);
     action_button(ui, Action::Redo, state.has_meeting, commands);

@@ -223,6 +223,14 @@ pub struct Texts {
     pub place_label: &'static str,
     pub adjustment_place: &'static str,
     pub adjustment_date: &'static str,
+    /// Where the signed original of the minutes is kept.
+    pub kept_at_label: &'static str,
+    /// Example of [`Texts::kept_at_label`].
+    pub kept_at_hint: &'static str,
+    /// Before the justerade meeting's fingerprint, as the minutes' footer.
+    pub fingerprint_label: &'static str,
+    /// Why the fingerprint is shown.
+    pub fingerprint_hover: &'static str,
     pub next_meeting_heading: &'static str,
     pub move_item_up: &'static str,
     pub move_item_down: &'static str,
@@ -245,6 +253,8 @@ pub struct Texts {
     pub never_saved: &'static str,
     pub print_minutes: &'static str,
     pub print_invitation: &'static str,
+    /// The menu entry for justerade minutes as published.
+    pub print_published: &'static str,
     pub progress_report: &'static str,
     pub report_title: &'static str,
     pub report_body: &'static str,
@@ -381,6 +391,8 @@ pub struct Texts {
     pub open_pdf: &'static str,
     pub printing: &'static str,
     pub printing_invitation: &'static str,
+    /// While the published copy is written.
+    pub printing_published: &'static str,
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
@@ -418,6 +430,7 @@ pub struct Texts {
     open_copy_fn: fn(&str) -> String,
     minutes_written_fn: fn(&str) -> String,
     invitation_written_fn: fn(&str) -> String,
+    published_written_fn: fn(&str) -> String,
     report_written_fn: fn(&str) -> String,
     report_outside_period_fn: fn(Date, Date) -> String,
     form_saved_count_fn: fn(usize) -> String,
@@ -610,6 +623,10 @@ impl Texts {
     /// Notice after writing an invitation (kallelse).
     pub fn invitation_written(&self, a: &str) -> String {
         (self.invitation_written_fn)(a)
+    }
+    /// Notice after writing the published copy of the minutes.
+    pub fn published_written(&self, a: &str) -> String {
+        (self.published_written_fn)(a)
     }
     /// Saved since the form opened.
     pub fn form_saved_count(&self, a: usize) -> String {
@@ -965,6 +982,10 @@ pub static SV: Texts = Texts {
     place_label: "Plats",
     adjustment_place: "Justeringens plats",
     adjustment_date: "Justeringens datum",
+    kept_at_label: "Förvaringsplats för protokollet",
+    kept_at_hint: "t.ex. Polisen, LPO Karlstad, registraturen",
+    fingerprint_label: "Fingeravtryck",
+    fingerprint_hover: "Samma fingeravtryck står i protokollets sidfot. Ändras mötet i filen efter justeringen visas det som ett problem.",
     next_meeting_heading: "Nästa möte",
     move_item_up: "Flytta punkten uppåt",
     move_item_down: "Flytta punkten nedåt",
@@ -987,6 +1008,7 @@ pub static SV: Texts = Texts {
     never_saved: "ett nytt möte som aldrig sparades",
     print_minutes: "Skriv ut protokoll (PDF)…",
     print_invitation: "Skriv ut kallelse (PDF)…",
+    print_published: "Skriv ut för publicering (PDF)…",
     progress_report: "Lägesrapport…",
     report_title: "Lägesrapport till medborgarna",
     report_body: "En rapport att publicera: vad som lovades, vad som har gjorts (antal och platser) och bedömningen från justerade möten – även det som inte gått som planerat. Diskussioner, namn, åtgärder, anteckningar och möten som inte är justerade kommer aldrig med.",
@@ -1112,6 +1134,7 @@ pub static SV: Texts = Texts {
     open_pdf: "Öppna",
     printing: "Skriver protokollet…",
     printing_invitation: "Skriver kallelsen…",
+    printing_published: "Skriver protokollet för publicering…",
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
@@ -1201,6 +1224,7 @@ pub static SV: Texts = Texts {
     open_copy_fn: |name| format!("Öppna kopian {name}"),
     minutes_written_fn: |p| format!("Protokollet skrevs till {p}."),
     invitation_written_fn: |p| format!("Kallelsen skrevs till {p}."),
+    published_written_fn: |p| format!("Protokollet för publicering skrevs till {p}."),
     report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
     report_outside_period_fn: |s, e| format!("Datumet ska ligga inom löftets period, {s} – {e}."),
     form_saved_count_fn: |n| {

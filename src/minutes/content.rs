@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 
 use crate::format;
 use crate::model::meeting::{
-    ActionItem, ActionStatus, CommitmentSnapshot, ItemKind, Meeting, Organisation, Participant,
-    Role, StatusSnapshot, actions_before, latest_assessment, open_actions,
+    ActionItem, ActionStatus, CommitmentSnapshot, ItemKind, Meeting, MeetingState, Organisation,
+    Participant, Role, StatusSnapshot, actions_before, latest_assessment, open_actions,
 };
 use crate::model::{CommitmentId, Date, Pledge, roles};
 use crate::status::words::snapshot_words;
@@ -113,6 +113,33 @@ pub fn blocks(
     meeting: &Meeting,
     live: &[CommitmentSnapshot],
 ) -> Vec<Block> {
+    minutes_blocks(pledge, meetings, meeting, live, None)
+}
+
+/// The blocks of the copy of justerade minutes published without
+/// signatures, as municipalities publish an accessible copy: the same
+/// minutes, with the signers' names in place of the signature lines and a
+/// line that says where the signed original is kept (the justering's
+/// "förvaringsplats", else `keeper`, the convener).
+pub fn published_blocks(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+    keeper: &str,
+) -> Vec<Block> {
+    minutes_blocks(pledge, meetings, meeting, live, Some(keeper))
+}
+
+/// The minutes' blocks; `published` names who keeps the signed original
+/// when this is the copy published without signatures.
+fn minutes_blocks(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+    published: Option<&str>,
+) -> Vec<Block> {
     let mut out = header(pledge, meeting);
     for (n, item) in meeting.items.iter().enumerate() {
         out.push(Block::Heading {
@@ -189,7 +216,10 @@ pub fn blocks(
     out.extend(action_list(meetings, meeting));
     out.extend(overview(Document::Minutes, pledge, meetings, meeting, live));
     out.extend(effects(pledge, meeting));
-    out.extend(signatures(meeting));
+    match published {
+        None => out.extend(signatures(meeting)),
+        Some(keeper) => out.extend(published_signatures(meeting, keeper)),
+    }
     out
 }
 
@@ -296,7 +326,38 @@ fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
         });
     }
     out.extend(excused(pledge, meeting));
+    out.extend(justerat(meeting));
     out
+}
+
+/// "Justerat: 2017-03-23 av Erik Holm och Anna Berglund" on the first
+/// page of justerade minutes: when, and by whom (the justerare with the
+/// chair, who justerar jämte them).
+fn justerat(meeting: &Meeting) -> Option<Block> {
+    if meeting.state != MeetingState::Justerat {
+        return None;
+    }
+    let by: Vec<String> = [Role::Justerare, Role::Ordforande]
+        .iter()
+        .flat_map(|role| {
+            meeting
+                .participants
+                .iter()
+                .filter(move |p| p.role == *role && !p.excused)
+                .map(|p| p.name.clone())
+        })
+        .collect();
+    let when = meeting.adjustment.as_ref().map(|a| a.date.to_string());
+    let text = match (when, by.is_empty()) {
+        (Some(date), false) => format!("{date} av {}", crate::format::list(&by)),
+        (Some(date), true) => date,
+        (None, false) => format!("av {}", crate::format::list(&by)),
+        (None, true) => "ja".to_owned(),
+    };
+    Some(Block::Labelled {
+        label: "Justerat:".into(),
+        text,
+    })
 }
 
 /// "Anmält förhinder: …", when someone has sent word they cannot come.
@@ -518,7 +579,7 @@ fn overview(
         }
     }
     let assessment = |id: &CommitmentId| match document {
-        Document::Minutes => meeting
+        Document::Minutes | Document::Published => meeting
             .reviews()
             .filter(|r| &r.commitment == id)
             .find_map(|r| r.assessment)
@@ -564,7 +625,7 @@ fn overview(
         });
     }
     let (heading, live_note, assessed) = match document {
-        Document::Minutes => (
+        Document::Minutes | Document::Published => (
             format!("Översikt av åtagandena per {}", meeting.date),
             "Mötet är inte avslutat: siffrorna för åtaganden som inte har bedömts är beräknade \
              för mötesdagen ur rapporterna som finns nu. De sparas i protokollet när mötet avslutas.",
@@ -654,6 +715,24 @@ fn share(ratio: f64) -> f32 {
 }
 
 fn signatures(meeting: &Meeting) -> Vec<Block> {
+    let signers = signers(meeting);
+    let mut out = vec![Block::Space(6.0)];
+    if let Some(adjustment) = &meeting.adjustment {
+        out.push(Block::Labelled {
+            label: "Justeringens plats och tid:".into(),
+            text: format!("{}, {}", adjustment.place, adjustment.date),
+        });
+    }
+    out.extend(kept_at(meeting));
+    if !signers.is_empty() {
+        out.push(Block::Signatures(signers));
+    }
+    out
+}
+
+/// Who signs, with the role each signs in: the secretary, the chair, the
+/// justerare (present ones only).
+fn signers(meeting: &Meeting) -> Vec<(String, String)> {
     let name = |role: Role| {
         meeting
             .participants
@@ -672,15 +751,47 @@ fn signatures(meeting: &Meeting) -> Vec<Block> {
     for adjuster in name(Role::Justerare) {
         signers.push(("Justerare".to_owned(), adjuster));
     }
-    let mut out = vec![Block::Space(6.0)];
+    signers
+}
+
+/// "Förvaringsplats för protokollet: …", when the justering says.
+fn kept_at(meeting: &Meeting) -> Option<Block> {
+    let kept = meeting.adjustment.as_ref()?.kept_at.as_ref()?;
+    (!kept.trim().is_empty()).then(|| Block::Labelled {
+        label: "Förvaringsplats för protokollet:".into(),
+        text: kept.trim().to_owned(),
+    })
+}
+
+/// The signature section of the published copy: it says it is a copy of
+/// justerade minutes and where the signed original is kept, and names
+/// the signers without lines to sign on.
+fn published_signatures(meeting: &Meeting, keeper: &str) -> Vec<Block> {
+    let kept = meeting
+        .adjustment
+        .as_ref()
+        .and_then(|a| a.kept_at.as_deref())
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .unwrap_or(keeper);
+    let mut out = vec![
+        Block::Space(6.0),
+        paragraph(
+            format!("Justerat protokoll. Det underskrivna originalet förvaras hos {kept}."),
+            Style::Bold,
+        ),
+    ];
     if let Some(adjustment) = &meeting.adjustment {
         out.push(Block::Labelled {
             label: "Justeringens plats och tid:".into(),
             text: format!("{}, {}", adjustment.place, adjustment.date),
         });
     }
-    if !signers.is_empty() {
-        out.push(Block::Signatures(signers));
+    for (role, name) in signers(meeting) {
+        out.push(Block::Labelled {
+            label: format!("{role}:"),
+            text: name,
+        });
     }
     out
 }

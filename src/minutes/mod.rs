@@ -23,24 +23,28 @@ pub enum Document {
     /// when and where, who is invited, the agenda, the open action items
     /// and where every commitment stands.
     Invitation,
+    /// Justerade minutes as published: no signature lines, the signers by
+    /// name and where the signed original is kept.
+    Published,
 }
 
 impl Document {
     /// The default file name, next to the meeting file:
-    /// "protokoll-2017-06-15.pdf", "kallelse-2017-06-15.pdf".
+    /// "protokoll-2017-06-15.pdf", "kallelse-2017-06-15.pdf",
+    /// "protokoll-2017-06-15-publicering.pdf".
     pub fn file_name(self, date: Date) -> String {
-        let stem = match self {
-            Document::Minutes => "protokoll",
-            Document::Invitation => "kallelse",
-        };
-        format!("{stem}-{date}.pdf")
+        match self {
+            Document::Minutes => format!("protokoll-{date}.pdf"),
+            Document::Invitation => format!("kallelse-{date}.pdf"),
+            Document::Published => format!("protokoll-{date}-publicering.pdf"),
+        }
     }
 
     /// [`case_warnings`] for the texts this document prints: the
     /// invitation prints no discussion or decision, so it has none.
     pub fn case_warnings(self, meeting: &Meeting) -> Vec<String> {
         match self {
-            Document::Minutes => case_warnings(meeting),
+            Document::Minutes | Document::Published => case_warnings(meeting),
             Document::Invitation => Vec::new(),
         }
     }
@@ -52,6 +56,7 @@ impl std::fmt::Display for Document {
         f.write_str(match self {
             Document::Minutes => "protokollet",
             Document::Invitation => "kallelsen",
+            Document::Published => "protokollet för publicering",
         })
     }
 }
@@ -72,6 +77,21 @@ pub enum MinutesError {
         /// Which kind of number.
         kind: String,
     },
+    /// A justerat meeting whose content differs from what was justerat
+    /// (its fingerprint): printing it would put the justering on text
+    /// nobody signed.
+    #[error("{document} skrivs inte: {problem}")]
+    ChangedAfterAdjustment {
+        /// The document refused.
+        document: Document,
+        /// The problem as `check` words it.
+        problem: crate::model::ProblemKind,
+    },
+    /// The published copy of minutes that are not justerade.
+    #[error(
+        "protokollet för publicering skrivs inte: mötet är {0}; bara ett justerat protokoll publiceras utan underskrifter"
+    )]
+    NotJusterat(MeetingState),
     /// The PDF could not be made.
     #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
@@ -104,6 +124,9 @@ pub fn guard_document(
     meeting: &Meeting,
     live: &[CommitmentSnapshot],
 ) -> Result<Guarded<pdf::Printed>, MinutesError> {
+    if document == Document::Published && meeting.state != MeetingState::Justerat {
+        return Err(MinutesError::NotJusterat(meeting.state));
+    }
     // The convener when the pledge names one, else the parties that signed.
     let convener = match &pledge.convener {
         Some(id) => pledge
@@ -112,6 +135,17 @@ pub fn guard_document(
         None => crate::format::list(&crate::model::roles::letterhead(pledge)),
     };
     let (info, blocks) = match document {
+        Document::Published => (
+            pdf::DocInfo {
+                title: format!("Protokoll – {}", meeting.title),
+                author: convener.clone(),
+                draft: meeting.state != MeetingState::Justerat,
+                footer: "Justerat protokoll, publicerat utan underskrifter".into(),
+                initials: false,
+                mark: fingerprint_mark(meeting),
+            },
+            content::published_blocks(pledge, meetings, meeting, live, &convener),
+        ),
         Document::Minutes => (
             pdf::DocInfo {
                 title: format!("Protokoll – {}", meeting.title),
@@ -119,6 +153,7 @@ pub fn guard_document(
                 draft: meeting.state != MeetingState::Justerat,
                 footer: "Justerandes signatur".into(),
                 initials: true,
+                mark: fingerprint_mark(meeting),
             },
             content::blocks(pledge, meetings, meeting, live),
         ),
@@ -130,13 +165,37 @@ pub fn guard_document(
                 draft: false,
                 footer: format!("Kallelse till mötet {}", meeting.date),
                 initials: false,
+                mark: None,
             },
             content::invitation_blocks(pledge, meetings, meeting, live),
         ),
     };
-    privacy::guard(pdf::Printed { info, blocks }, |_, leak| {
+    // A personnummer first: its refusal takes the chair to the field.
+    let guarded = privacy::guard(pdf::Printed { info, blocks }, |_, leak| {
         source_of(document, pledge, meetings, meeting, leak)
-    })
+    })?;
+    if document != Document::Invitation
+        && meeting.state == MeetingState::Justerat
+        && let Some(changed) = crate::model::fingerprint::changes(meeting)
+    {
+        return Err(MinutesError::ChangedAfterAdjustment {
+            document,
+            problem: crate::model::ProblemKind::ChangedAfterAdjustment(
+                changed.into_iter().map(|c| c.name).collect(),
+            ),
+        });
+    }
+    Ok(guarded)
+}
+
+/// "Fingeravtryck 3f2a 9c1e" for justerade minutes' footer, so a printed
+/// or published copy can be matched to the file.
+fn fingerprint_mark(meeting: &Meeting) -> Option<String> {
+    meeting
+        .fingerprint
+        .as_ref()
+        .filter(|_| meeting.state == MeetingState::Justerat)
+        .map(|f| format!("Fingeravtryck {}", f.short()))
 }
 
 /// Where a number the guard found in the printed minutes was written, in

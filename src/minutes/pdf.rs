@@ -104,6 +104,10 @@ pub struct DocInfo {
     /// Whether the footer has lines for the justerare's initials (minutes
     /// only; a public report has none).
     pub initials: bool,
+    /// The footer's middle text: a justerat meeting's fingerprint in short
+    /// ("Fingeravtryck 3f2a 9c1e"), so a printed copy can be matched to
+    /// the file.
+    pub mark: Option<String>,
 }
 
 fn mm_point(x_mm: f32, y_from_top_mm: f32) -> Point {
@@ -248,32 +252,7 @@ fn write_pages(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<V
                 }
             }
         }
-        // Footer: where the justerare initial every page, and the page number.
-        let footer_y = PAGE_HEIGHT_MM - 15.0;
-        ops.push(line_op(
-            (MARGIN_LEFT_MM, footer_y - 5.0),
-            (PAGE_WIDTH_MM - MARGIN_RIGHT_MM, footer_y - 5.0),
-        ));
-        ops.extend(text_ops(
-            id(Style::Regular),
-            8.5,
-            MARGIN_LEFT_MM,
-            footer_y,
-            &info.footer,
-        ));
-        for i in 0..if info.initials { 2 } else { 0 } {
-            let x = MARGIN_LEFT_MM + 38.0 + i as f32 * 22.0;
-            ops.push(line_op((x, footer_y + 1.0), (x + 18.0, footer_y + 1.0)));
-        }
-        let page_text = format!("Sida {} av {total}", n + 1);
-        let width_mm = fonts.width_pt(Style::Regular, 8.5, &page_text) * 25.4 / 72.0;
-        ops.extend(text_ops(
-            id(Style::Regular),
-            8.5,
-            PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm,
-            footer_y,
-            &page_text,
-        ));
+        footer_ops(&mut ops, fonts, id(Style::Regular), info, n + 1, total);
         pdf_pages.push(PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops));
     }
     let mut warnings = Vec::new();
@@ -285,4 +264,53 @@ fn write_pages(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<V
         return Err(PdfError::Save(format!("{first:?}")));
     }
     Ok(bytes)
+}
+
+/// The footer of page `page` of `total`: the line, the footer text, where
+/// the justerare initial every page, the fingerprint and the page number.
+fn footer_ops(
+    ops: &mut Vec<Op>,
+    fonts: &Fonts,
+    regular: &FontId,
+    info: &DocInfo,
+    page: usize,
+    total: usize,
+) {
+    // Footer: where the justerare initial every page, and the page number.
+    let footer_y = PAGE_HEIGHT_MM - 15.0;
+    ops.push(line_op(
+        (MARGIN_LEFT_MM, footer_y - 5.0),
+        (PAGE_WIDTH_MM - MARGIN_RIGHT_MM, footer_y - 5.0),
+    ));
+    ops.extend(text_ops(
+        regular,
+        8.5,
+        MARGIN_LEFT_MM,
+        footer_y,
+        &info.footer,
+    ));
+    for i in 0..if info.initials { 2 } else { 0 } {
+        let x = MARGIN_LEFT_MM + 38.0 + i as f32 * 22.0;
+        ops.push(line_op((x, footer_y + 1.0), (x + 18.0, footer_y + 1.0)));
+    }
+    let page_text = format!("Sida {page} av {total}");
+    let width_mm = fonts.width_pt(Style::Regular, 8.5, &page_text) * 25.4 / 72.0;
+    if let Some(mark) = &info.mark {
+        // Beside the page number, clear of the initials' lines.
+        let mark_mm = fonts.width_pt(Style::Regular, 8.5, mark) * 25.4 / 72.0;
+        ops.extend(text_ops(
+            regular,
+            8.5,
+            PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm - 10.0 - mark_mm,
+            footer_y,
+            mark,
+        ));
+    }
+    ops.extend(text_ops(
+        regular,
+        8.5,
+        PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm,
+        footer_y,
+        &page_text,
+    ));
 }

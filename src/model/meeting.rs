@@ -460,6 +460,11 @@ pub struct Adjustment {
     pub place: String,
     /// Date.
     pub date: Date,
+    /// Where the signed original is kept ("Förvaringsplats för
+    /// protokollet": "Polisen, LPO Karlstad, diariet"), printed with the
+    /// justering and in the copy published without signatures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_at: Option<String>,
 }
 
 /// A justerat meeting opened again, with the reason on record.
@@ -526,6 +531,11 @@ pub struct Meeting {
     /// values are added to the pledge later.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub effects: Vec<EffectSnapshot>,
+    /// What the justerare signed, recorded when the meeting became
+    /// *justerat* and dropped when it is reopened, so a later change to the
+    /// file shows ([`crate::model::fingerprint`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<super::fingerprint::Fingerprint>,
 }
 
 /// One effect indicator as a concluded meeting's minutes print it.
@@ -643,6 +653,7 @@ impl Meeting {
             reopenings: Vec::new(),
             snapshots: Vec::new(),
             effects: Vec::new(),
+            fingerprint: None,
         }
     }
 }
@@ -830,6 +841,26 @@ pub fn differences(from: &Meeting, to: &Meeting) -> Vec<String> {
 pub(crate) mod test_support {
     use super::{Meeting, MeetingState};
     use crate::{sample, store};
+
+    /// A justerat meeting file's text made `Avslutat` with no fingerprint,
+    /// for tests that edit its content for another reason than the
+    /// justering (an edited justerat meeting is an error of its own).
+    pub fn unjusterat(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut in_fingerprint = false;
+        for line in text.split_inclusive('\n') {
+            let bare = line.trim_end();
+            if bare == "    fingerprint: (" {
+                in_fingerprint = true;
+            } else if in_fingerprint {
+                in_fingerprint = bare != "    ),";
+            } else {
+                out.push_str(line);
+            }
+        }
+        assert!(out.contains("state: Justerat,"), "a justerat meeting");
+        out.replacen("state: Justerat,", "state: Avslutat,", 1)
+    }
 
     /// The sample's June meeting, being held again (editable).
     pub fn june_being_held() -> Meeting {

@@ -439,6 +439,10 @@ fn set_state(meeting: &mut Meeting, to: MeetingState) -> Result<(), EditError> {
         meeting.effects.clear();
     }
     meeting.state = to;
+    if to == S::Justerat {
+        // What the justerare signs: a later change to the file shows.
+        meeting.fingerprint = Some(super::fingerprint::Fingerprint::of(meeting));
+    }
     Ok(())
 }
 
@@ -474,6 +478,8 @@ fn reopen(meeting: &mut Meeting, date: Date, reason: &str) -> Result<(), EditErr
         reason: reason.trim().to_owned(),
     });
     meeting.state = MeetingState::Avslutat;
+    // Open again: the next justering records a new fingerprint.
+    meeting.fingerprint = None;
     Ok(())
 }
 
@@ -824,6 +830,7 @@ mod tests {
             MeetingEdit::SetAdjustment(Some(Adjustment {
                 place: "Karlstad".into(),
                 date: date("2017-06-30"),
+                kept_at: None,
             })),
             MeetingEdit::Batch(vec![
                 MeetingEdit::SetHandled {
@@ -1095,6 +1102,49 @@ mod tests {
             editor.apply(MeetingEdit::SetState(MeetingState::Pagar)),
             Err(EditError::ReadOnly)
         );
+    }
+
+    #[test]
+    fn justering_records_the_fingerprint_and_reopening_drops_it() {
+        use crate::model::fingerprint::{Fingerprint, changes};
+        let mut m = meeting();
+        m.state = MeetingState::Utkast;
+        m.fingerprint = None;
+        let mut editor = MeetingEditor::new(m);
+        editor
+            .apply(MeetingEdit::Conclude {
+                snapshots: figures(editor.meeting()),
+                effects: Vec::new(),
+            })
+            .expect("concluded");
+        assert_eq!(editor.meeting().fingerprint, None);
+        editor
+            .apply(MeetingEdit::SetState(MeetingState::Justerat))
+            .expect("justerat");
+        let first = editor.meeting().fingerprint.clone().expect("recorded");
+        assert_eq!(first, Fingerprint::of(editor.meeting()));
+        assert_eq!(changes(editor.meeting()), None);
+        editor
+            .apply(MeetingEdit::Reopen {
+                date: date("2017-07-01"),
+                reason: "Fel antal i § 5".into(),
+            })
+            .expect("reopened");
+        assert_eq!(editor.meeting().fingerprint, None);
+        editor
+            .apply(MeetingEdit::SetState(MeetingState::Justerat))
+            .expect("justerat again");
+        let second = editor
+            .meeting()
+            .fingerprint
+            .clone()
+            .expect("recorded again");
+        // The reopening is part of what was signed the second time.
+        assert_ne!(second.sha256, first.sha256);
+        assert!(second.part("återöppning 1").is_some());
+        editor.undo();
+        editor.undo();
+        assert_eq!(editor.meeting().fingerprint.as_ref(), Some(&first));
     }
 
     #[test]

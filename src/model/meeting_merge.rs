@@ -357,6 +357,14 @@ impl<'c> Merger<'c> {
                 "indikatorer"
             )
         );
+        let fingerprint = whole!(
+            fingerprint,
+            "Fingeravtryck från justeringen",
+            |f: &Option<super::fingerprint::Fingerprint>| f.as_ref().map_or_else(
+                || "inget".to_owned(),
+                super::fingerprint::Fingerprint::short
+            )
+        );
         let merged = Meeting {
             version,
             title,
@@ -374,6 +382,7 @@ impl<'c> Merger<'c> {
             reopenings,
             snapshots,
             effects,
+            fingerprint,
         };
         (merged, renumbered)
     }

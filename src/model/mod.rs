@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod activity_edit;
 pub mod date;
+pub mod fingerprint;
 pub mod ids;
 pub mod measured;
 pub mod meeting;

@@ -246,6 +246,16 @@ pub enum ProblemKind {
         /// What it holds compared with that file.
         difference: CopyDifference,
     },
+    /// A justerat meeting whose content no longer matches the fingerprint
+    /// recorded at the justering: the parts that differ, in words ("§ 7,
+    /// beslut 1"); empty when none can be named.
+    ChangedAfterAdjustment(Vec<String>),
+    /// A meeting that was justerat (it has the fingerprint) but is no
+    /// longer, without a reopening recorded: the state was edited by hand.
+    LeftAdjustment,
+    /// A justerat meeting without a fingerprint (justerat by hand or by an
+    /// earlier version): a later change could not be seen.
+    NotFingerprinted,
     /// A personnummer or samordningsnummer in a text of a file.
     IdentityNumber {
         /// Which kind of number.
@@ -333,12 +343,12 @@ impl fmt::Display for ProblemKind {
                 f,
                 "ogiltigt id \"{id}\"; använd bara bokstäverna a–z, siffror, - och _"
             ),
-            K::DuplicateId { what, id } => write!(f, "{what} \"{id}\" finns redan; id måste vara unika"),
-            K::UnknownParty { id, suggestion } => unknown_party(f, id, suggestion.as_deref()),
-            K::UnknownCommitment { id, suggestion } => {
-                write!(f, "okänt åtagande \"{id}\"")?;
-                suggestion_suffix(f, suggestion.as_deref())
+            K::DuplicateId { what, id } => {
+                write!(f, "{what} \"{id}\" finns redan; id måste vara unika")
             }
+            K::UnknownParty { id, suggestion } => unknown_party(f, id, suggestion.as_deref()),
+            K::UnknownCommitment { id, suggestion } => write!(f, "okänt åtagande \"{id}\"")
+                .and_then(|()| suggestion_suffix(f, suggestion.as_deref())),
             K::UnknownPart {
                 part,
                 commitment,
@@ -379,19 +389,15 @@ impl fmt::Display for ProblemKind {
                 f,
                 "enheten \"{unit}\" stämmer inte med målet för {commitment} (\"{expected}\"); rapporten räknas inte mot målet"
             ),
-            K::LikelyDuplicate => f.write_str(
-                "sannolikt dubblett: samma datum, part, åtaganden, antal och plats som en tidigare rapport",
-            ),
             K::NoCommitment => f.write_str("aktiviteten anger inget åtagande"),
             K::NoEntries => f.write_str("filen innehåller inga aktiviteter"),
-            K::CumulativeWithoutQuantity => {
-                f.write_str("en ackumulerad rapport (cumulative) måste ha ett antal")
-            }
             K::PartyNotOwner { party, commitment } => write!(
                 f,
                 "part \"{party}\" står inte som ägare av åtagande {commitment}"
             ),
             K::IdentityNumber { .. }
+            | K::LikelyDuplicate
+            | K::CumulativeWithoutQuantity
             | K::TextTooLong { .. }
             | K::SumOverflow(_)
             | K::FileTooMuchText { .. }
@@ -406,9 +412,34 @@ impl fmt::Display for ProblemKind {
             | K::UnknownParticipant(_)
             | K::CommitmentTwiceOnAgenda(_)
             | K::MeetingCopy { .. }
-            | K::SyncCopy { .. } => self.fmt_meeting(f),
+            | K::SyncCopy { .. }
+            | K::ChangedAfterAdjustment(_)
+            | K::LeftAdjustment
+            | K::NotFingerprinted => self.fmt_meeting(f),
         }
     }
+}
+
+/// "mötet har ändrats efter justeringen (§ 7, beslut 1; åtgärd A4)": at
+/// most four parts by name, as a long list hides the point. Semicolons
+/// between them, as the names hold commas.
+fn changed_after_adjustment(f: &mut fmt::Formatter<'_>, parts: &[String]) -> fmt::Result {
+    const NAMED: usize = 4;
+    f.write_str("mötet har ändrats efter justeringen")?;
+    if !parts.is_empty() {
+        let named = parts[..parts.len().min(NAMED)].join("; ");
+        match parts.len().checked_sub(NAMED) {
+            Some(more) if more > 0 => write!(
+                f,
+                " ({named} och {})",
+                crate::format::count(more, "del till", "delar till")
+            )?,
+            _ => write!(f, " ({named})")?,
+        }
+    }
+    f.write_str(
+        "; det som justerades stämmer inte längre med filen. Återställ den justerade versionen, eller öppna mötet igen i appen med ett skäl och justera det på nytt",
+    )
 }
 
 /// "möjlig konfliktkopia av kommunen.ron …" with what to do about it.
@@ -471,6 +502,12 @@ impl ProblemKind {
     fn fmt_text(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ProblemKind as K;
         match self {
+            K::LikelyDuplicate => f.write_str(
+                "sannolikt dubblett: samma datum, part, åtaganden, antal och plats som en tidigare rapport",
+            ),
+            K::CumulativeWithoutQuantity => {
+                f.write_str("en ackumulerad rapport (cumulative) måste ha ett antal")
+            }
             K::IdentityNumber { kind, field } => write!(
                 f,
                 "fältet \"{field}\" innehåller ett {kind}; skriv aldrig personnummer i filerna — de skrivs ut i protokoll och rapporter"
@@ -549,6 +586,13 @@ impl ProblemKind {
                 original,
                 difference,
             } => sync_copy(f, original, *difference),
+            K::ChangedAfterAdjustment(parts) => changed_after_adjustment(f, parts),
+            K::LeftAdjustment => f.write_str(
+                "mötet har justerats men är inte längre justerat, och ingen återöppning med skäl är antecknad; sätt tillbaka \"Justerat\" eller öppna mötet igen i appen med ett skäl",
+            ),
+            K::NotFingerprinted => f.write_str(
+                "mötet är justerat men saknar fingeravtryck (justerat med en äldre version eller för hand), så en ändring efter justeringen syns inte; öppna det igen med ett skäl och justera det på nytt för att få ett",
+            ),
             K::MeetingCopy { original } => write!(
                 f,
                 "kopia av mötesfilen {original}.ron, sparad när den filen hade ändrats av någon annan; kopian räknas inte i uppföljningen. Öppna den under Möten, för över det som ska gälla till mötet och ta sedan bort kopian"

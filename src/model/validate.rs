@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::activity::{ACTIVITY_FORMAT_VERSION, Activity, ActivityFile};
 use super::date::Date;
 use super::ids::is_well_formed_id;
-use super::meeting::{ItemKind, MEETING_FORMAT_VERSION, Meeting, Organisation};
+use super::meeting::{ItemKind, MEETING_FORMAT_VERSION, Meeting, MeetingState, Organisation};
 use super::pledge::{PLEDGE_FORMAT_VERSION, Pledge, TargetShape};
 use super::problem::{DocRef, FieldPath, Finding, PathSeg, ProblemKind, Severity};
 
@@ -802,8 +802,36 @@ pub fn validate_meetings(pledge: &Pledge, meetings: &[Meeting]) -> Vec<Finding> 
         check_printed_size(&mut sink, text_bytes);
         check_action_updates(&mut sink, meeting, &known);
         check_action_items(&mut sink, meeting, &known);
+        check_fingerprint(&mut sink, meeting);
     }
     out
+}
+
+/// A justerat meeting is still what was signed ([`super::fingerprint`]): a
+/// change is an error at the first part that differs; a justerat meeting
+/// without a fingerprint is a warning, and a fingerprint on a meeting that
+/// is no longer justerat (its state edited by hand: reopening in the app
+/// drops the fingerprint) is an error.
+fn check_fingerprint(sink: &mut Sink<'_>, meeting: &Meeting) {
+    let justerat = meeting.state == MeetingState::Justerat;
+    match &meeting.fingerprint {
+        None if justerat => sink.warning(vec![Field("state")], ProblemKind::NotFingerprinted),
+        None => {}
+        Some(_) if !justerat => sink.error(vec![Field("state")], ProblemKind::LeftAdjustment),
+        Some(_) => {
+            if let Some(changed) = super::fingerprint::changes(meeting) {
+                let path = changed
+                    .first()
+                    .map_or_else(|| vec![Field("fingerprint")], |c| c.path.clone());
+                sink.error(
+                    path,
+                    ProblemKind::ChangedAfterAdjustment(
+                        changed.into_iter().map(|c| c.name).collect(),
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// What meeting files may refer to.

@@ -278,6 +278,7 @@ pub fn render(report: &Guarded<Report>) -> Result<Vec<u8>, ReportError> {
             draft: false,
             footer: format!("Lägesrapport per {}", report.as_of),
             initials: false,
+            mark: None,
         },
         blocks: blocks(report),
     };

@@ -177,6 +177,7 @@ fn with_markers(loaded: &mut Loaded) {
         meeting.adjustment = Some(Adjustment {
             place: format!("{MARKER}-adjustment"),
             date: meeting.date,
+            kept_at: Some(format!("{MARKER}-kept")),
         });
         meeting.reopenings.push(Reopening {
             date: meeting.date,

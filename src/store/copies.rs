@@ -154,7 +154,7 @@ mod tests {
             .expect("the June meeting");
         inputs.meetings.push(Source::from_text(
             "karlstad/meetings/2017-06-15-kopia.ron",
-            edit(june),
+            edit(crate::model::meeting::test_support::unjusterat(&june)),
         ));
         super::super::load(inputs, "2026-01-01".parse().expect("date"))
     }

@@ -268,7 +268,7 @@ fn sync_copies_are_reported_and_not_counted_and_real_second_files_are() {
     let june = std::fs::read_to_string(meetings.join("2017-06-15.ron")).expect("read");
     std::fs::write(
         meetings.join("2017-06-15 (Konflikt 2024-03-01).ron"),
-        june.replace("Polishuset", "Stadshuset"),
+        crate::model::meeting::test_support::unjusterat(&june).replace("Polishuset", "Stadshuset"),
     )
     .expect("write");
     std::fs::write(meetings.join("2017-06-15-DESKTOP-4F2K9QX.ron"), &june).expect("write");

@@ -172,3 +172,24 @@ pub fn prepared_june() -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::write(&path, text).expect("write the draft");
     (dir, path)
 }
+
+/// A justerat sample meeting's text as if it had only been concluded
+/// (`Avslutat`, no fingerprint): for tests that edit its content to see
+/// what the minutes do with it, which a justerat meeting would refuse as
+/// changed after the justering.
+pub fn unjusterat(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_fingerprint = false;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if bare == "    fingerprint: (" {
+            in_fingerprint = true;
+        } else if in_fingerprint {
+            in_fingerprint = bare != "    ),";
+        } else {
+            out.push_str(line);
+        }
+    }
+    assert!(out.contains("state: Justerat,"), "a justerat meeting");
+    out.replacen("state: Justerat,", "state: Avslutat,", 1)
+}

@@ -398,6 +398,7 @@ impl MeetingSession {
                 let adjustment = self.meeting().adjustment.clone().unwrap_or(Adjustment {
                     place: self.meeting().place.clone(),
                     date: today,
+                    kept_at: None,
                 });
                 self.edit(MeetingEdit::Batch(vec![
                     MeetingEdit::SetAdjustment(Some(adjustment)),

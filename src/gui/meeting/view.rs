@@ -190,6 +190,14 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
         };
         ui.label(format!("{}{time} · {}", meeting.date, meeting.place));
         ui.label(RichText::new(t.meeting_state(&meeting.state.to_string())).strong());
+        if let Some(fingerprint) = meeting
+            .fingerprint
+            .as_ref()
+            .filter(|_| meeting.state == MeetingState::Justerat)
+        {
+            ui.label(format!("{} {}", t.fingerprint_label, fingerprint.short()))
+                .on_hover_text(t.fingerprint_hover);
+        }
         if session.has_unsaved_changes() {
             ui.label(RichText::new(t.unsaved).color(Palette::for_ui(ui).warning));
         }
@@ -203,6 +211,10 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
             (Action::SaveMeeting, session.has_unsaved_changes()),
             (Action::PrintMinutes, true),
             (Action::PrintInvitation, true),
+            (
+                Action::PrintPublished,
+                meeting.state == MeetingState::Justerat,
+            ),
             (Action::Undo, session.editor.can_undo()),
             (Action::Redo, session.editor.can_redo()),
         ] {
@@ -1133,44 +1145,69 @@ fn details_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>
                     typed(commands, &field, edit);
                     refusal_ui(ui, session, &field, &[Step::Field("place")]);
                 });
-                ui.horizontal_wrapped(|ui| {
-                    let current = meeting.adjustment.clone();
-                    let mut adjust_place = current
-                        .as_ref()
-                        .map(|a| a.place.clone())
-                        .unwrap_or_default();
-                    let label = ui.label(t.adjustment_place);
-                    let field = ui
-                        .add(egui::TextEdit::singleline(&mut adjust_place).desired_width(160.0))
-                        .labelled_by(label.id);
-                    let date = date_field(ui, t.adjustment_date, current.as_ref().map(|a| a.date));
-                    let adjustment = |place: String, date: Option<Date>| {
-                        let date = date
-                            .or(current.as_ref().map(|a| a.date))
-                            .unwrap_or(meeting.date);
-                        MeetingEdit::SetAdjustment(Some(Adjustment { place, date }))
-                    };
-                    let place_edit = field
-                        .changed()
-                        .then(|| adjustment(adjust_place.clone(), None));
-                    typed(commands, &field, place_edit);
-                    let path = [Step::Field("adjustment"), Step::Field("place")];
-                    refusal_ui(ui, session, &field, &path);
-                    if let Some(date) = date {
-                        emit(
-                            commands,
-                            MeetingCommand::Edit(adjustment(
-                                current
-                                    .as_ref()
-                                    .map(|a| a.place.clone())
-                                    .unwrap_or_default(),
-                                Some(date),
-                            )),
-                        );
-                    }
-                });
+                ui.horizontal_wrapped(|ui| adjustment_ui(ui, session, commands));
             });
         });
+}
+
+/// Where and when the minutes are justerade, and where the signed
+/// original is kept: the justering facts the minutes print.
+fn adjustment_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>) {
+    let t = texts();
+    let meeting = session.meeting();
+    let current = meeting.adjustment.clone();
+    let mut adjust_place = current
+        .as_ref()
+        .map(|a| a.place.clone())
+        .unwrap_or_default();
+    let label = ui.label(t.adjustment_place);
+    let field = ui
+        .add(egui::TextEdit::singleline(&mut adjust_place).desired_width(160.0))
+        .labelled_by(label.id);
+    let date = date_field(ui, t.adjustment_date, current.as_ref().map(|a| a.date));
+    // Each field changes its own part of the justering.
+    let base = current.clone().unwrap_or(Adjustment {
+        place: String::new(),
+        date: meeting.date,
+        kept_at: None,
+    });
+    let adjustment = |change: &dyn Fn(&mut Adjustment)| {
+        let mut next = base.clone();
+        change(&mut next);
+        MeetingEdit::SetAdjustment(Some(next))
+    };
+    let place_edit = field
+        .changed()
+        .then(|| adjustment(&|a| a.place.clone_from(&adjust_place)));
+    typed(commands, &field, place_edit);
+    let path = [Step::Field("adjustment"), Step::Field("place")];
+    refusal_ui(ui, session, &field, &path);
+    if let Some(date) = date {
+        emit(
+            commands,
+            MeetingCommand::Edit(adjustment(&|a| a.date = date)),
+        );
+    }
+    let mut kept_at = base.kept_at.clone().unwrap_or_default();
+    let label = ui.label(t.kept_at_label);
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(&mut kept_at)
+                .id_salt("meeting-kept-at")
+                .hint_text(t.kept_at_hint)
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+    // As typed (a trim would eat the space before the next
+    // word); an emptied field removes it.
+    let kept_edit = field.changed().then(|| {
+        adjustment(&|a| {
+            a.kept_at = (!kept_at.trim().is_empty()).then(|| kept_at.clone());
+        })
+    });
+    typed(commands, &field, kept_edit);
+    let path = [Step::Field("adjustment"), Step::Field("kept_at")];
+    refusal_ui(ui, session, &field, &path);
 }
 
 /// Date, time and place of the next meeting (in the "Nästa möte" item).
