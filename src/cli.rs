@@ -61,6 +61,10 @@ enum Command {
         /// (protokoll-<datum>-publicering.pdf).
         #[arg(long)]
         publish: bool,
+        /// Format: pdf, eller html för en tillgänglig webbsida att publicera först;
+        /// standard är filändelsen i -o, annars pdf.
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
     },
     /// Skriv kallelsen till ett uppföljningsmöte som PDF (A4), att skicka ut före mötet.
     #[command(
@@ -156,8 +160,8 @@ struct MeetingArgs {
     /// Mötet: datum (ÅÅÅÅ-MM-DD) eller sökväg till mötesfilen.
     #[arg(long, value_name = "MÖTE")]
     meeting: String,
-    /// Utfil; standard är protokoll-<datum>.pdf (kallelse-<datum>.pdf för en kallelse) bredvid mötesfilen.
-    #[arg(short, long, value_name = "PDF", value_parser = PathArg)]
+    /// Utfil; standard är protokoll-<datum>.pdf (.html med --format html; kallelse-<datum>.pdf för en kallelse) bredvid mötesfilen.
+    #[arg(short, long, value_name = "FIL", value_parser = PathArg)]
     output: Option<PathBuf>,
 }
 
@@ -286,15 +290,35 @@ where
                 status_cmd(inputs, as_of, format, today)
             })
         }
-        Some(Command::Minutes { args, publish }) => {
+        Some(Command::Minutes {
+            args,
+            publish,
+            format,
+        }) => {
             let document = if publish {
                 Document::Published
             } else {
                 Document::Minutes
             };
-            meeting_document_cmd(document, args, today)
+            // `--format`, else `-o`'s extension when it is .html, else PDF
+            // (as before there was a choice: `-o protokoll` is a PDF).
+            let format = format.map_or_else(
+                || {
+                    args.output
+                        .as_deref()
+                        .and_then(crate::report::Format::from_path)
+                        .unwrap_or(crate::report::Format::Pdf)
+                },
+                crate::report::Format::from,
+            );
+            meeting_document_cmd(document, format, args, today)
         }
-        Some(Command::Kallelse { args }) => meeting_document_cmd(Document::Invitation, args, today),
+        Some(Command::Kallelse { args }) => meeting_document_cmd(
+            Document::Invitation,
+            crate::report::Format::Pdf,
+            args,
+            today,
+        ),
         Some(Command::Report {
             folder,
             as_of,
@@ -592,7 +616,12 @@ fn check_output(
 /// Writes the minutes or the invitation of one meeting as PDF; refuses
 /// (exit 1, no file) when the data has errors, including a personnummer in
 /// what it would print.
-fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u8 {
+fn meeting_document_cmd(
+    document: Document,
+    format: crate::report::Format,
+    args: MeetingArgs,
+    today: Date,
+) -> u8 {
     let MeetingArgs {
         folder,
         meeting,
@@ -654,7 +683,10 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
             .get(*source)
             .and_then(|s| s.path.parent().map(std::path::Path::to_path_buf))
             .unwrap_or_default();
-        dir.join(document.file_name(chosen.date))
+        dir.join(match format {
+            crate::report::Format::Pdf => document.file_name(chosen.date),
+            crate::report::Format::Html => document.html_file_name(chosen.date),
+        })
     });
     if let Err(code) = check_output(&output, folder, &loaded) {
         return code;
@@ -669,7 +701,24 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
     } else {
         crate::status::compute(pledge, &loaded.activities, chosen.date).snapshots()
     };
-    let made = crate::minutes::document_pdf(document, pledge, &loaded.meetings, chosen, &live);
+    let made = match format {
+        crate::report::Format::Pdf => {
+            crate::minutes::document_pdf(document, pledge, &loaded.meetings, chosen, &live)
+        }
+        crate::report::Format::Html => {
+            crate::minutes::document_html(document, pledge, &loaded.meetings, chosen, &live)
+                .map(String::into_bytes)
+        }
+    };
+    write_document(document, made, &output)
+}
+
+/// Writes what `minutes` or `kallelse` made, or says why not.
+fn write_document(
+    document: Document,
+    made: Result<Vec<u8>, crate::minutes::MinutesError>,
+    output: &std::path::Path,
+) -> u8 {
     let bytes = match made {
         Ok(bytes) => bytes,
         Err(err) => {
@@ -677,7 +726,7 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
             return EXIT_INVALID;
         }
     };
-    match store::save_atomic_bytes(&output, &bytes) {
+    match store::save_atomic_bytes(output, &bytes) {
         Ok(()) => {
             let what = match document {
                 Document::Minutes => "Protokollet",
@@ -694,6 +743,27 @@ fn meeting_document_cmd(document: Document, args: MeetingArgs, today: Date) -> u
     }
 }
 
+/// `--format`, else the extension of `-o`, else PDF; an unknown extension
+/// without `--format` is a usage error (exit 2).
+fn output_format(
+    format: Option<ReportFormat>,
+    output: Option<&std::path::Path>,
+) -> Result<crate::report::Format, u8> {
+    use crate::report::Format;
+    match (format, output.and_then(Format::from_path), output) {
+        (Some(f), _, _) => Ok(Format::from(f)),
+        (None, Some(f), _) => Ok(f),
+        (None, None, Some(path)) => {
+            eprintln!(
+                "fel: okänd filändelse i {}; ange --format pdf eller --format html",
+                path.display()
+            );
+            Err(EXIT_USAGE)
+        }
+        (None, None, None) => Ok(Format::Pdf),
+    }
+}
+
 /// Writes the public progress report; refuses (exit 1, no file) when the
 /// data has errors or the report would publish a personnummer.
 fn report_cmd(
@@ -704,18 +774,9 @@ fn report_cmd(
     today: Date,
 ) -> u8 {
     use crate::report;
-    let by_extension = output.as_deref().and_then(report::Format::from_path);
-    let format = match (format, by_extension, &output) {
-        (Some(f), _, _) => report::Format::from(f),
-        (None, Some(f), _) => f,
-        (None, None, Some(path)) => {
-            eprintln!(
-                "fel: okänd filändelse i {}; ange --format pdf eller --format html",
-                path.display()
-            );
-            return EXIT_USAGE;
-        }
-        (None, None, None) => report::Format::Pdf,
+    let format = match output_format(format, output.as_deref()) {
+        Ok(format) => format,
+        Err(code) => return code,
     };
     let (pledge, loaded) = match load_folder(folder, today) {
         Ok(loaded) => loaded,

@@ -2224,6 +2224,43 @@ mod meetings {
     }
 
     #[test]
+    fn the_minutes_are_saved_as_a_web_page_the_published_copy_once_justerat() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        h.get_by_label("Spara protokollet som webbsida… Ctrl+Shift+H")
+            .click();
+        wait_for_job(&mut h);
+        let page = dir
+            .path()
+            .join("meetings/protokoll-2017-06-15-publicering.html");
+        let html = std::fs::read_to_string(&page).expect("the web page is written");
+        assert!(html.contains("<html lang=\"sv\">"));
+        assert!(html.contains("Justerat protokoll. Det underskrivna originalet förvaras hos"));
+        assert!(!html.contains("Utkast"));
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("Protokollet som webbsida skrevs till")),
+            "{:?}",
+            h.state().notice()
+        );
+        // Reopened: the minutes as they stand, marked as a draft.
+        h.state_mut().handle(Command::Meeting(
+            medborgarlofte::gui::meeting::MeetingCommand::Reopen("Rättelse".into()),
+        ));
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
+        wait_for_job(&mut h);
+        let draft = std::fs::read_to_string(dir.path().join("meetings/protokoll-2017-06-15.html"))
+            .expect("the draft's web page");
+        assert!(draft.contains("Utkast – inte justerat"));
+        assert!(draft.contains("<h2>§ 1 Mötets öppnande</h2>"));
+    }
+
+    #[test]
     fn the_justering_keeps_where_the_original_is_and_only_justerade_minutes_are_published() {
         let dir = sample_copy();
         let path = dir.path().join("meetings/2017-06-15.ron");

@@ -813,3 +813,81 @@ fn the_cli_publishes_justerade_minutes_only() {
         ));
     assert!(!dir.path().join("ut.pdf").exists());
 }
+
+/// `minutes --format html` writes the web page next to the meeting, from
+/// the same content as the PDF; `-o x.html` picks the format by itself;
+/// any other name is a PDF.
+#[test]
+fn the_cli_writes_the_minutes_as_a_web_page_with_the_same_content_as_the_pdf() {
+    let dir = copy();
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16", "--format", "html"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("protokoll-2017-03-16.html"));
+    let page = dir.path().join("meetings/protokoll-2017-03-16.html");
+    let html = std::fs::read_to_string(&page).expect("the page");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
+    assert!(html.contains("<h2>§ 4 Uppföljning av föregående mötes åtgärder</h2>"));
+    assert!(html.contains("<th scope=\"col\">Ansvarig</th>"));
+    // What the PDF says, the page says: every § heading of the PDF.
+    let pdf = sample_minutes("2017-03-16");
+    let text = flat(&text_of(&pdf));
+    let headings: Vec<&str> = html
+        .match_indices("<h2>")
+        .filter_map(|(i, _)| html[i + 4..].split("</h2>").next())
+        .collect();
+    assert!(headings.len() >= 15, "{headings:?}");
+    for heading in &headings {
+        assert!(text.contains(heading), "{heading} is in the PDF too");
+    }
+
+    let published = dir.path().join("publicera.html");
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16", "--publish", "-o"])
+        .arg(&published)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&published).expect("the published page");
+    assert!(html.contains("Justerat protokoll. Det underskrivna originalet förvaras hos"));
+    assert!(html.contains("<p>Justerat protokoll, publicerat utan underskrifter</p>"));
+
+    // Any other name is a PDF, as before there was a choice.
+    let plain = dir.path().join("protokoll");
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-03-16", "-o"])
+        .arg(&plain)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(&plain)
+            .expect("written")
+            .starts_with(b"%PDF-")
+    );
+}
+
+/// The minutes' web page passes the same axe-core check as the report's,
+/// at desktop and phone widths, and never scrolls sideways.
+#[cfg(feature = "system-tests")]
+#[test]
+fn axe_finds_no_accessibility_violations_in_the_minutes_web_page() {
+    let dir = copy();
+    for date in ["2017-03-16", "2017-09-28"] {
+        bin()
+            .args(["minutes"])
+            .arg(dir.path())
+            .args(["--meeting", date, "--format", "html"])
+            .assert()
+            .success();
+        let page = dir.path().join(format!("meetings/protokoll-{date}.html"));
+        for width in ["1280", "390"] {
+            common::axe(&page, width, &format!("minutes-{date}"));
+        }
+    }
+}

@@ -75,6 +75,9 @@ pub enum Action {
     /// Write the copy of justerade minutes to publish: no signature lines,
     /// the signers by name and where the signed original is kept.
     PrintPublished,
+    /// Save the minutes as an accessible web page: the copy to publish
+    /// when justerat, else the draft as it stands.
+    SaveMinutesWeb,
     /// Write the public progress report (PDF or HTML).
     ProgressReport,
     /// Report an activity.
@@ -133,7 +136,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 45] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -173,6 +176,7 @@ impl Action {
         Action::PrintMinutes,
         Action::PrintInvitation,
         Action::PrintPublished,
+        Action::SaveMinutesWeb,
         Action::ProgressReport,
         Action::NewActivity,
         Action::ImportActivities,
@@ -219,7 +223,8 @@ impl Action {
             | Action::Assess(_)
             | Action::PrintMinutes
             | Action::PrintInvitation
-            | Action::PrintPublished => Group::Mote,
+            | Action::PrintPublished
+            | Action::SaveMinutesWeb => Group::Mote,
         }
     }
 
@@ -266,6 +271,7 @@ impl Action {
             Action::PrintMinutes => t.print_minutes,
             Action::PrintInvitation => t.print_invitation,
             Action::PrintPublished => t.print_published,
+            Action::SaveMinutesWeb => t.save_web_page,
             Action::ProgressReport => t.progress_report,
             Action::NewActivity => t.new_activity,
             Action::ImportActivities => t.import_activities,
@@ -310,6 +316,7 @@ impl Action {
             Action::PrintMinutes => (cmd, Key::P),
             Action::PrintInvitation => (cmd.plus(Modifiers::SHIFT), Key::P),
             Action::PrintPublished => (cmd.plus(Modifiers::ALT), Key::P),
+            Action::SaveMinutesWeb => (cmd.plus(Modifiers::SHIFT), Key::H),
             Action::ProgressReport => (cmd, Key::R),
             Action::NewActivity => (cmd.plus(Modifiers::SHIFT), Key::N),
             Action::ImportActivities => (cmd, Key::I),

@@ -541,7 +541,32 @@ impl App {
     /// Writes the open meeting's minutes or invitation as PDF in the
     /// background: next to the meeting by default, or where the save
     /// dialog says.
+    /// The minutes as a web page, to publish first: the published copy of
+    /// justerade minutes, else the draft as it stands (marked so).
+    fn save_minutes_web(&mut self) {
+        let justerat = self
+            .meeting
+            .as_ref()
+            .is_some_and(|s| s.meeting().state == crate::model::meeting::MeetingState::Justerat);
+        let document = if justerat {
+            crate::minutes::Document::Published
+        } else {
+            crate::minutes::Document::Minutes
+        };
+        self.write_document(document, crate::report::Format::Html);
+    }
+
     fn print_document(&mut self, document: crate::minutes::Document) {
+        self.write_document(document, crate::report::Format::Pdf);
+    }
+
+    /// The minutes, the invitation or the copy to publish, as PDF or as a
+    /// web page, written in the background after the guard.
+    fn write_document(
+        &mut self,
+        document: crate::minutes::Document,
+        format: crate::report::Format,
+    ) {
         use crate::minutes::Document;
         let (Some(session), Some(doc)) = (&self.meeting, &self.doc) else {
             self.error = Some(texts().no_meeting_open.to_owned());
@@ -578,9 +603,12 @@ impl App {
             // A warning only: the minutes are written, the chair decides.
             self.notice = Some(Notice::new(format!("⚠ {first}")));
         }
-        let default = session
-            .path
-            .with_file_name(document.file_name(meeting.date));
+        let web = format == crate::report::Format::Html;
+        let default = session.path.with_file_name(if web {
+            document.html_file_name(meeting.date)
+        } else {
+            document.file_name(meeting.date)
+        });
         let t = texts();
         let (title, working, written): (_, _, fn(&str) -> String) = match document {
             Document::Minutes => (t.print_minutes, t.printing, |p| texts().minutes_written(p)),
@@ -591,7 +619,19 @@ impl App {
                 texts().published_written(p)
             }),
         };
-        let Some(path) = self.save_path(title, &[("PDF", &["pdf"])], default) else {
+        let (title, working, written): (_, _, fn(&str) -> String) = if web {
+            (t.save_web_page, t.saving_web_page, |p| {
+                texts().web_page_written(p)
+            })
+        } else {
+            (title, working, written)
+        };
+        let filter: (&str, &[&str]) = if web {
+            ("Webbsida", &["html"])
+        } else {
+            ("PDF", &["pdf"])
+        };
+        let Some(path) = self.save_path(title, &[filter], default) else {
             return;
         };
         let protected = doc.protected();
@@ -599,7 +639,13 @@ impl App {
             &self.ctx,
             working,
             (path, protected),
-            move || crate::minutes::write_pdf(&printed).map_err(|e| e.to_string()),
+            move || {
+                if web {
+                    Ok(crate::minutes::html::render(&printed).into_bytes())
+                } else {
+                    crate::minutes::write_pdf(&printed).map_err(|e| e.to_string())
+                }
+            },
             written,
         ));
     }
@@ -886,6 +932,7 @@ impl App {
             Action::PrintMinutes => self.print_document(crate::minutes::Document::Minutes),
             Action::PrintInvitation => self.print_document(crate::minutes::Document::Invitation),
             Action::PrintPublished => self.print_document(crate::minutes::Document::Published),
+            Action::SaveMinutesWeb => self.save_minutes_web(),
             Action::ProgressReport => self.open_report_dialog(),
             Action::Assess(n) => {
                 if let Some(assessment) = crate::model::meeting::Assessment::ALL

@@ -255,6 +255,8 @@ pub struct Texts {
     pub print_invitation: &'static str,
     /// The menu entry for justerade minutes as published.
     pub print_published: &'static str,
+    /// Saving the minutes as a web page.
+    pub save_web_page: &'static str,
     pub progress_report: &'static str,
     pub report_title: &'static str,
     pub report_body: &'static str,
@@ -393,6 +395,8 @@ pub struct Texts {
     pub printing_invitation: &'static str,
     /// While the published copy is written.
     pub printing_published: &'static str,
+    /// While the web page is written.
+    pub saving_web_page: &'static str,
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
@@ -431,6 +435,7 @@ pub struct Texts {
     minutes_written_fn: fn(&str) -> String,
     invitation_written_fn: fn(&str) -> String,
     published_written_fn: fn(&str) -> String,
+    web_page_written_fn: fn(&str) -> String,
     report_written_fn: fn(&str) -> String,
     report_outside_period_fn: fn(Date, Date) -> String,
     form_saved_count_fn: fn(usize) -> String,
@@ -627,6 +632,10 @@ impl Texts {
     /// Notice after writing the published copy of the minutes.
     pub fn published_written(&self, a: &str) -> String {
         (self.published_written_fn)(a)
+    }
+    /// The minutes' web page is written.
+    pub fn web_page_written(&self, a: &str) -> String {
+        (self.web_page_written_fn)(a)
     }
     /// Saved since the form opened.
     pub fn form_saved_count(&self, a: usize) -> String {
@@ -1009,6 +1018,7 @@ pub static SV: Texts = Texts {
     print_minutes: "Skriv ut protokoll (PDF)…",
     print_invitation: "Skriv ut kallelse (PDF)…",
     print_published: "Skriv ut för publicering (PDF)…",
+    save_web_page: "Spara protokollet som webbsida…",
     progress_report: "Lägesrapport…",
     report_title: "Lägesrapport till medborgarna",
     report_body: "En rapport att publicera: vad som lovades, vad som har gjorts (antal och platser) och bedömningen från justerade möten – även det som inte gått som planerat. Diskussioner, namn, åtgärder, anteckningar och möten som inte är justerade kommer aldrig med.",
@@ -1135,6 +1145,7 @@ pub static SV: Texts = Texts {
     printing: "Skriver protokollet…",
     printing_invitation: "Skriver kallelsen…",
     printing_published: "Skriver protokollet för publicering…",
+    saving_web_page: "Sparar webbsidan…",
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
@@ -1225,6 +1236,7 @@ pub static SV: Texts = Texts {
     minutes_written_fn: |p| format!("Protokollet skrevs till {p}."),
     invitation_written_fn: |p| format!("Kallelsen skrevs till {p}."),
     published_written_fn: |p| format!("Protokollet för publicering skrevs till {p}."),
+    web_page_written_fn: |p| format!("Protokollet som webbsida skrevs till {p}."),
     report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
     report_outside_period_fn: |s, e| format!("Datumet ska ligga inom löftets period, {s} – {e}."),
     form_saved_count_fn: |n| {

@@ -4,9 +4,11 @@
 //! personal-data guard checks every text that goes into the minutes.
 //!
 //! The invitation (kallelse) to a meeting is printed the same way, from
-//! the same blocks, so the two never describe one meeting two ways.
+//! the same blocks, so the two never describe one meeting two ways; and
+//! [`html`] makes the web page of the minutes from those blocks too.
 
 pub mod content;
+pub mod html;
 pub mod layout;
 pub mod pdf;
 
@@ -38,6 +40,12 @@ impl Document {
             Document::Invitation => format!("kallelse-{date}.pdf"),
             Document::Published => format!("protokoll-{date}-publicering.pdf"),
         }
+    }
+
+    /// The web page's file name: as [`Document::file_name`], `.html`.
+    pub fn html_file_name(self, date: Date) -> String {
+        let pdf = self.file_name(date);
+        format!("{}.html", pdf.trim_end_matches(".pdf"))
     }
 
     /// [`case_warnings`] for the texts this document prints: the
@@ -273,6 +281,19 @@ pub fn minutes_pdf(
     live: &[CommitmentSnapshot],
 ) -> Result<Vec<u8>, MinutesError> {
     document_pdf(Document::Minutes, pledge, meetings, meeting, live)
+}
+
+/// The minutes or the invitation of `meeting` as one self-contained web
+/// page, from the same guarded blocks as the PDF.
+pub fn document_html(
+    document: Document,
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Result<String, MinutesError> {
+    let guarded = guard_document(document, pledge, meetings, meeting, live)?;
+    Ok(html::render(&guarded))
 }
 
 /// The minutes or the invitation of `meeting` as PDF bytes, after the

@@ -15,21 +15,7 @@ use super::{
     places_words,
 };
 
-/// Escapes text for element content and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+use crate::format::escape_html as esc;
 
 /// A day, week, month or year as `<time>`: HTML's own forms ("2019-03",
 /// "2019-W09"), shown with the precision the pledge gives ("mars 2019").

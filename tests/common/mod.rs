@@ -193,3 +193,52 @@ pub fn unjusterat(text: &str) -> String {
     assert!(out.contains("state: Justerat,"), "a justerat meeting");
     out.replacen("state: Justerat,", "state: Avslutat,", 1)
 }
+
+/// axe-core (WCAG 2.1 A/AA and best practices) on the web page `page` in
+/// headless Chromium at `width` px: asserts no violations, at least 30
+/// rules checked, and a page that never scrolls sideways. The screenshot
+/// stays in the target dir as `{name}-{width}.png`, to look at. Returns
+/// check.js's result for further checks. `.ci/run` installs Chromium and
+/// `tests/a11y`'s pinned npm packages.
+pub fn axe(page: &Path, width: &str, name: &str) -> serde_json::Value {
+    let a11y = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    assert!(
+        a11y.join("node_modules/axe-core").is_dir(),
+        "run `npm ci --prefix tests/a11y` (as .ci/run does) and install chromium"
+    );
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{width}.png"));
+    let out = std::process::Command::new("node")
+        .arg(a11y.join("check.js"))
+        .arg(page)
+        .arg(width)
+        .arg(&shot)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "axe did not run: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON from axe");
+    assert_eq!(
+        result["violations"],
+        serde_json::json!([]),
+        "axe {} at {width} px on {name}",
+        result["axe"]
+    );
+    let passes = result["passes"].as_u64().unwrap_or_default();
+    assert!(
+        passes >= 30,
+        "axe checked {passes} rules only at {width} px"
+    );
+    let layout = &result["layout"];
+    let viewport = layout["viewportWidth"].as_u64().expect("viewport width");
+    assert_eq!(viewport.to_string(), width);
+    assert!(
+        layout["scrollWidth"].as_u64().expect("scroll width") <= viewport,
+        "{name} scrolls sideways at {width} px: {layout}"
+    );
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG at {width} px");
+    result
+}

@@ -215,6 +215,7 @@ fn header_ui(ui: &mut Ui, session: &MeetingSession, commands: &mut Vec<Command>)
                 Action::PrintPublished,
                 meeting.state == MeetingState::Justerat,
             ),
+            (Action::SaveMinutesWeb, true),
             (Action::Undo, session.editor.can_undo()),
             (Action::Redo, session.editor.can_redo()),
         ] {
