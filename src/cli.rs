@@ -65,6 +65,15 @@ enum Command {
         /// standard är filändelsen i -o, annars pdf.
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
+        /// Skriv ett protokollsutdrag med bara dessa §, t.ex. 7,12, med utdragsbestyrkande
+        /// (protokollsutdrag-<datum>-paragraf-7-12.pdf).
+        #[arg(
+            long,
+            value_name = "§",
+            value_delimiter = ',',
+            conflicts_with = "publish"
+        )]
+        paragraphs: Vec<usize>,
     },
     /// Skriv kallelsen till ett uppföljningsmöte som PDF (A4), att skicka ut före mötet.
     #[command(
@@ -294,9 +303,15 @@ where
             args,
             publish,
             format,
+            mut paragraphs,
         }) => {
+            // In the meeting's order, each once: "7,12" and "12,7,7" are one extract.
+            paragraphs.sort_unstable();
+            paragraphs.dedup();
             let document = if publish {
                 Document::Published
+            } else if !paragraphs.is_empty() {
+                Document::Extract
             } else {
                 Document::Minutes
             };
@@ -311,10 +326,10 @@ where
                 },
                 crate::report::Format::from,
             );
-            meeting_document_cmd(document, format, args, today)
+            meeting_document_cmd((document, &paragraphs), format, args, today)
         }
         Some(Command::Kallelse { args }) => meeting_document_cmd(
-            Document::Invitation,
+            (Document::Invitation, &[]),
             crate::report::Format::Pdf,
             args,
             today,
@@ -617,7 +632,7 @@ fn check_output(
 /// (exit 1, no file) when the data has errors, including a personnummer in
 /// what it would print.
 fn meeting_document_cmd(
-    document: Document,
+    (document, paragraphs): (Document, &[usize]),
     format: crate::report::Format,
     args: MeetingArgs,
     today: Date,
@@ -683,9 +698,14 @@ fn meeting_document_cmd(
             .get(*source)
             .and_then(|s| s.path.parent().map(std::path::Path::to_path_buf))
             .unwrap_or_default();
+        let pdf = if document == Document::Extract {
+            Document::extract_file_name(chosen.date, paragraphs)
+        } else {
+            document.file_name(chosen.date)
+        };
         dir.join(match format {
-            crate::report::Format::Pdf => document.file_name(chosen.date),
-            crate::report::Format::Html => document.html_file_name(chosen.date),
+            crate::report::Format::Pdf => pdf,
+            crate::report::Format::Html => format!("{}.html", pdf.trim_end_matches(".pdf")),
         })
     });
     if let Err(code) = check_output(&output, folder, &loaded) {
@@ -701,16 +721,41 @@ fn meeting_document_cmd(
     } else {
         crate::status::compute(pledge, &loaded.activities, chosen.date).snapshots()
     };
-    let made = match format {
-        crate::report::Format::Pdf => {
-            crate::minutes::document_pdf(document, pledge, &loaded.meetings, chosen, &live)
-        }
-        crate::report::Format::Html => {
-            crate::minutes::document_html(document, pledge, &loaded.meetings, chosen, &live)
-                .map(String::into_bytes)
-        }
-    };
+    let made = make_document(
+        (document, paragraphs),
+        format,
+        pledge,
+        &loaded.meetings,
+        chosen,
+        &live,
+    );
     write_document(document, made, &output)
+}
+
+/// The document of `meeting` as PDF or web page bytes, guarded.
+fn make_document(
+    (document, paragraphs): (Document, &[usize]),
+    format: crate::report::Format,
+    pledge: &Pledge,
+    meetings: &[crate::model::meeting::Meeting],
+    meeting: &crate::model::meeting::Meeting,
+    live: &[crate::model::meeting::CommitmentSnapshot],
+) -> Result<Vec<u8>, crate::minutes::MinutesError> {
+    use crate::minutes as m;
+    use crate::report::Format;
+    match (document, format) {
+        (Document::Extract, Format::Pdf) => {
+            m::extract_pdf(paragraphs, pledge, meetings, meeting, live)
+        }
+        (Document::Extract, Format::Html) => {
+            m::guard_extract(paragraphs, pledge, meetings, meeting, live)
+                .map(|guarded| m::html::render(&guarded).into_bytes())
+        }
+        (_, Format::Pdf) => m::document_pdf(document, pledge, meetings, meeting, live),
+        (_, Format::Html) => {
+            m::document_html(document, pledge, meetings, meeting, live).map(String::into_bytes)
+        }
+    }
 }
 
 /// Writes what `minutes` or `kallelse` made, or says why not.
@@ -721,6 +766,14 @@ fn write_document(
 ) -> u8 {
     let bytes = match made {
         Ok(bytes) => bytes,
+        // A § the meeting does not have is a mistake on the command line.
+        Err(
+            err @ (crate::minutes::MinutesError::NoSuchParagraph { .. }
+            | crate::minutes::MinutesError::NoParagraph { .. }),
+        ) => {
+            eprintln!("fel: --paragraphs: {err}");
+            return EXIT_USAGE;
+        }
         Err(err) => {
             eprintln!("fel: {err}");
             return EXIT_INVALID;
@@ -732,6 +785,7 @@ fn write_document(
                 Document::Minutes => "Protokollet",
                 Document::Invitation => "Kallelsen",
                 Document::Published => "Protokollet för publicering",
+                Document::Extract => "Protokollsutdraget",
             };
             emit(&format!("{what} skrevs till {}\n", output.display()));
             EXIT_OK

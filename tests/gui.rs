@@ -2224,6 +2224,44 @@ mod meetings {
     }
 
     #[test]
+    fn an_extract_of_the_paragraph_on_screen_is_printed_by_its_shortcut() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        // To § 3 by keyboard, then the extract of it.
+        for _ in 0..2 {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::U);
+        wait_for_job(&mut h);
+        let pdf = dir
+            .path()
+            .join("meetings/protokollsutdrag-2017-06-15-paragraf-3.pdf");
+        let text = common::pdf_pages(&std::fs::read(&pdf).expect("the extract is written"))
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("Protokollsutdrag – Uppföljningsmöte 3"),
+            "{text}"
+        );
+        assert!(text.contains("§ 3 Godkännande av dagordningen"), "{text}");
+        assert!(!text.contains("§ 4 "), "{text}");
+        assert!(text.contains("Utdragsbestyrkande"));
+        assert!(
+            h.state()
+                .notice()
+                .is_some_and(|n| n.contains("Protokollsutdraget skrevs till")),
+            "{:?}",
+            h.state().notice()
+        );
+    }
+
+    #[test]
     fn the_minutes_are_saved_as_a_web_page_the_published_copy_once_justerat() {
         let dir = sample_copy();
         let path = dir.path().join("meetings/2017-06-15.ron");

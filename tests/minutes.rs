@@ -891,3 +891,97 @@ fn axe_finds_no_accessibility_violations_in_the_minutes_web_page() {
         }
     }
 }
+
+/// `minutes --paragraphs 15,7` writes a protokollsutdrag: the header, only
+/// § 7 and § 15 in the meeting's order, the justering facts and the
+/// utdragsbestyrkande; a § the meeting lacks, or with --publish, is a usage
+/// error and writes nothing.
+#[test]
+fn the_cli_writes_an_extract_of_the_chosen_paragraphs() {
+    let dir = copy();
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-06-15", "--paragraphs", "15,7,15"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Protokollsutdraget skrevs till"));
+    let pdf = std::fs::read(
+        dir.path()
+            .join("meetings/protokollsutdrag-2017-06-15-paragraf-7-15.pdf"),
+    )
+    .expect("the extract, named by its §");
+    let text = flat(&text_of(&pdf));
+    for needle in [
+        "Protokollsutdrag – Uppföljningsmöte 3",
+        "Närvarande",
+        "Justerat: 2017-06-22 av Erik Holm och Anna Berglund",
+        "§ 7 Åtagande G3",
+        "§ 15 Åtagande K4",
+        "Justeringens plats och tid: Karlstad, 2017-06-22",
+        "Utdragsbestyrkande Utdraget överensstämmer med originalprotokollet.",
+        "Utdrag ur protokollet 2017-06-15",
+        "Fingeravtryck ",
+    ] {
+        assert!(text.contains(needle), "{needle} in {text}");
+    }
+    assert!(
+        text.find("§ 7 Åtagande G3") < text.find("§ 15 Åtagande K4"),
+        "the meeting's order"
+    );
+    for absent in ["§ 1 ", "§ 12 ", "Åtgärdslista", "Översikt av åtagandena"] {
+        assert!(!text.contains(absent), "{absent} is not in the extract");
+    }
+
+    for (args, said) in [
+        (
+            &["--paragraphs", "40"][..],
+            "fel: --paragraphs: protokollsutdraget skrivs inte: § 40 finns inte; mötet har § 1–18",
+        ),
+        (
+            &["--paragraphs", "7", "--publish"][..],
+            "kan inte anges tillsammans med --publish",
+        ),
+    ] {
+        bin()
+            .args(["minutes"])
+            .arg(dir.path())
+            .args(["--meeting", "2017-06-15"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(said));
+    }
+    let written: Vec<_> = std::fs::read_dir(dir.path().join("meetings"))
+        .expect("meetings")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("protokollsutdrag")
+        })
+        .collect();
+    assert_eq!(written.len(), 1, "the refused ones wrote nothing");
+
+    // As a web page too.
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args([
+            "--meeting",
+            "2017-06-15",
+            "--paragraphs",
+            "7",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(
+        dir.path()
+            .join("meetings/protokollsutdrag-2017-06-15-paragraf-7.html"),
+    )
+    .expect("the extract's web page");
+    assert!(html.contains("<h2>§ 7 Åtagande G3</h2>"));
+    assert!(!html.contains("<h2>§ 8 "));
+}

@@ -78,6 +78,9 @@ pub enum Action {
     /// Save the minutes as an accessible web page: the copy to publish
     /// when justerat, else the draft as it stands.
     SaveMinutesWeb,
+    /// Write a protokollsutdrag of the § on screen, to send one decision
+    /// on to a nämnd or a board.
+    PrintExtract,
     /// Write the public progress report (PDF or HTML).
     ProgressReport,
     /// Report an activity.
@@ -136,7 +139,7 @@ pub enum KeyHandling {
 
 impl Action {
     /// All actions, in the order of the shortcut help.
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 46] = [
         Action::OpenFolder,
         Action::OpenFiles,
         Action::OpenPath,
@@ -177,6 +180,7 @@ impl Action {
         Action::PrintInvitation,
         Action::PrintPublished,
         Action::SaveMinutesWeb,
+        Action::PrintExtract,
         Action::ProgressReport,
         Action::NewActivity,
         Action::ImportActivities,
@@ -224,7 +228,8 @@ impl Action {
             | Action::PrintMinutes
             | Action::PrintInvitation
             | Action::PrintPublished
-            | Action::SaveMinutesWeb => Group::Mote,
+            | Action::SaveMinutesWeb
+            | Action::PrintExtract => Group::Mote,
         }
     }
 
@@ -272,6 +277,7 @@ impl Action {
             Action::PrintInvitation => t.print_invitation,
             Action::PrintPublished => t.print_published,
             Action::SaveMinutesWeb => t.save_web_page,
+            Action::PrintExtract => t.print_extract,
             Action::ProgressReport => t.progress_report,
             Action::NewActivity => t.new_activity,
             Action::ImportActivities => t.import_activities,
@@ -317,6 +323,7 @@ impl Action {
             Action::PrintInvitation => (cmd.plus(Modifiers::SHIFT), Key::P),
             Action::PrintPublished => (cmd.plus(Modifiers::ALT), Key::P),
             Action::SaveMinutesWeb => (cmd.plus(Modifiers::SHIFT), Key::H),
+            Action::PrintExtract => (cmd.plus(Modifiers::SHIFT), Key::U),
             Action::ProgressReport => (cmd, Key::R),
             Action::NewActivity => (cmd.plus(Modifiers::SHIFT), Key::N),
             Action::ImportActivities => (cmd, Key::I),

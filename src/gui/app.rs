@@ -584,7 +584,13 @@ impl App {
         };
         // The guard first, so the chair is taken to the § at once; the
         // guarded document is what the background job prints.
-        let guarded = crate::minutes::guard_document(document, &pledge, &meetings, &meeting, &live);
+        // An extract is of the § on screen.
+        let paragraph = [session.current + 1];
+        let guarded = if document == Document::Extract {
+            crate::minutes::guard_extract(&paragraph, &pledge, &meetings, &meeting, &live)
+        } else {
+            crate::minutes::guard_document(document, &pledge, &meetings, &meeting, &live)
+        };
         let printed = match guarded {
             Ok(printed) => printed,
             Err(err) => {
@@ -606,6 +612,8 @@ impl App {
         let web = format == crate::report::Format::Html;
         let default = session.path.with_file_name(if web {
             document.html_file_name(meeting.date)
+        } else if document == Document::Extract {
+            Document::extract_file_name(meeting.date, &paragraph)
         } else {
             document.file_name(meeting.date)
         });
@@ -617,6 +625,9 @@ impl App {
             }),
             Document::Published => (t.print_published, t.printing_published, |p| {
                 texts().published_written(p)
+            }),
+            Document::Extract => (t.print_extract, t.printing_extract, |p| {
+                texts().extract_written(p)
             }),
         };
         let (title, working, written): (_, _, fn(&str) -> String) = if web {
@@ -933,6 +944,7 @@ impl App {
             Action::PrintInvitation => self.print_document(crate::minutes::Document::Invitation),
             Action::PrintPublished => self.print_document(crate::minutes::Document::Published),
             Action::SaveMinutesWeb => self.save_minutes_web(),
+            Action::PrintExtract => self.print_document(crate::minutes::Document::Extract),
             Action::ProgressReport => self.open_report_dialog(),
             Action::Assess(n) => {
                 if let Some(assessment) = crate::model::meeting::Assessment::ALL

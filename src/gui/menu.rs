@@ -145,6 +145,7 @@ fn meeting_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
     action_button(ui, Action::PrintInvitation, state.has_meeting, commands);
     action_button(ui, Action::PrintPublished, state.meeting_justerat, commands);
     action_button(ui, Action::SaveMinutesWeb, state.has_meeting, commands);
+    action_button(ui, Action::PrintExtract, state.has_meeting, commands);
     ui.separator();
     action_button(ui, Action::Undo, state.has_meeting, commands);
     action_button(ui, Action::Redo, state.has_meeting, commands);

@@ -257,6 +257,8 @@ pub struct Texts {
     pub print_published: &'static str,
     /// Saving the minutes as a web page.
     pub save_web_page: &'static str,
+    /// Printing an extract of the § on screen.
+    pub print_extract: &'static str,
     pub progress_report: &'static str,
     pub report_title: &'static str,
     pub report_body: &'static str,
@@ -397,6 +399,8 @@ pub struct Texts {
     pub printing_published: &'static str,
     /// While the web page is written.
     pub saving_web_page: &'static str,
+    /// While the extract is written.
+    pub printing_extract: &'static str,
     pub open_folder_title: &'static str,
     pub open_files_title: &'static str,
     pub no_pledge_for_activities: &'static str,
@@ -436,6 +440,7 @@ pub struct Texts {
     invitation_written_fn: fn(&str) -> String,
     published_written_fn: fn(&str) -> String,
     web_page_written_fn: fn(&str) -> String,
+    extract_written_fn: fn(&str) -> String,
     report_written_fn: fn(&str) -> String,
     report_outside_period_fn: fn(Date, Date) -> String,
     form_saved_count_fn: fn(usize) -> String,
@@ -636,6 +641,10 @@ impl Texts {
     /// The minutes' web page is written.
     pub fn web_page_written(&self, a: &str) -> String {
         (self.web_page_written_fn)(a)
+    }
+    /// The extract is written.
+    pub fn extract_written(&self, a: &str) -> String {
+        (self.extract_written_fn)(a)
     }
     /// Saved since the form opened.
     pub fn form_saved_count(&self, a: usize) -> String {
@@ -1019,6 +1028,7 @@ pub static SV: Texts = Texts {
     print_invitation: "Skriv ut kallelse (PDF)…",
     print_published: "Skriv ut för publicering (PDF)…",
     save_web_page: "Spara protokollet som webbsida…",
+    print_extract: "Skriv ut protokollsutdrag av denna § (PDF)…",
     progress_report: "Lägesrapport…",
     report_title: "Lägesrapport till medborgarna",
     report_body: "En rapport att publicera: vad som lovades, vad som har gjorts (antal och platser) och bedömningen från justerade möten – även det som inte gått som planerat. Diskussioner, namn, åtgärder, anteckningar och möten som inte är justerade kommer aldrig med.",
@@ -1146,6 +1156,7 @@ pub static SV: Texts = Texts {
     printing_invitation: "Skriver kallelsen…",
     printing_published: "Skriver protokollet för publicering…",
     saving_web_page: "Sparar webbsidan…",
+    printing_extract: "Skriver protokollsutdraget…",
     open_folder_title: "Öppna mapp med medborgarlöfte",
     open_files_title: "Välj löftesfil och aktivitetsfiler",
     no_pledge_for_activities: "Öppna ett löfte först; aktivitetsfiler läggs till ett öppet löfte.",
@@ -1237,6 +1248,7 @@ pub static SV: Texts = Texts {
     invitation_written_fn: |p| format!("Kallelsen skrevs till {p}."),
     published_written_fn: |p| format!("Protokollet för publicering skrevs till {p}."),
     web_page_written_fn: |p| format!("Protokollet som webbsida skrevs till {p}."),
+    extract_written_fn: |p| format!("Protokollsutdraget skrevs till {p}."),
     report_written_fn: |p| format!("Lägesrapporten skrevs till {p}."),
     report_outside_period_fn: |s, e| format!("Datumet ska ligga inom löftets period, {s} – {e}."),
     form_saved_count_fn: |n| {

@@ -140,78 +140,9 @@ fn minutes_blocks(
     live: &[CommitmentSnapshot],
     published: Option<&str>,
 ) -> Vec<Block> {
-    let mut out = header(pledge, meeting);
-    for (n, item) in meeting.items.iter().enumerate() {
-        out.push(Block::Heading {
-            text: format!("{} {}", section(n), item.kind.heading()),
-            size_pt: HEADING_PT,
-        });
-        match &item.kind {
-            ItemKind::Atagande(review) => {
-                if let Some(c) = pledge.commitment(&review.commitment) {
-                    out.extend(commitment_header(pledge, c, meeting));
-                }
-                if let Some(snapshot) = figures(meeting, live, &review.commitment) {
-                    out.push(Block::Labelled {
-                        label: "Mätt status:".into(),
-                        text: snapshot_words(snapshot),
-                    });
-                    for part in &snapshot.parts {
-                        out.push(Block::Labelled {
-                            label: "Del:".into(),
-                            text: part.clone(),
-                        });
-                    }
-                    for instead in &snapshot.instead {
-                        out.push(Block::Labelled {
-                            label: "I stället:".into(),
-                            text: instead.clone(),
-                        });
-                    }
-                }
-                if let Some(assessment) = review.assessment {
-                    out.push(Block::Labelled {
-                        label: "Bedömning:".into(),
-                        text: assessment.to_string(),
-                    });
-                }
-                if let Some(reason) = &review.reason {
-                    out.push(Block::Labelled {
-                        label: "Skäl:".into(),
-                        text: reason.clone(),
-                    });
-                }
-            }
-            ItemKind::ForegaendeAtgarder => out.extend(earlier_actions(meetings, meeting)),
-            ItemKind::NastaMote => {
-                if let Some(next) = &meeting.next_meeting {
-                    let time = next.time.map(|t| format!(" kl. {t}")).unwrap_or_default();
-                    let place = next
-                        .place
-                        .as_ref()
-                        .map(|p| format!(", {p}"))
-                        .unwrap_or_default();
-                    out.push(paragraph(
-                        format!("Nästa möte: {}{time}{place}.", next.date),
-                        Style::Regular,
-                    ));
-                }
-            }
-            _ => {}
-        }
-        if !item.discussion.trim().is_empty() {
-            out.push(paragraph(item.discussion.clone(), Style::Regular));
-        }
-        if !item.decisions.is_empty() {
-            out.push(paragraph("Beslut", Style::Bold));
-            out.push(paragraph("Mötet beslutar", Style::Regular));
-            for decision in &item.decisions {
-                out.push(Block::Item {
-                    marker: "att".into(),
-                    text: decision.clone(),
-                });
-            }
-        }
+    let mut out = header(pledge, meeting, "Protokoll");
+    for n in 0..meeting.items.len() {
+        out.extend(item_blocks(pledge, meetings, meeting, live, n));
     }
     out.extend(action_list(meetings, meeting));
     out.extend(overview(Document::Minutes, pledge, meetings, meeting, live));
@@ -220,6 +151,139 @@ fn minutes_blocks(
         None => out.extend(signatures(meeting)),
         Some(keeper) => out.extend(published_signatures(meeting, keeper)),
     }
+    out
+}
+
+/// § `n + 1` of the minutes: its heading, for a commitment its figures and
+/// assessment, the discussion and the "att …" decisions.
+fn item_blocks(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+    n: usize,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    let Some(item) = meeting.items.get(n) else {
+        return out;
+    };
+    out.push(Block::Heading {
+        text: format!("{} {}", section(n), item.kind.heading()),
+        size_pt: HEADING_PT,
+    });
+    match &item.kind {
+        ItemKind::Atagande(review) => {
+            if let Some(c) = pledge.commitment(&review.commitment) {
+                out.extend(commitment_header(pledge, c, meeting));
+            }
+            if let Some(snapshot) = figures(meeting, live, &review.commitment) {
+                out.push(Block::Labelled {
+                    label: "Mätt status:".into(),
+                    text: snapshot_words(snapshot),
+                });
+                for part in &snapshot.parts {
+                    out.push(Block::Labelled {
+                        label: "Del:".into(),
+                        text: part.clone(),
+                    });
+                }
+                for instead in &snapshot.instead {
+                    out.push(Block::Labelled {
+                        label: "I stället:".into(),
+                        text: instead.clone(),
+                    });
+                }
+            }
+            if let Some(assessment) = review.assessment {
+                out.push(Block::Labelled {
+                    label: "Bedömning:".into(),
+                    text: assessment.to_string(),
+                });
+            }
+            if let Some(reason) = &review.reason {
+                out.push(Block::Labelled {
+                    label: "Skäl:".into(),
+                    text: reason.clone(),
+                });
+            }
+        }
+        ItemKind::ForegaendeAtgarder => out.extend(earlier_actions(meetings, meeting)),
+        ItemKind::NastaMote => {
+            if let Some(next) = &meeting.next_meeting {
+                let time = next.time.map(|t| format!(" kl. {t}")).unwrap_or_default();
+                let place = next
+                    .place
+                    .as_ref()
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_default();
+                out.push(paragraph(
+                    format!("Nästa möte: {}{time}{place}.", next.date),
+                    Style::Regular,
+                ));
+            }
+        }
+        _ => {}
+    }
+    if !item.discussion.trim().is_empty() {
+        out.push(paragraph(item.discussion.clone(), Style::Regular));
+    }
+    if !item.decisions.is_empty() {
+        out.push(paragraph("Beslut", Style::Bold));
+        out.push(paragraph("Mötet beslutar", Style::Regular));
+        for decision in &item.decisions {
+            out.push(Block::Item {
+                marker: "att".into(),
+                text: decision.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The blocks of a protokollsutdrag: an extract of § `paragraphs` (1-based,
+/// in the meeting's order whatever order they are given in) to send one
+/// decision on to a nämnd or a board. The same header as the minutes, only
+/// those §, the justering facts, and "Utdragsbestyrkande" with a line for
+/// whoever certifies that the extract is true to the original.
+pub fn extract_blocks(
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+    paragraphs: &[usize],
+) -> Vec<Block> {
+    let mut out = header(pledge, meeting, "Protokollsutdrag");
+    for n in (0..meeting.items.len()).filter(|n| paragraphs.contains(&(n + 1))) {
+        out.extend(item_blocks(pledge, meetings, meeting, live, n));
+    }
+    // The action items decided under those §, with who does them and when.
+    let decided: Vec<Vec<String>> = meeting
+        .actions
+        .iter()
+        .filter(|a| a.paragraph.is_some_and(|p| paragraphs.contains(&p)))
+        .map(decided_row)
+        .collect();
+    if !decided.is_empty() {
+        out.push(paragraph("Åtgärder beslutade under dessa §", Style::Bold));
+        out.push(actions_table(decided));
+    }
+    out.push(Block::Space(6.0));
+    if let Some(adjustment) = &meeting.adjustment {
+        out.push(Block::Labelled {
+            label: "Justeringens plats och tid:".into(),
+            text: format!("{}, {}", adjustment.place, adjustment.date),
+        });
+    }
+    out.extend(kept_at(meeting));
+    out.push(paragraph("Utdragsbestyrkande", Style::Bold));
+    out.push(paragraph(
+        "Utdraget överensstämmer med originalprotokollet.",
+        Style::Regular,
+    ));
+    out.push(Block::Signatures(vec![(
+        "Namnförtydligande".into(),
+        String::new(),
+    )]));
     out
 }
 
@@ -286,8 +350,10 @@ fn title_block(pledge: &Pledge, meeting: &Meeting, kind: &str) -> Vec<Block> {
     ]
 }
 
-fn header(pledge: &Pledge, meeting: &Meeting) -> Vec<Block> {
-    let mut out = title_block(pledge, meeting, "Protokoll");
+/// The first page's header of the minutes or an extract (`kind`): title,
+/// time and place, who was there, who was excused, and the justering.
+fn header(pledge: &Pledge, meeting: &Meeting, kind: &str) -> Vec<Block> {
+    let mut out = title_block(pledge, meeting, kind);
     let line = |p: &Participant| {
         vec![
             p.name.clone(),
@@ -517,13 +583,7 @@ fn action_list(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
             .actions
             .iter()
             .filter(|a| a.status == ActionStatus::Oppen)
-            .map(|a| {
-                let mut row = action_row(a);
-                if let (Some(words), Some(text)) = (a.decided_words(), row.get_mut(1)) {
-                    let _ = write!(text, " ({words})");
-                }
-                row
-            }),
+            .map(decided_row),
     );
     let mut out = vec![Block::Heading {
         text: "Åtgärdslista".into(),
@@ -535,6 +595,16 @@ fn action_list(meetings: &[Meeting], meeting: &Meeting) -> Vec<Block> {
         out.push(actions_table(rows));
     }
     out
+}
+
+/// This meeting's action item as a row that says under which § it was
+/// decided ("(beslutad i § 12)").
+fn decided_row(a: &ActionItem) -> Vec<String> {
+    let mut row = action_row(a);
+    if let (Some(words), Some(text)) = (a.decided_words(), row.get_mut(1)) {
+        let _ = write!(text, " ({words})");
+    }
+    row
 }
 
 /// An action item as a row of [`actions_table`].
@@ -579,7 +649,7 @@ fn overview(
         }
     }
     let assessment = |id: &CommitmentId| match document {
-        Document::Minutes | Document::Published => meeting
+        Document::Minutes | Document::Published | Document::Extract => meeting
             .reviews()
             .filter(|r| &r.commitment == id)
             .find_map(|r| r.assessment)
@@ -625,7 +695,7 @@ fn overview(
         });
     }
     let (heading, live_note, assessed) = match document {
-        Document::Minutes | Document::Published => (
+        Document::Minutes | Document::Published | Document::Extract => (
             format!("Översikt av åtagandena per {}", meeting.date),
             "Mötet är inte avslutat: siffrorna för åtaganden som inte har bedömts är beräknade \
              för mötesdagen ur rapporterna som finns nu. De sparas i protokollet när mötet avslutas.",

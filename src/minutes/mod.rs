@@ -28,6 +28,9 @@ pub enum Document {
     /// Justerade minutes as published: no signature lines, the signers by
     /// name and where the signed original is kept.
     Published,
+    /// A protokollsutdrag: the header, chosen § and the justering facts,
+    /// with "Utdragsbestyrkande" ([`guard_extract`] chooses the §).
+    Extract,
 }
 
 impl Document {
@@ -39,7 +42,16 @@ impl Document {
             Document::Minutes => format!("protokoll-{date}.pdf"),
             Document::Invitation => format!("kallelse-{date}.pdf"),
             Document::Published => format!("protokoll-{date}-publicering.pdf"),
+            Document::Extract => format!("protokollsutdrag-{date}.pdf"),
         }
+    }
+
+    /// An extract's file name names its §: "protokollsutdrag-2017-03-16-
+    /// paragraf-7-12.pdf", so extracts of one meeting never replace each
+    /// other.
+    pub fn extract_file_name(date: Date, paragraphs: &[usize]) -> String {
+        let list: Vec<String> = paragraphs.iter().map(ToString::to_string).collect();
+        format!("protokollsutdrag-{date}-paragraf-{}.pdf", list.join("-"))
     }
 
     /// The web page's file name: as [`Document::file_name`], `.html`.
@@ -52,7 +64,7 @@ impl Document {
     /// invitation prints no discussion or decision, so it has none.
     pub fn case_warnings(self, meeting: &Meeting) -> Vec<String> {
         match self {
-            Document::Minutes | Document::Published => case_warnings(meeting),
+            Document::Minutes | Document::Published | Document::Extract => case_warnings(meeting),
             Document::Invitation => Vec::new(),
         }
     }
@@ -65,6 +77,7 @@ impl std::fmt::Display for Document {
             Document::Minutes => "protokollet",
             Document::Invitation => "kallelsen",
             Document::Published => "protokollet för publicering",
+            Document::Extract => "protokollsutdraget",
         })
     }
 }
@@ -100,6 +113,20 @@ pub enum MinutesError {
         "protokollet för publicering skrivs inte: mötet är {0}; bara ett justerat protokoll publiceras utan underskrifter"
     )]
     NotJusterat(MeetingState),
+    /// An extract of no §.
+    #[error("protokollsutdraget skrivs inte: välj minst en § av mötets {count}")]
+    NoParagraph {
+        /// How many § the meeting has.
+        count: usize,
+    },
+    /// An extract of a § the meeting does not have.
+    #[error("protokollsutdraget skrivs inte: § {missing} finns inte; mötet har § 1–{count}")]
+    NoSuchParagraph {
+        /// The § asked for.
+        missing: usize,
+        /// How many § the meeting has.
+        count: usize,
+    },
     /// The PDF could not be made.
     #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
@@ -127,6 +154,45 @@ pub fn guard(
 /// its minutes, naming the field.
 pub fn guard_document(
     document: Document,
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Result<Guarded<pdf::Printed>, MinutesError> {
+    let every: Vec<usize> = (1..=meeting.items.len()).collect();
+    guard_with(document, &every, pledge, meetings, meeting, live)
+}
+
+/// The protokollsutdrag of § `paragraphs` (1-based) of `meeting`, guarded
+/// as the minutes are; a § the meeting does not have is an error.
+pub fn guard_extract(
+    paragraphs: &[usize],
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Result<Guarded<pdf::Printed>, MinutesError> {
+    let count = meeting.items.len();
+    if paragraphs.is_empty() {
+        return Err(MinutesError::NoParagraph { count });
+    }
+    if let Some(&missing) = paragraphs.iter().find(|&&n| n == 0 || n > count) {
+        return Err(MinutesError::NoSuchParagraph { missing, count });
+    }
+    guard_with(
+        Document::Extract,
+        paragraphs,
+        pledge,
+        meetings,
+        meeting,
+        live,
+    )
+}
+
+/// [`guard_document`], with the § an extract prints.
+fn guard_with(
+    document: Document,
+    paragraphs: &[usize],
     pledge: &Pledge,
     meetings: &[Meeting],
     meeting: &Meeting,
@@ -164,6 +230,17 @@ pub fn guard_document(
                 mark: fingerprint_mark(meeting),
             },
             content::blocks(pledge, meetings, meeting, live),
+        ),
+        Document::Extract => (
+            pdf::DocInfo {
+                title: format!("Protokollsutdrag – {}", meeting.title),
+                author: convener,
+                draft: meeting.state != MeetingState::Justerat,
+                footer: format!("Utdrag ur protokollet {}", meeting.date),
+                initials: false,
+                mark: fingerprint_mark(meeting),
+            },
+            content::extract_blocks(pledge, meetings, meeting, live, paragraphs),
         ),
         // An invitation is final when sent: no draft mark, nothing to initial.
         Document::Invitation => (
@@ -281,6 +358,18 @@ pub fn minutes_pdf(
     live: &[CommitmentSnapshot],
 ) -> Result<Vec<u8>, MinutesError> {
     document_pdf(Document::Minutes, pledge, meetings, meeting, live)
+}
+
+/// The protokollsutdrag of § `paragraphs` of `meeting` as PDF bytes.
+pub fn extract_pdf(
+    paragraphs: &[usize],
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Result<Vec<u8>, MinutesError> {
+    let guarded = guard_extract(paragraphs, pledge, meetings, meeting, live)?;
+    write_pdf(&guarded)
 }
 
 /// The minutes or the invitation of `meeting` as one self-contained web
