@@ -28,6 +28,12 @@ fn stress_meeting(base: &Meeting) -> Meeting {
         ];
         meeting.items.push(item);
     }
+    // Justerat with all of it, so the fingerprint covers the added items.
+    if meeting.fingerprint.is_some() {
+        meeting.fingerprint = Some(medborgarlofte::model::fingerprint::Fingerprint::of(
+            &meeting,
+        ));
+    }
     meeting
 }
 

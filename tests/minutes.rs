@@ -985,3 +985,125 @@ fn the_cli_writes_an_extract_of_the_chosen_paragraphs() {
     assert!(html.contains("<h2>§ 7 Åtagande G3</h2>"));
     assert!(!html.contains("<h2>§ 8 "));
 }
+
+/// The minutes are a tagged PDF: marked, in Swedish, titled, and with a
+/// structure whose headings never skip a level, whose tables have header
+/// cells, whose decisions are lists and whose chart has its figures in
+/// words.
+#[test]
+fn the_minutes_are_tagged_with_headings_tables_lists_and_a_described_chart() {
+    use lopdf::Object;
+    let pdf = sample_minutes("2017-03-16");
+    let (doc, elements) = common::structure_of(&pdf);
+    let catalog = doc.catalog().expect("catalog");
+    let marked = catalog
+        .get(b"MarkInfo")
+        .and_then(Object::as_dict)
+        .and_then(|m| m.get(b"Marked"))
+        .and_then(Object::as_bool);
+    assert_eq!(marked.ok(), Some(true));
+    let lang = catalog.get(b"Lang").and_then(Object::as_str).expect("Lang");
+    assert_eq!(lang, b"sv-SE");
+    let shows_title = catalog
+        .get(b"ViewerPreferences")
+        .and_then(Object::as_dict)
+        .and_then(|v| v.get(b"DisplayDocTitle"))
+        .and_then(Object::as_bool);
+    assert_eq!(shows_title.ok(), Some(true));
+
+    let names: Vec<&str> = elements.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(names.first(), Some(&"Document"));
+    let mut last = 0;
+    for level in names
+        .iter()
+        .filter_map(|n| n.strip_prefix('H').and_then(|l| l.parse::<u8>().ok()))
+    {
+        assert!(level <= last + 1, "H{last} then H{level}: {names:?}");
+        last = level;
+    }
+    assert_eq!(names.iter().filter(|n| **n == "H1").count(), 1);
+    assert!(
+        names.iter().filter(|n| **n == "H2").count() >= 18,
+        "{names:?}"
+    );
+    // Every table starts with a row of header cells.
+    let tables: Vec<usize> = (0..names.len()).filter(|&i| names[i] == "Table").collect();
+    assert!(tables.len() >= 3, "{names:?}");
+    for t in tables {
+        assert_eq!(names.get(t + 1), Some(&"TR"), "{names:?}");
+        assert_eq!(names.get(t + 2), Some(&"TH"), "{names:?}");
+    }
+    // The decisions are lists of labelled items.
+    let first_list = names.iter().position(|n| *n == "L").expect("a list");
+    assert_eq!(
+        &names[first_list + 1..first_list + 4],
+        ["LI", "Lbl", "LBody"]
+    );
+    // The chart says its figures.
+    let figure = elements
+        .iter()
+        .find(|(s, _, _)| s == "Figure")
+        .expect("the chart is a figure");
+    let alt = figure.1.as_deref().unwrap_or_default();
+    assert!(alt.contains("G1 92\u{a0}%"), "{alt}");
+    // Each page's marked content is owned: the parent tree has an entry
+    // per page, as many as its MCIDs.
+    for (_, page) in doc.get_pages() {
+        let key = doc
+            .get_dictionary(page)
+            .and_then(|p| p.get(b"StructParents"))
+            .and_then(Object::as_i64);
+        assert!(key.is_ok(), "every page has StructParents");
+        let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
+        assert_eq!(
+            content.matches(" BDC").count() + content.matches(" BMC").count(),
+            content.matches("EMC").count(),
+            "balanced marked content"
+        );
+        assert!(content.contains("/Artifact <</Subtype/Footer/Type/Pagination>> BDC"));
+    }
+    // pdftotext still reads å, ä, ö and §.
+    let text = flat(&text_of(&pdf));
+    assert!(text.contains("§ 3 Godkännande av dagordningen"));
+    assert!(text.contains("Närvarande"));
+}
+
+/// poppler reads the tags: `Tagged: yes`, and the structure's text in
+/// reading order has the headings, the § and the table cells, but not the
+/// page furniture.
+#[cfg(feature = "system-tests")]
+#[test]
+fn poppler_reads_the_minutes_as_tagged_in_reading_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("protokoll.pdf");
+    std::fs::write(&path, sample_minutes("2017-03-16")).expect("write");
+    let info = common::poppler("pdfinfo", &[path.as_path()]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.trim_end().ends_with("yes")),
+        "{info}"
+    );
+    let structure = common::poppler("pdfinfo", &[std::path::Path::new("-struct-text"), &path]);
+    let order = [
+        "Protokoll – Uppföljningsmöte 2 – medborgarlöften Karlstad",
+        "Närvarande",
+        "Anna Berglund",
+        "§ 1 Mötets öppnande",
+        "förklara mötet öppnat",
+        "§ 4 Uppföljning av föregående mötes åtgärder",
+        "Ansvarig",
+        "§ 12 Åtagande K1",
+    ];
+    let mut at = 0;
+    for needle in order {
+        let found = structure[at..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} after byte {at} in\n{structure}"));
+        at += found + needle.len();
+    }
+    assert!(
+        !structure.contains("Sida 1 av"),
+        "the footer is an artifact"
+    );
+    assert!(!structure.contains("Justerandes signatur"));
+}

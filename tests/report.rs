@@ -486,3 +486,44 @@ fn both_formats_ask_whether_the_problems_decreased() {
         "{march}"
     );
 }
+
+/// The report is a tagged PDF too: one H1 and no skipped heading level, the
+/// overview tables with header cells, and the chart as a figure with its
+/// figures in words.
+#[test]
+fn the_report_pdf_is_tagged_with_headings_tables_and_a_described_chart() {
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let as_of = Date::from_ymd(2017, 9, 30).expect("date");
+    let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
+    let pdf = report::render(&selected, Format::Pdf).expect("pdf");
+    let (doc, elements) = common::structure_of(&pdf);
+    let lang = doc
+        .catalog()
+        .and_then(|c| c.get(b"Lang"))
+        .and_then(lopdf::Object::as_str)
+        .expect("Lang");
+    assert_eq!(lang, b"sv-SE");
+    let names: Vec<&str> = elements.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(names.iter().filter(|n| **n == "H1").count(), 1, "{names:?}");
+    let mut last = 0;
+    for level in names
+        .iter()
+        .filter_map(|n| n.strip_prefix('H').and_then(|l| l.parse::<u8>().ok()))
+    {
+        assert!(level <= last + 1, "H{last} then H{level}");
+        last = level;
+    }
+    for t in (0..names.len()).filter(|&i| names[i] == "Table") {
+        assert_eq!(&names[t + 1..t + 3], ["TR", "TH"], "{names:?}");
+    }
+    let alt = elements
+        .iter()
+        .find(|(s, _, _)| s == "Figure")
+        .and_then(|(_, alt, _)| alt.clone())
+        .expect("the chart has its figures in words");
+    assert!(alt.contains("G1 225\u{a0}%"), "{alt}");
+}

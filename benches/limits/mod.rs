@@ -117,6 +117,13 @@ pub fn folder(dir: &Path) -> Loaded {
         item.decisions = vec![long_word(k + 1), long_text(k, 500)];
         meeting.items.push(item);
     }
+    // Justerat with all of it, as the app would after a reopening: the
+    // fingerprint covers the blown-up content.
+    if meeting.fingerprint.is_some() {
+        meeting.fingerprint = Some(medborgarlofte::model::fingerprint::Fingerprint::of(
+            &meeting,
+        ));
+    }
     let path = dir.join("meetings").join(format!("{}.ron", meeting.date));
     let read = std::fs::read_to_string(&path).expect("meeting file");
     store::save_meeting(&path, &meeting, Some(&read)).expect("meeting saved");

@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::layout::{Bar, Block, HEADING_PT, Style, TITLE_PT};
+use super::layout::{Bar, Block, Style, heading_level};
 use super::pdf::Printed;
 use crate::format::escape_html as esc;
 use crate::privacy::Guarded;
@@ -138,18 +138,6 @@ fn block(h: &mut String, block: &Block) {
         Block::KeepTogether(inner) => blocks(h, inner),
         Block::Bars { caption, bars } => figure(h, caption, bars),
         Block::Space(_) | Block::PageBreak => {}
-    }
-}
-
-/// The title is `h1`, a section ("§ 3 …") `h2`, anything smaller `h3`: the
-/// levels never skip, as the layout's sizes never do.
-fn heading_level(size_pt: f32) -> u8 {
-    if size_pt >= TITLE_PT {
-        1
-    } else if size_pt >= HEADING_PT {
-        2
-    } else {
-        3
     }
 }
 

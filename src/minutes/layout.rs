@@ -4,6 +4,8 @@
 //! a page and a table row is never split (a continued table repeats its
 //! header). Pure, so it is tested without writing a PDF.
 
+use super::structure::{Kind, Node};
+
 /// A4 portrait, in millimetres.
 pub const PAGE_WIDTH_MM: f32 = 210.0;
 /// A4 portrait, in millimetres.
@@ -225,11 +227,33 @@ pub fn wrap(text: &str, width_mm: f32, style: Style, size_pt: f32, m: &dyn Measu
     lines
 }
 
-/// The layout of a document: pages of placed boxes.
+/// The layout of a document: pages of placed boxes, and for each box the
+/// structure element it belongs to (`None`: an artifact, such as a rule).
 pub struct Layout<'m> {
     m: &'m dyn Measure,
     pages: Vec<Vec<Placed>>,
     y_mm: f32,
+    /// The structure tree so far; node 0 is the document.
+    nodes: Vec<Node>,
+    /// Per page, the node of each placed box.
+    tags: Vec<Vec<Option<usize>>>,
+    /// The element new elements go into.
+    container: usize,
+    /// The element the boxes placed now belong to.
+    leaf: Option<usize>,
+    /// The open list while "att …" items follow each other.
+    list: Option<usize>,
+    /// A list item's body, taken once its marker is placed.
+    body: Option<usize>,
+}
+
+/// A document laid out with its structure: what [`layout`] gives, and the
+/// tree and each box's element for a tagged PDF.
+pub struct Tagged {
+    /// The structure elements; node 0 is the document.
+    pub nodes: Vec<Node>,
+    /// Per page, each placed box with its element (`None`: an artifact).
+    pub pages: Vec<Vec<(Option<usize>, Placed)>>,
 }
 
 impl<'m> Layout<'m> {
@@ -238,6 +262,48 @@ impl<'m> Layout<'m> {
             m,
             pages: vec![Vec::new()],
             y_mm: MARGIN_TOP_MM,
+            nodes: vec![Node {
+                kind: Kind::Document,
+                parent: 0,
+            }],
+            tags: vec![Vec::new()],
+            container: 0,
+            leaf: None,
+            list: None,
+            body: None,
+        }
+    }
+
+    /// A new element in the current container.
+    fn node(&mut self, kind: Kind) -> usize {
+        self.nodes.push(Node {
+            kind,
+            parent: self.container,
+        });
+        self.nodes.len() - 1
+    }
+
+    /// A new element that holds others; later elements go into it.
+    fn open(&mut self, kind: Kind) -> usize {
+        let n = self.node(kind);
+        self.container = n;
+        n
+    }
+
+    /// Back to the container's container.
+    fn close(&mut self) {
+        self.container = self.nodes[self.container].parent;
+    }
+
+    /// A new element that the next boxes belong to.
+    fn leaf(&mut self, kind: Kind) {
+        self.leaf = Some(self.node(kind));
+    }
+
+    /// Ends a run of list items.
+    fn close_list(&mut self) {
+        if let Some(list) = self.list.take() {
+            self.container = self.nodes[list].parent;
         }
     }
 
@@ -251,6 +317,7 @@ impl<'m> Layout<'m> {
 
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
+        self.tags.push(Vec::new());
         self.y_mm = MARGIN_TOP_MM;
     }
 
@@ -261,8 +328,9 @@ impl<'m> Layout<'m> {
     }
 
     fn put(&mut self, placed: Placed) {
-        if let Some(page) = self.pages.last_mut() {
+        if let (Some(page), Some(tags)) = (self.pages.last_mut(), self.tags.last_mut()) {
             page.push(placed);
+            tags.push(self.leaf);
         }
     }
 
@@ -313,8 +381,13 @@ impl<'m> Layout<'m> {
     }
 
     fn block(&mut self, block: &Block, next: Option<&Block>) {
+        if !matches!(block, Block::Item { .. } | Block::Space(_)) {
+            self.close_list();
+        }
+        self.leaf = None;
         match block {
             Block::Heading { text, size_pt } => {
+                self.leaf(Kind::H(heading_level(*size_pt)));
                 let lines = wrap(text, TEXT_WIDTH_MM, Style::Bold, *size_pt, self.m);
                 let height = lines.len() as f32 * line_height_mm(*size_pt) + 2.0;
                 // A heading never ends a page: it moves with what follows.
@@ -329,12 +402,16 @@ impl<'m> Layout<'m> {
                 style,
                 size_pt,
             } => {
+                self.leaf(Kind::P);
                 for line in wrap(text, TEXT_WIDTH_MM, *style, *size_pt, self.m) {
                     self.text_line(MARGIN_LEFT_MM, line, *style, *size_pt);
                 }
                 self.y_mm += 1.0;
             }
-            Block::Labelled { label, text } => self.labelled(label, text),
+            Block::Labelled { label, text } => {
+                self.leaf(Kind::P);
+                self.labelled(label, text);
+            }
             Block::Item { marker, text } => self.item(marker, text),
             Block::Table { columns, rows } => self.table(columns, rows),
             Block::Space(mm) => self.y_mm = (self.y_mm + mm).min(Self::bottom()),
@@ -364,10 +441,19 @@ impl<'m> Layout<'m> {
         const MAX: f32 = 1.5;
         let lines = wrap(caption, TEXT_WIDTH_MM, Style::Italic, TABLE_PT, self.m);
         self.ensure(lines.len() as f32 * line_height_mm(TABLE_PT) + 2.0 * ROW_MM);
+        self.leaf(Kind::P);
         for line in lines {
             self.text_line(MARGIN_LEFT_MM, line, Style::Italic, TABLE_PT);
         }
         self.y_mm += 1.0;
+        // The chart as one figure, its bars said in words.
+        let words: Vec<String> = bars
+            .iter()
+            .map(|b| format!("{} {}", b.label, b.value))
+            .collect();
+        self.leaf(Kind::Figure {
+            alt: format!("{caption} {}", crate::format::list(&words)),
+        });
         let width = TEXT_WIDTH_MM - LABEL_MM - VALUE_MM;
         let x0 = MARGIN_LEFT_MM + LABEL_MM;
         let scale = |share: f32| share.clamp(0.0, MAX) / MAX * width;
@@ -432,7 +518,15 @@ impl<'m> Layout<'m> {
     }
 
     fn item(&mut self, marker: &str, text: &str) {
+        if self.list.is_none() {
+            self.list = Some(self.open(Kind::L));
+        }
+        self.open(Kind::LI);
+        self.leaf(Kind::Lbl);
+        self.body = Some(self.node(Kind::LBody));
         self.hanging((marker, Style::Regular, 2.0), 10.0, text);
+        self.body = None;
+        self.close();
     }
 
     /// A marker at the left (offset by its x) and `text` wrapped beside it
@@ -461,6 +555,9 @@ impl<'m> Layout<'m> {
                 );
                 self.y_mm -= line_height_mm(BODY_PT);
             }
+            if let Some(body) = self.body.take() {
+                self.leaf = Some(body);
+            }
             self.text_line(MARGIN_LEFT_MM + indent_mm, line, Style::Regular, BODY_PT);
         }
     }
@@ -487,25 +584,43 @@ impl<'m> Layout<'m> {
             .first()
             .map_or(0.0, |r| height(&cell_lines(r, Style::Regular)));
         self.ensure(header_height + first_row);
-        self.row(&widths, &header_lines, Style::Bold, header_height);
+        self.open(Kind::Table);
+        self.row(&widths, &header_lines, Some(&Kind::TH), header_height);
         for row in rows {
             let lines = cell_lines(row, Style::Regular);
             let h = height(&lines);
             if h > self.room() {
-                // Rows are never split; the continued table repeats its header.
+                // Rows are never split; the continued table repeats its
+                // header, as page furniture (the tree has it once).
                 self.new_page();
-                self.row(&widths, &header_lines, Style::Bold, header_height);
+                self.row(&widths, &header_lines, None, header_height);
             }
-            self.row(&widths, &lines, Style::Regular, h);
+            self.row(&widths, &lines, Some(&Kind::TD), h);
         }
+        self.close();
+        self.leaf = None;
         self.y_mm += 2.0;
     }
 
-    fn row(&mut self, widths: &[f32], cells: &[Vec<String>], style: Style, height_mm: f32) {
+    /// A table row of `cell` elements (`TH` for the header, `TD`), or, with
+    /// `None`, a header repeated on a new page as an artifact.
+    fn row(&mut self, widths: &[f32], cells: &[Vec<String>], cell: Option<&Kind>, height_mm: f32) {
+        let style = if matches!(cell, Some(Kind::TD)) {
+            Style::Regular
+        } else {
+            Style::Bold
+        };
         let top = self.y_mm;
         let lh = line_height_mm(TABLE_PT);
         let mut x = MARGIN_LEFT_MM;
+        if cell.is_some() {
+            self.open(Kind::TR);
+        }
+        self.leaf = None;
         for (lines, w) in cells.iter().zip(widths) {
+            if let Some(kind) = cell {
+                self.leaf(kind.clone());
+            }
             for (i, line) in lines.iter().enumerate() {
                 self.put(Placed::Text {
                     x_mm: x + CELL_PAD_MM,
@@ -517,6 +632,11 @@ impl<'m> Layout<'m> {
             }
             x += w;
         }
+        if cell.is_some() {
+            self.close();
+        }
+        // The rules are furniture.
+        self.leaf = None;
         let right = MARGIN_LEFT_MM + widths.iter().sum::<f32>();
         self.put(Placed::Line {
             from_mm: (MARGIN_LEFT_MM, top + height_mm),
@@ -540,10 +660,13 @@ impl<'m> Layout<'m> {
             let line_y = self.y_mm;
             for (i, (role, name)) in chunk.iter().enumerate() {
                 let x = MARGIN_LEFT_MM + i as f32 * width;
+                // The line to sign on is furniture; the name and role are text.
+                self.leaf = None;
                 self.put(Placed::Line {
                     from_mm: (x, line_y),
                     to_mm: (x + width - 10.0, line_y),
                 });
+                self.leaf(Kind::P);
                 self.put(Placed::Text {
                     x_mm: x,
                     y_mm: line_y + 4.5,
@@ -566,11 +689,41 @@ impl<'m> Layout<'m> {
 
 /// Lays out `blocks` on A4 pages.
 pub fn layout(blocks: &[Block], m: &dyn Measure) -> Vec<Vec<Placed>> {
+    layout_tagged(blocks, m)
+        .pages
+        .into_iter()
+        .map(|page| page.into_iter().map(|(_, placed)| placed).collect())
+        .collect()
+}
+
+/// Lays out `blocks` on A4 pages, with the structure tree of a tagged PDF.
+pub fn layout_tagged(blocks: &[Block], m: &dyn Measure) -> Tagged {
     let mut layout = Layout::new(m);
     for (i, block) in blocks.iter().enumerate() {
         layout.block(block, blocks.get(i + 1));
     }
-    layout.pages
+    layout.close_list();
+    let pages = layout
+        .pages
+        .into_iter()
+        .zip(layout.tags)
+        .map(|(page, tags)| tags.into_iter().zip(page).collect())
+        .collect();
+    Tagged {
+        nodes: layout.nodes,
+        pages,
+    }
+}
+
+/// The title is `H1`, a section ("§ 3 …") `H2`, anything smaller `H3`.
+pub fn heading_level(size_pt: f32) -> u8 {
+    if size_pt >= TITLE_PT {
+        1
+    } else if size_pt >= HEADING_PT {
+        2
+    } else {
+        3
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod content;
 pub mod html;
 pub mod layout;
 pub mod pdf;
+pub mod structure;
 
 use crate::model::meeting::{CommitmentSnapshot, Meeting, MeetingState};
 use crate::model::{Date, Pledge};

@@ -1,20 +1,24 @@
 //! Turns laid-out pages into a PDF with printpdf's low-level operations:
 //! the shipped DejaVu fonts (embedded and subset), a footer with
 //! "Justerandes signatur" and "Sida X av N" on every page, and an "UTKAST"
-//! mark on every page of minutes that are not yet justerade.
+//! mark on every page of minutes that are not yet justerade. The PDF is
+//! tagged: every box is marked content of its structure element, or an
+//! artifact ([`structure`] writes the tree).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+    Color, DictItem, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem,
+    WindingOrder,
 };
 
 use super::layout::{
     self, Block, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, Measure, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Placed,
-    Style,
+    Style, Tagged,
 };
+use super::structure;
 use crate::privacy::Guarded;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -186,13 +190,49 @@ pub struct Printed {
     pub blocks: Vec<Block>,
 }
 
-/// Lays out a guarded document and writes it as PDF bytes.
+/// Lays out a guarded document and writes it as a tagged PDF.
 pub fn write(doc: &Guarded<Printed>, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
-    let pages = layout::layout(&doc.blocks, fonts);
-    write_pages(&pages, fonts, &doc.info)
+    let tagged = layout::layout_tagged(&doc.blocks, fonts);
+    write_pages(&tagged, fonts, &doc.info)
 }
 
-fn write_pages(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>, PdfError> {
+/// Marked content owned by structure element `mcid`'s tag: `/P <</MCID 3>> BDC`.
+fn mcid_op(tag: &str, mcid: usize) -> Op {
+    Op::BeginMarkedContentWithProperties {
+        tag: tag.to_owned(),
+        properties: DictItem::Dict {
+            map: BTreeMap::from([(
+                "MCID".to_owned(),
+                DictItem::Int(i64::try_from(mcid).unwrap_or(i64::MAX)),
+            )]),
+        },
+    }
+}
+
+/// Page furniture, outside the structure tree: a footer or watermark
+/// (PDF 1.7 pagination artifacts), or a plain artifact (rules, lines).
+fn artifact_op(subtype: Option<&str>) -> Op {
+    let Some(subtype) = subtype else {
+        return Op::BeginMarkedContent {
+            tag: "Artifact".to_owned(),
+        };
+    };
+    Op::BeginMarkedContentWithProperties {
+        tag: "Artifact".to_owned(),
+        properties: DictItem::Dict {
+            map: BTreeMap::from([
+                ("Type".to_owned(), DictItem::Name(b"Pagination".to_vec())),
+                (
+                    "Subtype".to_owned(),
+                    DictItem::Name(subtype.as_bytes().to_vec()),
+                ),
+            ]),
+        },
+    }
+}
+
+fn write_pages(tagged: &Tagged, fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>, PdfError> {
+    let pages = &tagged.pages;
     let mut doc = PdfDocument::new(&info.title);
     doc.metadata.info.author.clone_from(&info.author);
     "Löftesuppföljning".clone_into(&mut doc.metadata.info.creator);
@@ -218,6 +258,7 @@ fn write_pages(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<V
     };
     let total = pages.len();
     let mut pdf_pages = Vec::with_capacity(total);
+    let mut mcids: Vec<Vec<usize>> = Vec::with_capacity(total);
     for (n, page) in pages.iter().enumerate() {
         let mut ops = vec![
             Op::SetOutlineThickness { pt: Pt(0.6) },
@@ -225,45 +266,105 @@ fn write_pages(pages: &[Vec<Placed>], fonts: &Fonts, info: &DocInfo) -> Result<V
             Op::SetFillColor { col: grey(0.0) },
         ];
         if info.draft {
+            ops.push(artifact_op(Some("Watermark")));
             ops.push(Op::SetFillColor { col: grey(0.8) });
             ops.extend(text_ops(id(Style::Bold), 60.0, 45.0, 160.0, "UTKAST"));
             ops.push(Op::SetFillColor { col: grey(0.0) });
+            ops.push(Op::EndMarkedContent);
         }
-        for placed in page {
-            match placed {
-                Placed::Text {
-                    x_mm,
-                    y_mm,
-                    text,
-                    style,
-                    size_pt,
-                } => ops.extend(text_ops(id(*style), *size_pt, *x_mm, *y_mm, text)),
-                Placed::Line { from_mm, to_mm } => ops.push(line_op(*from_mm, *to_mm)),
-                Placed::Rect {
-                    x_mm,
-                    y_mm,
-                    w_mm,
-                    h_mm,
-                    grey: level,
-                } => {
-                    ops.push(Op::SetFillColor { col: grey(*level) });
-                    ops.push(rect_op(*x_mm, *y_mm, *w_mm, *h_mm));
-                    ops.push(Op::SetFillColor { col: grey(0.0) });
-                }
-            }
-        }
+        mcids.push(content_ops(&mut ops, page, &tagged.nodes, &id));
+        ops.push(artifact_op(Some("Footer")));
         footer_ops(&mut ops, fonts, id(Style::Regular), info, n + 1, total);
+        ops.push(Op::EndMarkedContent);
         pdf_pages.push(PdfPage::new(Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM), ops));
     }
     let mut warnings = Vec::new();
-    let bytes = doc
+    let mut lo = doc
         .with_pages(pdf_pages)
-        .save(&PdfSaveOptions::default(), &mut warnings);
+        .to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     // printpdf never fails; it warns. A warning means broken output here.
     if let Some(first) = warnings.first() {
         return Err(PdfError::Save(format!("{first:?}")));
     }
+    let meta = structure::Meta { title: &info.title };
+    structure::finish(&mut lo, &tagged.nodes, &mcids, &meta)
+        .map_err(|e| PdfError::Save(e.to_string()))?;
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Save(e.to_string()))?;
     Ok(bytes)
+}
+
+/// The page's boxes as operators, each run of boxes of one structure
+/// element in a marked-content sequence with the page's next MCID (or as
+/// an artifact); returns the element of each MCID.
+fn content_ops<'f>(
+    ops: &mut Vec<Op>,
+    page: &[(Option<usize>, Placed)],
+    nodes: &[structure::Node],
+    id: &dyn Fn(Style) -> &'f FontId,
+) -> Vec<usize> {
+    // A marked-content sequence per run of boxes of one element; each
+    // element's sequence gets the page's next MCID.
+    let mut page_mcids: Vec<usize> = Vec::new();
+    let mut open: Option<Option<usize>> = None;
+    for (j, (node, placed)) in page.iter().enumerate() {
+        if open != Some(*node) {
+            if open.is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
+            ops.push(match node {
+                None => artifact_op(None),
+                Some(n) => {
+                    page_mcids.push(*n);
+                    let tag = nodes.get(*n).map_or("P", |node| node.kind.name());
+                    mcid_op(tag, page_mcids.len() - 1)
+                }
+            });
+            open = Some(*node);
+        }
+        match placed {
+            Placed::Text {
+                x_mm,
+                y_mm,
+                text,
+                style,
+                size_pt,
+            } => {
+                // A line that wraps on in the same element ends in a
+                // space, so text read from the tags ("–medborgarlöften")
+                // keeps its words apart.
+                let wraps_on = node.is_some()
+                    && page.get(j + 1).is_some_and(|(next, p)| {
+                        next == node
+                            && matches!(p, Placed::Text { y_mm: below, .. } if below > y_mm)
+                    });
+                if wraps_on && !text.ends_with(' ') {
+                    let spaced = format!("{text} ");
+                    ops.extend(text_ops(id(*style), *size_pt, *x_mm, *y_mm, &spaced));
+                } else {
+                    ops.extend(text_ops(id(*style), *size_pt, *x_mm, *y_mm, text));
+                }
+            }
+            Placed::Line { from_mm, to_mm } => ops.push(line_op(*from_mm, *to_mm)),
+            Placed::Rect {
+                x_mm,
+                y_mm,
+                w_mm,
+                h_mm,
+                grey: level,
+            } => {
+                ops.push(Op::SetFillColor { col: grey(*level) });
+                ops.push(rect_op(*x_mm, *y_mm, *w_mm, *h_mm));
+                ops.push(Op::SetFillColor { col: grey(0.0) });
+            }
+        }
+    }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
+    page_mcids
 }
 
 /// The footer of page `page` of `total`: the line, the footer text, where

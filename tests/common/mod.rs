@@ -242,3 +242,39 @@ pub fn axe(page: &Path, width: &str, name: &str) -> serde_json::Value {
     assert!(png.starts_with(b"\x89PNG"), "a PNG at {width} px");
     result
 }
+
+/// The structure tree of a tagged PDF, as a screen reader reads it: each
+/// element's type in document order, its alternative text and its depth.
+pub fn structure_of(pdf: &[u8]) -> (lopdf::Document, Vec<(String, Option<String>, usize)>) {
+    use lopdf::Object;
+    let doc = lopdf::Document::load_mem(pdf).expect("the PDF parses");
+    let catalog = doc.catalog().expect("a catalog");
+    let root = catalog
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .expect("a structure tree");
+    let mut out = Vec::new();
+    // (element, depth); children in order.
+    let mut stack = vec![(root, 0usize)];
+    while let Some((id, depth)) = stack.pop() {
+        let dict = doc.get_dictionary(id).expect("an element");
+        if let Ok(s) = dict.get(b"S").and_then(Object::as_name) {
+            let alt = dict
+                .get(b"Alt")
+                .ok()
+                .and_then(|a| lopdf::decode_text_string(a).ok());
+            out.push((String::from_utf8_lossy(s).into_owned(), alt, depth));
+        }
+        let kids: Vec<lopdf::ObjectId> = match dict.get(b"K") {
+            Ok(Object::Array(items)) => {
+                items.iter().filter_map(|k| k.as_reference().ok()).collect()
+            }
+            Ok(Object::Reference(r)) => vec![*r],
+            _ => Vec::new(),
+        };
+        for kid in kids.into_iter().rev() {
+            stack.push((kid, depth + 1));
+        }
+    }
+    (doc, out)
+}
