@@ -66,7 +66,7 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
         /// Skriv ett protokollsutdrag med bara dessa §, t.ex. 7,12, med utdragsbestyrkande
-        /// (protokollsutdrag-<datum>-paragraf-7-12.pdf).
+        /// (protokollsutdrag-<datum>-paragraf-7_12.pdf).
         #[arg(
             long,
             value_name = "§",

@@ -908,7 +908,7 @@ fn the_cli_writes_an_extract_of_the_chosen_paragraphs() {
         .stdout(predicate::str::contains("Protokollsutdraget skrevs till"));
     let pdf = std::fs::read(
         dir.path()
-            .join("meetings/protokollsutdrag-2017-06-15-paragraf-7-15.pdf"),
+            .join("meetings/protokollsutdrag-2017-06-15-paragraf-7_15.pdf"),
     )
     .expect("the extract, named by its §");
     let text = flat(&text_of(&pdf));

@@ -538,9 +538,6 @@ impl App {
         }
     }
 
-    /// Writes the open meeting's minutes or invitation as PDF in the
-    /// background: next to the meeting by default, or where the save
-    /// dialog says.
     /// The minutes as a web page, to publish first: the published copy of
     /// justerade minutes, else the draft as it stands (marked so).
     fn save_minutes_web(&mut self) {
@@ -560,8 +557,9 @@ impl App {
         self.write_document(document, crate::report::Format::Pdf);
     }
 
-    /// The minutes, the invitation or the copy to publish, as PDF or as a
-    /// web page, written in the background after the guard.
+    /// The minutes, the invitation, the copy to publish or an extract, as
+    /// PDF or as a web page, written in the background after the guard:
+    /// next to the meeting by default, or where the save dialog says.
     fn write_document(
         &mut self,
         document: crate::minutes::Document,

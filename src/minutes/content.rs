@@ -275,15 +275,19 @@ pub fn extract_blocks(
         });
     }
     out.extend(kept_at(meeting));
-    out.push(paragraph("Utdragsbestyrkande", Style::Bold));
-    out.push(paragraph(
-        "Utdraget överensstämmer med originalprotokollet.",
-        Style::Regular,
-    ));
-    out.push(Block::Signatures(vec![(
-        "Namnförtydligande".into(),
-        String::new(),
-    )]));
+    // Only a justerat protocol is an original an extract can be true to:
+    // a draft's extract (marked UTKAST) certifies nothing.
+    if meeting.state == MeetingState::Justerat {
+        out.push(paragraph("Utdragsbestyrkande", Style::Bold));
+        out.push(paragraph(
+            "Utdraget överensstämmer med originalprotokollet.",
+            Style::Regular,
+        ));
+        out.push(Block::Signatures(vec![(
+            "Underskrift och namnförtydligande".into(),
+            String::new(),
+        )]));
+    }
     out
 }
 

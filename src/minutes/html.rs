@@ -84,19 +84,32 @@ pub fn render(doc: &Guarded<Printed>) -> String {
     h
 }
 
-/// The blocks in order; runs of marked items become one list.
+/// `text` escaped, its line breaks kept.
+fn lines(text: &str) -> String {
+    text.split('\n').map(esc).collect::<Vec<_>>().join("<br>\n")
+}
+
+/// The blocks in order; runs of marked items become one list (space
+/// between them does not end it, as in the PDF's tags).
 fn blocks(h: &mut String, blocks: &[Block]) {
     let mut i = 0;
     while i < blocks.len() {
         if let Block::Item { .. } = &blocks[i] {
             h.push_str("<ul class=\"decisions\">\n");
-            while let Some(Block::Item { marker, text }) = blocks.get(i) {
-                let _ = writeln!(
-                    h,
-                    "<li><span class=\"marker\">{}</span>{}</li>",
-                    esc(marker),
-                    esc(text)
-                );
+            loop {
+                match blocks.get(i) {
+                    Some(Block::Item { marker, text }) => {
+                        let _ = writeln!(
+                            h,
+                            "<li><span class=\"marker\">{}</span> {}</li>",
+                            esc(marker),
+                            lines(text)
+                        );
+                    }
+                    Some(Block::Space(_))
+                        if matches!(blocks.get(i + 1), Some(Block::Item { .. })) => {}
+                    _ => break,
+                }
                 i += 1;
             }
             h.push_str("</ul>\n");
@@ -113,24 +126,28 @@ fn block(h: &mut String, block: &Block) {
             let level = heading_level(*size_pt);
             let _ = writeln!(h, "<h{level}>{}</h{level}>", esc(text));
         }
+        // A line break in the text is a new paragraph, as in the PDF.
         Block::Paragraph { text, style, .. } => {
-            let text = esc(text);
-            let _ = match style {
-                Style::Regular => writeln!(h, "<p>{text}</p>"),
-                Style::Bold => writeln!(h, "<p><strong>{text}</strong></p>"),
-                Style::Italic => writeln!(h, "<p><em>{text}</em></p>"),
-            };
+            for text in text.split('\n').map(esc) {
+                let _ = match style {
+                    Style::Regular => writeln!(h, "<p>{text}</p>"),
+                    Style::Bold => writeln!(h, "<p><strong>{text}</strong></p>"),
+                    Style::Italic => writeln!(h, "<p><em>{text}</em></p>"),
+                };
+            }
         }
         Block::Labelled { label, text } => {
-            let _ = writeln!(h, "<p><strong>{}</strong> {}</p>", esc(label), esc(text));
+            let _ = writeln!(h, "<p><strong>{}</strong> {}</p>", esc(label), lines(text));
         }
         Block::Item { marker, text } => {
             let _ = writeln!(h, "<p>{} {}</p>", esc(marker), esc(text));
         }
         Block::Table { columns, rows } => table(h, columns, rows),
+        // Who signs, by name; a line left to sign on has no place on a page.
+        Block::Signatures(signers) if signers.iter().all(|(_, name)| name.is_empty()) => {}
         Block::Signatures(signers) => {
             h.push_str("<ul>\n");
-            for (role, name) in signers {
+            for (role, name) in signers.iter().filter(|(_, name)| !name.is_empty()) {
                 let _ = writeln!(h, "<li><strong>{}:</strong> {}</li>", esc(role), esc(name));
             }
             h.push_str("</ul>\n");
@@ -227,7 +244,7 @@ mod tests {
         );
         assert_eq!(html.matches("<h1>").count(), 1);
         assert!(html.contains("<h2>§ 1 Mötets öppnande</h2>"), "{html}");
-        assert!(html.contains("<li><span class=\"marker\">att</span>förklara mötet öppnat</li>"));
+        assert!(html.contains("<li><span class=\"marker\">att</span> förklara mötet öppnat</li>"));
         assert!(html.contains("<th scope=\"col\">Namn</th>"));
         assert!(html.contains("<td data-label=\"Namn\">Anna Berglund</td>"));
         assert!(!html.contains("<th>"), "every header cell is scoped");
@@ -261,6 +278,7 @@ mod tests {
             .find(|i| matches!(i.kind, ItemKind::Oppnande))
         {
             item.decisions.push("att <b>inte</b> fetstila".into());
+            item.discussion = "Första stycket.\nAndra stycket.".into();
         }
         let doc = guard_document(Document::Minutes, pledge, &loaded.meetings, &meeting, &[])
             .expect("guarded");
@@ -271,6 +289,11 @@ mod tests {
         assert!(
             html.contains("Utkast – inte justerat"),
             "being held: a draft"
+        );
+        // A line break is a new paragraph, as in the PDF.
+        assert!(
+            html.contains("<p>Första stycket.</p>\n<p>Andra stycket.</p>"),
+            "{html}"
         );
     }
 }

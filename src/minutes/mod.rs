@@ -48,11 +48,20 @@ impl Document {
     }
 
     /// An extract's file name names its §: "protokollsutdrag-2017-03-16-
-    /// paragraf-7-12.pdf", so extracts of one meeting never replace each
-    /// other.
+    /// paragraf-7_12.pdf" (not "7-12", which reads as § 7 to 12), so
+    /// extracts of one meeting never replace each other; after eight §,
+    /// "_m.fl", so a long choice still makes a name Windows accepts.
     pub fn extract_file_name(date: Date, paragraphs: &[usize]) -> String {
-        let list: Vec<String> = paragraphs.iter().map(ToString::to_string).collect();
-        format!("protokollsutdrag-{date}-paragraf-{}.pdf", list.join("-"))
+        const NAMED: usize = 8;
+        let mut list: Vec<String> = paragraphs
+            .iter()
+            .take(NAMED)
+            .map(ToString::to_string)
+            .collect();
+        if paragraphs.len() > NAMED {
+            list.push("m.fl".to_owned());
+        }
+        format!("protokollsutdrag-{date}-paragraf-{}.pdf", list.join("_"))
     }
 
     /// The web page's file name: as [`Document::file_name`], `.html`.
@@ -115,13 +124,13 @@ pub enum MinutesError {
     )]
     NotJusterat(MeetingState),
     /// An extract of no §.
-    #[error("protokollsutdraget skrivs inte: välj minst en § av mötets {count}")]
+    #[error("protokollsutdraget skrivs inte: välj minst en §; {}", paragraphs_held(*.count))]
     NoParagraph {
         /// How many § the meeting has.
         count: usize,
     },
     /// An extract of a § the meeting does not have.
-    #[error("protokollsutdraget skrivs inte: § {missing} finns inte; mötet har § 1–{count}")]
+    #[error("protokollsutdraget skrivs inte: § {missing} finns inte; {}", paragraphs_held(*.count))]
     NoSuchParagraph {
         /// The § asked for.
         missing: usize,
@@ -131,6 +140,15 @@ pub enum MinutesError {
     /// The PDF could not be made.
     #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
+}
+
+/// "mötet har § 1–18", "mötet har bara § 1", "mötet har inga §".
+fn paragraphs_held(count: usize) -> String {
+    match count {
+        0 => "mötet har inga §".to_owned(),
+        1 => "mötet har bara § 1".to_owned(),
+        n => format!("mötet har § 1–{n}"),
+    }
 }
 
 /// The minutes of `meeting` as one guarded document: every text they will
@@ -276,12 +294,15 @@ fn guard_with(
 
 /// "Fingeravtryck 3f2a 9c1e" for justerade minutes' footer, so a printed
 /// or published copy can be matched to the file.
+/// A justerat meeting without one (an older file, or one whose
+/// fingerprint was removed) says so, so the copy cannot pass for checked.
 fn fingerprint_mark(meeting: &Meeting) -> Option<String> {
-    meeting
-        .fingerprint
-        .as_ref()
-        .filter(|_| meeting.state == MeetingState::Justerat)
-        .map(|f| format!("Fingeravtryck {}", f.short()))
+    (meeting.state == MeetingState::Justerat).then(|| {
+        meeting.fingerprint.as_ref().map_or_else(
+            || "Utan fingeravtryck".to_owned(),
+            |f| format!("Fingeravtryck {}", f.short()),
+        )
+    })
 }
 
 /// Where a number the guard found in the printed minutes was written, in
@@ -404,4 +425,86 @@ pub fn document_pdf(
 pub fn write_pdf(printed: &Guarded<pdf::Printed>) -> Result<Vec<u8>, MinutesError> {
     let fonts = pdf::Fonts::load()?;
     Ok(pdf::write(printed, &fonts)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An extract of § that are not there says what the meeting has, in
+    /// words that fit a meeting of no, one or many §.
+    #[test]
+    fn an_extract_of_missing_paragraphs_says_which_there_are() {
+        let today = Date::from_ymd(2026, 1, 1).expect("date");
+        let loaded = crate::store::load(crate::sample::karlstad(), today);
+        let pledge = loaded.pledge.as_ref().expect("pledge");
+        let mut meeting = crate::model::meeting::test_support::june_being_held();
+        let refused = |meeting: &Meeting, paragraphs: &[usize]| {
+            guard_extract(paragraphs, pledge, &loaded.meetings, meeting, &[])
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            refused(&meeting, &[0]),
+            Err("protokollsutdraget skrivs inte: § 0 finns inte; mötet har § 1–18".to_owned())
+        );
+        assert_eq!(
+            refused(&meeting, &[]),
+            Err("protokollsutdraget skrivs inte: välj minst en §; mötet har § 1–18".to_owned())
+        );
+        assert!(refused(&meeting, &[18]).is_ok());
+        // Being held again: the extract is a draft and certifies nothing.
+        let draft = guard_extract(&[1], pledge, &loaded.meetings, &meeting, &[]).expect("draft");
+        assert!(draft.info.draft);
+        assert!(!format!("{:?}", draft.blocks).contains("Utdragsbestyrkande"));
+        meeting.items.truncate(1);
+        assert_eq!(
+            refused(&meeting, &[2]),
+            Err("protokollsutdraget skrivs inte: § 2 finns inte; mötet har bara § 1".to_owned())
+        );
+        meeting.items.clear();
+        assert_eq!(
+            refused(&meeting, &[1]),
+            Err("protokollsutdraget skrivs inte: § 1 finns inte; mötet har inga §".to_owned())
+        );
+    }
+
+    #[test]
+    fn an_extracts_file_name_lists_its_paragraphs_and_stays_short() {
+        let date = Date::from_ymd(2017, 6, 15).expect("date");
+        assert_eq!(
+            Document::extract_file_name(date, &[7, 12]),
+            "protokollsutdrag-2017-06-15-paragraf-7_12.pdf"
+        );
+        let many: Vec<usize> = (1..=60).collect();
+        assert_eq!(
+            Document::extract_file_name(date, &many),
+            "protokollsutdrag-2017-06-15-paragraf-1_2_3_4_5_6_7_8_m.fl.pdf"
+        );
+    }
+
+    /// Justerade minutes without a fingerprint (an older file, or one
+    /// removed by hand) say so in the footer instead of passing for checked.
+    #[test]
+    fn justerade_minutes_without_a_fingerprint_say_so() {
+        let today = Date::from_ymd(2026, 1, 1).expect("date");
+        let loaded = crate::store::load(crate::sample::karlstad(), today);
+        let pledge = loaded.pledge.as_ref().expect("pledge");
+        let mut march = loaded
+            .meetings
+            .iter()
+            .find(|m| m.date.to_string() == "2017-03-16")
+            .expect("March")
+            .clone();
+        let mark = |m: &Meeting| {
+            guard(pledge, &loaded.meetings, m, &[])
+                .map(|g| g.info.mark.clone())
+                .expect("guarded")
+        };
+        assert!(mark(&march).is_some_and(|m| m.starts_with("Fingeravtryck ")));
+        march.fingerprint = None;
+        assert_eq!(mark(&march).as_deref(), Some("Utan fingeravtryck"));
+        march.state = MeetingState::Avslutat;
+        assert_eq!(mark(&march), None);
+    }
 }
