@@ -698,15 +698,11 @@ fn meeting_document_cmd(
             .get(*source)
             .and_then(|s| s.path.parent().map(std::path::Path::to_path_buf))
             .unwrap_or_default();
-        let pdf = if document == Document::Extract {
-            Document::extract_file_name(chosen.date, paragraphs)
-        } else {
-            document.file_name(chosen.date)
-        };
-        dir.join(match format {
-            crate::report::Format::Pdf => pdf,
-            crate::report::Format::Html => format!("{}.html", pdf.trim_end_matches(".pdf")),
-        })
+        dir.join(document.output_name(
+            chosen.date,
+            paragraphs,
+            format == crate::report::Format::Html,
+        ))
     });
     if let Err(code) = check_output(&output, folder, &loaded) {
         return code;
@@ -742,19 +738,10 @@ fn make_document(
     live: &[crate::model::meeting::CommitmentSnapshot],
 ) -> Result<Vec<u8>, crate::minutes::MinutesError> {
     use crate::minutes as m;
-    use crate::report::Format;
-    match (document, format) {
-        (Document::Extract, Format::Pdf) => {
-            m::extract_pdf(paragraphs, pledge, meetings, meeting, live)
-        }
-        (Document::Extract, Format::Html) => {
-            m::guard_extract(paragraphs, pledge, meetings, meeting, live)
-                .map(|guarded| m::html::render(&guarded).into_bytes())
-        }
-        (_, Format::Pdf) => m::document_pdf(document, pledge, meetings, meeting, live),
-        (_, Format::Html) => {
-            m::document_html(document, pledge, meetings, meeting, live).map(String::into_bytes)
-        }
+    let guarded = m::guard_chosen(document, paragraphs, pledge, meetings, meeting, live)?;
+    match format {
+        crate::report::Format::Pdf => m::write_pdf(&guarded),
+        crate::report::Format::Html => Ok(m::html::render(&guarded).into_bytes()),
     }
 }
 

@@ -584,11 +584,8 @@ impl App {
         // guarded document is what the background job prints.
         // An extract is of the § on screen.
         let paragraph = [session.current + 1];
-        let guarded = if document == Document::Extract {
-            crate::minutes::guard_extract(&paragraph, &pledge, &meetings, &meeting, &live)
-        } else {
-            crate::minutes::guard_document(document, &pledge, &meetings, &meeting, &live)
-        };
+        let guarded =
+            crate::minutes::guard_chosen(document, &paragraph, &pledge, &meetings, &meeting, &live);
         let printed = match guarded {
             Ok(printed) => printed,
             Err(err) => {
@@ -608,13 +605,10 @@ impl App {
             self.notice = Some(Notice::new(format!("⚠ {first}")));
         }
         let web = format == crate::report::Format::Html;
-        let default = session.path.with_file_name(if web {
-            document.html_file_name(meeting.date)
-        } else if document == Document::Extract {
-            Document::extract_file_name(meeting.date, &paragraph)
-        } else {
-            document.file_name(meeting.date)
-        });
+        let default =
+            session
+                .path
+                .with_file_name(document.output_name(meeting.date, &paragraph, web));
         let t = texts();
         let (title, working, written): (_, _, fn(&str) -> String) = match document {
             Document::Minutes => (t.print_minutes, t.printing, |p| texts().minutes_written(p)),

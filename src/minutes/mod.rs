@@ -64,10 +64,20 @@ impl Document {
         format!("protokollsutdrag-{date}-paragraf-{}.pdf", list.join("_"))
     }
 
-    /// The web page's file name: as [`Document::file_name`], `.html`.
-    pub fn html_file_name(self, date: Date) -> String {
-        let pdf = self.file_name(date);
-        format!("{}.html", pdf.trim_end_matches(".pdf"))
+    /// The default file name of what is written: [`Document::file_name`],
+    /// or for an extract [`Document::extract_file_name`] of `paragraphs`;
+    /// `.html` instead of `.pdf` for the web page.
+    pub fn output_name(self, date: Date, paragraphs: &[usize], web: bool) -> String {
+        let pdf = if self == Document::Extract {
+            Document::extract_file_name(date, paragraphs)
+        } else {
+            self.file_name(date)
+        };
+        if web {
+            format!("{}.html", pdf.trim_end_matches(".pdf"))
+        } else {
+            pdf
+        }
     }
 
     /// [`case_warnings`] for the texts this document prints: the
@@ -208,6 +218,24 @@ pub fn guard_extract(
     )
 }
 
+/// [`guard_extract`] of `paragraphs` for an extract, else
+/// [`guard_document`]: what the CLI and the app print goes through one
+/// choice.
+pub fn guard_chosen(
+    document: Document,
+    paragraphs: &[usize],
+    pledge: &Pledge,
+    meetings: &[Meeting],
+    meeting: &Meeting,
+    live: &[CommitmentSnapshot],
+) -> Result<Guarded<pdf::Printed>, MinutesError> {
+    if document == Document::Extract {
+        guard_extract(paragraphs, pledge, meetings, meeting, live)
+    } else {
+        guard_document(document, pledge, meetings, meeting, live)
+    }
+}
+
 /// [`guard_document`], with the § an extract prints.
 fn guard_with(
     document: Document,
@@ -293,8 +321,8 @@ fn guard_with(
 }
 
 /// "Fingeravtryck 3f2a 9c1e" for justerade minutes' footer, so a printed
-/// or published copy can be matched to the file.
-/// A justerat meeting without one (an older file, or one whose
+/// or published copy can be matched to the file. A justerat meeting
+/// without one (an older file, or one whose
 /// fingerprint was removed) says so, so the copy cannot pass for checked.
 fn fingerprint_mark(meeting: &Meeting) -> Option<String> {
     (meeting.state == MeetingState::Justerat).then(|| {
@@ -380,31 +408,6 @@ pub fn minutes_pdf(
     live: &[CommitmentSnapshot],
 ) -> Result<Vec<u8>, MinutesError> {
     document_pdf(Document::Minutes, pledge, meetings, meeting, live)
-}
-
-/// The protokollsutdrag of § `paragraphs` of `meeting` as PDF bytes.
-pub fn extract_pdf(
-    paragraphs: &[usize],
-    pledge: &Pledge,
-    meetings: &[Meeting],
-    meeting: &Meeting,
-    live: &[CommitmentSnapshot],
-) -> Result<Vec<u8>, MinutesError> {
-    let guarded = guard_extract(paragraphs, pledge, meetings, meeting, live)?;
-    write_pdf(&guarded)
-}
-
-/// The minutes or the invitation of `meeting` as one self-contained web
-/// page, from the same guarded blocks as the PDF.
-pub fn document_html(
-    document: Document,
-    pledge: &Pledge,
-    meetings: &[Meeting],
-    meeting: &Meeting,
-    live: &[CommitmentSnapshot],
-) -> Result<String, MinutesError> {
-    let guarded = guard_document(document, pledge, meetings, meeting, live)?;
-    Ok(html::render(&guarded))
 }
 
 /// The minutes or the invitation of `meeting` as PDF bytes, after the
