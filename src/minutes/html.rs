@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::layout::{Bar, Block, Style, heading_level};
+use super::layout::{BAR_SCALE_MAX, Bar, Block, Style, bars_in_words, heading_level};
 use super::pdf::Printed;
 use crate::format::escape_html as esc;
 use crate::privacy::Guarded;
@@ -178,17 +178,12 @@ fn table(h: &mut String, columns: &[(String, f32)], rows: &[Vec<String>]) {
 /// The bar chart as HTML bars with the figures in words for a screen
 /// reader (the same figures the tables give).
 fn figure(h: &mut String, caption: &str, bars: &[Bar]) {
-    const MAX: f32 = 1.5;
-    let share = |v: f32| v.clamp(0.0, MAX) / MAX * 100.0;
-    let words: Vec<String> = bars
-        .iter()
-        .map(|b| format!("{} {}", b.label, b.value))
-        .collect();
+    let share = |v: f32| v.clamp(0.0, BAR_SCALE_MAX) / BAR_SCALE_MAX * 100.0;
     let _ = writeln!(
         h,
         "<figure>\n<figcaption>{}</figcaption>\n<div role=\"img\" aria-label=\"{}\">",
         esc(caption),
-        esc(&crate::format::list(&words))
+        esc(&bars_in_words(bars))
     );
     for bar in bars {
         let _ = write!(

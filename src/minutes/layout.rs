@@ -121,6 +121,20 @@ impl Block {
     }
 }
 
+/// The share of the target at a bar's full width: the chart goes to
+/// 150 % (in the PDF and on the web page alike).
+pub const BAR_SCALE_MAX: f32 = 1.5;
+
+/// The bars in words, for the chart's alternative text: "G1 92 %, G3
+/// 50 % och K4 0 %".
+pub fn bars_in_words(bars: &[Bar]) -> String {
+    let words: Vec<String> = bars
+        .iter()
+        .map(|b| format!("{} {}", b.label, b.value))
+        .collect();
+    crate::format::list(&words)
+}
+
 /// One bar of [`Block::Bars`].
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Bar {
@@ -231,12 +245,11 @@ pub fn wrap(text: &str, width_mm: f32, style: Style, size_pt: f32, m: &dyn Measu
 /// structure element it belongs to (`None`: an artifact, such as a rule).
 pub struct Layout<'m> {
     m: &'m dyn Measure,
-    pages: Vec<Vec<Placed>>,
+    /// Per page, each placed box with its element.
+    pages: Vec<Vec<(Option<usize>, Placed)>>,
     y_mm: f32,
     /// The structure tree so far; node 0 is the document.
     nodes: Vec<Node>,
-    /// Per page, the node of each placed box.
-    tags: Vec<Vec<Option<usize>>>,
     /// The element new elements go into.
     container: usize,
     /// The element the boxes placed now belong to.
@@ -266,7 +279,6 @@ impl<'m> Layout<'m> {
                 kind: Kind::Document,
                 parent: 0,
             }],
-            tags: vec![Vec::new()],
             container: 0,
             leaf: None,
             list: None,
@@ -317,7 +329,6 @@ impl<'m> Layout<'m> {
 
     fn new_page(&mut self) {
         self.pages.push(Vec::new());
-        self.tags.push(Vec::new());
         self.y_mm = MARGIN_TOP_MM;
     }
 
@@ -328,9 +339,8 @@ impl<'m> Layout<'m> {
     }
 
     fn put(&mut self, placed: Placed) {
-        if let (Some(page), Some(tags)) = (self.pages.last_mut(), self.tags.last_mut()) {
-            page.push(placed);
-            tags.push(self.leaf);
+        if let Some(page) = self.pages.last_mut() {
+            page.push((self.leaf, placed));
         }
     }
 
@@ -438,7 +448,6 @@ impl<'m> Layout<'m> {
         const LABEL_MM: f32 = 12.0;
         const VALUE_MM: f32 = 20.0;
         const ROW_MM: f32 = 6.0;
-        const MAX: f32 = 1.5;
         let lines = wrap(caption, TEXT_WIDTH_MM, Style::Italic, TABLE_PT, self.m);
         self.ensure(lines.len() as f32 * line_height_mm(TABLE_PT) + 2.0 * ROW_MM);
         self.leaf(Kind::P);
@@ -447,16 +456,12 @@ impl<'m> Layout<'m> {
         }
         self.y_mm += 1.0;
         // The chart as one figure, its bars said in words.
-        let words: Vec<String> = bars
-            .iter()
-            .map(|b| format!("{} {}", b.label, b.value))
-            .collect();
         self.leaf(Kind::Figure {
-            alt: format!("{caption} {}", crate::format::list(&words)),
+            alt: format!("{caption} {}", bars_in_words(bars)),
         });
         let width = TEXT_WIDTH_MM - LABEL_MM - VALUE_MM;
         let x0 = MARGIN_LEFT_MM + LABEL_MM;
-        let scale = |share: f32| share.clamp(0.0, MAX) / MAX * width;
+        let scale = |share: f32| share.clamp(0.0, BAR_SCALE_MAX) / BAR_SCALE_MAX * width;
         for bar in bars {
             self.ensure(ROW_MM);
             let top = self.y_mm;
@@ -703,15 +708,9 @@ pub fn layout_tagged(blocks: &[Block], m: &dyn Measure) -> Tagged {
         layout.block(block, blocks.get(i + 1));
     }
     layout.close_list();
-    let pages = layout
-        .pages
-        .into_iter()
-        .zip(layout.tags)
-        .map(|(page, tags)| tags.into_iter().zip(page).collect())
-        .collect();
     Tagged {
         nodes: layout.nodes,
-        pages,
+        pages: layout.pages,
     }
 }
 

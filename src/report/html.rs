@@ -202,8 +202,8 @@ fn overview(h: &mut String, report: &Report) {
 /// shrinking with a scaled drawing (an SVG 640 units wide is drawn at
 /// half size on a 390 px screen, its 14-unit labels at 7 px).
 fn chart(h: &mut String, report: &Report) {
-    /// The bar's full width stands for 150 % of the target.
-    const MAX: f64 = 1.5;
+    // The bar's full width stands for 150 % of the target, as in the PDF.
+    let max = f64::from(crate::minutes::layout::BAR_SCALE_MAX);
     let rows: Vec<&PublicCommitment> = report
         .commitments()
         .filter(|c| c.progress.is_some())
@@ -211,7 +211,7 @@ fn chart(h: &mut String, report: &Report) {
     if rows.is_empty() {
         return;
     }
-    let share = |value: f64| value.clamp(0.0, MAX) / MAX * 100.0;
+    let share = |value: f64| value.clamp(0.0, max) / max * 100.0;
     let _ = write!(
         h,
         "<figure>\n<div class=\"chart\" role=\"img\" aria-labelledby=\"diagram-titel\">\n\
