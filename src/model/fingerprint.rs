@@ -58,10 +58,14 @@ impl Fingerprint {
     /// The fingerprint of `meeting` as it is now (its own `fingerprint` and
     /// its state are not part of it).
     pub fn of(meeting: &Meeting) -> Fingerprint {
-        let parts = parts(meeting);
+        Fingerprint::of_parts(&parts(meeting))
+    }
+
+    /// The fingerprint of content already split into its parts.
+    fn of_parts(parts: &[Part]) -> Fingerprint {
         let mut whole = Sha256::new();
         let mut named = Vec::with_capacity(parts.len());
-        for part in &parts {
+        for part in parts {
             whole.update(part.name.as_bytes());
             whole.update(b"\n");
             whole.update(part.canonical.as_bytes());
@@ -99,14 +103,18 @@ impl Fingerprint {
 /// the whole differs but no single part can be named (parts reordered).
 pub fn changes(meeting: &Meeting) -> Option<Vec<Changed>> {
     let recorded = meeting.fingerprint.as_ref()?;
-    let now = Fingerprint::of(meeting);
+    // Split once: the same parts give the fingerprint now and name what
+    // changed (`now.parts` are in their order, one for one).
+    let parts = parts(meeting);
+    let now = Fingerprint::of_parts(&parts);
     if now.sha256 == recorded.sha256 {
         return None;
     }
-    let mut changed: Vec<Changed> = parts(meeting)
+    let mut changed: Vec<Changed> = parts
         .into_iter()
-        .filter(|p| recorded.part(&p.name) != now.part(&p.name))
-        .map(|p| Changed {
+        .zip(&now.parts)
+        .filter(|(p, (_, own))| recorded.part(&p.name) != Some(own.as_str()))
+        .map(|(p, _)| Changed {
             name: p.name,
             path: p.path,
         })
