@@ -74,6 +74,10 @@ enum Command {
             conflicts_with = "publish"
         )]
         paragraphs: Vec<usize>,
+        /// Skriv inte justerade protokoll och utdrag som PDF/A-2u (arkivformat), som annars är
+        /// standard; de är ändå taggade och tillgängliga.
+        #[arg(long)]
+        no_pdfa: bool,
     },
     /// Skriv kallelsen till ett uppföljningsmöte som PDF (A4), att skicka ut före mötet.
     #[command(
@@ -303,34 +307,15 @@ where
             args,
             publish,
             format,
-            mut paragraphs,
-        }) => {
-            // In the meeting's order, each once: "7,12" and "12,7,7" are one extract.
-            paragraphs.sort_unstable();
-            paragraphs.dedup();
-            let document = if publish {
-                Document::Published
-            } else if !paragraphs.is_empty() {
-                Document::Extract
-            } else {
-                Document::Minutes
-            };
-            // `--format`, else `-o`'s extension when it is .html, else PDF
-            // (as before there was a choice: `-o protokoll` is a PDF).
-            let format = format.map_or_else(
-                || {
-                    args.output
-                        .as_deref()
-                        .and_then(crate::report::Format::from_path)
-                        .unwrap_or(crate::report::Format::Pdf)
-                },
-                crate::report::Format::from,
-            );
-            meeting_document_cmd((document, &paragraphs), format, args, today)
-        }
+            paragraphs,
+            no_pdfa,
+        }) => minutes_cmd(args, (publish, paragraphs), (format, no_pdfa), today),
         Some(Command::Kallelse { args }) => meeting_document_cmd(
             (Document::Invitation, &[]),
-            crate::report::Format::Pdf,
+            (
+                crate::report::Format::Pdf,
+                crate::minutes::pdf::PdfA::WhenArchival,
+            ),
             args,
             today,
         ),
@@ -628,12 +613,49 @@ fn check_output(
     })
 }
 
+/// `minutes`: the whole minutes, the copy to publish or an extract, as PDF
+/// (PDF/A-2u when justerat, unless `--no-pdfa`) or as a web page.
+fn minutes_cmd(
+    args: MeetingArgs,
+    (publish, mut paragraphs): (bool, Vec<usize>),
+    (format, no_pdfa): (Option<ReportFormat>, bool),
+    today: Date,
+) -> u8 {
+    // In the meeting's order, each once: "7,12" and "12,7,7" are one extract.
+    paragraphs.sort_unstable();
+    paragraphs.dedup();
+    let document = if publish {
+        Document::Published
+    } else if !paragraphs.is_empty() {
+        Document::Extract
+    } else {
+        Document::Minutes
+    };
+    // `--format`, else `-o`'s extension when it is .html, else PDF
+    // (as before there was a choice: `-o protokoll` is a PDF).
+    let format = format.map_or_else(
+        || {
+            args.output
+                .as_deref()
+                .and_then(crate::report::Format::from_path)
+                .unwrap_or(crate::report::Format::Pdf)
+        },
+        crate::report::Format::from,
+    );
+    let pdfa = if no_pdfa {
+        crate::minutes::pdf::PdfA::Off
+    } else {
+        crate::minutes::pdf::PdfA::WhenArchival
+    };
+    meeting_document_cmd((document, &paragraphs), (format, pdfa), args, today)
+}
+
 /// Writes the minutes or the invitation of one meeting as PDF; refuses
 /// (exit 1, no file) when the data has errors, including a personnummer in
 /// what it would print.
 fn meeting_document_cmd(
     (document, paragraphs): (Document, &[usize]),
-    format: crate::report::Format,
+    (format, pdfa): (crate::report::Format, crate::minutes::pdf::PdfA),
     args: MeetingArgs,
     today: Date,
 ) -> u8 {
@@ -719,7 +741,7 @@ fn meeting_document_cmd(
     };
     let made = make_document(
         (document, paragraphs),
-        format,
+        (format, pdfa),
         pledge,
         &loaded.meetings,
         chosen,
@@ -731,7 +753,7 @@ fn meeting_document_cmd(
 /// The document of `meeting` as PDF or web page bytes, guarded.
 fn make_document(
     (document, paragraphs): (Document, &[usize]),
-    format: crate::report::Format,
+    (format, pdfa): (crate::report::Format, crate::minutes::pdf::PdfA),
     pledge: &Pledge,
     meetings: &[crate::model::meeting::Meeting],
     meeting: &crate::model::meeting::Meeting,
@@ -740,7 +762,7 @@ fn make_document(
     use crate::minutes as m;
     let guarded = m::guard_chosen(document, paragraphs, pledge, meetings, meeting, live)?;
     match format {
-        crate::report::Format::Pdf => m::write_pdf(&guarded),
+        crate::report::Format::Pdf => m::write_pdf(&guarded, pdfa),
         crate::report::Format::Html => Ok(m::html::render(&guarded).into_bytes()),
     }
 }

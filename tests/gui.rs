@@ -2261,6 +2261,61 @@ mod meetings {
         );
     }
 
+    /// Justerade minutes are PDF/A-2u by default; the Möte menu's choice
+    /// turns the archival profile off (kept as a setting) and the minutes
+    /// printed next are tagged PDF without it.
+    #[test]
+    fn the_meeting_menu_turns_pdf_a_for_justerade_minutes_off_and_on() {
+        let dir = sample_copy();
+        let path = dir.path().join("meetings/2017-06-15.ron");
+        let mut h = harness(Origin::path(dir.path()));
+        h.state_mut().handle(Command::OpenMeeting(path.clone()));
+        h.run();
+        let pdf = dir.path().join("meetings/protokoll-2017-06-15.pdf");
+        let print = |h: &mut Harness<'static, App>| {
+            let _ = std::fs::remove_file(&pdf);
+            h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+            wait_for_job(h);
+            common::identification(&std::fs::read(&pdf).expect("the minutes are written"))
+        };
+        assert!(h.state().settings().archival_pdf, "on by default");
+        let id = print(&mut h);
+        assert_eq!(id.pdfa, Some(("2".to_owned(), "U".to_owned())));
+
+        let open_menu = |h: &mut Harness<'static, App>| {
+            h.get_all_by_label("Möte")
+                .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+                .expect("the menu")
+                .click();
+            h.run();
+        };
+        open_menu(&mut h);
+        let choice = h.get_by_label("Justerade protokoll som PDF/A (arkivformat)");
+        assert_eq!(
+            choice.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::True)
+        );
+        choice.click();
+        h.run();
+        assert!(!h.state().settings().archival_pdf);
+        h.key_press(Key::Escape);
+        h.run();
+        let id = print(&mut h);
+        assert_eq!(id.pdfa, None, "{}", id.xmp);
+        assert!(id.intents.is_empty());
+        assert_eq!(id.pdfua.as_deref(), Some("1"), "still tagged PDF/UA");
+
+        open_menu(&mut h);
+        let choice = h.get_by_label("Justerade protokoll som PDF/A (arkivformat)");
+        assert_eq!(
+            choice.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::False)
+        );
+        choice.click();
+        h.run();
+        assert!(h.state().settings().archival_pdf, "on again");
+    }
+
     #[test]
     fn the_minutes_are_saved_as_a_web_page_the_published_copy_once_justerat() {
         let dir = sample_copy();

@@ -1107,3 +1107,153 @@ fn poppler_reads_the_minutes_as_tagged_in_reading_order() {
     );
     assert!(!structure.contains("Justerandes signatur"));
 }
+
+/// Runs `minutes` with `args` on `dir` and returns the PDF written to `name`.
+fn minutes_file(dir: &tempfile::TempDir, args: &[&str], name: &str) -> Vec<u8> {
+    let out = dir.path().join(name);
+    bin()
+        .args(["minutes"])
+        .arg(dir.path())
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    std::fs::read(out).expect("written")
+}
+
+/// Justerade minutes, their copy to publish and their extracts are
+/// PDF/A-2u by default, identified as PDF/UA-1 too, with an sRGB output
+/// intent and metadata that agrees with the Info dictionary;
+/// `--no-pdfa` leaves the archival profile out but keeps the rest.
+#[test]
+fn justerade_minutes_are_pdf_a_2u_unless_turned_off() {
+    let dir = copy();
+    let title = "Protokoll – Uppföljningsmöte 2 – medborgarlöften Karlstad 2016–2017";
+    let pdf = minutes_file(&dir, &["--meeting", "2017-03-16"], "a.pdf");
+    common::assert_pdf_a_2u(&pdf, title);
+    let published = minutes_file(&dir, &["--meeting", "2017-03-16", "--publish"], "p.pdf");
+    common::assert_pdf_a_2u(&published, title);
+    let extract = minutes_file(
+        &dir,
+        &["--meeting", "2017-03-16", "--paragraphs", "7"],
+        "u.pdf",
+    );
+    common::assert_pdf_a_2u(
+        &extract,
+        "Protokollsutdrag – Uppföljningsmöte 2 – medborgarlöften Karlstad 2016–2017",
+    );
+
+    let plain = minutes_file(&dir, &["--meeting", "2017-03-16", "--no-pdfa"], "b.pdf");
+    let id = common::identification(&plain);
+    assert_eq!(id.pdfa, None, "{}", id.xmp);
+    assert!(id.intents.is_empty());
+    assert_eq!(id.pdfua.as_deref(), Some("1"));
+    assert_eq!(id.xmp_facts[0].as_deref(), Some(title));
+    // The same pages either way: only what the file says of itself differs.
+    assert_eq!(text_of(&plain), text_of(&pdf));
+}
+
+/// A draft is not archived and a kallelse is a letter: both are tagged
+/// PDF/UA, neither claims PDF/A.
+#[test]
+fn drafts_and_invitations_are_not_pdf_a() {
+    let dir = copy_with_decision("godkänna dagordningen");
+    let draft = minutes_file(&dir, &["--meeting", "2017-03-16"], "d.pdf");
+    let id = common::identification(&draft);
+    assert_eq!(id.pdfa, None);
+    assert!(id.intents.is_empty());
+    assert_eq!(id.pdfua.as_deref(), Some("1"));
+
+    let out = dir.path().join("k.pdf");
+    bin()
+        .args(["kallelse"])
+        .arg(dir.path())
+        .args(["--meeting", "2017-06-15", "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let id = common::identification(&std::fs::read(out).expect("written"));
+    assert_eq!(id.pdfa, None);
+    assert_eq!(
+        id.xmp_facts[0].as_deref(),
+        Some("Kallelse – Uppföljningsmöte 3 – medborgarlöften Karlstad 2016–2017")
+    );
+}
+
+/// A character the font has no glyph for is printed as U+FFFD, which
+/// text extraction reads, never as glyph 0 (`.notdef`): an empty box that
+/// PDF/A-2u and PDF/UA forbid. Text the font has is untouched.
+#[test]
+fn a_character_the_font_lacks_is_printed_as_a_replacement_not_notdef() {
+    use lopdf::{Object, content::Content};
+    let dir = copy_with_decision("godkänna dagordningen 👍 漢");
+    let pdf = minutes_file(&dir, &["--meeting", "2017-03-16"], "m.pdf");
+    let text = flat(&text_of(&pdf));
+    assert!(
+        text.contains("godkänna dagordningen \u{fffd} \u{fffd}"),
+        "{text}"
+    );
+    let doc = lopdf::Document::load_mem(&pdf).expect("parses");
+    let mut strings = 0;
+    for (_, page) in doc.get_pages() {
+        let content = Content::decode(&doc.get_page_content(page)).expect("content");
+        for op in content.operations.iter().filter(|o| o.operator == "Tj") {
+            let Some(Object::String(bytes, _)) = op.operands.first() else {
+                panic!("Tj takes a string: {op:?}");
+            };
+            strings += 1;
+            assert!(
+                bytes.chunks(2).all(|gid| gid != [0, 0]),
+                "glyph 0 printed: {bytes:?}"
+            );
+        }
+    }
+    assert!(strings > 100, "{strings} strings");
+}
+
+/// poppler reads the metadata (with `pdfinfo -meta`) and qpdf finds no
+/// syntax or stream error in justerade minutes, the copy to publish or the
+/// report.
+#[cfg(feature = "system-tests")]
+#[test]
+fn poppler_reads_the_pdf_a_metadata_and_qpdf_finds_no_errors() {
+    let dir = copy();
+    let pdf = dir.path().join("a.pdf");
+    std::fs::write(
+        &pdf,
+        minutes_file(&dir, &["--meeting", "2017-03-16"], "x.pdf"),
+    )
+    .expect("write");
+    let meta = common::poppler("pdfinfo", &[std::path::Path::new("-meta"), &pdf]);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+    assert!(meta.contains("<pdfaid:conformance>U</pdfaid:conformance>"));
+    assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"));
+    let info = common::poppler("pdfinfo", &[&pdf]);
+    assert!(info.contains("Metadata Stream: yes"), "{info}");
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("PDF version:") && l.ends_with("1.7"))
+    );
+    let report = dir.path().join("r.pdf");
+    bin()
+        .args(["report"])
+        .arg(dir.path())
+        .args(["--as-of", "2017-03-16", "-o"])
+        .arg(&report)
+        .assert()
+        .code(0);
+    for file in [&pdf, &report] {
+        let out = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(file)
+            .output()
+            .expect("qpdf installed (.ci/run)");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{said}");
+        assert!(
+            said.contains("No syntax or stream encoding errors"),
+            "{said}"
+        );
+    }
+}

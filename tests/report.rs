@@ -527,3 +527,21 @@ fn the_report_pdf_is_tagged_with_headings_tables_and_a_described_chart() {
         .expect("the chart has its figures in words");
     assert!(alt.contains("G1 225\u{a0}%"), "{alt}");
 }
+
+/// The report is published and kept: it is PDF/A-2u, with metadata that
+/// agrees with its Info dictionary and an sRGB output intent.
+#[test]
+fn the_report_pdf_is_pdf_a_2u() {
+    let loaded = store::load(
+        sample::karlstad(),
+        Date::from_ymd(2026, 1, 1).expect("date"),
+    );
+    let pledge = loaded.pledge.as_ref().expect("pledge");
+    let as_of = Date::from_ymd(2017, 9, 30).expect("date");
+    let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
+    let pdf = report::render(&selected, Format::Pdf).expect("pdf");
+    common::assert_pdf_a_2u(
+        &pdf,
+        "Lägesrapport – Medborgarlöften Karlstad 2016–2017 – 2017-09-30",
+    );
+}

@@ -409,6 +409,7 @@ impl App {
                 self.refresh_detail();
             }
             Command::SetTab(tab) => self.view.tab = tab,
+            Command::SetArchivalPdf(on) => self.settings.archival_pdf = on,
             Command::SortBy(column) => {
                 self.view.sort = self.view.sort.toggled(column);
                 self.refresh_lines();
@@ -638,6 +639,11 @@ impl App {
             return;
         };
         let protected = doc.protected();
+        let pdfa = if self.settings.archival_pdf {
+            crate::minutes::pdf::PdfA::WhenArchival
+        } else {
+            crate::minutes::pdf::PdfA::Off
+        };
         self.job = Some(Job::write(
             &self.ctx,
             working,
@@ -646,7 +652,7 @@ impl App {
                 if web {
                     Ok(crate::minutes::html::render(&printed).into_bytes())
                 } else {
-                    crate::minutes::write_pdf(&printed).map_err(|e| e.to_string())
+                    crate::minutes::write_pdf(&printed, pdfa).map_err(|e| e.to_string())
                 }
             },
             written,
@@ -1475,6 +1481,7 @@ impl App {
                 s.meeting().state == crate::model::meeting::MeetingState::Justerat
             }),
             has_pledge: self.doc.as_ref().is_some_and(|d| d.pledge().is_some()),
+            archival_pdf: self.settings.archival_pdf,
         };
         // The tabs share the menu's row: one row less above the table.
         egui::Panel::top("menu").show(ui, |ui| {

@@ -31,6 +31,8 @@ pub struct MenuState<'a> {
     pub meeting_justerat: bool,
     /// Whether a pledge is open (for the report).
     pub has_pledge: bool,
+    /// Whether justerade minutes are written as PDF/A-2u.
+    pub archival_pdf: bool,
 }
 
 /// A menu entry for an action, showing its shortcut.
@@ -146,6 +148,14 @@ fn meeting_menu_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Comman
     action_button(ui, Action::PrintPublished, state.meeting_justerat, commands);
     action_button(ui, Action::SaveMinutesWeb, state.has_meeting, commands);
     action_button(ui, Action::PrintExtract, state.has_meeting, commands);
+    let mut archival = state.archival_pdf;
+    if ui
+        .checkbox(&mut archival, texts().archival_pdf)
+        .on_hover_text(texts().archival_pdf_hint)
+        .changed()
+    {
+        commands.push(Command::SetArchivalPdf(archival));
+    }
     ui.separator();
     action_button(ui, Action::Undo, state.has_meeting, commands);
     action_button(ui, Action::Redo, state.has_meeting, commands);

@@ -25,6 +25,9 @@ pub struct Settings {
     pub theme: Theme,
     /// The party the user last reported an activity for (the form's default).
     pub last_party: Option<String>,
+    /// Whether justerade minutes, their copies and extracts are written as
+    /// PDF/A-2u for archiving (on unless turned off in the Möte menu).
+    pub archival_pdf: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +37,7 @@ impl Default for Settings {
             zoom: 1.0,
             theme: Theme::Ljust,
             last_party: None,
+            archival_pdf: true,
         }
     }
 }

@@ -195,6 +195,8 @@ pub enum Command {
     OpenDetail(CommitmentId),
     /// Switch tab.
     SetTab(Tab),
+    /// Write justerade minutes as PDF/A-2u (the archival profile) or not.
+    SetArchivalPdf(bool),
     /// Sort the table by a column (again: reverse).
     SortBy(SortColumn),
     /// Sort the activity list by a column (again: reverse).

@@ -259,6 +259,10 @@ pub struct Texts {
     pub save_web_page: &'static str,
     /// Printing an extract of the § on screen.
     pub print_extract: &'static str,
+    /// The Möte menu's choice of PDF/A for justerade minutes.
+    pub archival_pdf: &'static str,
+    /// What that choice means.
+    pub archival_pdf_hint: &'static str,
     pub progress_report: &'static str,
     pub report_title: &'static str,
     pub report_body: &'static str,
@@ -1029,6 +1033,8 @@ pub static SV: Texts = Texts {
     print_published: "Skriv ut för publicering (PDF)…",
     save_web_page: "Spara protokollet som webbsida…",
     print_extract: "Skriv ut protokollsutdrag av denna § (PDF)…",
+    archival_pdf: "Justerade protokoll som PDF/A (arkivformat)",
+    archival_pdf_hint: "Justerade protokoll, kopior för publicering och utdrag skrivs som PDF/A-2u för arkivering. Utkast och kallelser skrivs som vanlig taggad PDF.",
     progress_report: "Lägesrapport…",
     report_title: "Lägesrapport till medborgarna",
     report_body: "En rapport att publicera: vad som lovades, vad som har gjorts (antal och platser) och bedömningen från justerade möten – även det som inte gått som planerat. Diskussioner, namn, åtgärder, anteckningar och möten som inte är justerade kommer aldrig med.",

@@ -7,6 +7,7 @@
 //! the same blocks, so the two never describe one meeting two ways; and
 //! [`html`] makes the web page of the minutes from those blocks too.
 
+pub mod archive;
 pub mod content;
 pub mod html;
 pub mod layout;
@@ -264,6 +265,7 @@ fn guard_with(
                 footer: "Justerat protokoll, publicerat utan underskrifter".into(),
                 initials: false,
                 mark: fingerprint_mark(meeting),
+                archival: meeting.state == MeetingState::Justerat,
             },
             content::published_blocks(pledge, meetings, meeting, live, &convener),
         ),
@@ -275,6 +277,7 @@ fn guard_with(
                 footer: "Justerandes signatur".into(),
                 initials: true,
                 mark: fingerprint_mark(meeting),
+                archival: meeting.state == MeetingState::Justerat,
             },
             content::blocks(pledge, meetings, meeting, live),
         ),
@@ -286,6 +289,7 @@ fn guard_with(
                 footer: format!("Utdrag ur protokollet {}", meeting.date),
                 initials: false,
                 mark: fingerprint_mark(meeting),
+                archival: meeting.state == MeetingState::Justerat,
             },
             content::extract_blocks(pledge, meetings, meeting, live, paragraphs),
         ),
@@ -298,6 +302,7 @@ fn guard_with(
                 footer: format!("Kallelse till mötet {}", meeting.date),
                 initials: false,
                 mark: None,
+                archival: false,
             },
             content::invitation_blocks(pledge, meetings, meeting, live),
         ),
@@ -419,15 +424,21 @@ pub fn document_pdf(
     meeting: &Meeting,
     live: &[CommitmentSnapshot],
 ) -> Result<Vec<u8>, MinutesError> {
-    write_pdf(&guard_document(document, pledge, meetings, meeting, live)?)
+    write_pdf(
+        &guard_document(document, pledge, meetings, meeting, live)?,
+        pdf::PdfA::WhenArchival,
+    )
 }
 
 /// Minutes that have already passed the guard as PDF bytes (the app guards
 /// first, to take the chair to the § at once, then writes in the
 /// background).
-pub fn write_pdf(printed: &Guarded<pdf::Printed>) -> Result<Vec<u8>, MinutesError> {
+pub fn write_pdf(
+    printed: &Guarded<pdf::Printed>,
+    pdfa: pdf::PdfA,
+) -> Result<Vec<u8>, MinutesError> {
     let fonts = pdf::Fonts::load()?;
-    Ok(pdf::write(printed, &fonts)?)
+    Ok(pdf::write(printed, &fonts, pdfa)?)
 }
 
 #[cfg(test)]

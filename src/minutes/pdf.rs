@@ -3,7 +3,8 @@
 //! "Justerandes signatur" and "Sida X av N" on every page, and an "UTKAST"
 //! mark on every page of minutes that are not yet justerade. The PDF is
 //! tagged: every box is marked content of its structure element, or an
-//! artifact ([`structure`] writes the tree).
+//! artifact ([`structure`] writes the tree). Archival documents are also
+//! PDF/A-2u ([`archive`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
@@ -18,12 +19,15 @@ use super::layout::{
     self, Block, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, Measure, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, Placed,
     Style, Tagged,
 };
-use super::structure;
+use super::{archive, structure};
 use crate::privacy::Guarded;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf");
+
+/// What is printed for a character the font has no glyph for.
+const REPLACEMENT: char = '\u{fffd}';
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -68,7 +72,34 @@ impl Fonts {
         }
     }
 
-    /// Advance of one character at 1 pt, in points.
+    /// The character printed for `ch`: itself when the face has a glyph
+    /// for it, else U+FFFD. A character the font lacks would otherwise be
+    /// printed as glyph 0 (`.notdef`), an empty box that a screen reader
+    /// and a copy-paste read as nothing, and that PDF/A-2u and PDF/UA
+    /// forbid.
+    fn printed_char(&self, style: Style, ch: char) -> char {
+        let face = self.face(style);
+        if ch == ' ' || face.lookup_glyph_index(u32::from(ch)).is_some() {
+            ch
+        } else if face.lookup_glyph_index(u32::from(REPLACEMENT)).is_some() {
+            REPLACEMENT
+        } else {
+            '?'
+        }
+    }
+
+    /// `text` as printed in `style`: every character the face lacks
+    /// replaced ([`Self::printed_char`]).
+    pub fn printable<'t>(&self, style: Style, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if text.chars().all(|c| self.printed_char(style, c) == c) {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.chars().map(|c| self.printed_char(style, c)).collect())
+        }
+    }
+
+    /// Advance of one character at 1 pt, in points: of the character
+    /// actually printed ([`Self::printed_char`]).
     fn advance(&self, style: Style, ch: char) -> f32 {
         if let Ok(cache) = self.widths.lock()
             && let Some(w) = cache.get(&(style, ch))
@@ -77,9 +108,12 @@ impl Fonts {
         }
         let face = self.face(style);
         let units = f32::from(face.pdf_font_metrics.units_per_em.max(1));
-        let width = face.lookup_glyph_index(u32::from(ch)).map_or(0.5, |gid| {
-            f32::from(face.get_horizontal_advance(gid)) / units
-        });
+        let printed = self.printed_char(style, ch);
+        let width = face
+            .lookup_glyph_index(u32::from(printed))
+            .map_or(0.5, |gid| {
+                f32::from(face.get_horizontal_advance(gid)) / units
+            });
         if let Ok(mut cache) = self.widths.lock() {
             cache.insert((style, ch), width);
         }
@@ -112,13 +146,36 @@ pub struct DocInfo {
     /// ("Fingeravtryck 3f2a 9c1e"), so a printed copy can be matched to
     /// the file.
     pub mark: Option<String>,
+    /// Whether the document is one to archive, and so written as PDF/A-2u
+    /// unless the user asks otherwise ([`PdfA`]): justerade minutes, their
+    /// copies and extracts, and the progress report. A draft is not kept,
+    /// and a kallelse is a letter.
+    pub archival: bool,
+}
+
+/// Whether a PDF is written as PDF/A-2u, the archival profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PdfA {
+    /// When the document is one to archive ([`DocInfo::archival`]).
+    #[default]
+    WhenArchival,
+    /// Never: the user turned the archival profile off.
+    Off,
 }
 
 fn mm_point(x_mm: f32, y_from_top_mm: f32) -> Point {
     Point::new(Mm(x_mm), Mm(PAGE_HEIGHT_MM - y_from_top_mm))
 }
 
-fn text_ops(font: &FontId, size_pt: f32, x_mm: f32, y_mm: f32, text: &str) -> [Op; 5] {
+/// One line of text in `style`, with the characters the face lacks
+/// replaced ([`Fonts::printable`]): every text printed passes here.
+fn text_ops(
+    (fonts, style, font): (&Fonts, Style, &FontId),
+    size_pt: f32,
+    (x_mm, y_mm): (f32, f32),
+    text: &str,
+) -> [Op; 5] {
+    let text = fonts.printable(style, text);
     [
         Op::StartTextSection,
         Op::SetFont {
@@ -129,7 +186,7 @@ fn text_ops(font: &FontId, size_pt: f32, x_mm: f32, y_mm: f32, text: &str) -> [O
             pos: mm_point(x_mm, y_mm),
         },
         Op::ShowText {
-            items: vec![TextItem::Text(text.to_owned())],
+            items: vec![TextItem::Text(text.into_owned())],
         },
         Op::EndTextSection,
     ]
@@ -190,10 +247,12 @@ pub struct Printed {
     pub blocks: Vec<Block>,
 }
 
-/// Lays out a guarded document and writes it as a tagged PDF.
-pub fn write(doc: &Guarded<Printed>, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+/// Lays out a guarded document and writes it as a tagged PDF, and as
+/// PDF/A-2u when it is archival and `pdfa` allows.
+pub fn write(doc: &Guarded<Printed>, fonts: &Fonts, pdfa: PdfA) -> Result<Vec<u8>, PdfError> {
     let tagged = layout::layout_tagged(&doc.blocks, fonts);
-    write_pages(&tagged, fonts, &doc.info)
+    let archival = doc.info.archival && pdfa == PdfA::WhenArchival;
+    write_pages(&tagged, fonts, &doc.info, archival)
 }
 
 /// Marked content owned by structure element `mcid`'s tag: `/P <</MCID 3>> BDC`.
@@ -231,11 +290,16 @@ fn artifact_op(subtype: Option<&str>) -> Op {
     }
 }
 
-fn write_pages(tagged: &Tagged, fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>, PdfError> {
+fn write_pages(
+    tagged: &Tagged,
+    fonts: &Fonts,
+    info: &DocInfo,
+    archival: bool,
+) -> Result<Vec<u8>, PdfError> {
     let pages = &tagged.pages;
     let mut doc = PdfDocument::new(&info.title);
     doc.metadata.info.author.clone_from(&info.author);
-    "Löftesuppföljning".clone_into(&mut doc.metadata.info.creator);
+    archive::CREATOR.clone_into(&mut doc.metadata.info.creator);
     // SOURCE_DATE_EPOCH (reproducible builds) fixes the dates, so the same
     // meeting gives the same bytes; otherwise the time of printing.
     let created = std::env::var("SOURCE_DATE_EPOCH")
@@ -268,11 +332,16 @@ fn write_pages(tagged: &Tagged, fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>
         if info.draft {
             ops.push(artifact_op(Some("Watermark")));
             ops.push(Op::SetFillColor { col: grey(0.8) });
-            ops.extend(text_ops(id(Style::Bold), 60.0, 45.0, 160.0, "UTKAST"));
+            ops.extend(text_ops(
+                (fonts, Style::Bold, id(Style::Bold)),
+                60.0,
+                (45.0, 160.0),
+                "UTKAST",
+            ));
             ops.push(Op::SetFillColor { col: grey(0.0) });
             ops.push(Op::EndMarkedContent);
         }
-        mcids.push(content_ops(&mut ops, page, &tagged.nodes, &id));
+        mcids.push(content_ops(&mut ops, page, &tagged.nodes, (fonts, &id)));
         ops.push(artifact_op(Some("Footer")));
         footer_ops(&mut ops, fonts, id(Style::Regular), info, n + 1, total);
         ops.push(Op::EndMarkedContent);
@@ -286,9 +355,14 @@ fn write_pages(tagged: &Tagged, fonts: &Fonts, info: &DocInfo) -> Result<Vec<u8>
     if let Some(first) = warnings.first() {
         return Err(PdfError::Save(format!("{first:?}")));
     }
-    let meta = structure::Meta { title: &info.title };
-    structure::finish(&mut lo, &tagged.nodes, &mcids, &meta)
-        .map_err(|e| PdfError::Save(e.to_string()))?;
+    structure::finish(&mut lo, &tagged.nodes, &mcids).map_err(|e| PdfError::Save(e.to_string()))?;
+    let meta = archive::Meta {
+        title: &info.title,
+        author: &info.author,
+        created: &created,
+        archival,
+    };
+    archive::finish(&mut lo, &meta).map_err(|e| PdfError::Save(e.to_string()))?;
     lo.compress();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
@@ -303,7 +377,7 @@ fn content_ops<'f>(
     ops: &mut Vec<Op>,
     page: &[(Option<usize>, Placed)],
     nodes: &[structure::Node],
-    id: &dyn Fn(Style) -> &'f FontId,
+    (fonts, id): (&Fonts, &dyn Fn(Style) -> &'f FontId),
 ) -> Vec<usize> {
     // A marked-content sequence per run of boxes of one element; each
     // element's sequence gets the page's next MCID.
@@ -340,11 +414,12 @@ fn content_ops<'f>(
                         next == node
                             && matches!(p, Placed::Text { y_mm: below, .. } if below > y_mm)
                     });
+                let font = (fonts, *style, id(*style));
                 if wraps_on && !text.ends_with(' ') {
                     let spaced = format!("{text} ");
-                    ops.extend(text_ops(id(*style), *size_pt, *x_mm, *y_mm, &spaced));
+                    ops.extend(text_ops(font, *size_pt, (*x_mm, *y_mm), &spaced));
                 } else {
-                    ops.extend(text_ops(id(*style), *size_pt, *x_mm, *y_mm, text));
+                    ops.extend(text_ops(font, *size_pt, (*x_mm, *y_mm), text));
                 }
             }
             Placed::Line { from_mm, to_mm } => ops.push(line_op(*from_mm, *to_mm)),
@@ -383,11 +458,11 @@ fn footer_ops(
         (MARGIN_LEFT_MM, footer_y - 5.0),
         (PAGE_WIDTH_MM - MARGIN_RIGHT_MM, footer_y - 5.0),
     ));
+    let font = (fonts, Style::Regular, regular);
     ops.extend(text_ops(
-        regular,
+        font,
         8.5,
-        MARGIN_LEFT_MM,
-        footer_y,
+        (MARGIN_LEFT_MM, footer_y),
         &info.footer,
     ));
     for i in 0..if info.initials { 2 } else { 0 } {
@@ -399,19 +474,35 @@ fn footer_ops(
     if let Some(mark) = &info.mark {
         // Beside the page number, clear of the initials' lines.
         let mark_mm = fonts.width_pt(Style::Regular, 8.5, mark) * 25.4 / 72.0;
-        ops.extend(text_ops(
-            regular,
-            8.5,
-            PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm - 10.0 - mark_mm,
-            footer_y,
-            mark,
-        ));
+        let x = PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm - 10.0 - mark_mm;
+        ops.extend(text_ops(font, 8.5, (x, footer_y), mark));
     }
-    ops.extend(text_ops(
-        regular,
-        8.5,
-        PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm,
-        footer_y,
-        &page_text,
-    ));
+    let x = PAGE_WIDTH_MM - MARGIN_RIGHT_MM - width_mm;
+    ops.extend(text_ops(font, 8.5, (x, footer_y), &page_text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Swedish text, the signs the minutes print and non-breaking spaces
+    /// are in all three faces; what is not (an emoji, a CJK character) is
+    /// replaced, and measured as the replacement, so wrapping and drawing
+    /// agree.
+    #[test]
+    fn only_characters_a_face_lacks_are_replaced() {
+        let fonts = Fonts::load().expect("fonts");
+        for style in [Style::Regular, Style::Bold, Style::Italic] {
+            let swedish = "Åtagande § 7 – ”58\u{a0}%” ÅÄÖ åäö é ✓ → ✕ •";
+            assert!(matches!(
+                fonts.printable(style, swedish),
+                std::borrow::Cow::Borrowed(_)
+            ));
+            assert_eq!(fonts.printable(style, "ok 👍 漢"), "ok \u{fffd} \u{fffd}");
+            assert!(
+                (fonts.width_pt(style, 10.0, "👍") - fonts.width_pt(style, 10.0, "\u{fffd}")).abs()
+                    < f32::EPSILON
+            );
+        }
+    }
 }

@@ -78,22 +78,12 @@ pub struct Node {
     pub parent: usize,
 }
 
-/// What the catalog says of the document besides its tree.
-pub struct Meta<'a> {
-    /// The title a viewer shows as the window title.
-    pub title: &'a str,
-}
-
 /// Adds the structure tree to `lo`: `nodes` as the layout recorded them,
 /// and for each page, the node that owns each marked-content id (MCID) in
 /// order. Also the catalog's `MarkInfo`, `Lang sv-SE` and
-/// `DisplayDocTitle`, and each page's `StructParents`.
-pub fn finish(
-    lo: &mut Document,
-    nodes: &[Node],
-    mcids: &[Vec<usize>],
-    meta: &Meta<'_>,
-) -> lopdf::Result<()> {
+/// `DisplayDocTitle` (the title itself is in the metadata that
+/// [`super::archive`] writes), and each page's `StructParents`.
+pub fn finish(lo: &mut Document, nodes: &[Node], mcids: &[Vec<usize>]) -> lopdf::Result<()> {
     // Artifact subtypes and the structure attributes used are PDF 1.7.
     "1.7".clone_into(&mut lo.version);
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
@@ -179,10 +169,5 @@ pub fn finish(
         "ViewerPreferences",
         dictionary! { "DisplayDocTitle" => true },
     );
-    let info = lo.trailer.get(b"Info").and_then(Object::as_reference).ok();
-    if let Some(info) = info {
-        lo.get_dictionary_mut(info)?
-            .set("Title", lopdf::text_string(meta.title));
-    }
     Ok(())
 }

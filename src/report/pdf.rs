@@ -279,6 +279,8 @@ pub fn render(report: &Guarded<Report>) -> Result<Vec<u8>, ReportError> {
             footer: format!("Lägesrapport per {}", report.as_of),
             initials: false,
             mark: None,
+            // Published and kept: the report is archived as PDF/A.
+            archival: true,
         },
         blocks: blocks(report),
     };
@@ -287,5 +289,9 @@ pub fn render(report: &Guarded<Report>) -> Result<Vec<u8>, ReportError> {
         kind: leak.kind.to_string(),
     })?;
     let fonts = Fonts::load()?;
-    Ok(minutes_pdf::write(&printed, &fonts)?)
+    Ok(minutes_pdf::write(
+        &printed,
+        &fonts,
+        minutes_pdf::PdfA::WhenArchival,
+    )?)
 }

@@ -278,3 +278,279 @@ pub fn structure_of(pdf: &[u8]) -> (lopdf::Document, Vec<(String, Option<String>
     }
     (doc, out)
 }
+
+/// What a PDF says of itself: its XMP packet and what that claims, its
+/// Info dictionary, its output intents and its file identifier.
+pub struct Identification {
+    /// The XMP packet, as stored (PDF/A: no filter).
+    pub xmp: String,
+    /// `pdfaid:part` and `pdfaid:conformance`, when it claims PDF/A.
+    pub pdfa: Option<(String, String)>,
+    /// `pdfuaid:part`, when it claims PDF/UA.
+    pub pdfua: Option<String>,
+    /// `dc:title`, `dc:creator`, `xmp:CreatorTool`, `pdf:Producer` and
+    /// `xmp:CreateDate`.
+    pub xmp_facts: [Option<String>; 5],
+    /// The Info dictionary, every entry decoded as text.
+    pub info: std::collections::BTreeMap<String, String>,
+    /// Each output intent's `/S` and its profile's bytes.
+    pub intents: Vec<(String, Vec<u8>)>,
+    /// The trailer's `/ID` strings.
+    pub id: Vec<Vec<u8>>,
+}
+
+const PDFAID: &str = "http://www.aiim.org/pdfa/ns/id/";
+const DC: &str = "http://purl.org/dc/elements/1.1/";
+const XMP: &str = "http://ns.adobe.com/xap/1.0/";
+
+/// Reads [`Identification`] with lopdf and roxmltree; panics when the
+/// metadata is missing, filtered or not well-formed XML.
+pub fn identification(pdf: &[u8]) -> Identification {
+    use lopdf::Object;
+    let doc = lopdf::Document::load_mem(pdf).expect("the PDF parses");
+    let catalog = doc.catalog().expect("a catalog");
+    let stream = catalog
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .and_then(|r| doc.get_object(r))
+        .and_then(Object::as_stream)
+        .expect("a metadata stream");
+    assert!(
+        stream.dict.get(b"Filter").is_err(),
+        "the metadata is not compressed"
+    );
+    let xmp = String::from_utf8(stream.content.clone()).expect("UTF-8 XMP");
+    let parsed = roxmltree::Document::parse(&xmp).expect("well-formed XMP");
+    let text_of = |ns: &str, name: &str| {
+        parsed
+            .descendants()
+            .find(|n| n.has_tag_name((ns, name)))
+            .map(|n| {
+                n.descendants()
+                    .filter(roxmltree::Node::is_text)
+                    .filter_map(|t| t.text())
+                    .collect::<String>()
+                    .trim()
+                    .to_owned()
+            })
+    };
+    let pdfa = text_of(PDFAID, "part").map(|part| {
+        (
+            part,
+            text_of(PDFAID, "conformance").expect("a PDF/A conformance level"),
+        )
+    });
+    let ua = text_of("http://www.aiim.org/pdfua/ns/id/", "part");
+    let xmp_facts = [
+        text_of(DC, "title"),
+        text_of(DC, "creator"),
+        text_of(XMP, "CreatorTool"),
+        text_of("http://ns.adobe.com/pdf/1.3/", "Producer"),
+        text_of(XMP, "CreateDate"),
+    ];
+    let info_dict = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .and_then(|r| doc.get_dictionary(r))
+        .expect("an Info dictionary");
+    let info = info_dict
+        .iter()
+        .map(|(k, v)| {
+            let value = lopdf::decode_text_string(v)
+                .or_else(|_| v.as_name().map(|n| String::from_utf8_lossy(n).into_owned()))
+                .unwrap_or_else(|_| format!("{v:?}"));
+            (String::from_utf8_lossy(k).into_owned(), value)
+        })
+        .collect();
+    let intents = output_intents(&doc);
+    let id = doc
+        .trailer
+        .get(b"ID")
+        .and_then(Object::as_array)
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|s| s.as_str().ok().map(<[u8]>::to_vec))
+                .collect()
+        })
+        .unwrap_or_default();
+    Identification {
+        xmp,
+        pdfa,
+        pdfua: ua,
+        xmp_facts,
+        info,
+        intents,
+        id,
+    }
+}
+
+/// Each output intent's `/S` and its profile's bytes.
+fn output_intents(doc: &lopdf::Document) -> Vec<(String, Vec<u8>)> {
+    use lopdf::Object;
+    let catalog = doc.catalog().expect("a catalog");
+    catalog
+        .get(b"OutputIntents")
+        .and_then(Object::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|i| {
+                    let i = match i {
+                        Object::Reference(r) => doc.get_dictionary(*r).expect("an intent"),
+                        other => other.as_dict().expect("an intent"),
+                    };
+                    let s = i.get(b"S").and_then(Object::as_name).expect("/S");
+                    let profile = i
+                        .get(b"DestOutputProfile")
+                        .and_then(Object::as_reference)
+                        .and_then(|r| doc.get_object(r))
+                        .and_then(Object::as_stream)
+                        .expect("DestOutputProfile (the PDF/A key)");
+                    let bytes = profile
+                        .decompressed_content()
+                        .unwrap_or_else(|_| profile.content.clone());
+                    (String::from_utf8_lossy(s).into_owned(), bytes)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Asserts what PDF/A-2u asks of the metadata, and that it agrees with
+/// the Info dictionary: claimed part 2 level U and PDF/UA-1, one sRGB
+/// output intent, the Info entries exactly those the XMP mirrors, and a
+/// file identifier.
+pub fn assert_pdf_a_2u(pdf: &[u8], title: &str) {
+    let id = identification(pdf);
+    assert_eq!(
+        id.pdfa,
+        Some(("2".to_owned(), "U".to_owned())),
+        "{}",
+        id.xmp
+    );
+    assert_eq!(id.pdfua.as_deref(), Some("1"));
+    assert_eq!(id.intents.len(), 1);
+    let (subtype, profile) = &id.intents[0];
+    assert_eq!(subtype, "GTS_PDFA1");
+    assert_eq!(&profile[12..20], b"mntrRGB ", "an RGB display profile");
+    let keys: Vec<&str> = id.info.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "Author",
+            "CreationDate",
+            "Creator",
+            "ModDate",
+            "Producer",
+            "Title"
+        ]
+    );
+    let [xmp_title, xmp_author, tool, producer, created] = &id.xmp_facts;
+    assert_eq!(xmp_title.as_deref(), Some(title));
+    assert_eq!(id.info.get("Title").map(String::as_str), Some(title));
+    assert_eq!(xmp_author.as_ref(), id.info.get("Author"));
+    assert_eq!(tool.as_ref(), id.info.get("Creator"));
+    assert_eq!(producer.as_ref(), id.info.get("Producer"));
+    // D:20170320084640+00'00' is 2017-03-20T08:46:40+00:00.
+    let info_date = id.info.get("CreationDate").expect("CreationDate");
+    let d = info_date.trim_start_matches("D:");
+    let as_xmp = format!(
+        "{}-{}-{}T{}:{}:{}+00:00",
+        &d[0..4],
+        &d[4..6],
+        &d[6..8],
+        &d[8..10],
+        &d[10..12],
+        &d[12..14]
+    );
+    assert_eq!(created.as_deref(), Some(as_xmp.as_str()));
+    assert_eq!(id.id.len(), 2);
+    assert!(id.id.iter().all(|s| s.len() == 16), "{:?}", id.id);
+    assert_pdf_a_file_rules(pdf);
+}
+
+/// The PDF/A-2 rules (ISO 19005-2, clause 6) that can be read off this
+/// app's files without a validator, walked over every object: the header,
+/// no encryption, no forbidden filter or external stream, no
+/// transparency, no image, no action or JavaScript, fonts embedded with a
+/// Unicode map, DeviceRGB colours only (the output intent's space), and
+/// each page in the structure.
+pub fn assert_pdf_a_file_rules(pdf: &[u8]) {
+    use lopdf::Object;
+    // 6.1.2: the header, then a comment of four bytes above 127.
+    assert!(pdf.starts_with(b"%PDF-1.7\n%"), "header");
+    assert!(pdf[10..14].iter().all(|b| *b > 127), "binary comment");
+    let doc = lopdf::Document::load_mem(pdf).expect("parses");
+    assert!(doc.trailer.get(b"Encrypt").is_err(), "6.1.3 no encryption");
+    let mut fonts = 0;
+    for (id, object) in &doc.objects {
+        let dict = match object {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => {
+                for key in [&b"F"[..], b"FFilter", b"FDecodeParms"] {
+                    assert!(s.dict.get(key).is_err(), "6.1.7.1 external stream {id:?}");
+                }
+                let filter = s.dict.get(b"Filter").and_then(Object::as_name).ok();
+                assert!(
+                    filter.is_none_or(|f| f == b"FlateDecode"),
+                    "6.1.7.2 filter {id:?}"
+                );
+                &s.dict
+            }
+            _ => continue,
+        };
+        let name = |key: &[u8]| dict.get(key).and_then(Object::as_name).ok();
+        for key in [&b"JS"[..], b"AA", b"OpenAction", b"EmbeddedFiles"] {
+            assert!(
+                dict.get(key).is_err(),
+                "6.6 /{} in {id:?}",
+                String::from_utf8_lossy(key)
+            );
+        }
+        assert_ne!(name(b"Subtype"), Some(&b"Image"[..]), "no image {id:?}");
+        assert_ne!(
+            name(b"S"),
+            Some(&b"Transparency"[..]),
+            "6.2.10 group {id:?}"
+        );
+        assert!(dict.get(b"SMask").is_err(), "6.2.10 soft mask {id:?}");
+        for key in [&b"CA"[..], b"ca"] {
+            let alpha = dict.get(key).and_then(Object::as_float).ok();
+            assert!(
+                alpha.is_none_or(|a| (a - 1.0).abs() < f32::EPSILON),
+                "6.2.10 {id:?}"
+            );
+        }
+        let annots = dict.get(b"Annots").and_then(Object::as_array).ok();
+        assert!(annots.is_none_or(Vec::is_empty), "no annotations {id:?}");
+        if name(b"Type") == Some(b"Font") && name(b"Subtype") == Some(b"Type0") {
+            fonts += 1;
+            assert!(dict.get(b"ToUnicode").is_ok(), "6.2.11.7 ToUnicode {id:?}");
+            assert_eq!(name(b"Encoding"), Some(&b"Identity-H"[..]));
+        }
+        if name(b"Type") == Some(b"FontDescriptor") {
+            assert!(dict.get(b"FontFile2").is_ok(), "6.2.11.4 embedded {id:?}");
+        }
+        if name(b"Subtype") == Some(b"CIDFontType2") {
+            assert!(dict.get(b"CIDToGIDMap").is_ok(), "6.2.11.3.2 {id:?}");
+        }
+    }
+    assert!(fonts >= 2, "{fonts} fonts");
+    for (_, page) in doc.get_pages() {
+        let dict = doc.get_dictionary(page).expect("page");
+        assert!(dict.get(b"StructParents").is_ok());
+        let content =
+            lopdf::content::Content::decode(&doc.get_page_content(page)).expect("content");
+        for op in &content.operations {
+            // 6.2.4.3: device colour only in the output intent's space (RGB).
+            assert!(
+                ![
+                    "k", "K", "g", "G", "cs", "CS", "sc", "SC", "scn", "SCN", "gs", "Do", "BI"
+                ]
+                .contains(&op.operator.as_str()),
+                "operator {} on page {page:?}",
+                op.operator
+            );
+        }
+    }
+}
