@@ -487,11 +487,8 @@ fn both_formats_ask_whether_the_problems_decreased() {
     );
 }
 
-/// The report is a tagged PDF too: one H1 and no skipped heading level, the
-/// overview tables with header cells, and the chart as a figure with its
-/// figures in words.
-#[test]
-fn the_report_pdf_is_tagged_with_headings_tables_and_a_described_chart() {
+/// The sample's report per 2017-09-30, as PDF.
+fn september_report_pdf() -> Vec<u8> {
     let loaded = store::load(
         sample::karlstad(),
         Date::from_ymd(2026, 1, 1).expect("date"),
@@ -499,7 +496,15 @@ fn the_report_pdf_is_tagged_with_headings_tables_and_a_described_chart() {
     let pledge = loaded.pledge.as_ref().expect("pledge");
     let as_of = Date::from_ymd(2017, 9, 30).expect("date");
     let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
-    let pdf = report::render(&selected, Format::Pdf).expect("pdf");
+    report::render(&selected, Format::Pdf).expect("pdf")
+}
+
+/// The report is a tagged PDF too: one H1 and no skipped heading level, the
+/// overview tables with header cells, and the chart as a figure with its
+/// figures in words.
+#[test]
+fn the_report_pdf_is_tagged_with_headings_tables_and_a_described_chart() {
+    let pdf = september_report_pdf();
     let (doc, elements) = common::structure_of(&pdf);
     let lang = doc
         .catalog()
@@ -532,14 +537,7 @@ fn the_report_pdf_is_tagged_with_headings_tables_and_a_described_chart() {
 /// agrees with its Info dictionary and an sRGB output intent.
 #[test]
 fn the_report_pdf_is_pdf_a_2u() {
-    let loaded = store::load(
-        sample::karlstad(),
-        Date::from_ymd(2026, 1, 1).expect("date"),
-    );
-    let pledge = loaded.pledge.as_ref().expect("pledge");
-    let as_of = Date::from_ymd(2017, 9, 30).expect("date");
-    let selected = report::select(pledge, &loaded.activities, &loaded.meetings, as_of);
-    let pdf = report::render(&selected, Format::Pdf).expect("pdf");
+    let pdf = september_report_pdf();
     common::assert_pdf_a_2u(
         &pdf,
         "Lägesrapport – Medborgarlöften Karlstad 2016–2017 – 2017-09-30",

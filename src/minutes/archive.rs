@@ -110,23 +110,17 @@ fn producer() -> String {
     format!("{CREATOR} {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// Text for XML content: the five characters with a meaning escaped, and
-/// the control characters XML 1.0 forbids left out.
+/// Text for XML content: escaped as for HTML (the same five characters
+/// have a meaning in XML), with the control characters XML 1.0 forbids
+/// left out.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(ch),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
+        })
+        .collect();
+    crate::format::escape_html(&allowed)
 }
 
 /// The XMP packet. `pdfuaid` is not one of PDF/A-2's predefined schemas,
@@ -192,7 +186,7 @@ mod tests {
     fn xml_text_is_escaped_and_control_characters_dropped() {
         assert_eq!(
             escape("A & B <c> \"d\" 'e'\u{7}"),
-            "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"
+            "A &amp; B &lt;c&gt; &quot;d&quot; &#39;e&#39;"
         );
         assert_eq!(escape("Protokoll – § 7"), "Protokoll – § 7");
     }
