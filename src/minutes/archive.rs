@@ -43,6 +43,15 @@ pub struct Meta<'a> {
 /// structure tree and before compressing: the metadata stays
 /// uncompressed, as PDF/A requires.
 pub fn finish(lo: &mut Document, meta: &Meta<'_>) -> lopdf::Result<()> {
+    // One text for Info and the XMP, which must agree (PDF/A-2 6.6.3): a
+    // control character in a pledge's or meeting's name becomes a space in
+    // both, where XML would drop or change it.
+    let (title, author) = (plain(meta.title), plain(meta.author));
+    let meta = &Meta {
+        title: &title,
+        author: &author,
+        ..*meta
+    };
     let d = meta.created;
     let (y, mo, day) = (d.year(), u8::from(d.month()), d.day());
     let (h, mi, s) = (d.hour(), d.minute(), d.second());
@@ -103,6 +112,19 @@ pub fn finish(lo: &mut Document, meta: &Meta<'_>) -> lopdf::Result<()> {
         catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
     }
     Ok(())
+}
+
+/// `text` with each control character as a space.
+fn plain(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// The Info `Producer` and `pdf:Producer`: the app and its version.
@@ -181,6 +203,13 @@ fn xmp_packet(meta: &Meta<'_>, producer: &str, date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Info and the XMP are given the same text: control characters as
+    /// spaces, everything else as it is.
+    #[test]
+    fn a_control_character_in_a_name_becomes_a_space_in_both() {
+        assert_eq!(plain("Möte\r\n2 –\u{7} § 7"), "Möte  2 –  § 7");
+    }
 
     #[test]
     fn xml_text_is_escaped_and_control_characters_dropped() {

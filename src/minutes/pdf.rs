@@ -79,9 +79,14 @@ impl Fonts {
     /// forbid.
     fn printed_char(&self, style: Style, ch: char) -> char {
         let face = self.face(style);
-        if ch == ' ' || face.lookup_glyph_index(u32::from(ch)).is_some() {
+        // Glyph 0 is `.notdef`: a cmap may map a character to it.
+        let has = |c: char| {
+            face.lookup_glyph_index(u32::from(c))
+                .is_some_and(|g| g != 0)
+        };
+        if ch == ' ' || has(ch) {
             ch
-        } else if face.lookup_glyph_index(u32::from(REPLACEMENT)).is_some() {
+        } else if has(REPLACEMENT) {
             REPLACEMENT
         } else {
             '?'

@@ -466,6 +466,12 @@ pub fn assert_pdf_a_2u(pdf: &[u8], title: &str) {
     assert_eq!(created.as_deref(), Some(as_xmp.as_str()));
     assert_eq!(id.id.len(), 2);
     assert!(id.id.iter().all(|s| s.len() == 16), "{:?}", id.id);
+    assert_eq!(id.id[0], id.id[1], "one document, one version");
+    assert_eq!(id.info.get("ModDate"), id.info.get("CreationDate"));
+    assert!(
+        id.xmp
+            .contains(&format!("<xmp:ModifyDate>{as_xmp}</xmp:ModifyDate>"))
+    );
     assert_pdf_a_file_rules(pdf);
 }
 
@@ -482,23 +488,42 @@ pub fn assert_pdf_a_file_rules(pdf: &[u8]) {
     assert!(pdf[10..14].iter().all(|b| *b > 127), "binary comment");
     let doc = lopdf::Document::load_mem(pdf).expect("parses");
     assert!(doc.trailer.get(b"Encrypt").is_err(), "6.1.3 no encryption");
-    let mut fonts = 0;
+    let (mut fonts, mut cid_fonts) = (0, 0);
+    let mut dicts = Vec::new();
     for (id, object) in &doc.objects {
-        let dict = match object {
-            Object::Dictionary(d) => d,
-            Object::Stream(s) => {
-                for key in [&b"F"[..], b"FFilter", b"FDecodeParms"] {
-                    assert!(s.dict.get(key).is_err(), "6.1.7.1 external stream {id:?}");
-                }
-                let filter = s.dict.get(b"Filter").and_then(Object::as_name).ok();
-                assert!(
-                    filter.is_none_or(|f| f == b"FlateDecode"),
-                    "6.1.7.2 filter {id:?}"
-                );
-                &s.dict
+        if let Object::Stream(s) = object {
+            for key in [&b"F"[..], b"FFilter", b"FDecodeParms"] {
+                assert!(s.dict.get(key).is_err(), "6.1.7.1 external stream {id:?}");
             }
-            _ => continue,
-        };
+            let filters: Vec<&[u8]> = match s.dict.get(b"Filter") {
+                Ok(Object::Name(n)) => vec![n.as_slice()],
+                Ok(Object::Array(list)) => list.iter().filter_map(|f| f.as_name().ok()).collect(),
+                _ => Vec::new(),
+            };
+            assert!(
+                filters.iter().all(|f| *f == b"FlateDecode"),
+                "6.1.7.2 filter {id:?}"
+            );
+        }
+        // Every dictionary, also those written inline (printpdf writes the
+        // CIDFont inside its Type0 font).
+        let mut todo = vec![object];
+        while let Some(o) = todo.pop() {
+            match o {
+                Object::Dictionary(d) => {
+                    dicts.push((*id, d));
+                    todo.extend(d.iter().map(|(_, v)| v));
+                }
+                Object::Stream(st) => {
+                    dicts.push((*id, &st.dict));
+                    todo.extend(st.dict.iter().map(|(_, v)| v));
+                }
+                Object::Array(items) => todo.extend(items.iter()),
+                _ => {}
+            }
+        }
+    }
+    for (id, dict) in dicts {
         let name = |key: &[u8]| dict.get(key).and_then(Object::as_name).ok();
         for key in [&b"JS"[..], b"AA", b"OpenAction", b"EmbeddedFiles"] {
             assert!(
@@ -532,10 +557,12 @@ pub fn assert_pdf_a_file_rules(pdf: &[u8]) {
             assert!(dict.get(b"FontFile2").is_ok(), "6.2.11.4 embedded {id:?}");
         }
         if name(b"Subtype") == Some(b"CIDFontType2") {
+            cid_fonts += 1;
             assert!(dict.get(b"CIDToGIDMap").is_ok(), "6.2.11.3.2 {id:?}");
         }
     }
     assert!(fonts >= 2, "{fonts} fonts");
+    assert_eq!(cid_fonts, fonts, "each Type0 font's CIDFont was checked");
     for (_, page) in doc.get_pages() {
         let dict = doc.get_dictionary(page).expect("page");
         assert!(dict.get(b"StructParents").is_ok());
