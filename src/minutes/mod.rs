@@ -256,16 +256,19 @@ fn guard_with(
             .map_or_else(|| id.to_string(), |p| p.name.clone()),
         None => crate::format::list(&crate::model::roles::letterhead(pledge)),
     };
+    // A justerat meeting's documents are final and kept; any other's are
+    // drafts.
+    let justerat = meeting.state == MeetingState::Justerat;
     let (info, blocks) = match document {
         Document::Published => (
             pdf::DocInfo {
                 title: format!("Protokoll – {}", meeting.title),
                 author: convener.clone(),
-                draft: meeting.state != MeetingState::Justerat,
+                draft: !justerat,
                 footer: "Justerat protokoll, publicerat utan underskrifter".into(),
                 initials: false,
                 mark: fingerprint_mark(meeting),
-                archival: meeting.state == MeetingState::Justerat,
+                archival: justerat,
             },
             content::published_blocks(pledge, meetings, meeting, live, &convener),
         ),
@@ -273,11 +276,11 @@ fn guard_with(
             pdf::DocInfo {
                 title: format!("Protokoll – {}", meeting.title),
                 author: convener,
-                draft: meeting.state != MeetingState::Justerat,
+                draft: !justerat,
                 footer: "Justerandes signatur".into(),
                 initials: true,
                 mark: fingerprint_mark(meeting),
-                archival: meeting.state == MeetingState::Justerat,
+                archival: justerat,
             },
             content::blocks(pledge, meetings, meeting, live),
         ),
@@ -285,11 +288,11 @@ fn guard_with(
             pdf::DocInfo {
                 title: format!("Protokollsutdrag – {}", meeting.title),
                 author: convener,
-                draft: meeting.state != MeetingState::Justerat,
+                draft: !justerat,
                 footer: format!("Utdrag ur protokollet {}", meeting.date),
                 initials: false,
                 mark: fingerprint_mark(meeting),
-                archival: meeting.state == MeetingState::Justerat,
+                archival: justerat,
             },
             content::extract_blocks(pledge, meetings, meeting, live, paragraphs),
         ),

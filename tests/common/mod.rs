@@ -303,18 +303,25 @@ const PDFAID: &str = "http://www.aiim.org/pdfa/ns/id/";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const XMP: &str = "http://ns.adobe.com/xap/1.0/";
 
+/// The stream that `dict`'s `key` refers to.
+fn stream_at<'d>(
+    doc: &'d lopdf::Document,
+    dict: &lopdf::Dictionary,
+    key: &[u8],
+) -> lopdf::Result<&'d lopdf::Stream> {
+    dict.get(key)
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|r| doc.get_object(r))
+        .and_then(lopdf::Object::as_stream)
+}
+
 /// Reads [`Identification`] with lopdf and roxmltree; panics when the
 /// metadata is missing, filtered or not well-formed XML.
 pub fn identification(pdf: &[u8]) -> Identification {
     use lopdf::Object;
     let doc = lopdf::Document::load_mem(pdf).expect("the PDF parses");
     let catalog = doc.catalog().expect("a catalog");
-    let stream = catalog
-        .get(b"Metadata")
-        .and_then(Object::as_reference)
-        .and_then(|r| doc.get_object(r))
-        .and_then(Object::as_stream)
-        .expect("a metadata stream");
+    let stream = stream_at(&doc, catalog, b"Metadata").expect("a metadata stream");
     assert!(
         stream.dict.get(b"Filter").is_err(),
         "the metadata is not compressed"
@@ -400,11 +407,7 @@ fn output_intents(doc: &lopdf::Document) -> Vec<(String, Vec<u8>)> {
                         other => other.as_dict().expect("an intent"),
                     };
                     let s = i.get(b"S").and_then(Object::as_name).expect("/S");
-                    let profile = i
-                        .get(b"DestOutputProfile")
-                        .and_then(Object::as_reference)
-                        .and_then(|r| doc.get_object(r))
-                        .and_then(Object::as_stream)
+                    let profile = stream_at(doc, i, b"DestOutputProfile")
                         .expect("DestOutputProfile (the PDF/A key)");
                     let bytes = profile
                         .decompressed_content()
